@@ -1,0 +1,160 @@
+/* main.c - `rescuebay` entry point: global options and dispatch to command families. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+struct family {
+    const char *name;
+    int (*run)(struct cli *c, int argc, char **argv);
+    const char *summary;
+};
+
+static const struct family families[] = {
+    {"devices", cli_devices, "list connected devices in every mode (--watch to follow)"},
+    {"device", cli_device, "info | pair | enter-recovery | exit-recovery for one device"},
+    {"models", cli_models, "search the model catalog"},
+    {"backup", cli_backup, "list | verify | inventory | extract customer backups"},
+    {"firmware", cli_firmware, "list | fetch | import | status | verify | prune | pin | unpin"},
+    {"ticket", cli_ticket, "new | list | show | search | update | close | export repair tickets"},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: rescuebay [--home DIR] [--json] COMMAND [ARGS...]\n\n"
+            "Global options (accepted anywhere on the line):\n"
+            "  --home DIR   data folder (default: $RESCUEBAY_HOME, else the platform's data folder)\n"
+            "  --json       machine-readable output (see docs/cli.md)\n\n"
+            "Commands:\n");
+    for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
+        fprintf(out, "  %-9s %s\n", families[i].name, families[i].summary);
+    fprintf(out, "  %-9s %s\n", "version", "print the version");
+    fprintf(out, "\nRun 'rescuebay COMMAND --help' for a command's options.\n");
+}
+
+rb_context *cli_context(struct cli *c)
+{
+    if (c->ctx)
+        return c->ctx;
+    rb_status st = rb_context_new(&c->ctx, c->home);
+    if (st != RB_OK) {
+        fprintf(stderr, "%s: cannot open the data folder %s: %s\n", c->prog,
+                c->home ? c->home : "(default)", rb_strerror(st));
+        c->ctx = NULL;
+    }
+    return c->ctx;
+}
+
+int cli_fail(struct cli *c, rb_status status, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    const char *detail = c->ctx ? rb_context_last_error(c->ctx) : "";
+    if (detail && *detail && strstr(msg, detail) == NULL)
+        fprintf(stderr, "%s: %s (%s)\n", c->prog, msg, detail);
+    else
+        fprintf(stderr, "%s: %s\n", c->prog, msg);
+    if (c->json) {
+        cJSON *root = cJSON_CreateObject();
+        cJSON *err = cJSON_AddObjectToObject(root, "error");
+        cJSON_AddStringToObject(err, "code", rb_status_name(status));
+        cJSON_AddNumberToObject(err, "status", status);
+        cJSON_AddStringToObject(err, "message", msg);
+        if (detail && *detail)
+            cJSON_AddStringToObject(err, "detail", detail);
+        cli_print_json(root);
+    }
+    return CLI_FAIL;
+}
+
+int cli_usage(struct cli *c, const char *text)
+{
+    fprintf(stderr, "usage: %s %s\n", c->prog, text);
+    return CLI_USAGE;
+}
+
+void cli_print_json(cJSON *value)
+{
+    char *s = cJSON_Print(value);
+    if (s) {
+        fputs(s, stdout);
+        fputc('\n', stdout);
+        cJSON_free(s);
+    }
+    cJSON_Delete(value);
+}
+
+bool cli_opt(int argc, char **argv, int *i, const char *name, const char **value)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) != 0)
+        return false;
+    if (a[n] == '=') {
+        *value = a + n + 1;
+        return true;
+    }
+    if (a[n] != '\0')
+        return false;
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "rescuebay: option %s needs a value\n", name);
+        *value = NULL;
+        return true;
+    }
+    *value = argv[++*i];
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    struct cli c = {.prog = "rescuebay"};
+    /* Strip the global options wherever they appear so families never see them. */
+    int n = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *v = NULL;
+        if (strcmp(argv[i], "--json") == 0) {
+            c.json = true;
+        } else if (cli_opt(argc, argv, &i, "--home", &v)) {
+            if (!v)
+                return CLI_USAGE;
+            c.home = v;
+        } else {
+            argv[n++] = argv[i];
+        }
+    }
+    argv[n] = NULL;
+    if (n == 0 || strcmp(argv[0], "help") == 0 || strcmp(argv[0], "--help") == 0 ||
+        strcmp(argv[0], "-h") == 0) {
+        usage(n == 0 ? stderr : stdout);
+        return n == 0 ? CLI_USAGE : CLI_OK;
+    }
+    if (strcmp(argv[0], "version") == 0 || strcmp(argv[0], "--version") == 0) {
+        if (c.json) {
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddStringToObject(o, "version", rb_version());
+            cli_print_json(o);
+        } else {
+            printf("rescuebay %s\n", rb_version());
+        }
+        return CLI_OK;
+    }
+    int rc = -1;
+    for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
+        if (strcmp(argv[0], families[i].name) == 0) {
+            rc = families[i].run(&c, n, argv);
+            break;
+        }
+    if (rc < 0) {
+        fprintf(stderr, "%s: unknown command '%s'\n\n", c.prog, argv[0]);
+        usage(stderr);
+        rc = CLI_USAGE;
+    }
+    rb_context_free(c.ctx);
+    return rc;
+}
