@@ -1,0 +1,134 @@
+/*
+ * rescuebay/device.h - one live view of every connected iPhone/iPad/iPod in every mode.
+ *
+ * A device is the same device in every mode by its ECID: normal and restore mode are
+ * seen through usbmuxd/lockdownd (libimobiledevice), recovery and DFU through
+ * libirecovery. The monitor merges both into add / change / remove events keyed by ECID,
+ * so a phone that reboots into recovery stays one entry whose mode changes.
+ *
+ *   rb_device_monitor *mon;
+ *   rb_device_monitor_new(&mon, on_event, payload);   // events arrive on engine threads
+ *   ...
+ *   rb_device_monitor_free(mon);
+ *
+ * Identifiers accepted wherever a call takes `id`: the UDID (as printed by idevice_id),
+ * or the ECID in decimal or hex ("0x1A2B...").
+ */
+#ifndef RESCUEBAY_DEVICE_H
+#define RESCUEBAY_DEVICE_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum rb_device_mode {
+    RB_MODE_UNKNOWN = 0,
+    RB_MODE_NORMAL = 1,    /* booted iOS, lockdownd reachable */
+    RB_MODE_RECOVERY = 2,  /* iBoot recovery (USB PID 0x1280-0x1283) */
+    RB_MODE_DFU = 3,       /* DFU (0x1227, 0x1881) */
+    RB_MODE_RESTORE = 4    /* restore ramdisk (restored over usbmuxd) */
+} rb_device_mode;
+
+typedef enum rb_trust_state {
+    RB_TRUST_UNKNOWN = 0,
+    RB_TRUST_NOT_PAIRED = 1,     /* ask the customer to unlock and tap Trust */
+    RB_TRUST_PENDING = 2,        /* a Trust prompt is showing on the device */
+    RB_TRUST_PAIRED = 3,
+    RB_TRUST_REFUSED = 4,        /* the customer tapped Don't Trust */
+    RB_TRUST_NOT_APPLICABLE = 5  /* recovery / DFU: no lockdownd */
+} rb_trust_state;
+
+#define RB_DEVICE_INFO_VERSION 1
+
+/* A snapshot of one device. Strings are empty when unknown; numbers are -1 when unknown. */
+typedef struct rb_device_info {
+    unsigned int version;          /* RB_DEVICE_INFO_VERSION */
+    uint64_t ecid;                 /* 0 only if not yet known */
+    rb_device_mode mode;
+    rb_trust_state trust;
+    char udid[64];
+    char product_type[32];         /* "iPhone12,1" */
+    char name[64];                 /* marketing name from the engine catalog, "iPhone 11" */
+    char hardware_model[32];       /* board, "n104ap" */
+    char device_class[16];         /* "iPhone", "iPad", "iPod" */
+    char device_name[128];         /* the owner's name for it, when paired */
+    char ios_version[16];          /* "16.7.2" */
+    char build_version[16];        /* "20H115" */
+    char serial[32];
+    char imei[24];
+    char activation_state[32];     /* "Activated", "Unactivated"... (paired only) */
+    char location[32];             /* USB port / location id, for bay ordering */
+    uint32_t cpid;                 /* chip id; 0 if unknown */
+    uint32_t bdid;                 /* board id */
+    uint32_t usb_product_id;       /* Apple USB PID seen for the current mode */
+    int known_model;               /* 1 if the catalog knows this model */
+    int battery_percent;           /* 0..100, -1 unknown */
+    int battery_charging;          /* 0/1, -1 unknown */
+    int find_my;                   /* 1 on, 0 off, -1 unknown (paired only) */
+    int64_t disk_total_bytes;      /* -1 unknown */
+    int64_t disk_free_bytes;       /* -1 unknown */
+} rb_device_info;
+
+typedef enum rb_device_event_type {
+    RB_DEVICE_ADDED = 1,
+    RB_DEVICE_CHANGED = 2,   /* mode, trust, or read values changed */
+    RB_DEVICE_REMOVED = 3
+} rb_device_event_type;
+
+typedef struct rb_device_event {
+    unsigned int version;    /* RB_DEVICE_INFO_VERSION */
+    rb_device_event_type type;
+    const rb_device_info *device;  /* valid only during the callback */
+} rb_device_event;
+
+/* Called on an engine thread; copy what you need and return quickly. */
+typedef void (*rb_device_event_cb)(const rb_device_event *event, void *payload);
+
+typedef struct rb_device_monitor rb_device_monitor;
+
+/* Starts watching. Devices already connected are reported as RB_DEVICE_ADDED. cb may be
+ * NULL (then use rb_device_monitor_list). */
+RB_EXTERN rb_status rb_device_monitor_new(rb_device_monitor **out, rb_device_event_cb cb,
+                                          void *payload);
+
+/* Stops watching and waits for the engine threads; no callback runs after it returns.
+ * NULL is a no-op. */
+RB_EXTERN void rb_device_monitor_free(rb_device_monitor *mon);
+
+/* Waits until the first enumeration of every source is complete (or timeout_ms passed). */
+RB_EXTERN rb_status rb_device_monitor_wait_ready(rb_device_monitor *mon, int timeout_ms);
+
+/* Copies up to `max` current devices into out, ordered by location; returns the total. */
+RB_EXTERN size_t rb_device_monitor_list(rb_device_monitor *mon, rb_device_info *out, size_t max);
+
+/* Finds one device by UDID or ECID. RB_ERR_NOT_FOUND if absent. */
+RB_EXTERN rb_status rb_device_monitor_find(rb_device_monitor *mon, const char *id,
+                                           rb_device_info *out);
+
+/* Detail of the last failure on this monitor. */
+RB_EXTERN const char *rb_device_monitor_last_error(const rb_device_monitor *mon);
+
+/* Asks the device to trust this computer. Returns RB_OK when paired,
+ * RB_ERR_PAIR_PENDING while the Trust prompt shows (the monitor keeps asking and reports
+ * the change), RB_ERR_PAIR_REFUSED if the customer refused. */
+RB_EXTERN rb_status rb_device_pair(rb_device_monitor *mon, const char *id);
+
+/* Normal mode -> recovery mode (lockdown EnterRecovery). */
+RB_EXTERN rb_status rb_device_enter_recovery(rb_device_monitor *mon, const char *id);
+
+/* Recovery mode -> normal boot: sets auto-boot=true, saves, reboots (libirecovery).
+ * On a DFU device returns RB_ERR_NEEDS_BUTTONS: leaving DFU needs the buttons. */
+RB_EXTERN rb_status rb_device_exit_recovery(rb_device_monitor *mon, const char *id);
+
+/* Names for display and JSON: "normal", "recovery", "dfu", "restore", "unknown";
+ * "not_paired", "pending", "paired", "refused", "not_applicable", "unknown". */
+RB_EXTERN const char *rb_device_mode_name(rb_device_mode mode);
+RB_EXTERN const char *rb_trust_state_name(rb_trust_state trust);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
