@@ -1,0 +1,642 @@
+/* catalog/catalog.c - loading and validating the model table (models.csv + chips.csv). */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "catalog/catalog_internal.h"
+#include "catalog/csv.h"
+#include "core/internal.h"
+
+#define MAX_FILE (4u * 1024 * 1024)
+#define MAX_ROWS 20000
+#define MAX_FIELDS 32
+
+enum col {
+    C_PRODUCT_TYPE, C_HW_MODEL, C_CPID, C_BDID, C_NAME, C_VARIANT, C_FAMILY, C_CHIP,
+    C_BUTTONS, C_HOME, C_CONNECTOR, C_HAZARDS, C_KIS, C_DEBIAN12, C_NOTE, C_COUNT
+};
+
+static const struct {
+    const char *name;
+    int required;
+} columns[C_COUNT] = {
+    {"product_type", 1}, {"hardware_model", 1}, {"cpid", 1}, {"bdid", 1}, {"name", 1},
+    {"variant", 0}, {"family", 1}, {"chip", 0}, {"buttons", 1}, {"home_button", 0},
+    {"connector", 0}, {"hazards", 0}, {"dfu_may_use_kis", 0}, {"debian12_irecv", 0},
+    {"controls_note", 0},
+};
+
+/* Error text "<path>:<line>:<col>: <reason>" kept until the open call returns. */
+struct loader {
+    const char *path;
+    char err[640];
+};
+
+static rb_status failf(struct loader *ld, rb_status st, unsigned line, unsigned col,
+                       const char *fmt, ...) RB_PRINTF(5, 6);
+static rb_status failf(struct loader *ld, rb_status st, unsigned line, unsigned col,
+                       const char *fmt, ...)
+{
+    char reason[480];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    va_end(ap);
+    if (line)
+        snprintf(ld->err, sizeof ld->err, "%s:%u:%u: %s", ld->path, line, col, reason);
+    else
+        snprintf(ld->err, sizeof ld->err, "%s: %s", ld->path, reason);
+    return st;
+}
+
+/* "0x8030" -> 0x8030; hex only, bounded, no sign or spaces. */
+static int parse_hex(const char *s, uint32_t limit, uint32_t *out)
+{
+    if (s[0] != '0' || (s[1] != 'x' && s[1] != 'X') || !s[2])
+        return -1;
+    uint32_t v = 0;
+    for (const char *p = s + 2; *p; p++) {
+        int d;
+        if (*p >= '0' && *p <= '9')
+            d = *p - '0';
+        else if (*p >= 'a' && *p <= 'f')
+            d = *p - 'a' + 10;
+        else if (*p >= 'A' && *p <= 'F')
+            d = *p - 'A' + 10;
+        else
+            return -1;
+        if (v > (limit >> 4))
+            return -1;
+        v = (v << 4) | (uint32_t)d;
+        if (v > limit)
+            return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* Letters, then "major,minor" digits: "iPhone12,1", "AppleTV5,3". */
+static int valid_product_type(const char *s)
+{
+    const char *p = s;
+    while (isalpha((unsigned char)*p))
+        p++;
+    if (p == s || !isdigit((unsigned char)*p))
+        return 0;
+    while (isdigit((unsigned char)*p))
+        p++;
+    if (*p++ != ',' || !isdigit((unsigned char)*p))
+        return 0;
+    while (isdigit((unsigned char)*p))
+        p++;
+    return *p == '\0' && (size_t)(p - s) < 32;
+}
+
+static int valid_board(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++)
+        if (!islower((unsigned char)s[n]) && !isdigit((unsigned char)s[n]))
+            return 0;
+    return n > 0 && n < 32;
+}
+
+static int parse_yesno(const char *s, int *out)
+{
+    if (!strcmp(s, "yes"))
+        *out = 1;
+    else if (!strcmp(s, "no") || !*s)
+        *out = 0;
+    else
+        return -1;
+    return 0;
+}
+
+static int cmp_chip(const void *a, const void *b)
+{
+    const struct rb_chip *x = a, *y = b;
+    if (x->cpid != y->cpid)
+        return x->cpid < y->cpid ? -1 : 1;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+const char *rb_catalog_chip_name(const rb_catalog *cat, uint32_t cpid)
+{
+    if (!cat || !cat->nchips)
+        return NULL;
+    size_t lo = 0, hi = cat->nchips;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cat->chips[mid].cpid == cpid)
+            return cat->chips[mid].name;
+        if (cat->chips[mid].cpid < cpid)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* "<path>:L:C: reason" from the CSV reader's "L:C: reason". */
+static rb_status fail_csv(struct loader *ld, const char *csverr)
+{
+    snprintf(ld->err, sizeof ld->err, "%s:%s", ld->path, csverr);
+    return RB_ERR_PARSE;
+}
+
+static rb_status load_chips_file(rb_catalog *cat, struct loader *ld)
+{
+    size_t len = 0;
+    int e = rb__read_file(ld->path, MAX_FILE, &cat->chips_buf, &len);
+    if (e == ENOENT)
+        return RB_OK; /* optional: chip names then come from the models' chip column */
+    if (e)
+        return failf(ld, e == EFBIG ? RB_ERR_PARSE : rb__status_from_errno(e), 0, 0,
+                     "cannot read: %s", e == EFBIG ? "file too large" : strerror(e));
+    rb__csv csv;
+    rb__csv_init(&csv, cat->chips_buf, len);
+    char *f[MAX_FIELDS], csverr[200];
+    unsigned col[MAX_FIELDS], line = 0;
+    size_t n, cap = 0;
+    int r, header = 1;
+    while ((r = rb__csv_row(&csv, f, col, MAX_FIELDS, &n, &line, csverr, sizeof csverr)) > 0) {
+        if (header) {
+            if (n != 2 || strcmp(f[0], "cpid") || strcmp(f[1], "chip"))
+                return failf(ld, RB_ERR_PARSE, line, 1, "header must be \"cpid,chip\"");
+            header = 0;
+            continue;
+        }
+        if (n != 2)
+            return failf(ld, RB_ERR_PARSE, line, col[n - 1], "expected 2 fields, found %zu", n);
+        uint32_t cpid;
+        if (parse_hex(f[0], 0xFFFF, &cpid))
+            return failf(ld, RB_ERR_PARSE, line, col[0], "cpid: bad hex number \"%s\"", f[0]);
+        if (!*f[1])
+            return failf(ld, RB_ERR_PARSE, line, col[1], "chip: empty name");
+        if (cat->nchips == cap) {
+            if (cap >= MAX_ROWS)
+                return failf(ld, RB_ERR_PARSE, line, 1, "too many rows (limit %d)", MAX_ROWS);
+            cap = cap ? cap * 2 : 64;
+            struct rb_chip *nc = realloc(cat->chips, cap * sizeof *nc);
+            if (!nc)
+                return failf(ld, RB_ERR_NOMEM, 0, 0, "out of memory");
+            cat->chips = nc;
+        }
+        cat->chips[cat->nchips++] = (struct rb_chip){cpid, f[1], line};
+    }
+    if (r < 0)
+        return fail_csv(ld, csverr);
+    if (header)
+        return failf(ld, RB_ERR_PARSE, 0, 0, "no header row");
+    qsort(cat->chips, cat->nchips, sizeof *cat->chips, cmp_chip);
+    for (size_t k = 1; k < cat->nchips; k++)
+        if (cat->chips[k].cpid == cat->chips[k - 1].cpid) {
+            const struct rb_chip *a = &cat->chips[k - 1], *b = &cat->chips[k];
+            unsigned first = a->line < b->line ? a->line : b->line;
+            unsigned second = a->line < b->line ? b->line : a->line;
+            return failf(ld, RB_ERR_PARSE, second, 1, "duplicate cpid 0x%04X, first on line %u",
+                         (unsigned)a->cpid, first);
+        }
+    return RB_OK;
+}
+
+static const char *family_names[] = {"unknown", "iPhone", "iPad", "iPod", "other"};
+static const char *scheme_names[] = {"NONE", "HOME_TOP", "VOLDOWN_SIDE", "VOLUP_VOLDOWN_SIDE",
+                                     "IPAD_NOHOME"};
+static const char *home_names[] = {"none", "mechanical", "solid_state"};
+
+rb_status rb_button_scheme_from_name(rb_button_scheme *out, const char *name)
+{
+    if (!out || !name)
+        return RB_ERR_INVALID_ARG;
+    for (int i = 1; i < 5; i++)
+        if (!strcmp(name, scheme_names[i])) {
+            *out = (rb_button_scheme)i;
+            return RB_OK;
+        }
+    return RB_ERR_NOT_FOUND;
+}
+
+/* Fills one model from a row; `idx` maps column -> field index or -1. */
+static rb_status parse_row(rb_catalog *cat, struct loader *ld, rb_model *m, unsigned line,
+                           char **f, const unsigned *col, const int *idx)
+{
+    static char empty[] = "";
+    char *v[C_COUNT];
+    unsigned c[C_COUNT];
+    for (int i = 0; i < C_COUNT; i++) {
+        v[i] = idx[i] >= 0 ? f[idx[i]] : empty;
+        c[i] = idx[i] >= 0 ? col[idx[i]] : 1;
+    }
+#define BAD(k, ...) failf(ld, RB_ERR_PARSE, line, c[k], __VA_ARGS__)
+    if (!valid_product_type(v[C_PRODUCT_TYPE]))
+        return BAD(C_PRODUCT_TYPE, "product_type: \"%s\" is not like \"iPhone12,1\"", v[C_PRODUCT_TYPE]);
+    if (!valid_board(v[C_HW_MODEL]))
+        return BAD(C_HW_MODEL, "hardware_model: \"%s\" is not a lowercase board name like \"n104ap\"", v[C_HW_MODEL]);
+    if (parse_hex(v[C_CPID], 0xFFFF, &m->cpid))
+        return BAD(C_CPID, "cpid: bad hex number \"%s\" (want 0x0000..0xFFFF)", v[C_CPID]);
+    if (parse_hex(v[C_BDID], 0xFF, &m->bdid))
+        return BAD(C_BDID, "bdid: bad hex number \"%s\" (want 0x00..0xFF)", v[C_BDID]);
+    if (!*v[C_NAME])
+        return BAD(C_NAME, "name: missing");
+    m->family = RB_FAMILY_UNKNOWN;
+    for (int i = 1; i < 5; i++)
+        if (!strcmp(v[C_FAMILY], family_names[i]))
+            m->family = (rb_device_family)i;
+    if (m->family == RB_FAMILY_UNKNOWN)
+        return BAD(C_FAMILY, "family: \"%s\" is not iPhone, iPad, iPod or other", v[C_FAMILY]);
+    int serviced = m->family != RB_FAMILY_OTHER;
+    if (!strcmp(v[C_BUTTONS], "NONE") && !serviced)
+        m->buttons = RB_BUTTONS_UNKNOWN;
+    else if (rb_button_scheme_from_name(&m->buttons, v[C_BUTTONS]) != RB_OK)
+        return BAD(C_BUTTONS, "buttons: unknown scheme \"%s\" (HOME_TOP, VOLDOWN_SIDE, "
+                   "VOLUP_VOLDOWN_SIDE, IPAD_NOHOME%s)", v[C_BUTTONS], serviced ? "" : ", NONE");
+    m->home_button = RB_HOME_NONE;
+    if (*v[C_HOME]) {
+        int found = 0;
+        for (int i = 0; i < 3; i++)
+            if (!strcmp(v[C_HOME], home_names[i])) {
+                m->home_button = (rb_home_button)i;
+                found = 1;
+            }
+        if (!found)
+            return BAD(C_HOME, "home_button: \"%s\" is not none, mechanical or solid_state", v[C_HOME]);
+    } else if (serviced) {
+        return BAD(C_HOME, "home_button: missing");
+    }
+    if (strcmp(v[C_CONNECTOR], "30-pin") && strcmp(v[C_CONNECTOR], "Lightning") &&
+        strcmp(v[C_CONNECTOR], "USB-C") && (serviced || *v[C_CONNECTOR]))
+        return BAD(C_CONNECTOR, "connector: \"%s\" is not 30-pin, Lightning or USB-C", v[C_CONNECTOR]);
+    m->hazards = 0;
+    for (const char *p = v[C_HAZARDS]; *p;) {
+        size_t len = strcspn(p, ";");
+        unsigned bit = rb__hazard_from_name(p, len);
+        if (!bit)
+            return BAD(C_HAZARDS, "hazards: unknown hazard \"%.*s\"", (int)len, p);
+        m->hazards |= bit;
+        p += len + (p[len] == ';');
+    }
+    if (parse_yesno(v[C_KIS], &m->dfu_may_use_kis))
+        return BAD(C_KIS, "dfu_may_use_kis: \"%s\" is not yes or no", v[C_KIS]);
+    if (parse_yesno(v[C_DEBIAN12], &m->in_debian12_libirecovery))
+        return BAD(C_DEBIAN12, "debian12_irecv: \"%s\" is not yes or no", v[C_DEBIAN12]);
+    m->product_type = v[C_PRODUCT_TYPE];
+    m->hardware_model = v[C_HW_MODEL];
+    m->name = v[C_NAME];
+    m->variant = v[C_VARIANT];
+    m->connector = v[C_CONNECTOR];
+    m->controls_note = v[C_NOTE];
+    m->chip = v[C_CHIP];
+    if (!*m->chip) {
+        const char *chip = rb_catalog_chip_name(cat, m->cpid);
+        if (!chip && cat->nchips)
+            return BAD(C_CPID, "cpid: no chip name for %s (add it to chips.csv or fill the chip column)", v[C_CPID]);
+        m->chip = chip ? chip : empty;
+    }
+#undef BAD
+    return RB_OK;
+}
+
+/* Sort helpers use a file-scope pointer: qsort has no context argument in C11. */
+static const rb_model *sort_models;
+
+static int cmp_type(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    int c = strcmp(sort_models[x].product_type, sort_models[y].product_type);
+    return c ? c : (x < y ? -1 : x > y);
+}
+
+static int cmp_chipid(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    const rb_model *m = &sort_models[x], *n = &sort_models[y];
+    if (m->cpid != n->cpid)
+        return m->cpid < n->cpid ? -1 : 1;
+    if (m->bdid != n->bdid)
+        return m->bdid < n->bdid ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
+/* Builds the indexes and refuses duplicates, naming both lines. */
+static rb_status build_indexes(rb_catalog *cat, struct loader *ld)
+{
+    size_t n = cat->count;
+    cat->by_type = malloc((n ? n : 1) * sizeof(size_t));
+    cat->by_chip = malloc((n ? n : 1) * sizeof(size_t));
+    if (!cat->by_type || !cat->by_chip)
+        return failf(ld, RB_ERR_NOMEM, 0, 0, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        cat->by_type[i] = cat->by_chip[i] = i;
+    /* qsort is not reentrant through sort_models; catalogs load once at start-up, and
+     * the CLI and kiosk open them from one thread. */
+    sort_models = cat->models;
+    qsort(cat->by_type, n, sizeof(size_t), cmp_type);
+    qsort(cat->by_chip, n, sizeof(size_t), cmp_chipid);
+    sort_models = NULL;
+    for (size_t k = 1; k < n; k++) {
+        const rb_model *a = &cat->models[cat->by_chip[k - 1]], *b = &cat->models[cat->by_chip[k]];
+        if (a->cpid == b->cpid && a->bdid == b->bdid)
+            return failf(ld, RB_ERR_PARSE, cat->lines[cat->by_chip[k]], 1,
+                         "duplicate (cpid, bdid) (0x%04X, 0x%02X), first on line %u",
+                         (unsigned)b->cpid, (unsigned)b->bdid, cat->lines[cat->by_chip[k - 1]]);
+    }
+    for (size_t k = 1; k < n; k++) {
+        size_t ia = cat->by_type[k - 1], ib = cat->by_type[k];
+        const rb_model *a = &cat->models[ia], *b = &cat->models[ib];
+        if (strcmp(a->product_type, b->product_type))
+            continue;
+        /* A product type repeats only for a second board of one model (iPhone8,1 is
+         * n71ap from Samsung and n71map from TSMC). */
+        if (!strcmp(a->hardware_model, b->hardware_model) || strcmp(a->name, b->name) ||
+            a->family != b->family || a->buttons != b->buttons)
+            return failf(ld, RB_ERR_PARSE, cat->lines[ib], 1,
+                         "duplicate product type %s (first on line %u); a product type may "
+                         "repeat only for another board of the same model", b->product_type,
+                         cat->lines[ia]);
+    }
+    return RB_OK;
+}
+
+static rb_status load_models(rb_catalog *cat, struct loader *ld)
+{
+    size_t len = 0;
+    int e = rb__read_file(cat->path, MAX_FILE, &cat->models_buf, &len);
+    if (e)
+        return failf(ld, e == EFBIG ? RB_ERR_PARSE : rb__status_from_errno(e), 0, 0,
+                     "cannot read: %s", e == EFBIG ? "file too large" : strerror(e));
+    rb__csv csv;
+    rb__csv_init(&csv, cat->models_buf, len);
+    char *f[MAX_FIELDS], csverr[200];
+    unsigned col[MAX_FIELDS], line = 0;
+    size_t n, cap = 0, nheader = 0;
+    int idx[C_COUNT], r, header = 1;
+    while ((r = rb__csv_row(&csv, f, col, MAX_FIELDS, &n, &line, csverr, sizeof csverr)) > 0) {
+        if (header) {
+            for (int i = 0; i < C_COUNT; i++)
+                idx[i] = -1;
+            for (size_t k = 0; k < n; k++) {
+                int found = -1;
+                for (int i = 0; i < C_COUNT; i++)
+                    if (!strcmp(f[k], columns[i].name))
+                        found = i;
+                if (found < 0)
+                    return failf(ld, RB_ERR_PARSE, line, col[k], "unknown column \"%s\"", f[k]);
+                if (idx[found] >= 0)
+                    return failf(ld, RB_ERR_PARSE, line, col[k], "column \"%s\" appears twice", f[k]);
+                idx[found] = (int)k;
+            }
+            for (int i = 0; i < C_COUNT; i++)
+                if (columns[i].required && idx[i] < 0)
+                    return failf(ld, RB_ERR_PARSE, line, 1, "header lacks the \"%s\" column", columns[i].name);
+            nheader = n;
+            header = 0;
+            continue;
+        }
+        if (n != nheader)
+            return failf(ld, RB_ERR_PARSE, line, n ? col[n - 1] : 1, "expected %zu fields, found %zu", nheader, n);
+        if (cat->count == cap) {
+            if (cap >= MAX_ROWS)
+                return failf(ld, RB_ERR_PARSE, line, 1, "too many rows (limit %d)", MAX_ROWS);
+            cap = cap ? cap * 2 : 256;
+            rb_model *nm = realloc(cat->models, cap * sizeof *nm);
+            unsigned *nl = nm ? realloc(cat->lines, cap * sizeof *nl) : NULL;
+            if (nm)
+                cat->models = nm;
+            if (!nl)
+                return failf(ld, RB_ERR_NOMEM, 0, 0, "out of memory");
+            cat->lines = nl;
+        }
+        rb_model *m = &cat->models[cat->count];
+        memset(m, 0, sizeof *m);
+        rb_status st = parse_row(cat, ld, m, line, f, col, idx);
+        if (st != RB_OK)
+            return st;
+        cat->lines[cat->count++] = line;
+    }
+    if (r < 0)
+        return fail_csv(ld, csverr);
+    if (header)
+        return failf(ld, RB_ERR_PARSE, 0, 0, "no header row");
+    return build_indexes(cat, ld);
+}
+
+static char *sibling(const char *path, const char *name)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return rb__strdup(name);
+    return rb__sprintf("%.*s/%s", (int)(slash - path), path, name);
+}
+
+static int exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+rb_status rb_catalog_default_path(char **out)
+{
+    if (!out)
+        return RB_ERR_INVALID_ARG;
+    *out = NULL;
+    const char *env = getenv("RESCUEBAY_DATA_DIR");
+    if (env && *env) {
+        /* An explicit override is honoured even when wrong: no silent fallback. */
+        *out = rb__path_join(env, "models.csv");
+        return *out ? RB_OK : RB_ERR_NOMEM;
+    }
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            char *p = rb__sprintf("%s/../share/rescuebay/models.csv", exe);
+            if (p && exists(p)) {
+                *out = p;
+                return RB_OK;
+            }
+            free(p);
+        }
+    }
+    static const char *const fixed[] = {
+#ifdef RB_DATA_INSTALL_DIR
+        RB_DATA_INSTALL_DIR,
+#endif
+#ifdef RB_DATA_BUILD_DIR
+        RB_DATA_BUILD_DIR,
+#endif
+#ifdef RB_DATA_SOURCE_DIR
+        RB_DATA_SOURCE_DIR,
+#endif
+        NULL};
+    for (size_t i = 0; fixed[i]; i++) {
+        char *p = rb__path_join(fixed[i], "models.csv");
+        if (p && exists(p)) {
+            *out = p;
+            return RB_OK;
+        }
+        free(p);
+    }
+    return RB_ERR_NOT_FOUND;
+}
+
+rb_status rb_catalog_open(rb_catalog **out, const char *path, char **error_out)
+{
+    if (error_out)
+        *error_out = NULL;
+    if (!out)
+        return RB_ERR_INVALID_ARG;
+    *out = NULL;
+    struct loader ld = {path ? path : "models.csv", ""};
+    rb_catalog *cat = calloc(1, sizeof *cat);
+    rb_status st = RB_ERR_NOMEM;
+    if (!cat)
+        goto fail_nomem;
+    if (path) {
+        cat->path = rb__strdup(path);
+        if (!cat->path)
+            goto fail_nomem;
+    } else {
+        st = rb_catalog_default_path(&cat->path);
+        if (st != RB_OK) {
+            failf(&ld, st, 0, 0, "no model table found (set RESCUEBAY_DATA_DIR)");
+            goto fail;
+        }
+    }
+    ld.path = cat->path;
+    char *chips = sibling(cat->path, "chips.csv");
+    if (!chips)
+        goto fail_nomem;
+    struct loader cl = {chips, ""};
+    st = load_chips_file(cat, &cl);
+    if (st != RB_OK)
+        memcpy(ld.err, cl.err, sizeof ld.err);
+    free(chips);
+    if (st == RB_OK)
+        st = load_models(cat, &ld);
+    if (st != RB_OK)
+        goto fail;
+    char *guides = sibling(cat->path, "button-guides.json");
+    if (!guides)
+        goto fail_nomem;
+    if (exists(guides)) {
+        char *gerr = NULL;
+        st = rb_catalog_load_guides(cat, guides, &gerr);
+        if (st != RB_OK)
+            snprintf(ld.err, sizeof ld.err, "%s", gerr ? gerr : "cannot load the button guides");
+        free(gerr);
+    }
+    free(guides);
+    if (st != RB_OK)
+        goto fail;
+    *out = cat;
+    return RB_OK;
+fail_nomem:
+    st = RB_ERR_NOMEM;
+    snprintf(ld.err, sizeof ld.err, "out of memory");
+fail:
+    if (error_out)
+        *error_out = rb__strdup(ld.err);
+    rb_catalog_free(cat);
+    return st;
+}
+
+void rb_catalog_free(rb_catalog *cat)
+{
+    if (!cat)
+        return;
+    rb__catalog_guides_clear(cat);
+    free(cat->path);
+    free(cat->models_buf);
+    free(cat->chips_buf);
+    free(cat->models);
+    free(cat->lines);
+    free(cat->by_type);
+    free(cat->by_chip);
+    free(cat->chips);
+    free(cat);
+}
+
+const char *rb_catalog_path(const rb_catalog *cat)
+{
+    return cat && cat->path ? cat->path : "";
+}
+
+size_t rb_catalog_count(const rb_catalog *cat)
+{
+    return cat ? cat->count : 0;
+}
+
+const rb_model *rb_catalog_at(const rb_catalog *cat, size_t i)
+{
+    return cat && i < cat->count ? &cat->models[i] : NULL;
+}
+
+const rb_model *rb_catalog_by_product_type(const rb_catalog *cat, const char *product_type)
+{
+    if (!cat || !product_type)
+        return NULL;
+    size_t lo = 0, hi = cat->count;
+    while (lo < hi) { /* lower bound: the first row of that type in file order */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(cat->models[cat->by_type[mid]].product_type, product_type) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < cat->count && !strcmp(cat->models[cat->by_type[lo]].product_type, product_type))
+        return &cat->models[cat->by_type[lo]];
+    /* Lockdown spells it exactly, but people typing "iphone12,1" mean the same model. */
+    for (size_t i = 0; i < cat->count; i++)
+        if (!strcasecmp(cat->models[i].product_type, product_type))
+            return &cat->models[i];
+    return NULL;
+}
+
+const rb_model *rb_catalog_by_chip(const rb_catalog *cat, uint32_t cpid, uint32_t bdid)
+{
+    if (!cat)
+        return NULL;
+    size_t lo = 0, hi = cat->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const rb_model *m = &cat->models[cat->by_chip[mid]];
+        if (m->cpid == cpid && m->bdid == bdid)
+            return m;
+        if (m->cpid < cpid || (m->cpid == cpid && m->bdid < bdid))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+const char *rb_device_family_name(rb_device_family family)
+{
+    switch (family) {
+    case RB_FAMILY_IPHONE: return "iPhone";
+    case RB_FAMILY_IPAD: return "iPad";
+    case RB_FAMILY_IPOD: return "iPod touch";
+    case RB_FAMILY_OTHER: return "other";
+    default: return "unknown";
+    }
+}
+
+const char *rb_button_scheme_name(rb_button_scheme scheme)
+{
+    return (int)scheme > 0 && (int)scheme < 5 ? scheme_names[scheme] : "UNKNOWN";
+}
+
+const char *rb_home_button_name(rb_home_button home)
+{
+    return (int)home >= 0 && (int)home < 3 ? home_names[home] : "unknown";
+}

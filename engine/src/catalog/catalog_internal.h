@@ -1,0 +1,47 @@
+/* catalog/catalog_internal.h - the catalog handle, shared by the files of this folder. */
+#ifndef RB_CATALOG_INTERNAL_H
+#define RB_CATALOG_INTERNAL_H
+
+#include "rescuebay/catalog.h"
+
+struct rb_chip {
+    uint32_t cpid;
+    const char *name;
+    unsigned line;
+};
+
+struct rb_guide_proc {
+    rb_guide_step *steps;     /* id and text strings are owned (malloc) */
+    size_t n;
+    char *source;
+};
+
+#define RB_SCHEME_SLOTS 5 /* rb_button_scheme values, UNKNOWN unused */
+
+struct rb_catalog {
+    char *path;
+    char *models_buf;         /* models.csv, fields point into it */
+    char *chips_buf;
+    rb_model *models;
+    unsigned *lines;          /* source line of each model */
+    size_t count;
+    size_t *by_type;          /* indexes sorted by product type, then file order */
+    size_t *by_chip;          /* sorted by (cpid, bdid) */
+    struct rb_chip *chips;    /* sorted by cpid */
+    size_t nchips;
+    /* guides */
+    struct rb_guide_proc guides[RB_SCHEME_SLOTS][RB_GUIDE_PROCEDURE_COUNT];
+    char *hazard_text[RB_HAZARD_COUNT];
+    int has_guides;
+};
+
+/* Frees the guide part only (used when reloading). */
+void rb__catalog_guides_clear(struct rb_catalog *cat);
+
+/* Index (0..COUNT-1) of a single hazard bit, -1 if not exactly one known bit. */
+int rb__hazard_index(unsigned int bit);
+
+/* Parses "emergency_sos" etc.; 0 if unknown. */
+unsigned int rb__hazard_from_name(const char *name, size_t len);
+
+#endif
