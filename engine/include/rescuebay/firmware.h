@@ -1,0 +1,194 @@
+/*
+ * rescuebay/firmware.h - the firmware catalog (ipsw.me v4 JSON) and the IPSW cache.
+ *
+ * The catalog base URL is the setting `firmware.catalog_url` (default
+ * https://api.ipsw.me/v4), overridden by $RESCUEBAY_CATALOG_URL. Each device's catalog
+ * is kept on disk for offline use and refreshed with conditional requests; the `signed`
+ * flag comes with the time it was last confirmed by the server.
+ *
+ * The cache lives in `firmware.cache_dir`, else <data home>/firmware. Files are
+ * content-addressed by SHA-1 (one IPSW serves several models), indexed in SQLite,
+ * bounded by `firmware.cache_budget` (bytes, or with a K/M/G/T suffix; unset = no limit)
+ * with least-recently-used eviction; pinned files are never evicted.
+ *
+ * Downloads resume with HTTP ranges guarded by ETag/Last-Modified (If-Range), are
+ * verified (SHA-1, and SHA-256 when the catalog gives one) and only then committed by
+ * atomic rename. Several processes sharing one cache folder never download the same file
+ * at once: the second waits for the first and shares its result.
+ *
+ * A handle is used by one thread at a time; the detail of its last failure is read with
+ * rb_firmware_last_error.
+ */
+#ifndef RESCUEBAY_FIRMWARE_H
+#define RESCUEBAY_FIRMWARE_H
+
+#include "common.h"
+#include "context.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct rb_firmware rb_firmware;
+
+typedef struct rb_firmware_options {
+    unsigned int version;        /* RB_FIRMWARE_OPTIONS_VERSION */
+    const char *catalog_url;     /* NULL: $RESCUEBAY_CATALOG_URL, else the setting */
+    const char *cache_dir;       /* NULL: the setting, else <home>/firmware */
+    uint64_t budget_bytes;       /* 0: the setting firmware.cache_budget (unset: none) */
+    uint64_t rate_limit;         /* download bytes per second, 0: unlimited */
+    int max_retries;             /* -1: default (5); retries of a failed transfer */
+    int offline;                 /* never contact the catalog server */
+} rb_firmware_options;
+
+#define RB_FIRMWARE_OPTIONS_VERSION 1
+#define RB_FIRMWARE_OPTIONS_INIT { RB_FIRMWARE_OPTIONS_VERSION, NULL, NULL, 0, 0, -1, 0 }
+RB_EXTERN rb_status rb_firmware_options_init(rb_firmware_options *opts, unsigned int version);
+
+/* Opens the cache (creating its folder and index). `ctx` must outlive the handle. */
+RB_EXTERN rb_status rb_firmware_open(rb_firmware **out, rb_context *ctx,
+                                     const rb_firmware_options *opts);
+RB_EXTERN void rb_firmware_free(rb_firmware *fw);
+
+/* Detail of the last failure on this handle ("" if none). */
+RB_EXTERN const char *rb_firmware_last_error(const rb_firmware *fw);
+
+/* Absolute path of the cache folder; owned by the handle. */
+RB_EXTERN const char *rb_firmware_cache_dir(const rb_firmware *fw);
+
+/* One build of one device, as the catalog lists it. */
+typedef struct rb_firmware_build {
+    const char *product_type;    /* "iPhone12,1" */
+    const char *version;         /* "15.0.2" */
+    const char *build;           /* "19A404" */
+    const char *sha1;            /* 40 lowercase hex */
+    const char *sha256;          /* 64 lowercase hex, or "" if the catalog gives none */
+    const char *url;
+    const char *released;        /* ISO 8601 or "" */
+    uint64_t size;
+    int signed_now;              /* as of rb_firmware_list.checked_at */
+    int cached;                  /* a verified copy is in the cache */
+    int pinned;
+} rb_firmware_build;
+
+typedef struct rb_firmware_list {
+    const char *product_type;
+    const char *name;            /* "iPhone 11", or "" */
+    int64_t checked_at;          /* unix time the server last confirmed this catalog */
+    int offline;                 /* the server could not be reached; data is from disk */
+    size_t count;
+    rb_firmware_build *builds;   /* newest first, as served */
+} rb_firmware_list;
+
+/* Flags for rb_firmware_catalog. */
+#define RB_FIRMWARE_REFRESH 1u   /* ask the server even if the copy on disk is fresh */
+
+/* The builds of `product_type`. The disk copy younger than an hour is used as is unless
+ * RB_FIRMWARE_REFRESH; otherwise the server is asked (conditionally) and, when it cannot
+ * be reached, the disk copy is returned with `offline` set. Free with
+ * rb_firmware_list_free. */
+RB_EXTERN rb_status rb_firmware_catalog(rb_firmware_list **out, rb_firmware *fw,
+                                        const char *product_type, unsigned int flags);
+RB_EXTERN void rb_firmware_list_free(rb_firmware_list *list);
+
+/* Steps reported in rb_progress.step. */
+typedef enum rb_firmware_step {
+    RB_FIRMWARE_STEP_CATALOG = 1,
+    RB_FIRMWARE_STEP_WAITING = 2,   /* another process is downloading this file */
+    RB_FIRMWARE_STEP_DOWNLOAD = 3,
+    RB_FIRMWARE_STEP_VERIFY = 4,
+    RB_FIRMWARE_STEP_COMMIT = 5,
+    RB_FIRMWARE_STEP_RETRY = 6      /* a transfer failed; waiting before the next try */
+} rb_firmware_step;
+
+typedef struct rb_firmware_fetch_options {
+    unsigned int version;        /* RB_FIRMWARE_FETCH_OPTIONS_VERSION */
+    rb_progress_cb progress;     /* may be NULL; a negative return cancels */
+    void *payload;
+    int pin;                     /* pin the file once it is in the cache */
+} rb_firmware_fetch_options;
+
+#define RB_FIRMWARE_FETCH_OPTIONS_VERSION 1
+#define RB_FIRMWARE_FETCH_OPTIONS_INIT { RB_FIRMWARE_FETCH_OPTIONS_VERSION, NULL, NULL, 0 }
+RB_EXTERN rb_status rb_firmware_fetch_options_init(rb_firmware_fetch_options *opts,
+                                                   unsigned int version);
+
+/* Outcome of a fetch, import or ensure. */
+typedef struct rb_firmware_result {
+    char sha1[41];
+    char path[4096];             /* the verified file in the cache */
+    uint64_t size;
+    uint64_t bytes_downloaded;   /* by this call (0: already cached or shared) */
+    uint64_t bytes_resumed;      /* bytes of an earlier partial download that were kept */
+    int already_cached;
+    int waited_for_other;        /* another process downloaded it */
+} rb_firmware_result;
+
+/* Downloads one build into the cache (no-op if already there). */
+RB_EXTERN rb_status rb_firmware_fetch(rb_firmware_result *out, rb_firmware *fw,
+                                      const rb_firmware_build *build,
+                                      const rb_firmware_fetch_options *opts);
+
+/* Downloads the file with this SHA-1, found in any catalog on disk. */
+RB_EXTERN rb_status rb_firmware_fetch_sha1(rb_firmware_result *out, rb_firmware *fw,
+                                           const char *sha1,
+                                           const rb_firmware_fetch_options *opts);
+
+/* "Make sure this device's firmware is ready": `build` NULL or "" means the newest
+ * signed build. Refreshes the catalog (offline copy if unreachable), then fetches.
+ * Used by the restore jobs. */
+RB_EXTERN rb_status rb_firmware_ensure(rb_firmware_result *out, rb_firmware *fw,
+                                       const char *product_type, const char *build,
+                                       const rb_firmware_fetch_options *opts);
+
+/* Adds a local IPSW after verifying it against the catalogs on disk (and those of the
+ * product types named in its file name). Same filesystem: hard link (or reflink), else
+ * one copy hashed on the way. */
+RB_EXTERN rb_status rb_firmware_import(rb_firmware_result *out, rb_firmware *fw,
+                                       const char *file, const rb_firmware_fetch_options *opts);
+
+/* One file in the cache. */
+typedef struct rb_firmware_entry {
+    char sha1[41];
+    char sha256[65];
+    char label[96];              /* "iPhone12,1 15.0.2 (19A404)" or "" */
+    uint64_t size;
+    int64_t added_at;
+    int64_t last_used;
+    int64_t verified_at;
+    int pinned;
+} rb_firmware_entry;
+
+typedef struct rb_firmware_status {
+    uint64_t total_bytes;
+    uint64_t budget_bytes;       /* 0: none */
+    uint64_t partial_bytes;      /* unfinished downloads */
+    size_t count;
+    size_t partial_count;
+    rb_firmware_entry *entries;  /* most recently used first */
+} rb_firmware_status;
+
+RB_EXTERN rb_status rb_firmware_status_get(rb_firmware_status **out, rb_firmware *fw);
+RB_EXTERN void rb_firmware_status_free(rb_firmware_status *st);
+
+/* Re-hashes one cached file (sha1 given) or all (sha1 NULL). A file that no longer
+ * matches is removed from the cache; `bad_out` (may be NULL) receives how many. Returns
+ * RB_ERR_VERIFY if any was bad. */
+RB_EXTERN rb_status rb_firmware_verify(size_t *bad_out, rb_firmware *fw, const char *sha1,
+                                       const rb_firmware_fetch_options *opts);
+
+/* Evicts least-recently-used unpinned files until the cache holds at most `to_bytes`
+ * (UINT64_MAX: the budget). Also removes abandoned partial downloads when to_bytes is 0. */
+RB_EXTERN rb_status rb_firmware_prune(uint64_t *freed_out, rb_firmware *fw, uint64_t to_bytes);
+
+/* Pins/unpins a cached file (a prefix of at least 6 hex digits is accepted). */
+RB_EXTERN rb_status rb_firmware_pin(rb_firmware *fw, const char *sha1, int pinned);
+
+/* Parses "12G", "500M", "1024" into bytes (binary units). */
+RB_EXTERN rb_status rb_firmware_parse_size(uint64_t *out, const char *text);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

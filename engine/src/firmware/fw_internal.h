@@ -1,0 +1,92 @@
+/*
+ * firmware/fw_internal.h - shared between the firmware cache's source files. Not installed.
+ *
+ * Layout of the cache folder:
+ *   index.db                 SQLite: objects (cached files), builds (catalog rows), catalogs
+ *   catalog/<PT>.json        last good catalog body per ProductType, for offline use
+ *   objects/<sha1>.ipsw      verified files only (they get there by rename after hashing)
+ *   partial/<sha1>.part      unfinished download, with <sha1>.json (its sidecar) and
+ *                            <sha1>.lock (flock held by the process downloading it)
+ */
+#ifndef RB_FIRMWARE_INTERNAL_H
+#define RB_FIRMWARE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "core/internal.h"
+#include "rescuebay/firmware.h"
+
+struct rb_firmware {
+    rb_context *ctx;
+    rb_errbuf err;
+    char *dir, *objdir, *partdir, *catdir;
+    char *catalog_url;
+    uint64_t budget;
+    uint64_t rate_limit;
+    int max_retries;
+    int offline;
+    sqlite3 *db;
+};
+
+#define FW_ERR(fw, st, ...) rb__errbuf_set(&(fw)->err, (st), __VA_ARGS__)
+
+/* catalog_parse.c: parses an ipsw.me v4 /device/{id} body (or a bare firmware array).
+ * `expect` (may be NULL) must match the device identifier. On failure returns
+ * RB_ERR_PARSE with a reason in err. */
+rb_status rb__fw_parse_catalog(rb_firmware_list **out, const char *json, size_t len,
+                               const char *expect, char *err, size_t errlen);
+bool rb__fw_is_hex(const char *s, size_t n);
+
+/* index.c */
+rb_status rb__fw_index_open(rb_firmware *fw);
+void rb__fw_index_close(rb_firmware *fw);
+rb_status rb__fw_index_reconcile(rb_firmware *fw);
+rb_status rb__fw_index_add(rb_firmware *fw, const char *sha1, const char *sha256,
+                           uint64_t size, int pin);
+rb_status rb__fw_index_remove(rb_firmware *fw, const char *sha1);
+rb_status rb__fw_index_touch(rb_firmware *fw, const char *sha1);
+rb_status rb__fw_index_set_verified(rb_firmware *fw, const char *sha1);
+/* 1 cached, 0 not; *pinned (may be NULL) */
+int rb__fw_index_has(rb_firmware *fw, const char *sha1, int *pinned);
+rb_status rb__fw_index_store_builds(rb_firmware *fw, const rb_firmware_list *list);
+/* Looks a SHA-1 (or unique prefix) up in the catalogs on disk; fills a one-entry list. */
+rb_status rb__fw_index_find_build(rb_firmware_list **out, rb_firmware *fw, const char *sha1);
+rb_status rb__fw_index_catalog_meta(rb_firmware *fw, const char *pt, char **etag,
+                                    char **last_modified, int64_t *checked_at);
+rb_status rb__fw_index_set_catalog_meta(rb_firmware *fw, const char *pt, const char *etag,
+                                        const char *last_modified, int64_t checked_at);
+rb_status rb__fw_index_resolve(rb_firmware *fw, const char *prefix, char out[41]);
+char *rb__fw_object_path(rb_firmware *fw, const char *sha1);
+
+/* hash.c: hashes a file (SHA-1, and SHA-256 if want256) with progress (step VERIFY). */
+rb_status rb__fw_hash_file(rb_firmware *fw, const char *path, bool want256, char sha1[41],
+                           char sha256[65], uint64_t *size_out,
+                           const rb_firmware_fetch_options *opts);
+
+/* download.c: brings partial/<sha1>.part to the full, verified file (caller holds the
+ * lock) and renames it to objects/. */
+rb_status rb__fw_download(rb_firmware *fw, const rb_firmware_build *b,
+                          const rb_firmware_fetch_options *opts, rb_firmware_result *res);
+
+/* http.c: a small GET into memory with conditional headers, for catalogs. */
+typedef struct fw_http_reply {
+    long status;
+    char *body;
+    size_t len;
+    char etag[256];
+    char last_modified[128];
+} fw_http_reply;
+rb_status rb__fw_http_get(rb_firmware *fw, const char *url, const char *etag,
+                          const char *last_modified, fw_http_reply *reply);
+void rb__fw_http_setup_common(void *curl, const rb_firmware *fw);
+
+/* Sleeps, calling progress (step RETRY) so that a cancel is honoured. */
+rb_status rb__fw_backoff(rb_firmware *fw, int attempt, const rb_firmware_fetch_options *opts);
+int rb__fw_report(const rb_firmware_fetch_options *opts, int step, uint64_t done,
+                  uint64_t total);
+
+int64_t rb__fw_now(void);
+rb_status rb__fw_prune(rb_firmware *fw, uint64_t to, const char *keep, uint64_t *freed);
+
+#endif
