@@ -1,0 +1,191 @@
+/* main.c - rescuebay-sim: serve a scenario, steer a running sim (ctl), print its env. */
+#include "sim.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct sim g_sim;
+
+static const char usage[] =
+    "usage: rescuebay-sim --listen ADDR --scenario FILE\n"
+    "       rescuebay-sim ctl --listen ADDR COMMAND [ARGS...]\n"
+    "       rescuebay-sim env --listen ADDR\n"
+    "ADDR is UNIX:/path/to/socket or 127.0.0.1:PORT (as in USBMUXD_SOCKET_ADDRESS).\n"
+    "ctl commands: list | attach ID | detach ID | reboot ID normal|recovery|dfu|restore |\n"
+    "              trust ID accept|refuse | slow ID MS | drop ID | garbage ID | reset ID\n"
+    "ID is a scenario device name, a UDID or an ECID. See docs/sim.md.\n";
+
+static char unix_path[PATH_MAX];
+
+static void on_term(int sig)
+{
+    if (unix_path[0])
+        unlink(unix_path);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static int file_exists(const char *p) { return access(p, R_OK) == 0; }
+
+/* FILE as given, else a bare name from the scenario folder (with or without .scenario). */
+static int resolve_scenario(const char *arg, char *out, size_t len)
+{
+    const char *dirs[] = {".", RB_SIM_SCENARIO_DIR};
+    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+        if (i > 0 && strchr(arg, '/'))
+            break;
+        snprintf(out, len, i ? "%s/%s" : "%.0s%s", dirs[i], arg);
+        if (file_exists(out))
+            return 0;
+        snprintf(out, len, i ? "%s/%s.scenario" : "%.0s%s.scenario", dirs[i], arg);
+        if (file_exists(out))
+            return 0;
+    }
+    return -1;
+}
+
+static int serve(const char *addr, const char *scenario)
+{
+    char path[PATH_MAX], err[512];
+    if (resolve_scenario(scenario, path, sizeof path) != 0) {
+        fprintf(stderr, "rescuebay-sim: scenario not found: %s\n", scenario);
+        return 1;
+    }
+    pthread_mutex_init(&g_sim.lock, NULL);
+    g_sim.next_device_id = 1;
+    g_sim.reboot_ms = 300;
+    strcpy(g_sim.buid, "C0FFEE00-0000-4000-8000-000000000001");
+    snprintf(g_sim.listen_addr, sizeof g_sim.listen_addr, "%s", addr);
+    if (sim_scenario_load(path, err, sizeof err) != 0) {
+        fprintf(stderr, "rescuebay-sim: %s\n", err);
+        return 1;
+    }
+    if (sim_pki_init() != 0) {
+        fprintf(stderr, "rescuebay-sim: cannot make keys and certificates\n");
+        return 1;
+    }
+    for (int i = 0; i < g_sim.ndev; i++) {
+        g_sim.dev[i].attached = 0;
+        sim_device_reset(&g_sim.dev[i]);
+    }
+    signal(SIGPIPE, SIG_IGN);
+    int lfd = sim_listen(addr);
+    if (lfd < 0) {
+        fprintf(stderr, "rescuebay-sim: cannot listen on %s: %s\n", addr, strerror(errno));
+        return 1;
+    }
+    if (!strncmp(addr, "UNIX:", 5))
+        snprintf(unix_path, sizeof unix_path, "%s", addr + 5);
+    signal(SIGTERM, on_term);
+    signal(SIGINT, on_term);
+    fprintf(stderr, "rescuebay-sim: %d device(s) from %s on %s\n", g_sim.ndev, path, addr);
+    sim_serve(lfd);
+    return 1;
+}
+
+static int ctl(const char *addr, int argc, char **argv)
+{
+    int fd = sim_connect(addr);
+    if (fd < 0) {
+        fprintf(stderr, "error: no simulator at %s\n", addr);
+        return 1;
+    }
+    plist_t m = plist_new_dict(), cmd = plist_new_array();
+    for (int i = 0; i < argc; i++)
+        plist_array_append_item(cmd, plist_new_string(argv[i]));
+    plist_dict_set_item(m, "MessageType", plist_new_string("RbSim"));
+    plist_dict_set_item(m, "Command", cmd);
+    plist_t r = NULL;
+    int rc = sim_mux_send(fd, 1, m) == 0 ? sim_mux_recv(fd, NULL, &r, 10000) : -1;
+    plist_free(m);
+    close(fd);
+    const char *text = sim_dict_str(r, "Text");
+    uint8_t ok = 0;
+    plist_t okn = r && plist_get_node_type(r) == PLIST_DICT ? plist_dict_get_item(r, "Ok") : NULL;
+    if (okn && plist_get_node_type(okn) == PLIST_BOOLEAN)
+        plist_get_bool_val(okn, &ok);
+    if (rc != 0 || !text) {
+        fprintf(stderr, "error: no answer from the simulator at %s\n", addr);
+        plist_free(r);
+        return 1;
+    }
+    if (ok)
+        printf("%s\n", text);
+    else
+        fprintf(stderr, "error: %s\n", text);
+    plist_free(r);
+    return ok ? 0 : 1;
+}
+
+static int env(const char *addr)
+{
+    char exe[PATH_MAX], lib[PATH_MAX + 64], abs[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = 0;
+        snprintf(lib, sizeof lib, "%s/../lib/librescuebay-fakeusb.so", exe);
+    }
+    if (n <= 0 || !realpath(lib, abs))
+        snprintf(abs, sizeof abs, "%s", RB_SIM_FAKEUSB_PATH);
+    if (!strncmp(addr, "UNIX:", 5) && addr[5] != '/') {
+        char cwd[PATH_MAX];
+        if (!getcwd(cwd, sizeof cwd))
+            return 1;
+        printf("USBMUXD_SOCKET_ADDRESS=UNIX:%s/%s\n", cwd, addr + 5);
+    } else {
+        printf("USBMUXD_SOCKET_ADDRESS=%s\n", addr);
+    }
+    printf("LD_PRELOAD=%s\n", abs);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *sub = NULL, *listen = NULL, *scenario = NULL;
+    int i = 1;
+    if (argc > 1 && (!strcmp(argv[1], "ctl") || !strcmp(argv[1], "env")))
+        sub = argv[i++];
+    for (; i < argc; i++) {
+        if (!strcmp(argv[i], "--listen") && i + 1 < argc)
+            listen = argv[++i];
+        else if (!strncmp(argv[i], "--listen=", 9))
+            listen = argv[i] + 9;
+        else if (!sub && !strcmp(argv[i], "--scenario") && i + 1 < argc)
+            scenario = argv[++i];
+        else if (!sub && !strncmp(argv[i], "--scenario=", 11))
+            scenario = argv[i] + 11;
+        else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (sub && !strcmp(sub, "ctl") && argv[i][0] != '-')
+            break;
+        else {
+            fputs(usage, stderr);
+            return 2;
+        }
+    }
+    if (!listen) {
+        listen = getenv("USBMUXD_SOCKET_ADDRESS");
+        if (!listen || !*listen) {
+            fputs(usage, stderr);
+            return 2;
+        }
+    }
+    if (sub && !strcmp(sub, "env"))
+        return env(listen);
+    if (sub)
+        return i < argc ? ctl(listen, argc - i, argv + i) : (fputs(usage, stderr), 2);
+    if (!scenario) {
+        fputs(usage, stderr);
+        return 2;
+    }
+    return serve(listen, scenario);
+}

@@ -1,0 +1,153 @@
+/*
+ * sim.h - shared state of rescuebay-sim: simulated devices behind a fake usbmuxd.
+ *
+ * One process, one global `struct sim` guarded by sim.lock. Every client connection runs
+ * on its own thread; long work (TLS, slow answers) happens without the lock held.
+ */
+#ifndef RB_SIM_H
+#define RB_SIM_H
+
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+#include <plist/plist.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "wire.h"
+
+#define SIM_MAX_DEVICES 32
+#define SIM_MAX_HOSTS 8
+#define SIM_MAX_ENV 16
+#define SIM_MAX_PORTS 8
+
+typedef enum sim_mode { SIM_NORMAL = 0, SIM_RECOVERY, SIM_DFU, SIM_RESTORE } sim_mode;
+typedef enum sim_trust { TRUST_ACCEPT = 0, TRUST_REFUSE, TRUST_WAIT } sim_trust;
+
+/* Everything a scenario file sets for one device; `reset` goes back to it. */
+struct sim_profile {
+    char name[64];
+    sim_mode mode;
+    int attached;
+    char product_type[32];
+    char hardware_model[32];
+    char device_class[16];
+    char cpu_arch[16];
+    uint64_t ecid;
+    char udid[64];
+    uint32_t cpid, bdid;
+    char serial[32];
+    char imei[24];
+    char ios_version[16];
+    char build_version[16];
+    char device_name[128];
+    char wifi_mac[24];
+    char iboot[64];
+    int battery_percent, battery_charging, battery_cycles;
+    int64_t disk_total, disk_free;
+    char activation[32];
+    int find_my;
+    int paired;          /* a pair record exists at start (served by ReadPairRecord) */
+    sim_trust trust;
+    int trust_pending;   /* "pending" answers to Pair before the decision */
+    int usb_bus, usb_port;
+    int slow_ms;
+};
+
+struct sim_host {            /* a computer this device trusts */
+    char host_id[64];
+    X509 *root;              /* RootCertificate it must present as TLS client */
+};
+
+struct sim_env {
+    char key[32];
+    char val[128];
+};
+
+struct sim_service_port {
+    int port;
+    char service[64];
+    X509 *root;              /* owned copy (X509_up_ref) */
+};
+
+struct sim_device {
+    struct sim_profile p;    /* initial state */
+    /* live state (under sim.lock) */
+    sim_mode mode;
+    int attached;
+    int device_id;           /* usbmuxd DeviceID, new on each appearance */
+    int usb_gen;             /* bumps on each USB appearance in recovery/DFU */
+    sim_trust trust;
+    int trust_pending;
+    int slow_ms;
+    int drop_next, garbage_next;
+    struct sim_host hosts[SIM_MAX_HOSTS];
+    int nhosts;
+    struct sim_service_port ports[SIM_MAX_PORTS];
+    int next_port;
+    int rebooting;           /* away from both buses until a timer brings it back */
+    unsigned epoch;          /* bumps on every state change; stale timers do nothing */
+    struct sim_env env[SIM_MAX_ENV], nv[SIM_MAX_ENV]; /* iBoot: live and saved variables */
+    int nenv, nnv;
+    char last_getenv[32];
+};
+
+struct sim_saved_record {    /* SavePairRecord store */
+    char id[64];
+    char *data;
+    uint64_t len;
+};
+
+struct sim {
+    pthread_mutex_t lock;
+    struct sim_device dev[SIM_MAX_DEVICES];
+    int ndev;
+    int next_device_id;
+    char buid[64];
+    char listen_addr[512];
+    int listeners[64];
+    int nlisteners;
+    struct sim_saved_record saved[64];
+    int nsaved;
+    int reboot_ms;           /* how long a reboot keeps the device away */
+    /* key material made at start-up (RSA 2048; shared by all devices) */
+    EVP_PKEY *device_key;
+    X509 *device_cert;
+    char *device_pubkey_pem; /* PKCS#1 "RSA PUBLIC KEY", what lockdownd publishes */
+    EVP_PKEY *root_key, *host_key;
+    X509 *root_cert, *host_cert;
+    char host_id[64];
+};
+
+extern struct sim g_sim;
+
+/* scenario.c */
+int sim_scenario_load(const char *path, char *err, size_t errlen);
+const char *sim_mode_name(sim_mode m);
+int sim_mode_parse(const char *s, sim_mode *out);
+
+/* pki.c */
+int sim_pki_init(void);
+plist_t sim_pki_pair_record(const struct sim_device *d); /* for a pre-paired device */
+X509 *sim_pki_x509_from_pem(const char *pem, size_t len);
+
+/* muxd.c */
+void sim_serve(int lfd);
+void sim_device_props(const struct sim_device *d, plist_t props);
+void sim_set_attached(struct sim_device *d, int on);   /* under lock */
+void sim_set_mode(struct sim_device *d, sim_mode m);   /* under lock */
+void sim_later_mode(struct sim_device *d, sim_mode m, int delay_ms);
+void sim_device_reset(struct sim_device *d);           /* under lock */
+struct sim_device *sim_find(const char *id);           /* under lock */
+struct sim_device *sim_find_device_id(uint64_t id);    /* under lock */
+const char *sim_saved_get(const char *id, uint64_t *len);
+
+/* lockdown.c */
+void sim_lockdown_run(int fd, struct sim_device *d);
+void sim_service_run(int fd, struct sim_device *d, const struct sim_service_port *sp);
+
+/* control.c: private "RbSim*" messages on the muxd socket */
+void sim_control_handle(int fd, uint32_t tag, plist_t req);
+char *sim_iboot_serial(const struct sim_device *d);
+
+#endif
