@@ -1,0 +1,257 @@
+/* tickets/export.c - CSV and JSON export, and the customer's receipt. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "tickets/tickets_internal.h"
+
+struct col {
+    const char *name;
+    size_t offset;
+};
+#define C(m) {#m, offsetof(rb_ticket, m)}
+static const struct col COLS[] = {
+    C(number), {"status", 0}, C(created_at), C(created_by), C(updated_at), C(updated_by),
+    C(closed_at), C(customer_name), C(customer_phone), C(customer_email), C(device_model),
+    C(product_type), C(serial), C(imei), C(ecid), C(udid), C(ios_version), C(problem),
+    C(resolution), C(assigned_staff), C(erased_at)};
+#undef C
+#define N_COLS (sizeof COLS / sizeof COLS[0])
+
+static const char *col_value(const rb_ticket *t, size_t i)
+{
+    if (i == 1)
+        return rb_ticket_status_name(t->status);
+    return *(char *const *)((const char *)t + COLS[i].offset);
+}
+
+/* One CSV cell (RFC 4180). A cell a spreadsheet would read as a formula (= + - @, or a
+ * tab/CR that some apps skip before one) gets a leading apostrophe: exports are opened
+ * in spreadsheets and customer input must not run there. */
+static void csv_cell(FILE *out, const char *v)
+{
+    int formula = v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
+                  v[0] == '\r';
+    int quote = formula || strpbrk(v, ",\"\r\n") != NULL || v[0] == ' ';
+    if (quote)
+        fputc('"', out);
+    if (formula)
+        fputc('\'', out);
+    for (const char *p = v; *p; p++) {
+        if (*p == '"')
+            fputc('"', out);
+        fputc(*p, out);
+    }
+    if (quote)
+        fputc('"', out);
+}
+
+static cJSON *ticket_json(rb_ticket_store *s, const rb_ticket *t, int with_events)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o)
+        return NULL;
+    for (size_t i = 0; i < N_COLS; i++)
+        cJSON_AddStringToObject(o, COLS[i].name, col_value(t, i));
+    if (with_events) {
+        rb_ticket_event_list *ev = NULL;
+        cJSON *arr = cJSON_AddArrayToObject(o, "events");
+        if (rb_ticket_events_get(&ev, s, t->number) != RB_OK || !arr) {
+            cJSON_Delete(o);
+            return NULL;
+        }
+        for (size_t i = 0; i < ev->count; i++) {
+            cJSON *e = cJSON_CreateObject();
+            cJSON_AddStringToObject(e, "at", ev->items[i].at);
+            cJSON_AddStringToObject(e, "type", rb_ticket_event_type_name(ev->items[i].type));
+            cJSON_AddStringToObject(e, "actor", ev->items[i].actor);
+            cJSON_AddStringToObject(e, "summary", ev->items[i].summary);
+            cJSON *d = ev->items[i].detail[0] ? cJSON_Parse(ev->items[i].detail) : NULL;
+            cJSON_AddItemToObject(e, "detail", d ? d : cJSON_CreateNull());
+            cJSON_AddBoolToObject(e, "redacted", ev->items[i].redacted);
+            cJSON_AddItemToArray(arr, e);
+        }
+        rb_ticket_event_list_free(ev);
+    }
+    return o;
+}
+
+rb_status rb_ticket_export(rb_ticket_store *s, FILE *out, rb_ticket_export_format format,
+                           const rb_ticket_query *query)
+{
+    if (!s || !out)
+        return RB_ERR_INVALID_ARG;
+    if (format != RB_TICKET_EXPORT_CSV && format != RB_TICKET_EXPORT_JSON)
+        return tk_err(s, RB_ERR_INVALID_ARG, "unknown export format");
+    rb_ticket_list *l = NULL;
+    rb_status st = tk_search(&l, s, query, 0);
+    if (st != RB_OK)
+        return st;
+    if (format == RB_TICKET_EXPORT_CSV) {
+        for (size_t i = 0; i < N_COLS; i++)
+            fprintf(out, "%s%s", i ? "," : "", COLS[i].name);
+        fputs("\r\n", out);
+        for (size_t r = 0; r < l->count; r++) {
+            for (size_t i = 0; i < N_COLS; i++) {
+                if (i)
+                    fputc(',', out);
+                csv_cell(out, col_value(l->items[r], i));
+            }
+            fputs("\r\n", out);
+        }
+    } else {
+        /* One ticket at a time, so that a large export never holds the whole tree. */
+        fputs("[", out);
+        for (size_t r = 0; r < l->count && st == RB_OK; r++) {
+            cJSON *o = ticket_json(s, l->items[r], 1);
+            char *text = o ? cJSON_Print(o) : NULL;
+            cJSON_Delete(o);
+            if (!text) {
+                st = RB_ERR_NOMEM;
+                break;
+            }
+            fprintf(out, "%s\n%s", r ? "," : "", text);
+            cJSON_free(text);
+        }
+        fputs("\n]\n", out);
+    }
+    rb_ticket_list_free(l);
+    if (st == RB_OK && (fflush(out) != 0 || ferror(out)))
+        st = tk_err(s, RB_ERR_IO, "writing the export failed");
+    return st;
+}
+
+static const char *receipt_text(rb_ticket_event_type type)
+{
+    switch (type) {
+    case RB_TICKET_EVENT_CREATED: return "Ticket opened";
+    case RB_TICKET_EVENT_STATUS_CHANGED: return "Status";
+    case RB_TICKET_EVENT_BACKUP_VERIFIED: return "Backup verified";
+    case RB_TICKET_EVENT_FIRMWARE_FETCHED: return "Firmware prepared";
+    case RB_TICKET_EVENT_INTERRUPTED: return "Restore interrupted";
+    case RB_TICKET_EVENT_RESUMED: return "Restore resumed";
+    case RB_TICKET_EVENT_OUTCOME: return "Outcome";
+    case RB_TICKET_EVENT_CONSENT_RECORDED: return "Consent recorded";
+    default: return NULL; /* notes and steps are for staff */
+    }
+}
+
+rb_status rb_ticket_receipt_get(rb_ticket_receipt **out, rb_ticket_store *s, const char *number)
+{
+    if (!out || !s)
+        return RB_ERR_INVALID_ARG;
+    *out = NULL;
+    rb_ticket *t = NULL;
+    rb_ticket_event_list *ev = NULL;
+    rb_status st = rb_ticket_get(&t, s, number);
+    if (st == RB_OK)
+        st = rb_ticket_events_get(&ev, s, number);
+    rb_ticket_receipt *r = st == RB_OK ? calloc(1, sizeof *r) : NULL;
+    if (st == RB_OK && !r)
+        st = RB_ERR_NOMEM;
+    if (st == RB_OK) {
+        rb_context *c = s->ctx;
+        r->store_name = rb__strdup(rb_context_setting(c, "store.name", ""));
+        r->store_address = rb__strdup(rb_context_setting(c, "store.address", ""));
+        r->store_phone = rb__strdup(rb_context_setting(c, "store.phone", ""));
+        r->terms = rb__strdup(rb_context_setting(c, "tickets.receipt_terms", ""));
+        r->number = rb__strdup(t->number);
+        r->status = rb__strdup(rb_ticket_status_name(t->status));
+        r->created_at = rb__strdup(t->created_at);
+        r->closed_at = rb__strdup(t->closed_at);
+        r->customer_name = rb__strdup(t->customer_name);
+        r->customer_phone = rb__strdup(t->customer_phone);
+        r->device_model = rb__strdup(t->device_model);
+        r->serial = rb__strdup(t->serial);
+        r->imei = rb__strdup(t->imei);
+        r->problem = rb__strdup(t->problem);
+        r->resolution = rb__strdup(t->resolution);
+        r->staff = rb__strdup(t->assigned_staff[0] ? t->assigned_staff : t->created_by);
+        r->lines = calloc(ev->count ? ev->count : 1, sizeof *r->lines);
+        for (size_t i = 0; r->lines && i < ev->count; i++) {
+            const char *label = receipt_text(ev->items[i].type);
+            if (!label)
+                continue;
+            rb_ticket_receipt_line *ln = &r->lines[r->line_count++];
+            ln->at = rb__strdup(ev->items[i].at);
+            ln->text = ev->items[i].summary[0] && ev->items[i].type != RB_TICKET_EVENT_CONSENT_RECORDED
+                           ? rb__sprintf("%s: %s", label, ev->items[i].summary)
+                           : rb__strdup(label);
+            if (!ln->at || !ln->text)
+                st = RB_ERR_NOMEM;
+        }
+        if (!r->lines || !r->store_name || !r->store_address || !r->store_phone || !r->terms ||
+            !r->number || !r->status || !r->created_at || !r->closed_at || !r->customer_name ||
+            !r->customer_phone || !r->device_model || !r->serial || !r->imei || !r->problem ||
+            !r->resolution || !r->staff)
+            st = RB_ERR_NOMEM;
+    }
+    rb_ticket_free(t);
+    rb_ticket_event_list_free(ev);
+    if (st != RB_OK) {
+        rb_ticket_receipt_free(r);
+        return st;
+    }
+    *out = r;
+    return RB_OK;
+}
+
+rb_status rb_ticket_receipt_json(char **out, const rb_ticket_receipt *r)
+{
+    if (!out || !r)
+        return RB_ERR_INVALID_ARG;
+    *out = NULL;
+    cJSON *o = cJSON_CreateObject();
+    cJSON *shop = cJSON_AddObjectToObject(o, "store");
+    cJSON_AddStringToObject(shop, "name", r->store_name);
+    cJSON_AddStringToObject(shop, "address", r->store_address);
+    cJSON_AddStringToObject(shop, "phone", r->store_phone);
+    cJSON_AddStringToObject(o, "number", r->number);
+    cJSON_AddStringToObject(o, "status", r->status);
+    cJSON_AddStringToObject(o, "created_at", r->created_at);
+    cJSON_AddStringToObject(o, "closed_at", r->closed_at);
+    cJSON *cust = cJSON_AddObjectToObject(o, "customer");
+    cJSON_AddStringToObject(cust, "name", r->customer_name);
+    cJSON_AddStringToObject(cust, "phone", r->customer_phone);
+    cJSON *dev = cJSON_AddObjectToObject(o, "device");
+    cJSON_AddStringToObject(dev, "model", r->device_model);
+    cJSON_AddStringToObject(dev, "serial", r->serial);
+    cJSON_AddStringToObject(dev, "imei", r->imei);
+    cJSON_AddStringToObject(o, "problem", r->problem);
+    cJSON_AddStringToObject(o, "resolution", r->resolution);
+    cJSON_AddStringToObject(o, "staff", r->staff);
+    cJSON *lines = cJSON_AddArrayToObject(o, "lines");
+    for (size_t i = 0; lines && i < r->line_count; i++) {
+        cJSON *l = cJSON_CreateObject();
+        cJSON_AddStringToObject(l, "at", r->lines[i].at);
+        cJSON_AddStringToObject(l, "text", r->lines[i].text);
+        cJSON_AddItemToArray(lines, l);
+    }
+    cJSON_AddStringToObject(o, "terms", r->terms);
+    char *text = cJSON_Print(o);
+    cJSON_Delete(o);
+    if (!text)
+        return RB_ERR_NOMEM;
+    *out = rb__strdup(text); /* rb_free-able, whatever allocator cJSON uses */
+    cJSON_free(text);
+    return *out ? RB_OK : RB_ERR_NOMEM;
+}
+
+void rb_ticket_receipt_free(rb_ticket_receipt *r)
+{
+    if (!r)
+        return;
+    char *all[] = {r->store_name, r->store_address, r->store_phone, r->number, r->status,
+                   r->created_at, r->closed_at, r->customer_name, r->customer_phone,
+                   r->device_model, r->serial, r->imei, r->problem, r->resolution, r->staff,
+                   r->terms};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        free(all[i]);
+    for (size_t i = 0; r->lines && i < r->line_count; i++) {
+        free(r->lines[i].at);
+        free(r->lines[i].text);
+    }
+    free(r->lines);
+    free(r);
+}
