@@ -69,6 +69,12 @@ typedef struct rb_device_info {
     int find_my;                   /* 1 on, 0 off, -1 unknown (paired only) */
     int64_t disk_total_bytes;      /* -1 unknown */
     int64_t disk_free_bytes;       /* -1 unknown */
+    /* Appended after the first draft of version 1 (append-only, never reorder): */
+    int connected;                 /* 1 while seen on USB; 0 during the short grace period
+                                    * after it vanished (a reboot between modes keeps the
+                                    * entry; it comes back CHANGED or leaves REMOVED) */
+    char note[192];                /* why values are missing or stale, e.g. "lockdownd answered
+                                    * a malformed plist"; "" when all is well */
 } rb_device_info;
 
 typedef enum rb_device_event_type {
@@ -121,6 +127,13 @@ RB_EXTERN rb_status rb_device_enter_recovery(rb_device_monitor *mon, const char 
 /* Recovery mode -> normal boot: sets auto-boot=true, saves, reboots (libirecovery).
  * On a DFU device returns RB_ERR_NEEDS_BUTTONS: leaving DFU needs the buttons. */
 RB_EXTERN rb_status rb_device_exit_recovery(rb_device_monitor *mon, const char *id);
+
+/* How long a vanished device is kept (connected = 0) before RB_DEVICE_REMOVED:
+ * `grace_ms` for any disappearance (default 3000, env RESCUEBAY_DEVICE_GRACE_MS),
+ * `reboot_grace_ms` after this monitor asked the device to reboot or while it restores
+ * (default 60000). A value < 0 keeps the current setting. */
+RB_EXTERN rb_status rb_device_monitor_set_grace(rb_device_monitor *mon, int grace_ms,
+                                                int reboot_grace_ms);
 
 /* Names for display and JSON: "normal", "recovery", "dfu", "restore", "unknown";
  * "not_paired", "pending", "paired", "refused", "not_applicable", "unknown". */

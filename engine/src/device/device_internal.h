@@ -1,0 +1,124 @@
+/*
+ * device/device_internal.h - shared between the monitor core (monitor.c), the usbmuxd /
+ * lockdownd side (normal.c), the libirecovery side (recovery.c) and identification
+ * (ident.c). Not installed.
+ *
+ * Threads: sources (libusbmuxd's and libirecovery's event threads) and per-device workers
+ * only *post* messages; one loop thread owns the device table and is the only caller of
+ * the user's callback. Workers are detached and hold a reference on the monitor, so a
+ * device that hangs never delays rb_device_monitor_free.
+ */
+#ifndef RB_DEVICE_INTERNAL_H
+#define RB_DEVICE_INTERNAL_H
+
+#include <pthread.h>
+#include <stdbool.h>
+
+#include "core/internal.h"
+#include "rescuebay/device.h"
+
+enum dev_msg_kind {
+    MSG_MUX_ADD,
+    MSG_MUX_REMOVE,
+    MSG_MUX_PAIRED,
+    MSG_IRECV_ADD,
+    MSG_IRECV_REMOVE,
+    MSG_READ_DONE,  /* a worker read lockdown values (public, then paired) */
+    MSG_TRUST       /* pairing state moved (pair call or its retry loop) */
+};
+
+struct dev_msg {
+    enum dev_msg_kind kind;
+    char udid[64];
+    uint32_t mux_handle;
+    unsigned gen;             /* READ_DONE: the usbmux attach generation it belongs to */
+    int final;                /* READ_DONE: last message of this read */
+    rb_device_info info;      /* values carried (unknown fields as in dev__info_init) */
+    rb_status status;         /* READ_DONE / TRUST: outcome */
+    struct dev_msg *next;
+};
+
+struct dev_entry {
+    rb_device_info info;
+    unsigned order;           /* first-seen order: stable bay ordering */
+    bool announced;           /* RB_DEVICE_ADDED was sent */
+    bool mux_present;
+    uint32_t mux_handle;
+    unsigned gen;
+    bool irecv_present;
+    bool read_done;           /* first complete lockdown read finished (ok or not) */
+    bool pair_loop;           /* a Trust retry loop is running */
+    uint64_t announce_at;     /* announce even if the device has not answered yet */
+    uint64_t gone_deadline;   /* 0 = connected */
+    uint64_t reboot_until;    /* a reboot we asked for is expected until then */
+    struct dev_entry *next;
+};
+
+struct rb_device_monitor {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;        /* wakes the loop */
+    pthread_cond_t ready_cv;
+    int refs;                 /* the owner + every running worker */
+    bool stopping;
+    rb_device_event_cb cb;
+    void *payload;
+    pthread_t loop;
+    bool loop_started;
+    struct dev_msg *q_head, *q_tail;
+    struct dev_entry *entries;
+    unsigned next_order;
+    rb_errbuf err;
+    char err_copy[512];
+    void *catalog;            /* rb_catalog *, when the catalog module is linked */
+    void *mux_ctx;            /* usbmuxd_subscription_context_t */
+    bool irecv_attached;
+    /* readiness of the first enumeration */
+    char (*initial)[64];      /* UDIDs usbmuxd listed at start */
+    size_t n_initial;
+    int irecv_expected;
+    int irecv_seen;
+    uint64_t irecv_deadline;
+    int grace_ms;
+    int reboot_grace_ms;
+    int announce_ms;
+};
+
+/* monitor.c */
+void dev__info_init(rb_device_info *info);
+void dev__post(rb_device_monitor *mon, struct dev_msg *msg);
+struct dev_msg *dev__msg_new(enum dev_msg_kind kind);
+void dev__ref(rb_device_monitor *mon);
+void dev__unref(rb_device_monitor *mon);
+bool dev__stopping(rb_device_monitor *mon);
+rb_status dev__fail(rb_device_monitor *mon, rb_status st, const char *fmt, ...) RB_PRINTF(3, 4);
+/* Finds a device by UDID/ECID and copies it (under the lock); RB_ERR_NOT_FOUND if absent. */
+rb_status dev__lookup(rb_device_monitor *mon, const char *id, rb_device_info *out);
+/* Marks that a reboot was requested, so the disappearance gets the long grace period. */
+void dev__expect_reboot(rb_device_monitor *mon, uint64_t ecid, const char *udid);
+/* Starts a detached worker holding a monitor reference; false if it could not start. */
+bool dev__spawn(rb_device_monitor *mon, void *(*fn)(void *), void *arg);
+void dev__copy(char *dst, size_t cap, const char *src);
+/* Marks a Trust retry loop as running for this UDID; false if one already runs. */
+bool dev__claim_pair_loop(rb_device_monitor *mon, const char *udid);
+
+/* normal.c: usbmuxd + lockdownd */
+rb_status dev__mux_start(rb_device_monitor *mon);
+void dev__mux_stop(rb_device_monitor *mon);
+void dev__start_read(rb_device_monitor *mon, const char *udid, unsigned gen);
+void dev__start_pair_loop(rb_device_monitor *mon, const char *udid);
+
+/* recovery.c: libirecovery */
+rb_status dev__irecv_start(rb_device_monitor *mon);
+void dev__irecv_stop(rb_device_monitor *mon);
+rb_device_mode dev__mode_from_pid(uint32_t pid);
+
+/* ident.c: catalog names, id parsing */
+void dev__catalog_open(rb_device_monitor *mon);
+void dev__catalog_free(rb_device_monitor *mon);
+void dev__identify(rb_device_monitor *mon, rb_device_info *info);
+/* The button scheme text for leaving DFU, e.g. "VOLUP_VOLDOWN_SIDE"; "" if unknown. */
+const char *dev__button_scheme(rb_device_monitor *mon, const rb_device_info *info);
+/* Parses "123", "0x1A2B" or a bare hex ECID; 0 if `id` is not one. */
+uint64_t dev__parse_ecid(const char *id);
+
+#endif

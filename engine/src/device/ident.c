@@ -1,0 +1,111 @@
+/*
+ * device/ident.c - names from the engine's own model catalog, and device id parsing.
+ *
+ * Debian 12's libirecovery does not know anything after 2020, so recovery/DFU devices
+ * are named from (CPID, BDID) in our table, never from irecv_devices_get_device_by_client.
+ * A model missing from the table (a phone newer than the data file) is still shown: its
+ * name falls back to its identifiers and known_model stays 0.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "device/device_internal.h"
+#include "rescuebay/catalog.h"
+
+void dev__catalog_open(rb_device_monitor *mon)
+{
+    rb_catalog *cat = NULL;
+    char *err = NULL;
+    rb_status st = rb_catalog_open(&cat, NULL, &err);
+    if (st != RB_OK) {
+        rb__errbuf_set(&mon->err, st, "model catalog unavailable, devices shown by identifiers: %s",
+                       err ? err : rb_strerror(st));
+        cat = NULL;
+    }
+    rb_free(err);
+    mon->catalog = cat;
+}
+
+void dev__catalog_free(rb_device_monitor *mon)
+{
+    rb_catalog_free(mon->catalog);
+    mon->catalog = NULL;
+}
+
+static const rb_model *lookup(rb_device_monitor *mon, const rb_device_info *info)
+{
+    const rb_catalog *cat = mon->catalog;
+    if (!cat)
+        return NULL;
+    const rb_model *m = NULL;
+    if (info->product_type[0])
+        m = rb_catalog_by_product_type(cat, info->product_type);
+    if (!m && info->cpid)
+        m = rb_catalog_by_chip(cat, info->cpid, info->bdid);
+    return m;
+}
+
+void dev__identify(rb_device_monitor *mon, rb_device_info *info)
+{
+    const rb_model *m = lookup(mon, info);
+    if (m) {
+        info->known_model = 1;
+        dev__copy(info->name, sizeof info->name, m->name);
+        if (!info->product_type[0])
+            dev__copy(info->product_type, sizeof info->product_type, m->product_type);
+        if (!info->hardware_model[0])
+            dev__copy(info->hardware_model, sizeof info->hardware_model, m->hardware_model);
+        if (!info->device_class[0] && m->family >= RB_FAMILY_IPHONE && m->family <= RB_FAMILY_IPOD)
+            dev__copy(info->device_class, sizeof info->device_class,
+                      m->family == RB_FAMILY_IPHONE ? "iPhone"
+                      : m->family == RB_FAMILY_IPAD ? "iPad" : "iPod");
+        if (!info->cpid)
+            info->cpid = m->cpid, info->bdid = m->bdid;
+        return;
+    }
+    info->known_model = 0;
+    if (info->product_type[0])
+        dev__copy(info->name, sizeof info->name, info->product_type);
+    else if (info->cpid)
+        snprintf(info->name, sizeof info->name, "Apple device CPID 0x%04" PRIX32 " BDID 0x%02" PRIX32,
+                 info->cpid, info->bdid);
+    else
+        dev__copy(info->name, sizeof info->name, "Apple device");
+}
+
+const char *dev__button_scheme(rb_device_monitor *mon, const rb_device_info *info)
+{
+    const rb_model *m = lookup(mon, info);
+    return m ? rb_button_scheme_name(m->buttons) : "";
+}
+
+uint64_t dev__parse_ecid(const char *id)
+{
+    if (!id || !*id)
+        return 0;
+    const char *p = id;
+    int base = 10;
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+        p += 2;
+        base = 16;
+    } else {
+        for (const char *q = p; *q; q++)
+            if (isxdigit((unsigned char)*q) && !isdigit((unsigned char)*q))
+                base = 16;
+    }
+    if (!*p)
+        return 0;
+    for (const char *q = p; *q; q++)
+        if (!isxdigit((unsigned char)*q))
+            return 0;
+    errno = 0;
+    char *end = NULL;
+    unsigned long long v = strtoull(p, &end, base);
+    if (errno || !end || *end)
+        return 0;
+    return (uint64_t)v;
+}

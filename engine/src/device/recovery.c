@@ -1,0 +1,239 @@
+/*
+ * device/recovery.c - devices seen through libirecovery: recovery and DFU mode.
+ *
+ * libirecovery 1.0.0 (Debian 12) runs one event thread per process and replays the
+ * present devices only when that thread starts, so a second subscriber would never hear
+ * about phones already in recovery. One process-wide hub therefore holds the single
+ * subscription, remembers what is present and replays it to every monitor that joins.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libirecovery.h>
+#include <libusb.h>
+
+#include "device/device_internal.h"
+
+#define APPLE_VID 0x05ac
+#define MAX_MONITORS 32
+#define MAX_DEVICES 64
+
+struct hub_dev {
+    uint64_t ecid;
+    uint32_t pid, cpid, bdid;
+    char srnm[32], imei[24];
+};
+
+static pthread_mutex_t hub_life = PTHREAD_MUTEX_INITIALIZER; /* serializes (un)subscribe */
+static pthread_mutex_t hub_mu = PTHREAD_MUTEX_INITIALIZER;
+static irecv_device_event_context_t hub_ctx;
+static rb_device_monitor *hub_mons[MAX_MONITORS];
+static size_t hub_nmons;
+static struct hub_dev hub_devs[MAX_DEVICES];
+static size_t hub_ndevs;
+
+rb_device_mode dev__mode_from_pid(uint32_t pid)
+{
+    if (pid >= 0x1280 && pid <= 0x1283)
+        return RB_MODE_RECOVERY;
+    if (pid == 0x1227 || pid == 0x1222 || pid == 0x1881 || pid == 0xf014)
+        return RB_MODE_DFU;
+    return RB_MODE_UNKNOWN;
+}
+
+static void post_dev(rb_device_monitor *mon, const struct hub_dev *d, bool add)
+{
+    struct dev_msg *m = dev__msg_new(add ? MSG_IRECV_ADD : MSG_IRECV_REMOVE);
+    if (!m)
+        return;
+    m->info.ecid = d->ecid;
+    m->info.usb_product_id = d->pid;
+    m->info.mode = dev__mode_from_pid(d->pid);
+    m->info.cpid = d->cpid;
+    m->info.bdid = d->bdid;
+    dev__copy(m->info.serial, sizeof m->info.serial, d->srnm);
+    dev__copy(m->info.imei, sizeof m->info.imei, d->imei);
+    dev__post(mon, m);
+}
+
+static void hub_cb(const irecv_device_event_t *ev, void *user)
+{
+    (void)user;
+    const struct irecv_device_info *di = ev->device_info;
+    if (!di)
+        return;
+    pthread_mutex_lock(&hub_mu);
+    size_t i = 0;
+    while (i < hub_ndevs && hub_devs[i].ecid != di->ecid)
+        i++;
+    if (ev->type == IRECV_DEVICE_ADD) {
+        if (i == hub_ndevs && hub_ndevs < MAX_DEVICES)
+            hub_ndevs++;
+        if (i < hub_ndevs) {
+            struct hub_dev *d = &hub_devs[i];
+            memset(d, 0, sizeof *d);
+            d->ecid = di->ecid;
+            d->pid = (uint32_t)ev->mode;
+            d->cpid = di->cpid;
+            d->bdid = di->bdid;
+            dev__copy(d->srnm, sizeof d->srnm, di->srnm);
+            dev__copy(d->imei, sizeof d->imei, di->imei);
+            for (size_t k = 0; k < hub_nmons; k++)
+                post_dev(hub_mons[k], d, true);
+        }
+    } else if (ev->type == IRECV_DEVICE_REMOVE) {
+        struct hub_dev gone = {.ecid = di->ecid};
+        if (i < hub_ndevs) {
+            gone = hub_devs[i];
+            hub_devs[i] = hub_devs[--hub_ndevs];
+        }
+        for (size_t k = 0; k < hub_nmons; k++)
+            post_dev(hub_mons[k], &gone, false);
+    }
+    pthread_mutex_unlock(&hub_mu);
+}
+
+/* How many recovery/DFU devices are on the bus right now, so wait_ready knows how many
+ * libirecovery ADD events to expect (its enumeration has no end marker). */
+static int count_recovery_devices(void)
+{
+    libusb_context *ctx = NULL;
+    if (libusb_init(&ctx) != 0)
+        return 0;
+    libusb_device **list = NULL;
+    ssize_t n = libusb_get_device_list(ctx, &list);
+    int count = 0;
+    for (ssize_t i = 0; i < n; i++) {
+        struct libusb_device_descriptor dd;
+        if (libusb_get_device_descriptor(list[i], &dd) == 0 && dd.idVendor == APPLE_VID &&
+            dev__mode_from_pid(dd.idProduct) != RB_MODE_UNKNOWN)
+            count++;
+    }
+    if (n >= 0)
+        libusb_free_device_list(list, 1);
+    libusb_exit(ctx);
+    return count;
+}
+
+rb_status dev__irecv_start(rb_device_monitor *mon)
+{
+    int expected = count_recovery_devices();
+    pthread_mutex_lock(&hub_life);
+    pthread_mutex_lock(&hub_mu);
+    if (hub_nmons == MAX_MONITORS) {
+        pthread_mutex_unlock(&hub_mu);
+        pthread_mutex_unlock(&hub_life);
+        return dev__fail(mon, RB_ERR_BUSY, "too many device monitors in this process");
+    }
+    pthread_mutex_lock(&mon->mu);
+    mon->irecv_expected = expected;
+    /* libirecovery polls its hotplug source every 100 ms and opens each device to read
+     * its serial string; give the first enumeration up to 1.5 s. */
+    mon->irecv_deadline = rb__now_ms() + 1500;
+    mon->irecv_attached = true;
+    pthread_mutex_unlock(&mon->mu);
+    hub_mons[hub_nmons++] = mon;
+    for (size_t i = 0; i < hub_ndevs; i++)
+        post_dev(mon, &hub_devs[i], true);
+    bool subscribe = hub_ctx == NULL;
+    pthread_mutex_unlock(&hub_mu);
+    rb_status st = RB_OK;
+    if (subscribe) {
+        irecv_device_event_context_t ctx = NULL;
+        irecv_error_t e = irecv_device_event_subscribe(&ctx, hub_cb, NULL);
+        if (e != IRECV_E_SUCCESS) {
+            st = dev__fail(mon, RB_ERR_PERMISSION,
+                           "cannot watch recovery/DFU devices: %s", irecv_strerror(e));
+        } else {
+            pthread_mutex_lock(&hub_mu);
+            hub_ctx = ctx;
+            pthread_mutex_unlock(&hub_mu);
+        }
+    }
+    pthread_mutex_unlock(&hub_life);
+    return st;
+}
+
+void dev__irecv_stop(rb_device_monitor *mon)
+{
+    pthread_mutex_lock(&hub_life);
+    pthread_mutex_lock(&hub_mu);
+    for (size_t i = 0; i < hub_nmons; i++)
+        if (hub_mons[i] == mon) {
+            hub_mons[i] = hub_mons[--hub_nmons];
+            break;
+        }
+    irecv_device_event_context_t ctx = NULL;
+    if (hub_nmons == 0) {
+        ctx = hub_ctx;
+        hub_ctx = NULL;
+        hub_ndevs = 0;
+    }
+    pthread_mutex_unlock(&hub_mu);
+    /* Outside hub_mu: unsubscribing joins libirecovery's thread, which may be waiting
+     * for hub_mu inside hub_cb. */
+    if (ctx)
+        irecv_device_event_unsubscribe(ctx);
+    pthread_mutex_unlock(&hub_life);
+}
+
+static const char *force_restart_steps(const char *scheme)
+{
+    if (strcmp(scheme, "VOLUP_VOLDOWN_SIDE") == 0)
+        return "press and release Volume Up, press and release Volume Down, then hold the "
+               "Side button until the Apple logo appears";
+    if (strcmp(scheme, "VOLDOWN_SIDE") == 0)
+        return "hold the Side (Top) button and Volume Down together until the Apple logo "
+               "appears";
+    if (strcmp(scheme, "HOME_TOP") == 0)
+        return "hold the Home and Top (or Side) buttons together until the Apple logo appears";
+    if (strcmp(scheme, "IPAD_NOHOME") == 0)
+        return "press and release the volume button nearest the top button, then the other "
+               "volume button, then hold the top button until the Apple logo appears";
+    return "force-restart it with its buttons until the Apple logo appears";
+}
+
+rb_status rb_device_exit_recovery(rb_device_monitor *mon, const char *id)
+{
+    if (!mon || !id || !*id)
+        return RB_ERR_INVALID_ARG;
+    rb_device_info d;
+    rb_status st = dev__lookup(mon, id, &d);
+    if (st != RB_OK)
+        return st;
+    if (!d.connected)
+        return dev__fail(mon, RB_ERR_NOT_FOUND, "%s is not connected right now", id);
+    if (d.mode == RB_MODE_DFU)
+        return dev__fail(mon, RB_ERR_NEEDS_BUTTONS,
+                         "%s is in DFU mode, which software cannot leave: %s",
+                         d.name[0] ? d.name : id,
+                         force_restart_steps(dev__button_scheme(mon, &d)));
+    if (d.mode == RB_MODE_NORMAL)
+        return RB_OK;
+    if (d.mode != RB_MODE_RECOVERY)
+        return dev__fail(mon, RB_ERR_UNSUPPORTED, "%s is in %s mode, not recovery mode", id,
+                         rb_device_mode_name(d.mode));
+    irecv_client_t c = NULL;
+    irecv_error_t e = irecv_open_with_ecid_and_attempts(&c, d.ecid, 3);
+    if (e != IRECV_E_SUCCESS)
+        return dev__fail(mon, RB_ERR_DEVICE, "cannot open %s in recovery mode: %s", id,
+                         irecv_strerror(e));
+    const char *step = "setenv auto-boot true";
+    e = irecv_setenv(c, "auto-boot", "true");
+    if (e == IRECV_E_SUCCESS) {
+        step = "saveenv";
+        e = irecv_saveenv(c);
+    }
+    if (e == IRECV_E_SUCCESS) {
+        dev__expect_reboot(mon, d.ecid, d.udid);
+        /* The device drops off the bus while answering, so the transfer may report an
+         * error although the reboot happened; the monitor shows the outcome. */
+        irecv_reboot(c);
+    }
+    irecv_close(c);
+    if (e != IRECV_E_SUCCESS)
+        return dev__fail(mon, RB_ERR_DEVICE, "%s failed on %s: %s", step, id,
+                         irecv_strerror(e));
+    return RB_OK;
+}
