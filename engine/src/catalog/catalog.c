@@ -27,8 +27,8 @@ static const struct {
     int required;
 } columns[C_COUNT] = {
     {"product_type", 1}, {"hardware_model", 1}, {"cpid", 1}, {"bdid", 1}, {"name", 1},
-    {"variant", 0}, {"family", 1}, {"chip", 0}, {"buttons", 1}, {"home_button", 0},
-    {"connector", 0}, {"hazards", 0}, {"dfu_may_use_kis", 0}, {"debian12_irecv", 0},
+    {"variant", 0}, {"family", 1}, {"chip", 0}, {"buttons", 1}, {"home_button", 1},
+    {"connector", 1}, {"hazards", 0}, {"dfu_may_use_kis", 0}, {"debian12_irecv", 0},
     {"controls_note", 0},
 };
 
@@ -150,15 +150,8 @@ static rb_status fail_csv(struct loader *ld, const char *csverr)
     return RB_ERR_PARSE;
 }
 
-static rb_status load_chips_file(rb_catalog *cat, struct loader *ld)
+static rb_status parse_chips(rb_catalog *cat, struct loader *ld, size_t len)
 {
-    size_t len = 0;
-    int e = rb__read_file(ld->path, MAX_FILE, &cat->chips_buf, &len);
-    if (e == ENOENT)
-        return RB_OK; /* optional: chip names then come from the models' chip column */
-    if (e)
-        return failf(ld, e == EFBIG ? RB_ERR_PARSE : rb__status_from_errno(e), 0, 0,
-                     "cannot read: %s", e == EFBIG ? "file too large" : strerror(e));
     rb__csv csv;
     rb__csv_init(&csv, cat->chips_buf, len);
     char *f[MAX_FIELDS], csverr[200];
@@ -204,6 +197,18 @@ static rb_status load_chips_file(rb_catalog *cat, struct loader *ld)
                          (unsigned)a->cpid, first);
         }
     return RB_OK;
+}
+
+static rb_status load_chips_file(rb_catalog *cat, struct loader *ld)
+{
+    size_t len = 0;
+    int e = rb__read_file(ld->path, MAX_FILE, &cat->chips_buf, &len);
+    if (e == ENOENT)
+        return RB_OK; /* optional: chip names then come from the models' chip column */
+    if (e)
+        return failf(ld, e == EFBIG ? RB_ERR_PARSE : rb__status_from_errno(e), 0, 0,
+                     "cannot read: %s", e == EFBIG ? "file too large" : strerror(e));
+    return parse_chips(cat, ld, len);
 }
 
 static const char *family_names[] = {"unknown", "iPhone", "iPad", "iPod", "other"};
@@ -364,13 +369,8 @@ static rb_status build_indexes(rb_catalog *cat, struct loader *ld)
     return RB_OK;
 }
 
-static rb_status load_models(rb_catalog *cat, struct loader *ld)
+static rb_status parse_models(rb_catalog *cat, struct loader *ld, size_t len)
 {
-    size_t len = 0;
-    int e = rb__read_file(cat->path, MAX_FILE, &cat->models_buf, &len);
-    if (e)
-        return failf(ld, e == EFBIG ? RB_ERR_PARSE : rb__status_from_errno(e), 0, 0,
-                     "cannot read: %s", e == EFBIG ? "file too large" : strerror(e));
     rb__csv csv;
     rb__csv_init(&csv, cat->models_buf, len);
     char *f[MAX_FIELDS], csverr[200];
@@ -425,6 +425,57 @@ static rb_status load_models(rb_catalog *cat, struct loader *ld)
     if (header)
         return failf(ld, RB_ERR_PARSE, 0, 0, "no header row");
     return build_indexes(cat, ld);
+}
+
+static rb_status load_models(rb_catalog *cat, struct loader *ld)
+{
+    size_t len = 0;
+    int e = rb__read_file(cat->path, MAX_FILE, &cat->models_buf, &len);
+    if (e)
+        return failf(ld, e == EFBIG ? RB_ERR_PARSE : rb__status_from_errno(e), 0, 0,
+                     "cannot read: %s", e == EFBIG ? "file too large" : strerror(e));
+    return parse_models(cat, ld, len);
+}
+
+static char *copy_buf(const char *data, size_t len)
+{
+    char *b = malloc(len + 1);
+    if (b) {
+        if (len)
+            memcpy(b, data, len);
+        b[len] = '\0';
+    }
+    return b;
+}
+
+rb_status rb__catalog_from_buffers(rb_catalog **out, const char *models, size_t models_len,
+                                   const char *chips, size_t chips_len, const char *guides,
+                                   size_t guides_len, char **error_out)
+{
+    *out = NULL;
+    *error_out = NULL;
+    struct loader ld = {"models.csv", ""}, cl = {"chips.csv", ""};
+    rb_catalog *cat = calloc(1, sizeof *cat);
+    rb_status st = RB_ERR_NOMEM;
+    if (!cat || !(cat->path = rb__strdup("models.csv")) ||
+        !(cat->models_buf = copy_buf(models, models_len)) ||
+        (chips && !(cat->chips_buf = copy_buf(chips, chips_len))))
+        goto done;
+    st = chips ? parse_chips(cat, &cl, chips_len) : RB_OK;
+    if (st != RB_OK)
+        memcpy(ld.err, cl.err, sizeof ld.err);
+    else
+        st = parse_models(cat, &ld, models_len);
+    if (st == RB_OK && guides)
+        st = rb__catalog_guides_from_buffer(cat, "button-guides.json", guides, guides_len, error_out);
+    else if (st != RB_OK)
+        *error_out = rb__strdup(ld.err);
+done:
+    if (st != RB_OK)
+        rb_catalog_free(cat);
+    else
+        *out = cat;
+    return st;
 }
 
 static char *sibling(const char *path, const char *name)

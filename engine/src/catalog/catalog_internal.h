@@ -44,4 +44,14 @@ int rb__hazard_index(unsigned int bit);
 /* Parses "emergency_sos" etc.; 0 if unknown. */
 unsigned int rb__hazard_from_name(const char *name, size_t len);
 
+/* The same loading steps over memory instead of files (fuzzing, tests). `chips` and
+ * `guides` may be NULL. On failure *error_out gets a malloc'd message. */
+rb_status rb__catalog_from_buffers(rb_catalog **out, const char *models, size_t models_len,
+                                   const char *chips, size_t chips_len, const char *guides,
+                                   size_t guides_len, char **error_out);
+
+/* Parses button guides from memory (`name` is used in messages). */
+rb_status rb__catalog_guides_from_buffer(rb_catalog *cat, const char *name, const char *buf,
+                                         size_t len, char **error_out);
+
 #endif

@@ -313,38 +313,25 @@ static void line_col(const char *buf, const char *at, unsigned *line, unsigned *
     }
 }
 
-rb_status rb_catalog_load_guides(rb_catalog *cat, const char *path, char **error_out)
+rb_status rb__catalog_guides_from_buffer(rb_catalog *cat, const char *name, const char *buf,
+                                         size_t len, char **error_out)
 {
-    if (error_out)
-        *error_out = NULL;
-    if (!cat || !path)
-        return RB_ERR_INVALID_ARG;
-    struct gload g = {path, ""};
-    char *buf = NULL;
-    size_t len = 0;
+    struct gload g = {name, ""};
     rb__catalog_guides_clear(cat);
     rb_status s;
-    int e = rb__read_file(path, 1024 * 1024, &buf, &len);
-    if (e) {
-        s = e == EFBIG ? RB_ERR_PARSE : rb__status_from_errno(e);
-        snprintf(g.err, sizeof g.err, "%s: cannot read: %s", path,
-                 e == EFBIG ? "file too large" : strerror(e));
+    const char *end = NULL;
+    cJSON *doc = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
+    if (!doc) {
+        unsigned line, col;
+        line_col(buf, end && end >= buf && end <= buf + len ? end : buf + len, &line, &col);
+        snprintf(g.err, sizeof g.err, "%s:%u:%u: malformed JSON", name, line, col);
+        s = RB_ERR_PARSE;
     } else {
-        const char *end = NULL;
-        cJSON *doc = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
-        if (!doc) {
-            unsigned line, col;
-            line_col(buf, end && end >= buf && end <= buf + len ? end : buf + len, &line, &col);
-            snprintf(g.err, sizeof g.err, "%s:%u:%u: malformed JSON", path, line, col);
-            s = RB_ERR_PARSE;
-        } else {
-            s = parse_doc(cat, &g, doc);
-            if (s == RB_ERR_NOMEM)
-                snprintf(g.err, sizeof g.err, "%s: out of memory", path);
-            cJSON_Delete(doc);
-        }
+        s = parse_doc(cat, &g, doc);
+        if (s == RB_ERR_NOMEM)
+            snprintf(g.err, sizeof g.err, "%s: out of memory", name);
+        cJSON_Delete(doc);
     }
-    free(buf);
     if (s != RB_OK) {
         rb__catalog_guides_clear(cat);
         if (error_out)
@@ -353,6 +340,27 @@ rb_status rb_catalog_load_guides(rb_catalog *cat, const char *path, char **error
     }
     cat->has_guides = 1;
     return RB_OK;
+}
+
+rb_status rb_catalog_load_guides(rb_catalog *cat, const char *path, char **error_out)
+{
+    if (error_out)
+        *error_out = NULL;
+    if (!cat || !path)
+        return RB_ERR_INVALID_ARG;
+    char *buf = NULL;
+    size_t len = 0;
+    int e = rb__read_file(path, 1024 * 1024, &buf, &len);
+    if (e) {
+        rb__catalog_guides_clear(cat);
+        if (error_out)
+            *error_out = rb__sprintf("%s: cannot read: %s", path,
+                                     e == EFBIG ? "file too large" : strerror(e));
+        return e == EFBIG ? RB_ERR_PARSE : rb__status_from_errno(e);
+    }
+    rb_status s = rb__catalog_guides_from_buffer(cat, path, buf, len, error_out);
+    free(buf);
+    return s;
 }
 
 rb_status rb_catalog_guide_for_scheme(const rb_catalog *cat, rb_button_scheme scheme,
