@@ -1,0 +1,232 @@
+/* backup/extract.c - copying the intact files of one category out of a backup.
+ *
+ * Names come from the (customer-controlled, possibly hostile) Manifest.db, so every path
+ * is checked component by component and created with *at() calls relative to the output
+ * folder, refusing to follow symbolic links: nothing can be written outside it. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "backup/internal.h"
+
+#define BK_MAX_NAME 255
+
+/* A component is safe if non-empty, not "." or "..", without '/', '\\' or control bytes. */
+static bool safe_component(const char *s, size_t n)
+{
+    if (n == 0 || n > BK_MAX_NAME || (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.'))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '/' || c == '\\' || c == 0x7f)
+            return false;
+    }
+    return true;
+}
+
+/* Opens (creating) the folder `name` inside dirfd without following links. */
+static int subdir(int dirfd, const char *name)
+{
+    if (mkdirat(dirfd, name, 0755) != 0 && errno != EEXIST)
+        return -1;
+    return openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+}
+
+/* Creates out/<domain>/<rel> exclusively; returns an fd or -1 (errno; EINVAL = unsafe). */
+static int create_path(int outfd, const char *domain, const char *rel, size_t rlen)
+{
+    if (strlen(rel) != rlen || !safe_component(domain, strlen(domain))) {
+        errno = EINVAL;
+        return -1;
+    }
+    int d = subdir(outfd, domain);
+    if (d < 0)
+        return -1;
+    const char *s = rel;
+    for (;;) {
+        const char *e = strchr(s, '/');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        char comp[BK_MAX_NAME + 1];
+        if (!safe_component(s, n)) {
+            close(d);
+            errno = EINVAL;
+            return -1;
+        }
+        memcpy(comp, s, n);
+        comp[n] = '\0';
+        if (!e) {
+            int fd = openat(d, comp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+            int saved = errno;
+            close(d);
+            errno = saved;
+            return fd;
+        }
+        int nd = subdir(d, comp);
+        int saved = errno;
+        close(d);
+        if (nd < 0) {
+            errno = saved == ELOOP || saved == ENOTDIR ? EINVAL : saved;
+            return -1;
+        }
+        d = nd;
+        s = e + 1;
+    }
+}
+
+struct out_sink {
+    int fd;
+    int err;
+};
+
+static int write_out(void *payload, const uint8_t *data, size_t len)
+{
+    struct out_sink *o = payload;
+    while (len) {
+        ssize_t m = write(o->fd, data, len);
+        if (m < 0 && errno == EINTR)
+            continue;
+        if (m < 0) {
+            o->err = errno;
+            return -1;
+        }
+        data += m;
+        len -= (size_t)m;
+    }
+    return 0;
+}
+
+/* Removes a partly written file again: its folder is reopened the same safe way. */
+static void remove_path(int outfd, const char *domain, const char *rel)
+{
+    char *p = rb__sprintf("%s/%s", domain, rel);
+    if (p)
+        unlinkat(outfd, p, 0);
+    free(p);
+}
+
+static bool dir_empty(const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return true;
+    struct dirent *e;
+    bool empty = true;
+    while ((e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            empty = false;
+    closedir(d);
+    return empty;
+}
+
+rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, const char *dir,
+                            rb_backup_category category, const char *out_dir,
+                            const rb_backup_options *options)
+{
+    if (!out || !dir || !out_dir || (unsigned)category >= RB_BACKUP_CATEGORY_COUNT)
+        return rb__error(ctx, RB_ERR_INVALID_ARG, "missing argument");
+    memset(out, 0, sizeof *out);
+    if (!dir_empty(out_dir))
+        return rb__error(ctx, RB_ERR_CONFLICT, "%s is not empty: extract into a new folder", out_dir);
+    int e = rb__mkdirs(out_dir, 0755);
+    if (e)
+        return rb__error(ctx, rb__status_from_errno(e), "%s: %s", out_dir, strerror(e));
+    rb_backup_options o = RB_BACKUP_OPTIONS_INIT;
+    if (options && options->version >= 1)
+        o = *options;
+    o.depth = RB_BACKUP_DEEP;
+    o.max_findings = 1;
+    rb_backup_report *r = bk_report_new(1);
+    if (!r)
+        return rb__error(ctx, RB_ERR_NOMEM, "out of memory");
+    bk_verifier v;
+    rb_status st = bk_prepare(&v, ctx, dir, &o, r);
+    int outfd = -1;
+    sqlite3_stmt *s = NULL;
+    if (st != RB_OK)
+        goto done;
+    if (r->any[RB_BACKUP_PASSWORD_NEEDED] || r->any[RB_BACKUP_WRONG_PASSWORD]) {
+        st = rb__error(ctx, RB_ERR_PASSWORD, "%s", r->any[RB_BACKUP_WRONG_PASSWORD]
+                                                         ? "the password does not open this backup"
+                                                         : "the backup is encrypted: a password is needed");
+        goto done;
+    }
+    if (!v.db_ok) {
+        st = rb__error(ctx, RB_ERR_CORRUPT, "Manifest.db cannot be read, so no file can be named");
+        goto done;
+    }
+    outfd = open(out_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (outfd < 0) {
+        st = rb__error(ctx, rb__status_from_errno(errno), "%s: %s", out_dir, strerror(errno));
+        goto done;
+    }
+    if (sqlite3_prepare_v2(v.db.db, BK_FILES_SQL " WHERE flags = 1", -1, &s, NULL) != SQLITE_OK) {
+        st = rb__error(ctx, RB_ERR_DB, "Manifest.db: %s", sqlite3_errmsg(v.db.db));
+        goto done;
+    }
+    v.prog.step = RB_BACKUP_STEP_FILES;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const char *id = (const char *)sqlite3_column_text(s, 0);
+        const char *domain = (const char *)sqlite3_column_text(s, 1);
+        const char *rel = (const char *)sqlite3_column_text(s, 2);
+        size_t rlen = (size_t)sqlite3_column_bytes(s, 2);
+        if (!domain || !rel || rb_backup_classify(domain, rel) != category)
+            continue;
+        v.prog.items_done++;
+        bk_mbfile mf;
+        char err[160];
+        if (!bk_is_fileid(id, (size_t)sqlite3_column_bytes(s, 0)) ||
+            bk_mbfile_parse(&mf, sqlite3_column_blob(s, 4), (size_t)sqlite3_column_bytes(s, 4), err,
+                            sizeof err) != 0) {
+            out->files_damaged++;
+            continue;
+        }
+        int fd = create_path(outfd, domain, rel, rlen);
+        if (fd < 0) {
+            if (errno == EINVAL || errno == EEXIST || errno == ELOOP || errno == ENAMETOOLONG) {
+                out->files_unsafe++;
+                continue;
+            }
+            st = rb__error(ctx, rb__status_from_errno(errno), "cannot create %s/%s: %s", domain, rel,
+                           strerror(errno));
+            goto done;
+        }
+        struct out_sink os = {fd, 0};
+        bool ok = bk_check_content(&v, id, domain, rel, &mf, true, write_out, &os);
+        if (close(fd) != 0 && !os.err)
+            os.err = errno;
+        if (os.err) {
+            remove_path(outfd, domain, rel);
+            st = rb__error(ctx, rb__status_from_errno(os.err), "writing %s/%s: %s", domain, rel,
+                           strerror(os.err));
+            goto done;
+        }
+        if (v.cancelled) {
+            remove_path(outfd, domain, rel);
+            st = rb__error(ctx, RB_ERR_CANCELLED, "cancelled");
+            goto done;
+        }
+        if (!ok) {
+            remove_path(outfd, domain, rel);
+            out->files_damaged++;
+            continue;
+        }
+        out->files_written++;
+        out->bytes_written += mf.size;
+        if ((v.prog.items_done & 255) == 0 && !bk_progress(&v)) {
+            st = rb__error(ctx, RB_ERR_CANCELLED, "cancelled");
+            goto done;
+        }
+    }
+done:
+    sqlite3_finalize(s);
+    if (outfd >= 0)
+        close(outfd);
+    bk_release(&v);
+    rb_backup_report_free(r);
+    return st;
+}

@@ -1,0 +1,169 @@
+/*
+ * backup/internal.h - pieces of the backup verifier shared between its files. Not installed.
+ */
+#ifndef RB_BACKUP_INTERNAL_H
+#define RB_BACKUP_INTERNAL_H
+
+#include <plist/plist.h>
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "core/internal.h"
+#include "rescuebay/backup.h"
+
+/* Host-written Info.plist may embed app icons; refuse to parse beyond this so memory
+ * stays bounded (a finding says it was skipped). */
+#define BK_MAX_PLIST_BYTES (16u << 20)
+#define BK_MAX_MBFILE_BYTES (1u << 20)
+#define BK_BUF_BYTES (1u << 20)
+
+/* ---- plists (plist.c) ---- */
+typedef enum { BK_PLIST_OK, BK_PLIST_MISSING, BK_PLIST_INVALID, BK_PLIST_TOO_LARGE, BK_PLIST_IO } bk_plist_rc;
+bk_plist_rc bk_plist_load(plist_t *out, int dirfd, const char *name, char *err, size_t errlen);
+/* Parses bytes (binary or XML); NULL when not a plist. */
+plist_t bk_plist_parse(const void *data, size_t len);
+const char *bk_dict_str(plist_t dict, const char *key);            /* NULL if absent/not string */
+int bk_dict_bool(plist_t dict, const char *key);                   /* 1/0, -1 absent */
+const uint8_t *bk_dict_data(plist_t dict, const char *key, size_t *len);
+int bk_dict_date(plist_t dict, const char *key, int64_t *unix_seconds); /* 0 ok */
+
+/* ---- MBFile: NSKeyedArchiver blob in Manifest.db Files.file (mbfile.c) ---- */
+typedef struct bk_mbfile {
+    uint64_t size;
+    int64_t mode;
+    int64_t protection_class;
+    bool has_size;
+    bool has_digest;
+    size_t digest_len;
+    uint8_t digest[32];
+    bool has_key;
+    size_t key_len;
+    uint8_t key[44];
+} bk_mbfile;
+/* 0 on success, else -1 with a reason in err. Never reads outside [data, data+len). */
+int bk_mbfile_parse(bk_mbfile *out, const void *data, size_t len, char *err, size_t errlen);
+
+/* ---- keybag (keybag.c) ---- */
+#define BK_MAX_CLASSES 32
+typedef struct bk_keybag {
+    uint32_t vers, type, iter, dpic;
+    bool has_dp;
+    uint8_t salt[64];
+    size_t salt_len;
+    uint8_t dpsl[64];
+    size_t dpsl_len;
+    struct {
+        bool present, has_wpky, unlocked;
+        uint32_t wrap;
+        uint8_t wpky[40];
+        uint8_t key[32];
+    } cls[BK_MAX_CLASSES];
+} bk_keybag;
+int bk_keybag_parse(bk_keybag *kb, const uint8_t *data, size_t len, char *err, size_t errlen);
+/* RB_OK, RB_ERR_PASSWORD (unwrap failed: wrong password) or RB_ERR_CORRUPT. */
+rb_status bk_keybag_unlock(bk_keybag *kb, const char *password, size_t password_len);
+/* Unwraps a 44-byte class+wrapped key (class u32 LE, then RFC 3394 blob). 0 on success. */
+int bk_keybag_unwrap(const bk_keybag *kb, const uint8_t *wrapped, size_t len, uint8_t key[32]);
+int bk_aes_unwrap(const uint8_t kek[32], const uint8_t in[40], uint8_t out[32]);
+void bk_keybag_wipe(bk_keybag *kb);
+
+/* ---- streaming content reader (stream.c) ---- */
+typedef int (*bk_sink_fn)(void *payload, const uint8_t *data, size_t len); /* <0: stop */
+typedef int (*bk_tick_fn)(void *payload, uint64_t bytes);                  /* <0: cancel */
+typedef struct bk_stream_result {
+    uint64_t bytes_read;
+    uint64_t plain_len;
+    uint8_t sha1[20];
+    int read_errno;     /* non-zero: read failed */
+    bool padding_ok;    /* decrypting: PKCS#7 padding valid */
+    bool cancelled;
+    bool sink_failed;
+} bk_stream_result;
+/* Reads fd to its end through buf (BK_BUF_BYTES), hashing with SHA-1 if want_sha1 and
+ * decrypting with AES-256-CBC (IV 0, PKCS#7) if key; plaintext goes to sink if given. */
+void bk_stream(bk_stream_result *res, int fd, const uint8_t *key, bool want_sha1, uint8_t *buf,
+               bk_sink_fn sink, void *sink_payload, bk_tick_fn tick, void *tick_payload);
+
+/* ---- Manifest.db (manifest.c) ---- */
+typedef struct bk_db {
+    sqlite3 *db;
+    char *tmpdir;   /* private copy folder, removed on close */
+} bk_db;
+/* Opens <dir>/Manifest.db read-only without ever writing next to it. key: decrypt first. */
+rb_status bk_db_open(bk_db *db, const char *dir, int dirfd, const uint8_t *key, char *err,
+                     size_t errlen);
+void bk_db_close(bk_db *db);
+/* Header sniff: 1 = SQLite, 0 = not SQLite, -1 = missing/unreadable; *size set. */
+int bk_db_sniff(int dirfd, uint64_t *size);
+
+/* ---- report (report.c) ---- */
+#define BK_MAX_CODES 64
+struct rb_backup_report {
+    rb_backup_verdict verdict;
+    rb_backup_depth depth;
+    rb_backup_info info;
+    rb_backup_summary summary;
+    rb_backup_category_stats cats[RB_BACKUP_CATEGORY_COUNT];
+    rb_backup_finding *findings;
+    size_t nfindings, capfindings, maxfindings;
+    struct { const char *code; uint64_t count; } codes[BK_MAX_CODES];
+    size_t ncodes;
+    bool any[5];    /* an ERROR implying each verdict was found */
+};
+rb_backup_report *bk_report_new(size_t max_findings);
+/* Records a finding; `code` must be a string literal. Returns 0, or -1 out of memory. */
+int bk_report_add(rb_backup_report *r, const char *code, rb_backup_severity sev,
+                  rb_backup_verdict verdict, const char *domain, const char *path,
+                  const char *file_id, const char *fmt, ...) RB_PRINTF(8, 9);
+void bk_report_finish(rb_backup_report *r);
+
+/* ---- compatibility and catalog (compat.c) ---- */
+/* Compares dotted versions numerically: <0, 0, >0. */
+int bk_version_cmp(const char *a, const char *b);
+/* Family (1 iPhone, 2 iPad, 3 iPod, 0 unknown) and marketing name ("" if unknown) from
+ * the catalog when this build has it, else the family from the product type's prefix. */
+int bk_model_lookup(const char *product_type, char *name, size_t namelen);
+
+/* ---- helpers ---- */
+bool bk_is_fileid(const char *s, size_t len);
+/* True if the relative path could escape its folder (absolute, "..", embedded NUL). */
+bool bk_path_unsafe(const char *p, size_t len);
+
+#endif
+
+/* ---- the verifier's state (verify.c, files.c, extract.c) ---- */
+typedef struct bk_verifier {
+    rb_context *ctx;
+    rb_backup_options opt;
+    rb_backup_report *r;
+    const char *dir;
+    int dirfd;
+    int pfd[256];           /* content sub-folders 00..ff: fd, -1 absent, -2 not opened */
+    uint32_t present[256];  /* content files found per sub-folder (orphan check) */
+    bool encrypted;         /* files are encrypted */
+    bool db_ok;             /* Manifest.db open and readable */
+    bool have_keys;
+    bool cancelled;
+    bk_keybag kb;
+    uint8_t *buf;
+    bk_db db;
+    rb_progress prog;
+    uint64_t tick_bytes;
+} bk_verifier;
+
+/* Header checks, compatibility, keybag, Manifest.db open (verify.c). RB_OK unless the
+ * folder cannot be read at all, memory ran out, or the caller cancelled. */
+rb_status bk_prepare(bk_verifier *v, rb_context *ctx, const char *dir,
+                     const rb_backup_options *o, rb_backup_report *r);
+void bk_release(bk_verifier *v);
+/* Calls the progress callback; false when the caller asked to stop. */
+bool bk_progress(bk_verifier *v);
+int bk_prefix_fd(bk_verifier *v, const char *file_id);
+
+/* Per-row and orphan passes (files.c). */
+rb_status bk_check_files(bk_verifier *v);
+rb_status bk_check_orphans(bk_verifier *v);
+/* Checks one file row's content; content goes to sink if given. true if intact. */
+bool bk_check_content(bk_verifier *v, const char *file_id, const char *domain, const char *rel,
+                      const bk_mbfile *mf, bool deep, bk_sink_fn sink, void *sink_payload);
+#define BK_FILES_SQL "SELECT fileID, domain, relativePath, flags, file FROM Files"

@@ -1,0 +1,246 @@
+/* backup/manifest.c - opening Manifest.db without ever writing into the backup folder.
+ *
+ * Plain: `file:<path>?immutable=1`, so SQLite creates no -shm/-wal next to it. When a
+ * -wal sidecar exists, immutable mode would read stale rows, so Manifest.db and its WAL
+ * are copied into a private folder and opened there. Encrypted: decrypted (streaming) into
+ * a private file, opened immutable, and unlinked at once. */
+#include <errno.h>
+#include <fcntl.h>
+#include <openssl/crypto.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "backup/internal.h"
+
+int bk_db_sniff(int dirfd, uint64_t *size)
+{
+    *size = 0;
+    int fd = openat(dirfd, "Manifest.db", O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    struct stat st;
+    char hdr[16];
+    int rc = -1;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        *size = (uint64_t)st.st_size;
+        ssize_t n = pread(fd, hdr, sizeof hdr, 0);
+        rc = (n == 16 && memcmp(hdr, "SQLite format 3", 16) == 0) ? 1 : 0;
+    }
+    close(fd);
+    return rc;
+}
+
+/* Percent-encodes a path for an SQLite URI. */
+static char *uri_for(const char *path, const char *query)
+{
+    size_t n = strlen(path);
+    char *u = malloc(n * 3 + strlen(query) + 8);
+    if (!u)
+        return NULL;
+    char *w = u;
+    w += sprintf(w, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20 || *p >= 0x7f)
+            w += sprintf(w, "%%%02X", *p);
+        else
+            *w++ = (char)*p;
+    }
+    strcpy(w, query);
+    return u;
+}
+
+static char *make_tmpdir(void)
+{
+    const char *t = getenv("TMPDIR");
+    char *tmpl = rb__sprintf("%s/rescuebay-backup-XXXXXX", t && *t ? t : "/tmp");
+    if (tmpl && !mkdtemp(tmpl)) {
+        free(tmpl);
+        return NULL;
+    }
+    return tmpl;
+}
+
+static int copy_fd(int in, int out, uint8_t *buf, size_t cap)
+{
+    for (;;) {
+        ssize_t n = read(in, buf, cap);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return errno;
+        if (n == 0)
+            return 0;
+        for (ssize_t off = 0; off < n;) {
+            ssize_t m = write(out, buf + off, (size_t)(n - off));
+            if (m < 0 && errno == EINTR)
+                continue;
+            if (m < 0)
+                return errno;
+            off += m;
+        }
+    }
+}
+
+struct dec_sink {
+    int fd;
+    int err;
+};
+
+static int dec_write(void *payload, const uint8_t *data, size_t len)
+{
+    struct dec_sink *s = payload;
+    while (len) {
+        ssize_t m = write(s->fd, data, len);
+        if (m < 0 && errno == EINTR)
+            continue;
+        if (m < 0) {
+            s->err = errno;
+            return -1;
+        }
+        data += m;
+        len -= (size_t)m;
+    }
+    return 0;
+}
+
+static rb_status open_uri(bk_db *db, const char *path, const char *query, int flags, char *err,
+                          size_t errlen)
+{
+    char *uri = uri_for(path, query);
+    if (!uri)
+        return RB_ERR_NOMEM;
+    int rc = sqlite3_open_v2(uri, &db->db, flags | SQLITE_OPEN_URI, NULL);
+    free(uri);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errlen, "Manifest.db does not open: %s",
+                 db->db ? sqlite3_errmsg(db->db) : sqlite3_errstr(rc));
+        sqlite3_close(db->db);
+        db->db = NULL;
+        return RB_ERR_DB;
+    }
+    /* The first real read tells whether this is a database at all. */
+    rc = sqlite3_exec(db->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errlen, "Manifest.db is not a readable database: %s", sqlite3_errmsg(db->db));
+        sqlite3_close(db->db);
+        db->db = NULL;
+        return RB_ERR_CORRUPT;
+    }
+    return RB_OK;
+}
+
+rb_status bk_db_open(bk_db *db, const char *dir, int dirfd, const uint8_t *key, char *err,
+                     size_t errlen)
+{
+    memset(db, 0, sizeof *db);
+    rb_status st = RB_OK;
+    char *path = NULL, *tmp = NULL;
+    uint8_t *buf = NULL;
+    struct stat wst;
+    bool wal = fstatat(dirfd, "Manifest.db-wal", &wst, AT_SYMLINK_NOFOLLOW) == 0 &&
+               S_ISREG(wst.st_mode) && wst.st_size > 0;
+    if (!key && !wal) {
+        path = rb__path_join(dir, "Manifest.db");
+        if (!path)
+            return RB_ERR_NOMEM;
+        st = open_uri(db, path, "?immutable=1", SQLITE_OPEN_READONLY, err, errlen);
+        free(path);
+        return st;
+    }
+    db->tmpdir = make_tmpdir();
+    buf = malloc(BK_BUF_BYTES + 64);
+    if (!db->tmpdir || !buf) {
+        snprintf(err, errlen, "cannot make a private folder for Manifest.db: %s", strerror(errno));
+        st = RB_ERR_IO;
+        goto fail;
+    }
+    tmp = rb__path_join(db->tmpdir, "Manifest.db");
+    int in = openat(dirfd, "Manifest.db", O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    int out = tmp ? open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600) : -1;
+    if (in < 0 || out < 0) {
+        snprintf(err, errlen, "cannot copy Manifest.db: %s", strerror(errno));
+        if (in >= 0) close(in);
+        if (out >= 0) close(out);
+        st = RB_ERR_IO;
+        goto fail;
+    }
+    if (key) {
+        struct dec_sink s = {out, 0};
+        bk_stream_result r;
+        bk_stream(&r, in, key, false, buf, dec_write, &s, NULL, NULL);
+        close(in);
+        close(out);
+        if (r.read_errno || s.err) {
+            snprintf(err, errlen, "cannot decrypt Manifest.db: %s",
+                     strerror(r.read_errno ? r.read_errno : s.err));
+            st = RB_ERR_IO;
+            goto fail;
+        }
+        if (!r.padding_ok) {
+            snprintf(err, errlen, "Manifest.db does not decrypt (bad padding): damaged or wrong key");
+            st = RB_ERR_CORRUPT;
+            goto fail;
+        }
+        st = open_uri(db, tmp, "?immutable=1", SQLITE_OPEN_READONLY, err, errlen);
+        /* Nothing decrypted stays on disk longer than needed: the open handle is enough. */
+        unlink(tmp);
+        rmdir(db->tmpdir);
+        free(db->tmpdir);
+        db->tmpdir = NULL;
+        if (st != RB_OK)
+            goto fail;
+    } else {
+        int e = copy_fd(in, out, buf, BK_BUF_BYTES);
+        close(in);
+        close(out);
+        char *wtmp = rb__path_join(db->tmpdir, "Manifest.db-wal");
+        int win = openat(dirfd, "Manifest.db-wal", O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+        int wout = wtmp ? open(wtmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600) : -1;
+        if (!e && win >= 0 && wout >= 0)
+            e = copy_fd(win, wout, buf, BK_BUF_BYTES);
+        else if (!e)
+            e = errno ? errno : EIO;
+        if (win >= 0) close(win);
+        if (wout >= 0) close(wout);
+        free(wtmp);
+        if (e) {
+            snprintf(err, errlen, "cannot copy Manifest.db and its WAL: %s", strerror(e));
+            st = RB_ERR_IO;
+            goto fail;
+        }
+        /* A private copy: SQLite may make its -shm there to read the WAL. */
+        st = open_uri(db, tmp, "", SQLITE_OPEN_READWRITE, err, errlen);
+        if (st != RB_OK)
+            goto fail;
+    }
+    free(tmp);
+    free(buf);
+    return RB_OK;
+fail:
+    free(tmp);
+    free(buf);
+    bk_db_close(db);
+    return st;
+}
+
+void bk_db_close(bk_db *db)
+{
+    if (db->db)
+        sqlite3_close(db->db);
+    db->db = NULL;
+    if (db->tmpdir) {
+        const char *names[] = {"Manifest.db", "Manifest.db-wal", "Manifest.db-shm"};
+        for (size_t i = 0; i < 3; i++) {
+            char *p = rb__path_join(db->tmpdir, names[i]);
+            if (p)
+                unlink(p);
+            free(p);
+        }
+        rmdir(db->tmpdir);
+        free(db->tmpdir);
+        db->tmpdir = NULL;
+    }
+}

@@ -1,0 +1,390 @@
+/* backup/verify.c - the backup-level checks (plists, snapshot, Manifest.db, keybag,
+ * compatibility) and the rb_backup_verify entry point. Row checks are in files.c. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "backup/internal.h"
+
+#define CORRUPT RB_BACKUP_CORRUPT
+#define ERR RB_BACKUP_ERROR
+#define WARN RB_BACKUP_WARNING
+
+/* Backup-level finding (no domain/file). */
+#define FIND(v, code, sev, verdict, path, ...) \
+    bk_report_add((v)->r, code, sev, verdict, "", path, "", __VA_ARGS__)
+
+bool bk_progress(bk_verifier *v)
+{
+    if (v->cancelled)
+        return false;
+    if (v->opt.progress && v->opt.progress(&v->prog, v->opt.progress_payload) < 0)
+        v->cancelled = true;
+    return !v->cancelled;
+}
+
+int bk_prefix_fd(bk_verifier *v, const char *file_id)
+{
+    int hi = file_id[0] <= '9' ? file_id[0] - '0' : file_id[0] - 'a' + 10;
+    int lo = file_id[1] <= '9' ? file_id[1] - '0' : file_id[1] - 'a' + 10;
+    int i = hi * 16 + lo;
+    if (v->pfd[i] == -2) {
+        char name[3] = {file_id[0], file_id[1], '\0'};
+        v->pfd[i] = openat(v->dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (v->pfd[i] < 0)
+            v->pfd[i] = -1;
+    }
+    return v->pfd[i];
+}
+
+static void copy_str(char *dst, size_t n, const char *a, const char *b)
+{
+    const char *s = a && *a ? a : b;
+    if (s && !*dst)
+        snprintf(dst, n, "%s", s);
+}
+
+static plist_t load(bk_verifier *v, const char *name, const char *missing_code,
+                    const char *invalid_code, const char *what)
+{
+    plist_t p = NULL;
+    char err[256];
+    switch (bk_plist_load(&p, v->dirfd, name, err, sizeof err)) {
+    case BK_PLIST_OK:
+        return p;
+    case BK_PLIST_MISSING:
+        FIND(v, missing_code, ERR, CORRUPT, name, "%s is missing: %s", name, what);
+        break;
+    case BK_PLIST_TOO_LARGE:
+        FIND(v, "plist_too_large", WARN, CORRUPT, name, "%s", err);
+        break;
+    default:
+        FIND(v, invalid_code, ERR, CORRUPT, name, "%s", err);
+        break;
+    }
+    return NULL;
+}
+
+/* Plists, Snapshot/, Manifest.db presence; fills the report's info. Returns the
+ * Manifest.plist (caller frees) for the keybag. */
+static plist_t check_headers(bk_verifier *v, int *db_sqlite, uint64_t *db_size)
+{
+    rb_backup_info *in = &v->r->info;
+    plist_t info = load(v, "Info.plist", "info_plist_missing", "info_plist_invalid",
+                        "the computer's description of the backup; restore tools refuse without it");
+    plist_t man = load(v, "Manifest.plist", "manifest_plist_missing", "manifest_plist_invalid",
+                       "the device's description of the backup; it is needed to restore");
+    plist_t status = load(v, "Status.plist", "status_plist_missing", "status_plist_invalid",
+                          "without it there is no proof the backup finished");
+    plist_t lock = man ? plist_dict_get_item(man, "Lockdown") : NULL;
+    if (man && (!lock || plist_get_node_type(lock) != PLIST_DICT)) {
+        FIND(v, "manifest_plist_invalid", ERR, CORRUPT, "Manifest.plist",
+             "Manifest.plist has no Lockdown section (device type and iOS version)");
+        lock = NULL;
+    }
+    copy_str(in->udid, sizeof in->udid, bk_dict_str(lock, "UniqueDeviceID"),
+             bk_dict_str(info, "Unique Identifier"));
+    copy_str(in->device_name, sizeof in->device_name, bk_dict_str(lock, "DeviceName"),
+             bk_dict_str(info, "Device Name"));
+    copy_str(in->product_type, sizeof in->product_type, bk_dict_str(lock, "ProductType"),
+             bk_dict_str(info, "Product Type"));
+    copy_str(in->ios_version, sizeof in->ios_version, bk_dict_str(lock, "ProductVersion"),
+             bk_dict_str(info, "Product Version"));
+    copy_str(in->build_version, sizeof in->build_version, bk_dict_str(lock, "BuildVersion"),
+             bk_dict_str(info, "Build Version"));
+    int64_t t = 0;
+    if (bk_dict_date(man, "Date", &t) == 0 || bk_dict_date(info, "Last Backup Date", &t) == 0 ||
+        bk_dict_date(status, "Date", &t) == 0)
+        rb__utc_iso8601(t, in->date);
+    bk_model_lookup(in->product_type, in->model_name, sizeof in->model_name);
+    in->encrypted = man ? bk_dict_bool(man, "IsEncrypted") : -1;
+
+    if (info && lock) {
+        const char *a = bk_dict_str(info, "Unique Identifier");
+        const char *b = bk_dict_str(lock, "UniqueDeviceID");
+        if (a && b && strcasecmp(a, b) != 0)
+            FIND(v, "plists_disagree", ERR, CORRUPT, "Info.plist",
+                 "Info.plist is for device %s but Manifest.plist for %s: files of two backups are mixed",
+                 a, b);
+        const char *pa = bk_dict_str(info, "Product Version"), *pb = bk_dict_str(lock, "ProductVersion");
+        const char *ta = bk_dict_str(info, "Product Type"), *tb = bk_dict_str(lock, "ProductType");
+        if ((pa && pb && strcmp(pa, pb) != 0) || (ta && tb && strcmp(ta, tb) != 0))
+            FIND(v, "plists_version_differs", WARN, CORRUPT, "Info.plist",
+                 "Info.plist says %s iOS %s, Manifest.plist says %s iOS %s (Manifest.plist is used)",
+                 ta ? ta : "?", pa ? pa : "?", tb ? tb : "?", pb ? pb : "?");
+    }
+    if (status) {
+        const char *ss = bk_dict_str(status, "SnapshotState");
+        if (!ss) {
+            FIND(v, "status_plist_invalid", ERR, CORRUPT, "Status.plist",
+                 "Status.plist does not say whether the backup finished (no SnapshotState)");
+        } else if (strcmp(ss, "finished") != 0) {
+            in->snapshot_finished = 0;
+            FIND(v, "snapshot_unfinished", ERR, CORRUPT, "Status.plist",
+                 "the backup did not finish (state \"%s\"): it was interrupted", ss);
+        } else {
+            in->snapshot_finished = 1;
+        }
+    }
+    struct stat st;
+    if (fstatat(v->dirfd, "Snapshot", &st, AT_SYMLINK_NOFOLLOW) == 0) {
+        in->snapshot_finished = 0;
+        FIND(v, "snapshot_folder_left", ERR, CORRUPT, "Snapshot",
+             "a Snapshot folder is left over: the backup was interrupted while files were moved in");
+    }
+    *db_sqlite = bk_db_sniff(v->dirfd, db_size);
+    if (*db_sqlite < 0) {
+        if (fstatat(v->dirfd, "Manifest.mbdb", &st, AT_SYMLINK_NOFOLLOW) == 0)
+            FIND(v, "legacy_format", ERR, CORRUPT, "Manifest.mbdb",
+                 "this is an iOS 9 or older backup (Manifest.mbdb); its files cannot be checked");
+        else
+            FIND(v, "manifest_db_missing", ERR, CORRUPT, "Manifest.db",
+                 "Manifest.db, the list of every file in the backup, is missing");
+    }
+    plist_free(info);
+    plist_free(status);
+    return man;
+}
+
+static void check_compat(bk_verifier *v)
+{
+    const rb_backup_info *in = &v->r->info;
+    const char *tios = v->opt.target_ios, *tpt = v->opt.target_product_type;
+    if (tios && *tios) {
+        if (!in->ios_version[0])
+            FIND(v, "compat_unknown", WARN, RB_BACKUP_NOT_COMPATIBLE, "",
+                 "the backup does not say its iOS version; compatibility with iOS %s is unknown", tios);
+        else if (bk_version_cmp(in->ios_version, tios) > 0)
+            FIND(v, "ios_newer_than_device", ERR, RB_BACKUP_NOT_COMPATIBLE, "",
+                 "the backup was made with iOS %s but the device has iOS %s: update the device "
+                 "to iOS %s or later before restoring",
+                 in->ios_version, tios, in->ios_version);
+    }
+    if (tpt && *tpt) {
+        char tname[64];
+        int tf = bk_model_lookup(tpt, tname, sizeof tname);
+        int bf = bk_model_lookup(in->product_type, NULL, 0);
+        static const char *const fam[] = {"unknown", "iPhone", "iPad", "iPod touch"};
+        if (bf == 0 || tf == 0)
+            FIND(v, "compat_unknown", WARN, RB_BACKUP_NOT_COMPATIBLE, "",
+                 "cannot tell the device family of %s or %s", in->product_type[0] ? in->product_type : "?",
+                 tpt);
+        else if (bf != tf)
+            FIND(v, "device_family_mismatch", ERR, RB_BACKUP_NOT_COMPATIBLE, "",
+                 "this is an %s backup (%s) and the device is an %s (%s): it cannot be restored to it",
+                 fam[bf], in->model_name[0] ? in->model_name : in->product_type, fam[tf],
+                 tname[0] ? tname : tpt);
+    }
+}
+
+/* Keybag and ManifestKey; on success *mkey holds the Manifest.db key if it is encrypted. */
+static bool unlock(bk_verifier *v, plist_t man, int db_sqlite, uint8_t mkey[32], bool *have_mkey)
+{
+    char err[256];
+    size_t kl = 0;
+    const uint8_t *kbd = bk_dict_data(man, "BackupKeyBag", &kl);
+    if (!kbd || bk_keybag_parse(&v->kb, kbd, kl, err, sizeof err) != 0) {
+        FIND(v, "keybag_invalid", ERR, CORRUPT, "Manifest.plist",
+             "the encryption keybag in Manifest.plist is %s%s", kbd ? "damaged: " : "missing",
+             kbd ? err : "");
+        return false;
+    }
+    if (!v->opt.password) {
+        FIND(v, "password_needed", ERR, RB_BACKUP_PASSWORD_NEEDED, "",
+             "the backup is encrypted: the customer's backup password is needed to check its files");
+        return false;
+    }
+    v->prog.step = RB_BACKUP_STEP_KEYBAG;
+    v->prog.step_fraction = -1;
+    if (!bk_progress(v))
+        return false;
+    rb_status st = bk_keybag_unlock(&v->kb, v->opt.password, strlen(v->opt.password));
+    if (st == RB_ERR_PASSWORD) {
+        FIND(v, "wrong_password", ERR, RB_BACKUP_WRONG_PASSWORD, "",
+             "the password does not open this backup: ask the customer for the password they set "
+             "for iPhone backups in Finder/iTunes");
+        return false;
+    }
+    if (st != RB_OK) {
+        FIND(v, "keybag_invalid", ERR, CORRUPT, "Manifest.plist",
+             "the encryption keybag has no password-protected keys");
+        return false;
+    }
+    v->have_keys = true;
+    *have_mkey = false;
+    if (db_sqlite == 0) {
+        const uint8_t *mk = bk_dict_data(man, "ManifestKey", &kl);
+        if (!mk || kl != 44 || bk_keybag_unwrap(&v->kb, mk, kl, mkey) != 0) {
+            FIND(v, "manifest_key_invalid", ERR, CORRUPT, "Manifest.plist",
+                 "the key of Manifest.db is %s", mk ? "damaged" : "missing");
+            return false;
+        }
+        *have_mkey = true;
+    }
+    return true;
+}
+
+static void open_db(bk_verifier *v, const uint8_t *mkey)
+{
+    char err[300];
+    v->prog.step = RB_BACKUP_STEP_MANIFEST;
+    if (!bk_progress(v))
+        return;
+    rb_status st = bk_db_open(&v->db, v->dir, v->dirfd, mkey, err, sizeof err);
+    if (st == RB_ERR_NOMEM || st == RB_ERR_IO) {
+        FIND(v, "manifest_db_unreadable", ERR, CORRUPT, "Manifest.db", "%s", err);
+        return;
+    }
+    if (st != RB_OK) {
+        FIND(v, "manifest_db_unreadable", ERR, CORRUPT, "Manifest.db", "%s", err);
+        return;
+    }
+    const char *pragma = v->opt.depth == RB_BACKUP_DEEP ? "PRAGMA integrity_check(20)"
+                                                        : "PRAGMA quick_check(20)";
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v2(v->db.db, pragma, -1, &s, NULL);
+    bool ok = rc == SQLITE_OK;
+    while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(s, 0);
+        if (t && strcmp(t, "ok") == 0)
+            continue;
+        ok = false;
+        FIND(v, "manifest_db_integrity", ERR, CORRUPT, "Manifest.db",
+             "Manifest.db is damaged: %s", t ? t : "?");
+    }
+    if (ok && rc != SQLITE_DONE) {
+        ok = false;
+        FIND(v, "manifest_db_integrity", ERR, CORRUPT, "Manifest.db", "Manifest.db is damaged: %s",
+             sqlite3_errmsg(v->db.db));
+    }
+    sqlite3_finalize(s);
+    s = NULL;
+    if (ok && sqlite3_prepare_v2(v->db.db, BK_FILES_SQL " LIMIT 0", -1, &s, NULL) != SQLITE_OK) {
+        ok = false;
+        FIND(v, "manifest_db_schema", ERR, CORRUPT, "Manifest.db",
+             "Manifest.db has no proper Files table: %s", sqlite3_errmsg(v->db.db));
+    }
+    sqlite3_finalize(s);
+    v->db_ok = ok;
+}
+
+rb_status bk_prepare(bk_verifier *v, rb_context *ctx, const char *dir,
+                     const rb_backup_options *o, rb_backup_report *r)
+{
+    memset(v, 0, sizeof *v);
+    v->dirfd = -1;
+    for (int i = 0; i < 256; i++)
+        v->pfd[i] = -2;
+    v->ctx = ctx;
+    v->r = r;
+    v->dir = dir;
+    rb_backup_options def = RB_BACKUP_OPTIONS_INIT;
+    v->opt = o && o->version >= 1 ? *o : def;
+    r->depth = v->opt.depth;
+    v->prog.version = RB_PROGRESS_VERSION;
+    v->prog.step = RB_BACKUP_STEP_HEADERS;
+    v->prog.step_fraction = -1;
+    if (!dir)
+        return rb__error(ctx, RB_ERR_INVALID_ARG, "no backup folder given");
+    v->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (v->dirfd < 0)
+        return rb__error(ctx, errno == ENOENT || errno == ENOTDIR ? RB_ERR_NOT_FOUND
+                                                                  : rb__status_from_errno(errno),
+                         "%s: %s", dir, strerror(errno));
+    v->buf = malloc(BK_BUF_BYTES + 64);
+    if (!v->buf)
+        return rb__error(ctx, RB_ERR_NOMEM, "out of memory");
+    if (!bk_progress(v))
+        return rb__error(ctx, RB_ERR_CANCELLED, "cancelled");
+    int db_sqlite = -1;
+    uint64_t db_size = 0;
+    plist_t man = check_headers(v, &db_sqlite, &db_size);
+    int flag = r->info.encrypted;
+    bool has_mkey_field = false;
+    size_t kl = 0;
+    if (man && bk_dict_data(man, "ManifestKey", &kl))
+        has_mkey_field = true;
+    bool db_usable = db_sqlite >= 0;
+    if (db_sqlite == 1 && flag == 1 && has_mkey_field) {
+        FIND(v, "encryption_flag_mismatch", ERR, CORRUPT, "Manifest.db",
+             "Manifest.plist says the backup is encrypted but Manifest.db is not: files were replaced");
+        db_usable = false;
+    } else if (db_sqlite == 0 && flag != 1) {
+        FIND(v, flag == 0 ? "encryption_flag_mismatch" : "manifest_db_unreadable", ERR, CORRUPT,
+             "Manifest.db", "%s",
+             flag == 0 ? "Manifest.plist says the backup is not encrypted but Manifest.db is not a "
+                         "plain database: it is damaged or from another backup"
+                       : "Manifest.db is not a database and nothing says the backup is encrypted");
+        db_usable = false;
+    } else if (db_sqlite == 0 && (db_size == 0 || db_size % 16 != 0)) {
+        FIND(v, "manifest_db_truncated", ERR, CORRUPT, "Manifest.db",
+             "the encrypted Manifest.db is %llu bytes, not a whole number of blocks: it was cut short",
+             (unsigned long long)db_size);
+        db_usable = false;
+    }
+    v->encrypted = flag == 1;
+    if (r->info.encrypted < 0 && db_sqlite >= 0)
+        r->info.encrypted = db_sqlite == 0;
+    check_compat(v);
+    if (v->opt.depth == RB_BACKUP_HEADERS) {
+        plist_free(man);
+        return RB_OK;
+    }
+    uint8_t mkey[32];
+    bool have_mkey = false, go = db_usable;
+    if (v->encrypted)
+        go = unlock(v, man, db_sqlite, mkey, &have_mkey) && go;
+    plist_free(man);
+    if (v->cancelled)
+        return rb__error(ctx, RB_ERR_CANCELLED, "cancelled");
+    if (go)
+        open_db(v, have_mkey ? mkey : NULL);
+    memset(mkey, 0, sizeof mkey);
+    if (v->cancelled)
+        return rb__error(ctx, RB_ERR_CANCELLED, "cancelled");
+    return RB_OK;
+}
+
+void bk_release(bk_verifier *v)
+{
+    bk_db_close(&v->db);
+    for (int i = 0; i < 256; i++)
+        if (v->pfd[i] >= 0)
+            close(v->pfd[i]);
+    if (v->dirfd >= 0)
+        close(v->dirfd);
+    v->dirfd = -1;
+    free(v->buf);
+    v->buf = NULL;
+    bk_keybag_wipe(&v->kb);
+}
+
+rb_status rb_backup_verify(rb_backup_report **out, rb_context *ctx, const char *dir,
+                           const rb_backup_options *options)
+{
+    if (!out)
+        return rb__error(ctx, RB_ERR_INVALID_ARG, "out is NULL");
+    *out = NULL;
+    rb_backup_report *r = bk_report_new(options ? options->max_findings : 0);
+    if (!r)
+        return rb__error(ctx, RB_ERR_NOMEM, "out of memory");
+    bk_verifier v;
+    rb_status st = bk_prepare(&v, ctx, dir, options, r);
+    if (st == RB_OK && v.db_ok)
+        st = bk_check_files(&v);
+    if (st == RB_OK && v.opt.depth >= RB_BACKUP_QUICK)
+        st = bk_check_orphans(&v);
+    bk_release(&v);
+    if (st != RB_OK) {
+        rb_backup_report_free(r);
+        return st;
+    }
+    bk_report_finish(r);
+    *out = r;
+    return RB_OK;
+}
