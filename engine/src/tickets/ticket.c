@@ -216,6 +216,7 @@ static rb_status apply_fields(rb_ticket_store *s, int64_t id, sqlite3_stmt *old,
                  FIELDS[i].column,
                  FIELDS[i].kind == K_PHONE ? ", phone_rev = rb_phone_rev(?1)" : "");
         sqlite3_stmt *u = tk_prepare(s, sql);
+        int record = *v || old;
         if (!u) {
             free(v);
             return s->err.status;
@@ -225,7 +226,7 @@ static rb_status apply_fields(rb_ticket_store *s, int64_t id, sqlite3_stmt *old,
         if (sqlite3_step(u) != SQLITE_DONE)
             st = tk_dberr(s, "update ticket");
         sqlite3_finalize(u);
-        if (*v || old)
+        if (record)
             cJSON_AddItemToArray(changed, cJSON_CreateString(FIELDS[i].column));
     }
     return st;
