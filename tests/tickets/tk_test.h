@@ -1,0 +1,79 @@
+/* tk_test.h - helpers shared by the ticket store tests. */
+#ifndef TK_TEST_H
+#define TK_TEST_H
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rbtest.h"
+#include "rescuebay/context.h"
+#include "rescuebay/tickets.h"
+
+/* A context in a fresh sub-folder of the test's tmpdir, with a cheap PIN hash so that
+ * the tests stay fast (the production default is in staff.c). */
+static inline rb_context *tk_ctx(const char *name)
+{
+    char home[4200];
+    snprintf(home, sizeof home, "%s/%s", rbt_tmpdir(), name);
+    rb_context *ctx = NULL;
+    rbt_assert_ok(rb_context_new(&ctx, home));
+    rbt_assert_ok(rb_context_set_setting(ctx, "tickets.pin_iterations", "1000"));
+    return ctx;
+}
+
+static inline rb_ticket_store *tk_open(rb_context *ctx)
+{
+    rb_ticket_store *s = NULL;
+    rb_status st = rb_ticket_store_open(&s, ctx, NULL);
+    rbt_assert_msg(st == RB_OK, "open: %d %s", st, rb_ticket_store_last_error(s));
+    return s;
+}
+
+/* Opens the store, adds the admin "ann" (PIN 1234) if needed and signs her in. */
+static inline rb_ticket_store *tk_open_signed_in(rb_context *ctx)
+{
+    rb_ticket_store *s = tk_open(ctx);
+    rb_status st = rb_ticket_staff_add(s, "ann", "1234", 1);
+    rbt_assert(st == RB_OK || st == RB_ERR_CONFLICT || st == RB_ERR_AUTH);
+    rbt_assert_ok(rb_ticket_store_sign_in(s, "ann", "1234"));
+    return s;
+}
+
+static inline char *tk_db_path(rb_context *ctx)
+{
+    static char path[4300];
+    snprintf(path, sizeof path, "%s/tickets.db", rb_context_home(ctx));
+    return path;
+}
+
+/* The single integer or text result of a query on a separate raw connection. */
+static inline long long tk_sql_int(const char *db_path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    rbt_assert(sqlite3_open(db_path, &db) == SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    rbt_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+                   sqlite3_errmsg(db));
+    long long v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+static inline void tk_sql_text(const char *db_path, const char *sql, char *out, size_t cap)
+{
+    sqlite3 *db = NULL;
+    rbt_assert(sqlite3_open(db_path, &db) == SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    rbt_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+                   sqlite3_errmsg(db));
+    out[0] = '\0';
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        snprintf(out, cap, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+#endif
