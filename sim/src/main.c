@@ -65,6 +65,13 @@ static int serve(const char *addr, const char *scenario)
         fprintf(stderr, "rescuebay-sim: %s\n", err);
         return 1;
     }
+    signal(SIGPIPE, SIG_IGN);
+    /* Listen before making keys: early clients wait in the backlog instead of failing. */
+    int lfd = sim_listen(addr);
+    if (lfd < 0) {
+        fprintf(stderr, "rescuebay-sim: cannot listen on %s: %s\n", addr, strerror(errno));
+        return 1;
+    }
     if (sim_pki_init() != 0) {
         fprintf(stderr, "rescuebay-sim: cannot make keys and certificates\n");
         return 1;
@@ -72,12 +79,6 @@ static int serve(const char *addr, const char *scenario)
     for (int i = 0; i < g_sim.ndev; i++) {
         g_sim.dev[i].attached = 0;
         sim_device_reset(&g_sim.dev[i]);
-    }
-    signal(SIGPIPE, SIG_IGN);
-    int lfd = sim_listen(addr);
-    if (lfd < 0) {
-        fprintf(stderr, "rescuebay-sim: cannot listen on %s: %s\n", addr, strerror(errno));
-        return 1;
     }
     if (!strncmp(addr, "UNIX:", 5))
         snprintf(unix_path, sizeof unix_path, "%s", addr + 5);

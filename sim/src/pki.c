@@ -1,6 +1,9 @@
 /* pki.c - the keys and certificates a device and a pre-paired host need, made at start-up.
- * One RSA-2048 key set is shared by all simulated devices: start-up stays fast and no test
- * depends on devices having distinct keys. */
+ * One key set is shared by all simulated devices. RSA-2048 generation is slow (up to 0.7 s
+ * a key), so only the root key is RSA-2048, made only when a scenario has pre-paired devices
+ * (libimobiledevice 1.3.0 loads RootPrivateKey as RSA: it is its TLS client key). The TLS
+ * server key is P-256 (the client does not check it). DevicePublicKey must be PKCS#1 RSA,
+ * but nothing ever uses its private half, so a quick 1024-bit key does. */
 #include "sim.h"
 
 #include <openssl/bio.h>
@@ -27,7 +30,7 @@ static char *bio_take(BIO *b, size_t *len)
     return out;
 }
 
-/* PKCS#1 PEM ("RSA PUBLIC KEY" / "RSA PRIVATE KEY"), the forms lockdownd and pair records use. */
+/* Type-specific PEM: PKCS#1 "RSA PUBLIC KEY" as lockdownd publishes it, "EC PRIVATE KEY". */
 static char *key_pem(EVP_PKEY *k, int priv, size_t *len)
 {
     BIO *b = BIO_new(BIO_s_mem());
@@ -85,17 +88,24 @@ static X509 *make_cert(EVP_PKEY *subject_key, const char *cn, X509 *issuer, EVP_
 int sim_pki_init(void)
 {
     struct sim *s = &g_sim;
-    s->device_key = EVP_RSA_gen(2048);
-    s->root_key = EVP_RSA_gen(2048);
-    s->host_key = EVP_RSA_gen(2048);
-    if (!s->device_key || !s->root_key || !s->host_key)
+    int any_paired = 0;
+    for (int i = 0; i < s->ndev; i++)
+        any_paired |= s->dev[i].p.paired;
+    EVP_PKEY *published = EVP_RSA_gen(1024);
+    s->device_key = EVP_EC_gen("P-256");
+    s->root_key = any_paired ? EVP_RSA_gen(2048) : EVP_EC_gen("P-256");
+    s->host_key = EVP_EC_gen("P-256");
+    if (!published || !s->device_key || !s->root_key || !s->host_key) {
+        EVP_PKEY_free(published);
         return -1;
+    }
+    s->device_pubkey_pem = key_pem(published, 0, NULL);
+    EVP_PKEY_free(published);
     s->root_cert = make_cert(s->root_key, "Root Certification Authority", NULL, s->root_key, 1);
     if (!s->root_cert)
         return -1;
     s->host_cert = make_cert(s->host_key, "rescuebay-sim host", s->root_cert, s->root_key, 0);
     s->device_cert = make_cert(s->device_key, "rescuebay-sim device", s->root_cert, s->root_key, 0);
-    s->device_pubkey_pem = key_pem(s->device_key, 0, NULL);
     if (!s->host_cert || !s->device_cert || !s->device_pubkey_pem)
         return -1;
     unsigned char r[16];

@@ -1,7 +1,8 @@
 /* sim_events - prints hotplug events as the real libraries report them, one per line:
  *   usbmuxd ADD|REMOVE|PAIRED UDID          (libimobiledevice idevice_event_subscribe)
  *   irecv ADD|REMOVE ECID MODE              (libirecovery irecv_device_event_subscribe)
- * Runs for SECONDS (default 5). Used by the sim tests to watch attach/detach/reboots. */
+ * Runs for SECONDS (default: until killed). Used by the sim tests to watch attach/detach/
+ * reboots. Linked with rb_fakeusb_static, so it needs no LD_PRELOAD (works under ASan). */
 #include <inttypes.h>
 #include <libimobiledevice/libimobiledevice.h>
 #include <libirecovery.h>
@@ -31,7 +32,7 @@ static void on_irecv(const irecv_device_event_t *e, void *payload)
 
 int main(int argc, char **argv)
 {
-    double secs = argc > 1 ? atof(argv[1]) : 5;
+    double secs = argc > 1 ? atof(argv[1]) : 0;
     irecv_device_event_context_t ictx = NULL;
     libusbmuxd_set_use_inotify(0);
     if (idevice_event_subscribe(on_idevice, NULL) != IDEVICE_E_SUCCESS) {
@@ -44,6 +45,9 @@ int main(int argc, char **argv)
     }
     printf("ready\n");
     fflush(stdout);
+    if (secs <= 0)
+        for (;;)
+            pause();
     usleep((useconds_t)(secs * 1e6));
     idevice_event_unsubscribe();
     irecv_device_event_unsubscribe(ictx);

@@ -1,0 +1,31 @@
+# Hotplug seen by the real libraries' event APIs: plug/unplug, and one ECID followed
+# normal -> recovery -> DFU -> normal.
+. "$RB_SOURCE_DIR/tests/sim/lib.sh"
+BAY1=00008030-001A2B3C4D5E6F70
+BAY2=4b6c1d2e3f405162738495a6b7c8d9e0f1a2b3c4
+start_sim hp three-bays
+"$TESTS_BIN/sim_events" >"$T/events.txt" 2>&1 &
+PIDS="$PIDS $!"
+events() { tr '\n' '|' <"$T/events.txt"; }
+
+eventually "initial devices reported" "usbmuxd ADD $BAY2" events
+eventually "recovery-mode bay3 reported by libirecovery" "irecv ADD 0x0000123456789ABC recovery" events
+ctl detach bay2 >/dev/null
+eventually "detach -> REMOVE" "usbmuxd REMOVE $BAY2" events
+ctl attach bay2 >/dev/null
+eventually "attach -> ADD again" "REMOVE $BAY2|usbmuxd ADD $BAY2" events
+ctl detach bay3 >/dev/null
+eventually "unplug a recovery device -> irecv REMOVE" "irecv REMOVE 0x0000123456789ABC" events
+
+ideviceenterrecovery $BAY1 >/dev/null
+eventually "enter recovery: leaves usbmuxd" "usbmuxd REMOVE $BAY1" events
+eventually "enter recovery: same ECID in recovery" "irecv ADD 0x001A2B3C4D5E6F70 recovery" events
+ctl reboot bay1 dfu >/dev/null
+eventually "same ECID in DFU" "irecv ADD 0x001A2B3C4D5E6F70 dfu" events
+ctl reboot bay1 normal >/dev/null
+eventually "same device back in normal mode" "dfu|.*usbmuxd ADD $BAY1" events
+expect "and lockdown agrees on the ECID" "^$(printf %d 0x001A2B3C4D5E6F70)\$" \
+    ideviceinfo -s -u $BAY1 -k UniqueChipID
+ctl reboot bay1 restore >/dev/null
+eventually "restore mode is on usbmuxd" "^$BAY1" idevice_id -l
+expect "ctl list says restore" '"name":"bay1"[^}]*"mode":"restore"' ctl list
