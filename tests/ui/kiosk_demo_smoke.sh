@@ -1,0 +1,44 @@
+#!/bin/sh
+# Smoke test of the real kiosk binary in demo mode (rescuebay-sim three-bays): the device
+# list reaches the model, the screenshot is a real picture, and nothing is left running.
+set -eu
+BIN=${RB_BIN:?}
+OUT=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-smoke.XXXXXX")
+trap 'rm -rf "$OUT"' EXIT
+export QT_QPA_PLATFORM=offscreen
+
+"$BIN/rescuebay-kiosk" --demo --dump-state > "$OUT/state.json"
+for name in "iPhone 11" "iPhone 8"; do
+  grep -q "\"name\": \"$name\"" "$OUT/state.json" || {
+    echo "FAIL: $name missing from --dump-state"; cat "$OUT/state.json"; exit 1; }
+done
+grep -q '"nextActionName": "' "$OUT/state.json" || { echo "FAIL: no next action"; exit 1; }
+
+"$BIN/rescuebay-kiosk" --demo --grab "$OUT/bays.png"
+"$BIN/rescuebay-kiosk" --demo --lang de --grab "$OUT/bays_de.png"
+python3 - "$OUT/bays.png" "$OUT/bays_de.png" <<'PY'
+import struct, sys, zlib
+for path in sys.argv[1:]:
+    data = open(path, 'rb').read()
+    assert data[:8] == b'\x89PNG\r\n\x1a\n', path + ': not a PNG'
+    w, h = struct.unpack('>II', data[16:24])
+    assert (w, h) == (1280, 800), '%s: %dx%d, expected 1280x800' % (path, w, h)
+    # Non-trivial: the compressed image data of a blank window is tiny.
+    pos, idat = 8, 0
+    while pos < len(data):
+        n, = struct.unpack('>I', data[pos:pos + 4])
+        if data[pos + 4:pos + 8] == b'IDAT':
+            idat += n
+        pos += 12 + n
+    assert idat > 20000, '%s: only %d bytes of image data' % (path, idat)
+    print(path, w, h, idat, 'bytes of image data')
+PY
+# The simulator is stopped when the kiosk exits.
+sleep 0.3
+if pgrep -f "rescuebay-sim --listen UNIX:/tmp/rescuebay-kiosk-" >/dev/null 2>&1; then
+  for p in $(pgrep -f "rescuebay-sim --listen UNIX:/tmp/rescuebay-kiosk-"); do
+    # only ours: its parent is gone (orphaned to init) since every kiosk above has exited
+    [ "$(ps -o ppid= -p "$p" | tr -d ' ')" = 1 ] && { echo "FAIL: simulator left running"; exit 1; }
+  done
+fi
+echo "ok"

@@ -1,0 +1,128 @@
+// DeviceListModel fed with rb_device_info events as DeviceMonitor would: port order,
+// one row per ECID across modes, roles for every field, derived next action.
+#include <QSignalSpy>
+#include <QtTest>
+
+#include "devicelistmodel.h"
+#include "devicemonitor.h"
+#include "modelcatalog.h"
+
+#include <cstring>
+
+static rb_device_info info(uint64_t ecid, const char *location, rb_device_mode mode,
+                           rb_trust_state trust, const char *productType)
+{
+    rb_device_info d;
+    std::memset(&d, 0, sizeof d);
+    d.version = RB_DEVICE_INFO_VERSION;
+    d.ecid = ecid;
+    d.mode = mode;
+    d.trust = trust;
+    std::snprintf(d.location, sizeof d.location, "%s", location);
+    std::snprintf(d.product_type, sizeof d.product_type, "%s", productType);
+    std::snprintf(d.name, sizeof d.name, "%s", productType);
+    d.battery_percent = -1;
+    d.battery_charging = -1;
+    d.find_my = -1;
+    d.disk_free_bytes = d.disk_total_bytes = -1;
+    return d;
+}
+
+class TstDeviceListModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void rolesCoverEveryField()
+    {
+        DeviceListModel m;
+        const auto names = m.roleNames();
+        const QList<QByteArray> wanted{"ecid", "mode", "trust", "udid", "productType", "name",
+            "hardwareModel", "deviceClass", "deviceName", "iosVersion", "buildVersion", "serial",
+            "imei", "activationState", "location", "cpid", "bdid", "usbProductId", "knownModel",
+            "batteryPercent", "batteryCharging", "findMy", "diskTotal", "diskFree",
+            "nextAction", "drawing", "buttonScheme"};
+        for (const QByteArray &w : wanted)
+            QVERIFY2(names.values().contains(w), w.constData());
+    }
+
+    void keepsPortOrder()
+    {
+        DeviceListModel m;
+        QSignalSpy count(&m, &DeviceListModel::countChanged);
+        m.apply(RB_DEVICE_ADDED, info(3, "1-3", RB_MODE_DFU, RB_TRUST_NOT_APPLICABLE, "iPad7,11"));
+        m.apply(RB_DEVICE_ADDED, info(1, "1-1", RB_MODE_NORMAL, RB_TRUST_PAIRED, "iPhone12,1"));
+        m.apply(RB_DEVICE_ADDED, info(2, "1-2", RB_MODE_NORMAL, RB_TRUST_NOT_PAIRED, "iPhone10,4"));
+        QCOMPARE(m.rowCount(), 3);
+        QCOMPARE(count.count(), 3);
+        QCOMPARE(m.get(0).value("location").toString(), QString("1-1"));
+        QCOMPARE(m.get(1).value("location").toString(), QString("1-2"));
+        QCOMPARE(m.get(2).value("location").toString(), QString("1-3"));
+    }
+
+    void sameEcidAcrossModesIsOneRow()
+    {
+        DeviceListModel m;
+        QSignalSpy seen(&m, &DeviceListModel::deviceSeen);
+        m.apply(RB_DEVICE_ADDED, info(0xABC, "1-1", RB_MODE_NORMAL, RB_TRUST_PAIRED, "iPhone12,1"));
+        m.apply(RB_DEVICE_CHANGED, info(0xABC, "1-1", RB_MODE_RECOVERY, RB_TRUST_NOT_APPLICABLE, "iPhone12,1"));
+        QCOMPARE(m.rowCount(), 1);
+        QCOMPARE(m.get(0).value("mode").toInt(), int(RB_MODE_RECOVERY));
+        QCOMPARE(m.get(0).value("ecid").toString(), QString("0xABC"));
+        QCOMPARE(m.indexOf("0xABC"), 0);
+        QCOMPARE(seen.count(), 2);
+        QCOMPARE(seen.at(1).at(1).toInt(), int(RB_MODE_RECOVERY));
+        m.apply(RB_DEVICE_REMOVED, info(0xABC, "1-1", RB_MODE_RECOVERY, RB_TRUST_NOT_APPLICABLE, ""));
+        QCOMPARE(m.rowCount(), 0);
+        QCOMPARE(m.indexOf("0xABC"), -1);
+    }
+
+    void nextActionComesFromTheEngine()
+    {
+        DeviceListModel m;
+        m.apply(RB_DEVICE_ADDED, info(1, "1-1", RB_MODE_NORMAL, RB_TRUST_NOT_PAIRED, "iPhone12,1"));
+        QCOMPARE(m.get(0).value("nextAction").toInt(), int(RB_NEXT_ASK_TRUST));
+        m.apply(RB_DEVICE_CHANGED, info(1, "1-1", RB_MODE_NORMAL, RB_TRUST_PAIRED, "iPhone12,1"));
+        QCOMPARE(m.get(0).value("nextActionName").toString(), QString("verify_backup"));
+        m.apply(RB_DEVICE_CHANGED, info(1, "1-1", RB_MODE_RECOVERY, RB_TRUST_NOT_APPLICABLE, "iPhone12,1"));
+        QCOMPARE(m.get(0).value("nextAction").toInt(), int(RB_NEXT_EXIT_RECOVERY));
+        rb_guide_state st = RB_GUIDE_STATE_INIT;
+        st.restore_interrupted = 1;
+        m.setGuideState("0x1", st);
+        QCOMPARE(m.get(0).value("nextAction").toInt(), int(RB_NEXT_RESUME_RESTORE));
+    }
+
+    void catalogGivesDrawingAndScheme()
+    {
+        if (!ModelCatalog::instance()->available())
+            QSKIP("no model catalog in this build");
+        DeviceListModel m;
+        m.apply(RB_DEVICE_ADDED, info(1, "1-1", RB_MODE_NORMAL, RB_TRUST_PAIRED, "iPhone12,1"));
+        QCOMPARE(m.get(0).value("drawing").toInt(), int(RB_DRAWING_IPHONE_FACE_ID));
+        QCOMPARE(m.get(0).value("buttonScheme").toInt(), int(RB_BUTTONS_VOLUP_VOLDOWN_SIDE));
+        m.apply(RB_DEVICE_ADDED, info(2, "1-2", RB_MODE_NORMAL, RB_TRUST_PAIRED, "iPhone17,1"));
+        QCOMPARE(m.get(1).value("drawing").toInt(), int(RB_DRAWING_IPHONE_CAMERA));
+    }
+
+    void jsonDumpHasNames()
+    {
+        DeviceListModel m;
+        m.apply(RB_DEVICE_ADDED, info(1, "1-1", RB_MODE_DFU, RB_TRUST_NOT_APPLICABLE, "iPhone10,4"));
+        const QJsonArray a = m.toJson();
+        QCOMPARE(a.size(), 1);
+        QCOMPARE(a.at(0).toObject().value("name").toString(), QString("iPhone10,4"));
+        QCOMPARE(a.at(0).toObject().value("modeName").toString(), QString("dfu"));
+    }
+
+    void unstartedMonitorSaysSo()
+    {
+        DeviceMonitor *mon = DeviceMonitor::instance();
+        QVERIFY(!mon->available());
+        QSignalSpy done(mon, &DeviceMonitor::actionFinished);
+        mon->exitRecovery("0x1");
+        QCOMPARE(done.count(), 1);
+        QCOMPARE(done.at(0).at(2).toInt(), int(RB_ERR_UNSUPPORTED));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstDeviceListModel)
+#include "tst_devicelistmodel.moc"

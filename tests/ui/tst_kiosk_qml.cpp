@@ -1,0 +1,20 @@
+// Runs every tests/ui/tst_*.qml against the kiosk's static QML modules (qmltestrunner
+// cannot see static modules).
+#include <QQmlEngine>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtQuickTest>
+
+Q_IMPORT_QML_PLUGIN(RescueBay_CorePlugin)
+Q_IMPORT_QML_PLUGIN(RescueBay_ThemePlugin)
+Q_IMPORT_QML_PLUGIN(RescueBay_ControlsPlugin)
+Q_IMPORT_QML_PLUGIN(RescueBay_ScreensPlugin)
+
+class Setup : public QObject
+{
+    Q_OBJECT
+public slots:
+    void qmlEngineAvailable(QQmlEngine *engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(kiosk, Setup)
+#include "tst_kiosk_qml.moc"

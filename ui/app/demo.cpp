@@ -1,0 +1,174 @@
+#include "demo.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ftw.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+static const char *kChildMarker = "RB_KIOSK_DEMO_CHILD";
+static volatile sig_atomic_t g_kiosk_pid = 0;
+
+static std::string selfDir()
+{
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0)
+        return ".";
+    buf[n] = 0;
+    std::string p(buf);
+    return p.substr(0, p.rfind('/'));
+}
+
+static bool exists(const std::string &p)
+{
+    struct stat st;
+    return stat(p.c_str(), &st) == 0;
+}
+
+static std::string findScenario(const std::string &exeDir)
+{
+    const std::string dirs[] = {
+        std::string(RB_SOURCE_DIR) + "/sim/scenarios",
+        exeDir + "/../share/rescuebay/scenarios",
+        std::string(RB_INSTALL_DATADIR) + "/scenarios",
+    };
+    const char *names[] = {"three-bays", "three-bays.json", "three-bays.scenario",
+                           "three-bays.txt", "three-bays.conf"};
+    for (const auto &d : dirs)
+        for (const char *n : names)
+            if (exists(d + "/" + n))
+                return d + "/" + n;
+    return {};
+}
+
+static void forward(int sig)
+{
+    if (g_kiosk_pid > 0)
+        kill(g_kiosk_pid, sig);
+}
+
+static int rmEntry(const char *path, const struct stat *, int, struct FTW *)
+{
+    remove(path);
+    return 0;
+}
+
+// Reads `rescuebay-sim env --listen ADDR`: lines of KEY=VALUE (an "export " prefix and
+// quotes are tolerated).
+static std::vector<std::pair<std::string, std::string>> simEnv(const std::string &sim,
+                                                               const std::string &addr)
+{
+    std::vector<std::pair<std::string, std::string>> env;
+    std::string cmd = "'" + sim + "' env --listen '" + addr + "'";
+    FILE *f = popen(cmd.c_str(), "r");
+    if (!f)
+        return env;
+    char line[8192];
+    while (fgets(line, sizeof line, f)) {
+        std::string s(line);
+        while (!s.empty() && (s.back() == '\n' || s.back() == '\r'))
+            s.pop_back();
+        if (s.rfind("export ", 0) == 0)
+            s = s.substr(7);
+        size_t eq = s.find('=');
+        if (eq == std::string::npos || eq == 0)
+            continue;
+        std::string v = s.substr(eq + 1);
+        if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front())
+            v = v.substr(1, v.size() - 2);
+        env.emplace_back(s.substr(0, eq), v);
+    }
+    pclose(f);
+    return env;
+}
+
+int rb_demo_supervise(char **argv, const DemoOptions &opts)
+{
+    if (getenv(kChildMarker))
+        return -1;
+    const std::string exeDir = selfDir();
+    const char *simOverride = getenv("RB_SIM");
+    const std::string sim = simOverride ? simOverride : exeDir + "/rescuebay-sim";
+    if (!exists(sim)) {
+        fprintf(stderr, "rescuebay-kiosk: demo mode needs %s (build the rescuebay-sim target)\n",
+                sim.c_str());
+        return 2;
+    }
+    const std::string scenario = opts.scenario.empty() ? findScenario(exeDir) : opts.scenario;
+    if (scenario.empty() || !exists(scenario)) {
+        fprintf(stderr, "rescuebay-kiosk: demo scenario not found (%s)\n",
+                scenario.empty() ? "three-bays" : scenario.c_str());
+        return 2;
+    }
+
+    char tmpl[] = "/tmp/rescuebay-kiosk-XXXXXX";
+    if (!mkdtemp(tmpl)) {
+        perror("rescuebay-kiosk: mkdtemp");
+        return 2;
+    }
+    const std::string dir = tmpl;
+    const std::string sock = dir + "/usbmuxd.sock";
+    const std::string addr = "UNIX:" + sock;
+    const auto env = simEnv(sim, addr);
+
+    pid_t simPid = fork();
+    if (simPid == 0) {
+        // The simulator must not outlive a supervisor that was killed outright.
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        execl(sim.c_str(), sim.c_str(), "--listen", addr.c_str(), "--scenario",
+              scenario.c_str(), (char *)nullptr);
+        _exit(127);
+    }
+    for (int i = 0; i < 100 && !exists(sock); i++) {
+        if (waitpid(simPid, nullptr, WNOHANG) == simPid) {
+            fprintf(stderr, "rescuebay-kiosk: rescuebay-sim exited at start\n");
+            nftw(dir.c_str(), rmEntry, 8, FTW_DEPTH | FTW_PHYS);
+            return 2;
+        }
+        usleep(50 * 1000);
+    }
+
+    pid_t kiosk = fork();
+    if (kiosk == 0) {
+        for (const auto &kv : env)
+            setenv(kv.first.c_str(), kv.second.c_str(), 1);
+        setenv("USBMUXD_SOCKET_ADDRESS", addr.c_str(), 0);
+        // A throwaway data folder: the demo leaves nothing behind.
+        if (!getenv("RESCUEBAY_HOME"))
+            setenv("RESCUEBAY_HOME", (dir + "/home").c_str(), 1);
+        setenv(kChildMarker, "1", 1);
+        execv("/proc/self/exe", argv);
+        _exit(127);
+    }
+    g_kiosk_pid = kiosk;
+    signal(SIGINT, forward);
+    signal(SIGTERM, forward);
+    signal(SIGHUP, forward);
+
+    int status = 0;
+    while (waitpid(kiosk, &status, 0) < 0 && errno == EINTR) {
+    }
+    kill(simPid, SIGTERM);
+    int simStatus;
+    bool reaped = false;
+    for (int i = 0; i < 40 && !reaped; i++) {
+        reaped = waitpid(simPid, &simStatus, WNOHANG) == simPid;
+        if (!reaped)
+            usleep(50 * 1000);
+    }
+    if (!reaped) {
+        kill(simPid, SIGKILL);
+        waitpid(simPid, &simStatus, 0);
+    }
+    nftw(dir.c_str(), rmEntry, 8, FTW_DEPTH | FTW_PHYS);
+    if (WIFEXITED(status))
+        return WEXITSTATUS(status);
+    return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+}

@@ -1,0 +1,134 @@
+import QtQuick
+import RescueBay.Theme
+import RescueBay.Core
+
+// Our drawing of a device family (Rb.Drawing), front view with the keys on its edges as
+// named parts. `highlight` (Rb.Button bits) marks the keys to press; `holding` says hold.
+Item {
+    id: drawing
+    property int kind: Rb.DrawingGeneric
+    property int highlight: 0
+    property bool holding: false
+    property bool showLabels: true
+
+    readonly property bool isPad: kind === Rb.DrawingIpadHome || kind === Rb.DrawingIpadTop
+                                  || kind === Rb.DrawingIpadTopVolume
+    readonly property bool hasHome: kind === Rb.DrawingIphoneHome || kind === Rb.DrawingIphoneSolidHome
+                                    || kind === Rb.DrawingIpadHome
+    readonly property real aspect: isPad ? 1.4 : 2.05
+    // Keys: edge ("left", "right", "top"), position and length as fractions of the edge.
+    readonly property var parts: {
+        const P = Rb.ButtonSide, U = Rb.ButtonVolumeUp, D = Rb.ButtonVolumeDown
+        const N = Rb.ButtonVolumeNear, F = Rb.ButtonVolumeFar
+        switch (kind) {
+        case Rb.DrawingIphoneHome:
+        case Rb.DrawingIphoneSolidHome:
+        case Rb.DrawingIphoneFaceId:
+            return [{ bits: P, edge: "right", at: 0.22, len: 0.12 },
+                    { bits: U, edge: "left", at: 0.24, len: 0.08 },
+                    { bits: D, edge: "left", at: 0.34, len: 0.08 }]
+        case Rb.DrawingIphoneAction:
+            return [{ bits: P, edge: "right", at: 0.22, len: 0.12 },
+                    { bits: 0, edge: "left", at: 0.15, len: 0.045, name: qsTr("Action") },
+                    { bits: U, edge: "left", at: 0.25, len: 0.08 },
+                    { bits: D, edge: "left", at: 0.35, len: 0.08 }]
+        case Rb.DrawingIphoneCamera:
+            return [{ bits: P, edge: "right", at: 0.22, len: 0.12 },
+                    { bits: 0, edge: "right", at: 0.52, len: 0.07, name: qsTr("Camera Control") },
+                    { bits: 0, edge: "left", at: 0.15, len: 0.045, name: qsTr("Action") },
+                    { bits: U, edge: "left", at: 0.25, len: 0.08 },
+                    { bits: D, edge: "left", at: 0.35, len: 0.08 }]
+        case Rb.DrawingIpadHome:
+        case Rb.DrawingIpadTop:
+            return [{ bits: P, edge: "top", at: 0.85, len: 0.1 },
+                    { bits: U | N, edge: "right", at: 0.1, len: 0.08 },
+                    { bits: D | F, edge: "right", at: 0.2, len: 0.08 }]
+        case Rb.DrawingIpadTopVolume:
+            return [{ bits: P, edge: "top", at: 0.85, len: 0.1 },
+                    { bits: U | N, edge: "top", at: 0.68, len: 0.08 },
+                    { bits: D | F, edge: "top", at: 0.56, len: 0.08 }]
+        }
+        return []
+    }
+
+    implicitWidth: 260
+    implicitHeight: implicitWidth * aspect
+
+    Rectangle {
+        id: body
+        readonly property real bodyWidth: Math.min(drawing.width, drawing.height / drawing.aspect)
+        width: bodyWidth * 0.78
+        height: width * drawing.aspect
+        anchors.centerIn: parent
+        radius: width * (drawing.isPad ? 0.07 : 0.14)
+        color: "#2B3035"
+        border.color: "#14171A"
+        border.width: 2
+
+        Rectangle {   // the screen
+            anchors.fill: parent
+            anchors.margins: body.width * 0.045
+            anchors.topMargin: drawing.hasHome ? body.height * 0.11 : body.width * 0.045
+            anchors.bottomMargin: drawing.hasHome ? body.height * 0.11 : body.width * 0.045
+            radius: drawing.hasHome ? 6 : body.radius * 0.8
+            color: "#1D2126"
+            Text {
+                visible: drawing.kind === Rb.DrawingGeneric
+                anchors.centerIn: parent
+                width: parent.width * 0.8
+                text: qsTr("Model not known")
+                color: "#AEB6BF"
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignHCenter
+                font.pixelSize: Theme.smallText
+            }
+        }
+        Rectangle {   // Face ID notch / island
+            visible: !drawing.hasHome && !drawing.isPad && drawing.kind !== Rb.DrawingGeneric
+            width: body.width * 0.3
+            height: body.width * 0.075
+            radius: height / 2
+            color: "#0C0E10"
+            anchors.horizontalCenter: parent.horizontalCenter
+            y: body.width * 0.07
+        }
+        DevicePart {   // Home button
+            visible: drawing.hasHome
+            bits: drawing.kind === Rb.DrawingIphoneSolidHome ? 0 : Rb.ButtonHome
+            highlight: drawing.highlight
+            holding: drawing.holding
+            width: body.width * (drawing.isPad ? 0.1 : 0.17)
+            height: width
+            anchors.horizontalCenter: parent.horizontalCenter
+            y: body.height - body.height * 0.055 - height / 2
+            color: active ? Theme.highlight : "#3A4047"
+            border.width: active ? 3 : 2
+            border.color: active ? "#7A4A00" : "#737B84"
+            label: !drawing.showLabels ? ""
+                 : drawing.kind === Rb.DrawingIphoneSolidHome ? qsTr("Home (not used)") : qsTr("Home")
+        }
+
+        Repeater {
+            model: drawing.parts
+            DevicePart {
+                required property var modelData
+                readonly property real thick: Math.max(8, body.width * 0.045)
+                bits: modelData.bits
+                highlight: drawing.highlight
+                holding: drawing.holding
+                label: !drawing.showLabels ? ""
+                       : modelData.name ? modelData.name
+                       : CommonStrings.buttonName(modelData.bits & (Rb.ButtonSide | Rb.ButtonVolumeUp | Rb.ButtonVolumeDown), drawing.kind)
+                labelOnLeft: modelData.edge === "left"
+                labelAbove: modelData.edge === "top"
+                color: modelData.bits === 0 ? "#8C96A0" : (active ? Theme.highlight : "#5D6670")
+                width: modelData.edge === "top" ? body.width * modelData.len : thick
+                height: modelData.edge === "top" ? thick : body.height * modelData.len
+                x: modelData.edge === "left" ? -thick + 2
+                   : modelData.edge === "right" ? body.width - 2
+                   : body.width * modelData.at - width / 2
+                y: modelData.edge === "top" ? -thick + 2 : body.height * modelData.at - height / 2
+            }
+        }
+    }
+}

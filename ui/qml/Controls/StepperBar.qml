@@ -1,0 +1,63 @@
+import QtQuick
+import QtQuick.Layouts
+import RescueBay.Theme
+import RescueBay.Core
+
+// Identify -> Backup -> Choose -> Mode -> Restore -> Done. Each step: done, current,
+// open, or unavailable (with the reason under it). Every step can be tapped.
+RowLayout {
+    id: bar
+    // [{step, state: "done"|"current"|"open"|"unavailable"|"skipped", reason}]
+    property var steps: []
+    signal picked(int step)
+    spacing: 6
+
+    Repeater {
+        model: bar.steps
+        Rectangle {
+            id: cell
+            required property var modelData
+            required property int index
+            readonly property string st: modelData.state
+            Layout.fillWidth: true
+            Layout.preferredWidth: 10
+            Layout.preferredHeight: Math.max(Theme.touchTarget, col.implicitHeight + 12)
+            radius: Theme.radius
+            color: st === "current" ? Theme.accent : st === "done" ? "#E3F1E6" : Theme.surface
+            border.width: 2
+            border.color: st === "current" ? Theme.accent : st === "done" ? Theme.ok : Theme.line
+
+            Column {
+                id: col
+                anchors.centerIn: parent
+                width: parent.width - 12
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    text: (cell.st === "done" ? "\u2713 " : cell.st === "unavailable" ? "\u2205 " : (cell.index + 1) + "  ")
+                          + CommonStrings.flowStepTitle(cell.modelData.step)
+                    font.pixelSize: Theme.bodyText
+                    font.bold: cell.st === "current"
+                    color: cell.st === "current" ? Theme.onAccent
+                         : cell.st === "unavailable" ? Theme.muted : Theme.text
+                    elide: Text.ElideRight
+                }
+                Text {
+                    width: parent.width
+                    visible: text !== ""
+                    horizontalAlignment: Text.AlignHCenter
+                    text: cell.modelData.reason || ""
+                    font.pixelSize: Theme.smallText
+                    color: cell.st === "current" ? Theme.onAccent : Theme.muted
+                    wrapMode: Text.WordWrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                }
+            }
+            MouseArea {
+                anchors.fill: parent
+                onClicked: bar.picked(cell.modelData.step)
+            }
+        }
+    }
+}

@@ -1,0 +1,293 @@
+import QtQuick
+import QtQuick.Layouts
+import RescueBay.Theme
+import RescueBay.Controls
+import RescueBay.Core
+
+// The button guide: the device's drawing with the keys of the current step highlighted
+// (tap = pulse, hold = glow and a ring counting the seconds), the software shortcut first
+// where one exists, the warnings, and a live strip saying what the kiosk really sees.
+Item {
+    id: screen
+    property string deviceKey: ""
+    property int procedure: Rb.EnterDfu
+    property string previewProductType: ""   // a model to show without a device (--product)
+    property int chosenScheme: Rb.SchemeUnknown
+    property var device: ({})
+    readonly property bool present: device.key !== undefined
+    readonly property var previewModel: ModelCatalog.lookup(previewProductType)
+    readonly property int drawing: present ? device.drawing : (previewModel.drawing ?? Rb.DrawingGeneric)
+    readonly property string title: CommonStrings.procedureTitle(procedure)
+                                    + (present ? " \u2013 " + device.name
+                                       : previewModel.name ? " \u2013 " + previewModel.name : "")
+
+    // The guide's own pacing: steps advance on Start, timed here from the engine's seconds.
+    property bool running: false
+    property bool started: false
+    property int stepIndex: -1
+    property int elapsedMs: 0
+    property string shortcutMessage: ""
+    property string shortcutDetail: ""
+    readonly property var steps: guide.steps
+    readonly property var step: stepIndex >= 0 && stepIndex < steps.length ? steps[stepIndex] : null
+    readonly property int stepMs: !step ? 0 : step.action === Rb.StepHold
+                                             ? 1000 * (step.seconds > 0 ? step.seconds : step.secondsMax)
+                                             : step.action === Rb.StepConnect ? 2500 : 1500
+    // Steps that end on something seen (logo, recovery screen, a new USB mode) wait for it.
+    readonly property bool stepWaits: step !== null && (step.until === Rb.UntilUsbMode
+                                      || step.until === Rb.UntilAppleLogo || step.until === Rb.UntilRecoveryScreen)
+    readonly property int previewButtons: {
+        for (const s of steps)
+            if (s.held !== 0)
+                return s.held
+        return 0
+    }
+
+    function refresh() {
+        device = DeviceMonitor.devices.get(DeviceMonitor.devices.indexOf(deviceKey))
+    }
+    function start() {
+        started = true
+        live.verdict = Rb.VerdictWaiting
+        live.seen = false
+        stepIndex = 0
+        elapsedMs = 0
+        running = steps.length > 0
+    }
+    Component.onCompleted: refresh()
+    Connections {
+        target: DeviceMonitor.devices
+        function onDataChanged() { screen.refresh() }
+        function onCountChanged() { screen.refresh() }
+        function onDeviceSeen(key: string, mode: int) {
+            if (!screen.started || (screen.deviceKey !== "" && key !== screen.deviceKey))
+                return
+            live.seen = true
+            live.seenMode = mode
+            live.verdict = guide.judge(mode)
+            if (live.verdict !== Rb.VerdictWaiting) {
+                screen.running = false
+                if (live.verdict === Rb.VerdictSuccess || live.verdict === Rb.VerdictDfuInstead)
+                    screen.stepIndex = screen.steps.length   // every step done
+            }
+        }
+    }
+    Connections {
+        target: DeviceMonitor
+        function onActionFinished(key: string, action: int, status: int, detail: string) {
+            if (key !== screen.deviceKey)
+                return
+            screen.shortcutMessage = CommonStrings.actionResultText(status)
+            screen.shortcutDetail = detail
+        }
+    }
+
+    Guide {
+        id: guide
+        procedure: screen.procedure
+        scheme: screen.chosenScheme !== Rb.SchemeUnknown ? screen.chosenScheme
+              : screen.present ? screen.device.buttonScheme : (screen.previewModel.scheme ?? Rb.SchemeUnknown)
+        productType: screen.present ? screen.device.productType : screen.previewProductType
+    }
+
+    Timer {
+        interval: 100
+        repeat: true
+        running: screen.running
+        onTriggered: {
+            screen.elapsedMs += interval
+            if (screen.elapsedMs < screen.stepMs)
+                return
+            // A step that waits for the device is held until the kiosk sees it (or staff stop).
+            if (!screen.stepWaits && screen.stepIndex + 1 < screen.steps.length) {
+                screen.stepIndex += 1
+                screen.elapsedMs = 0
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.gap
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: Theme.margin
+
+            DeviceDrawing {
+                objectName: "drawing"
+                kind: screen.drawing
+                highlight: screen.step ? screen.step.held : screen.stepIndex < 0 ? screen.previewButtons : 0
+                holding: screen.step !== null && screen.step.action === Rb.StepHold
+                Layout.preferredWidth: 360
+                Layout.fillHeight: true
+            }
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: 12
+
+                // Software first: no buttons, no risk of Emergency SOS.
+                Rectangle {
+                    id: shortcutBox
+                    objectName: "shortcutBox"
+                    readonly property int shortcut: screen.present ? guide.shortcutFrom(screen.device.mode) : Rb.ShortcutNone
+                    visible: shortcut !== Rb.ShortcutNone
+                    Layout.fillWidth: true
+                    implicitHeight: shortcutCol.implicitHeight + 24
+                    radius: Theme.radius
+                    color: "#E8F0FC"
+                    border.color: Theme.accent
+                    ColumnLayout {
+                        id: shortcutCol
+                        anchors.fill: parent
+                        anchors.margins: 12
+                        RowLayout {
+                            spacing: Theme.gap
+                            Text {
+                                text: qsTr("Faster, without buttons:")
+                                font.pixelSize: Theme.bodyText
+                                font.bold: true
+                                color: Theme.text
+                            }
+                            ActionButton {
+                                primary: true
+                                text: shortcutBox.shortcut === Rb.ShortcutExitRecovery
+                                      ? qsTr("Exit recovery with one tap") : qsTr("Enter recovery by software")
+                                onClicked: {
+                                    screen.started = true
+                                    screen.shortcutMessage = qsTr("Working\u2026")
+                                    if (shortcutBox.shortcut === Rb.ShortcutExitRecovery)
+                                        DeviceMonitor.exitRecovery(screen.deviceKey)
+                                    else
+                                        DeviceMonitor.enterRecovery(screen.deviceKey)
+                                }
+                            }
+                        }
+                        Text {
+                            visible: screen.shortcutMessage !== ""
+                            text: screen.shortcutMessage
+                            font.pixelSize: Theme.bodyText
+                            color: Theme.text
+                            wrapMode: Text.WordWrap
+                            Layout.fillWidth: true
+                        }
+                        Text {
+                            visible: screen.shortcutDetail !== ""
+                            text: CommonStrings.details + ": " + screen.shortcutDetail
+                            font.pixelSize: Theme.smallText
+                            color: Theme.muted
+                            wrapMode: Text.WordWrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+
+                // Unknown model: staff pick the button layout they see.
+                ColumnLayout {
+                    visible: screen.steps.length === 0
+                    spacing: 8
+                    Text {
+                        text: qsTr("Which buttons does this device have?")
+                        font.pixelSize: Theme.headingText
+                        color: Theme.text
+                    }
+                    Repeater {
+                        model: [[Rb.SchemeHomeTop, qsTr("A round Home button that clicks")],
+                                [Rb.SchemeVolDownSide, qsTr("iPhone 7 or 7 Plus")],
+                                [Rb.SchemeVolUpVolDownSide, qsTr("iPhone 8 or later (also SE 2nd and 3rd generation)")],
+                                [Rb.SchemeIpadNoHome, qsTr("iPad without Home button")]]
+                        ActionButton {
+                            required property var modelData
+                            text: modelData[1]
+                            Layout.preferredWidth: 560
+                            onClicked: screen.chosenScheme = modelData[0]
+                        }
+                    }
+                }
+
+                Repeater {
+                    objectName: "stepList"
+                    model: screen.steps
+                    RowLayout {
+                        id: stepRow
+                        required property var modelData
+                        required property int index
+                        readonly property bool current: index === screen.stepIndex
+                        Layout.fillWidth: true
+                        spacing: 12
+                        Rectangle {
+                            Layout.preferredWidth: 40
+                            Layout.preferredHeight: 40
+                            radius: 20
+                            color: stepRow.current ? Theme.accent : index < screen.stepIndex ? Theme.ok : Theme.surfaceAlt
+                            border.color: Theme.line
+                            Text {
+                                anchors.centerIn: parent
+                                text: stepRow.index < screen.stepIndex ? "\u2713" : stepRow.index + 1
+                                font.pixelSize: Theme.bodyText
+                                color: stepRow.current || stepRow.index < screen.stepIndex ? "white" : Theme.text
+                            }
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            text: {
+                                const m = stepRow.modelData
+                                let t = CommonStrings.stepText(m.action, m.buttons, m.held, screen.drawing)
+                                if (m.action === Rb.StepHold && m.until !== Rb.UntilNone)
+                                    t += " " + CommonStrings.untilText(m.until)
+                                if (m.action === Rb.StepHold && m.seconds > 0)
+                                    t += " " + qsTr("(about %1 s)").arg(m.seconds)
+                                return t
+                            }
+                            font.pixelSize: Theme.bodyText
+                            font.bold: stepRow.current
+                            color: Theme.text
+                            wrapMode: Text.WordWrap
+                        }
+                    }
+                }
+
+                RowLayout {
+                    spacing: Theme.gap
+                    visible: screen.steps.length > 0
+                    ActionButton {
+                        objectName: "startButton"
+                        primary: screen.shortcutBoxHidden
+                        text: screen.running ? qsTr("Stop") : screen.started ? qsTr("Try again") : qsTr("Start")
+                        onClicked: screen.running ? screen.running = false : screen.start()
+                    }
+                    HoldRing {
+                        visible: screen.step !== null && screen.step.action === Rb.StepHold
+                        fraction: screen.stepMs > 0 ? Math.min(1, screen.elapsedMs / screen.stepMs) : 0
+                        secondsLeft: Math.max(0, Math.ceil((screen.stepMs - screen.elapsedMs) / 1000))
+                        Layout.preferredWidth: 120
+                        Layout.preferredHeight: 120
+                    }
+                }
+
+                Item { Layout.fillHeight: true }
+
+                Repeater {
+                    model: [Rb.WarnEmergencySos, Rb.WarnActionButton, Rb.WarnCameraControl,
+                            Rb.WarnRecoveryTimeout, Rb.WarnDirectCable].filter(w => (guide.warnings & w) !== 0)
+                    WarningBox {
+                        required property int modelData
+                        text: CommonStrings.warningText(modelData)
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+        }
+
+        LiveStrip {
+            id: live
+            objectName: "liveStrip"
+            Layout.fillWidth: true
+        }
+    }
+    readonly property bool shortcutBoxHidden: !present || guide.shortcutFrom(device.mode ?? 0) === Rb.ShortcutNone
+}

@@ -1,0 +1,97 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import RescueBay.Theme
+import RescueBay.Controls
+import RescueBay.Core
+
+ApplicationWindow {
+    id: window
+    // Set by main.cpp (--screen, --procedure, --product) for screenshots and tests.
+    property string startScreen: "bays"
+    property int startProcedure: Rb.EnterDfu
+    property string startProductType: ""
+
+    width: Theme.minWidth
+    height: Theme.minHeight
+    minimumWidth: 1024
+    minimumHeight: 700
+    visible: true
+    title: qsTr("rescuebay kiosk")
+    color: Theme.background
+    font.pixelSize: Theme.bodyText
+
+    function openFlow(key: string) {
+        stack.push(flowScreen, { deviceKey: key })
+    }
+    function openGuide(key: string, procedure: int, productType: string) {
+        stack.push(guideScreen, { deviceKey: key, procedure: procedure, previewProductType: productType })
+    }
+    function openForAction(key: string, action: int) {
+        if (action === Rb.NextExitRecovery)
+            openGuide(key, Rb.ExitRecovery, "")
+        else if (action === Rb.NextGuideDfu)
+            openGuide(key, Rb.EnterDfu, "")
+        else
+            openFlow(key)
+    }
+
+    header: Rectangle {
+        height: Theme.touchTarget + 16
+        color: Theme.surface
+        border.color: Theme.line
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.margin
+            anchors.rightMargin: Theme.margin
+            spacing: Theme.gap
+            ActionButton {
+                objectName: "backButton"
+                visible: stack.depth > 1
+                text: "\u2190 " + CommonStrings.back
+                onClicked: stack.pop()
+            }
+            Text {
+                text: stack.currentItem && stack.currentItem.title ? stack.currentItem.title : qsTr("Bays")
+                font.pixelSize: Theme.titleText
+                font.bold: true
+                color: Theme.text
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+            Text {
+                text: CommonStrings.appName
+                font.pixelSize: Theme.headingText
+                color: Theme.muted
+            }
+        }
+    }
+
+    StackView {
+        id: stack
+        anchors.fill: parent
+        initialItem: BaysScreen {
+            onOpenDevice: key => window.openFlow(key)
+            onActionChosen: (key, action) => window.openForAction(key, action)
+        }
+        Component.onCompleted: {
+            if (window.startScreen === "guide") {
+                const row = DeviceMonitor.devices.count > 0 ? DeviceMonitor.devices.get(0) : null
+                window.openGuide(row ? row.key : "", window.startProcedure, window.startProductType)
+            } else if (window.startScreen === "flow" && DeviceMonitor.devices.count > 0) {
+                window.openFlow(DeviceMonitor.devices.get(0).key)
+            }
+        }
+    }
+
+    Component {
+        id: flowScreen
+        DeviceFlowScreen {
+            onGuideRequested: (key, procedure) => window.openGuide(key, procedure, "")
+        }
+    }
+    Component {
+        id: guideScreen
+        GuideScreen {}
+    }
+}

@@ -1,0 +1,71 @@
+// The connected devices, in port order, one row per device (keyed by ECID, else UDID).
+// Filled by DeviceMonitor on the GUI thread; QML only reads it.
+#pragma once
+
+#include <QAbstractListModel>
+#include <QJsonArray>
+#include <QVector>
+#include <QtQml/qqmlregistration.h>
+
+extern "C" {
+#include <rescuebay/device.h>
+#include <rescuebay/guide.h>
+}
+
+class DeviceListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("DeviceListModel is owned by DeviceMonitor")
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+public:
+    enum Role {
+        KeyRole = Qt::UserRole + 1,
+        EcidRole, ModeRole, ModeNameRole, TrustRole, TrustNameRole, UdidRole,
+        ProductTypeRole, NameRole, HardwareModelRole, DeviceClassRole, DeviceNameRole,
+        IosVersionRole, BuildVersionRole, SerialRole, ImeiRole, ActivationStateRole,
+        LocationRole, CpidRole, BdidRole, UsbProductIdRole, KnownModelRole,
+        BatteryPercentRole, BatteryChargingRole, FindMyRole, DiskTotalRole, DiskFreeRole,
+        // derived by the engine (guide.h) and the catalog, never in QML
+        NextActionRole, NextActionNameRole, DrawingRole, ButtonSchemeRole, ControlsNoteRole,
+    };
+    Q_ENUM(Role)
+
+    explicit DeviceListModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Row of a device by key (ECID "0x..." or UDID), -1 if absent.
+    Q_INVOKABLE int indexOf(const QString &key) const;
+    // All roles of one row, for screens that follow a single device.
+    Q_INVOKABLE QVariantMap get(int row) const;
+
+    // Applies one monitor event (RB_DEVICE_ADDED / CHANGED / REMOVED).
+    void apply(int type, const rb_device_info &info);
+    // Engine-side job facts that change the suggested action (rb_guide_state).
+    void setGuideState(const QString &key, const rb_guide_state &state);
+    void clear();
+
+    static QString keyOf(const rb_device_info &info);
+    QJsonArray toJson() const;
+
+signals:
+    void countChanged();
+    // A device came, changed mode, or went; `mode` is its mode now (ModeUnknown if gone).
+    void deviceSeen(const QString &key, int mode);
+
+private:
+    struct Row {
+        rb_device_info info;
+        rb_guide_state state;
+        rb_next_action next;
+        int drawing;
+        int scheme;
+        QString controlsNote;
+    };
+    void derive(Row &row) const;
+    int insertPosition(const rb_device_info &info) const;
+    QVector<Row> m_rows;
+};

@@ -1,0 +1,109 @@
+#include "devicemonitor.h"
+
+#include <QQmlEngine>
+
+DeviceMonitor *DeviceMonitor::instance()
+{
+    static DeviceMonitor *self = new DeviceMonitor; // app-owned, outlives every QML engine
+    return self;
+}
+
+DeviceMonitor *DeviceMonitor::create(QQmlEngine *, QJSEngine *)
+{
+    DeviceMonitor *m = instance();
+    QQmlEngine::setObjectOwnership(m, QQmlEngine::CppOwnership);
+    return m;
+}
+
+DeviceMonitor::DeviceMonitor()
+{
+    m_pool.setMaxThreadCount(4);
+#ifndef RB_HAVE_DEVICE
+    m_error = QStringLiteral("this build has no device monitor");
+#endif
+}
+
+DeviceMonitor::~DeviceMonitor() { stop(); }
+
+void DeviceMonitor::onEvent(const rb_device_event *event, void *payload)
+{
+    // Engine thread: copy, then let the GUI thread touch the model.
+    auto *self = static_cast<DeviceMonitor *>(payload);
+    const rb_device_info info = *event->device;
+    const int type = int(event->type);
+    QMetaObject::invokeMethod(self, [self, type, info] { self->m_model.apply(type, info); },
+                              Qt::QueuedConnection);
+}
+
+bool DeviceMonitor::start()
+{
+    if (m_mon)
+        return true;
+#ifdef RB_HAVE_DEVICE
+    rb_status st = rb_device_monitor_new(&m_mon, &DeviceMonitor::onEvent, this);
+    if (st != RB_OK) {
+        m_error = QString::fromUtf8(rb_strerror(st));
+        m_mon = nullptr;
+    } else {
+        m_error.clear();
+    }
+    emit availableChanged();
+#endif
+    return m_mon != nullptr;
+}
+
+bool DeviceMonitor::waitReady(int timeoutMs)
+{
+#ifdef RB_HAVE_DEVICE
+    if (m_mon && rb_device_monitor_wait_ready(m_mon, timeoutMs) == RB_OK)
+        return true;
+#else
+    (void)timeoutMs;
+#endif
+    return false;
+}
+
+void DeviceMonitor::stop()
+{
+    m_pool.waitForDone();
+#ifdef RB_HAVE_DEVICE
+    rb_device_monitor_free(m_mon);
+#endif
+    if (m_mon) {
+        m_mon = nullptr;
+        emit availableChanged();
+    }
+}
+
+void DeviceMonitor::setBayCount(int n)
+{
+    if (n < 1 || n == m_bays)
+        return;
+    m_bays = n;
+    emit bayCountChanged();
+}
+
+void DeviceMonitor::run(Action action, const QString &key)
+{
+    if (!m_mon) {
+        emit actionFinished(key, action, RB_ERR_UNSUPPORTED, m_error);
+        return;
+    }
+#ifdef RB_HAVE_DEVICE
+    rb_device_monitor *mon = m_mon;
+    const QByteArray id = key.toUtf8();
+    m_pool.start([this, mon, id, key, action] {
+        rb_status st = RB_ERR_INVALID_ARG;
+        switch (action) {
+        case ActionPair: st = rb_device_pair(mon, id.constData()); break;
+        case ActionEnterRecovery: st = rb_device_enter_recovery(mon, id.constData()); break;
+        case ActionExitRecovery: st = rb_device_exit_recovery(mon, id.constData()); break;
+        }
+        const QString detail = st == RB_OK ? QString()
+                                           : QString::fromUtf8(rb_device_monitor_last_error(mon));
+        QMetaObject::invokeMethod(
+            this, [this, key, action, st, detail] { emit actionFinished(key, action, st, detail); },
+            Qt::QueuedConnection);
+    });
+#endif
+}

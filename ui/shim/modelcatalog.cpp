@@ -1,0 +1,100 @@
+#include "modelcatalog.h"
+
+#include <QQmlEngine>
+#include <cstring>
+
+extern "C" {
+#include <rescuebay/guide.h>
+}
+
+ModelCatalog *ModelCatalog::instance()
+{
+    static ModelCatalog *self = new ModelCatalog; // lives as long as the process
+    return self;
+}
+
+ModelCatalog *ModelCatalog::create(QQmlEngine *, QJSEngine *)
+{
+    ModelCatalog *c = instance();
+    QQmlEngine::setObjectOwnership(c, QQmlEngine::CppOwnership);
+    return c;
+}
+
+ModelCatalog::ModelCatalog()
+{
+#ifdef RB_HAVE_CATALOG
+    char *err = nullptr;
+    if (rb_catalog_open(&m_catalog, nullptr, &err) != RB_OK) {
+        m_error = QString::fromUtf8(err ? err : "catalog not found");
+        m_catalog = nullptr;
+    }
+    rb_free(err);
+#else
+    m_error = QStringLiteral("this build has no model catalog");
+#endif
+}
+
+ModelCatalog::~ModelCatalog()
+{
+#ifdef RB_HAVE_CATALOG
+    rb_catalog_free(m_catalog);
+#endif
+}
+
+const rb_model *ModelCatalog::find(const rb_device_info &info) const
+{
+#ifdef RB_HAVE_CATALOG
+    if (!m_catalog)
+        return nullptr;
+    if (info.product_type[0])
+        if (const rb_model *m = rb_catalog_by_product_type(m_catalog, info.product_type))
+            return m;
+    if (info.cpid)
+        return rb_catalog_by_chip(m_catalog, info.cpid, info.bdid);
+#else
+    (void)info;
+#endif
+    return nullptr;
+}
+
+const rb_model *ModelCatalog::findProductType(const QString &productType) const
+{
+#ifdef RB_HAVE_CATALOG
+    if (m_catalog)
+        return rb_catalog_by_product_type(m_catalog, productType.toUtf8().constData());
+#else
+    (void)productType;
+#endif
+    return nullptr;
+}
+
+int ModelCatalog::count() const
+{
+#ifdef RB_HAVE_CATALOG
+    if (m_catalog)
+        return int(rb_catalog_count(m_catalog));
+#endif
+    return 0;
+}
+
+QVariantMap ModelCatalog::describe(const rb_model *m)
+{
+    QVariantMap v;
+    if (!m)
+        return v;
+    v.insert(QStringLiteral("productType"), QString::fromUtf8(m->product_type));
+    v.insert(QStringLiteral("name"), QString::fromUtf8(m->name));
+    v.insert(QStringLiteral("chip"), QString::fromUtf8(m->chip));
+    v.insert(QStringLiteral("connector"), QString::fromUtf8(m->connector));
+    v.insert(QStringLiteral("controlsNote"), QString::fromUtf8(m->controls_note));
+    v.insert(QStringLiteral("family"), int(m->family));
+    v.insert(QStringLiteral("scheme"), int(m->buttons));
+    v.insert(QStringLiteral("homeButton"), int(m->home_button));
+    v.insert(QStringLiteral("drawing"), int(rb_guide_drawing_for(m)));
+    return v;
+}
+
+QVariantMap ModelCatalog::lookup(const QString &productType) const
+{
+    return describe(findProductType(productType));
+}
