@@ -308,43 +308,57 @@ static rb_status parse_row(rb_catalog *cat, struct loader *ld, rb_model *m, unsi
     return RB_OK;
 }
 
-/* Sort helpers use a file-scope pointer: qsort has no context argument in C11. */
-static const rb_model *sort_models;
+/* Sort keys carry what they compare, so sorting needs no shared state (qsort has no
+ * context argument in C11, and catalogs may be opened on several threads). */
+struct sort_key {
+    const rb_model *m;
+    size_t idx;
+};
 
 static int cmp_type(const void *a, const void *b)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    int c = strcmp(sort_models[x].product_type, sort_models[y].product_type);
-    return c ? c : (x < y ? -1 : x > y);
+    const struct sort_key *x = a, *y = b;
+    int c = strcmp(x->m->product_type, y->m->product_type);
+    return c ? c : (x->idx < y->idx ? -1 : x->idx > y->idx);
 }
 
 static int cmp_chipid(const void *a, const void *b)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    const rb_model *m = &sort_models[x], *n = &sort_models[y];
-    if (m->cpid != n->cpid)
-        return m->cpid < n->cpid ? -1 : 1;
-    if (m->bdid != n->bdid)
-        return m->bdid < n->bdid ? -1 : 1;
-    return x < y ? -1 : x > y;
+    const struct sort_key *x = a, *y = b;
+    if (x->m->cpid != y->m->cpid)
+        return x->m->cpid < y->m->cpid ? -1 : 1;
+    if (x->m->bdid != y->m->bdid)
+        return x->m->bdid < y->m->bdid ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static size_t *sorted_index(const rb_catalog *cat, int (*cmp)(const void *, const void *))
+{
+    size_t n = cat->count;
+    struct sort_key *keys = malloc((n ? n : 1) * sizeof *keys);
+    size_t *idx = malloc((n ? n : 1) * sizeof *idx);
+    if (!keys || !idx) {
+        free(keys);
+        free(idx);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        keys[i] = (struct sort_key){&cat->models[i], i};
+    qsort(keys, n, sizeof *keys, cmp);
+    for (size_t i = 0; i < n; i++)
+        idx[i] = keys[i].idx;
+    free(keys);
+    return idx;
 }
 
 /* Builds the indexes and refuses duplicates, naming both lines. */
 static rb_status build_indexes(rb_catalog *cat, struct loader *ld)
 {
     size_t n = cat->count;
-    cat->by_type = malloc((n ? n : 1) * sizeof(size_t));
-    cat->by_chip = malloc((n ? n : 1) * sizeof(size_t));
+    cat->by_type = sorted_index(cat, cmp_type);
+    cat->by_chip = sorted_index(cat, cmp_chipid);
     if (!cat->by_type || !cat->by_chip)
         return failf(ld, RB_ERR_NOMEM, 0, 0, "out of memory");
-    for (size_t i = 0; i < n; i++)
-        cat->by_type[i] = cat->by_chip[i] = i;
-    /* qsort is not reentrant through sort_models; catalogs load once at start-up, and
-     * the CLI and kiosk open them from one thread. */
-    sort_models = cat->models;
-    qsort(cat->by_type, n, sizeof(size_t), cmp_type);
-    qsort(cat->by_chip, n, sizeof(size_t), cmp_chipid);
-    sort_models = NULL;
     for (size_t k = 1; k < n; k++) {
         const rb_model *a = &cat->models[cat->by_chip[k - 1]], *b = &cat->models[cat->by_chip[k]];
         if (a->cpid == b->cpid && a->bdid == b->bdid)
