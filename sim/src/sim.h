@@ -89,7 +89,7 @@ struct sim_device {
     unsigned epoch;          /* bumps on every state change; stale timers do nothing */
     struct sim_env env[SIM_MAX_ENV], nv[SIM_MAX_ENV]; /* iBoot: live and saved variables */
     int nenv, nnv;
-    char last_getenv[32];
+    char last_getenv[64];
 };
 
 struct sim_saved_record {    /* SavePairRecord store */
