@@ -12,6 +12,8 @@ export RESCUEBAY_CATALOG_URL="$FX_BASE/v4"
 export RESCUEBAY_FW_BACKOFF_MS=100
 unset RESCUEBAY_HOME
 rb() { "$RB" --home "$HOME_DIR" firmware "$@"; }
+# for background jobs: $! is then the rescuebay process itself
+rbx() { exec "$RB" --home "$HOME_DIR" firmware "$@"; }
 fail() { echo "FAIL: $*" >&2; echo "--- access log" >&2; cat "$FX_DIR/access.log" >&2 2>/dev/null; exit 1; }
 ok() { echo "ok - $*"; }
 objects() { ls "$HOME_DIR/firmware/objects" 2>/dev/null | wc -l; }

@@ -72,7 +72,7 @@ rb_status rb_firmware_catalog(rb_firmware_list **out, rb_firmware *fw, const cha
         }
         l = disk;
         disk = NULL;
-        l->offline = fw->offline && !fresh;
+        l->offline = fw->offline;
         l->checked_at = checked;
         goto done;
     }

@@ -291,7 +291,10 @@ static rb_status request(struct dl *d, bool *retryable)
     rb__fw_http_setup_common(c, d->fw);
     curl_easy_setopt(c, CURLOPT_URL, d->b->url);
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
-    curl_easy_setopt(c, CURLOPT_BUFFERSIZE, 256L * 1024);
+    /* Bigger reads mean fewer write() calls; but libcurl 7.88 stops honouring
+     * MAX_RECV_SPEED with a large buffer, so a rate-limited transfer keeps the default. */
+    if (!d->fw->rate_limit)
+        curl_easy_setopt(c, CURLOPT_BUFFERSIZE, 256L * 1024);
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, d);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_write);

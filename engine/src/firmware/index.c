@@ -173,12 +173,13 @@ rb_status rb__fw_index_reconcile(rb_firmware *fw)
     rb_status st = RB_OK;
     while ((e = readdir(d)) != NULL && st == RB_OK) {
         size_t n = strlen(e->d_name);
-        if (n != 45 || strcmp(e->d_name + 40, ".ipsw") != 0 || !rb__fw_is_hex(e->d_name, 40) ||
-            e->d_name[0] == '.')
+        if (n != 45 || strcmp(e->d_name + 40, ".ipsw") != 0)
             continue;
         char sha1[41];
         memcpy(sha1, e->d_name, 40);
         sha1[40] = '\0';
+        if (!rb__fw_is_hex(sha1, 40))
+            continue;
         if (rb__fw_index_has(fw, sha1, NULL))
             continue;
         char *p = rb__fw_object_path(fw, sha1);
