@@ -1,0 +1,34 @@
+/*
+ * bkgen.h - writes iTunes/Finder backups in Apple's format (iOS 10.2+ layout: Info,
+ * Manifest and Status plists, Manifest.db with NSKeyedArchiver MBFile records, 00..ff
+ * content folders), plain or encrypted (keybag, ManifestKey, per-file keys), and damages
+ * them on request. Independent of the verifier's code: it shares only the libraries.
+ */
+#ifndef BKGEN_H
+#define BKGEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct bkgen_opts {
+    const char *dir;            /* created; must not exist or be empty */
+    unsigned files;             /* generic file rows besides the named ones (one per category) */
+    uint64_t file_size;         /* average content size of generic files */
+    bool encrypted;
+    const char *password;       /* default "kiosk-test-1234" */
+    uint32_t dpic;              /* PBKDF2-SHA256 rounds; default 1000 (real: 10 000 000) */
+    uint32_t iter;              /* PBKDF2-SHA1 rounds; default 10 000 */
+    bool digest_all;            /* Digest on every file (default: HomeDomain-like only) */
+    const char *ios;            /* default "17.5.1" */
+    const char *product_type;   /* default "iPhone14,5" */
+    const char *damage;         /* NULL, or one of bkgen_damages[] */
+    uint32_t seed;
+} bkgen_opts;
+
+extern const char *const bkgen_damages[];
+
+/* 0 on success, else -1 with a reason in err. */
+int bkgen_write(const bkgen_opts *o, char *err, size_t errlen);
+
+#endif
