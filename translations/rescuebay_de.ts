@@ -1,4 +1,532 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>BatteryLine</name>
+    <message>
+        <source>%1 % battery, charging</source>
+        <translation>Akku %1 %, lädt</translation>
+    </message>
+    <message>
+        <source>%1 % battery</source>
+        <translation>Akku %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>BaysScreen</name>
+    <message>
+        <source>Bays</source>
+        <translation>Anschlüsse</translation>
+    </message>
+    <message>
+        <source>Device detection is not running, so no device can appear here. Details: %1</source>
+        <translation>Die Geräteerkennung läuft nicht, daher kann hier kein Gerät erscheinen. Details: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CommonStrings</name>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>DFU</source>
+        <translation>DFU</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>Wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Identifying</source>
+        <translation>Wird erkannt</translation>
+    </message>
+    <message>
+        <source>Not trusted yet</source>
+        <translation>Noch nicht vertraut</translation>
+    </message>
+    <message>
+        <source>Trust prompt showing on the device</source>
+        <translation>Vertrauensabfrage wird auf dem Gerät angezeigt</translation>
+    </message>
+    <message>
+        <source>Trusts this kiosk</source>
+        <translation>Vertraut diesem Kiosk</translation>
+    </message>
+    <message>
+        <source>Customer tapped “Don’t Trust”</source>
+        <translation>Kunde hat „Nicht vertrauen“ getippt</translation>
+    </message>
+    <message>
+        <source>Trust not needed in this mode</source>
+        <translation>In diesem Modus ist kein Vertrauen nötig</translation>
+    </message>
+    <message>
+        <source>Trust not known yet</source>
+        <translation>Vertrauensstatus noch unbekannt</translation>
+    </message>
+    <message>
+        <source>Wait a moment: identifying</source>
+        <translation>Einen Moment: wird erkannt</translation>
+    </message>
+    <message>
+        <source>Ask customer to unlock and tap Trust</source>
+        <translation>Kunde soll entsperren und „Vertrauen“ tippen</translation>
+    </message>
+    <message>
+        <source>Ask customer to tap Trust on the phone</source>
+        <translation>Kunde soll auf dem Telefon „Vertrauen“ tippen</translation>
+    </message>
+    <message>
+        <source>Unplug, plug in again, tap Trust</source>
+        <translation>Abstecken, wieder anstecken, „Vertrauen“ tippen</translation>
+    </message>
+    <message>
+        <source>Verify backup</source>
+        <translation>Backup prüfen</translation>
+    </message>
+    <message>
+        <source>Choose what to do</source>
+        <translation>Vorgehen wählen</translation>
+    </message>
+    <message>
+        <source>Guide into DFU</source>
+        <translation>In den DFU-Modus führen</translation>
+    </message>
+    <message>
+        <source>Exit recovery</source>
+        <translation>Wiederherstellungsmodus beenden</translation>
+    </message>
+    <message>
+        <source>Restore firmware</source>
+        <translation>Firmware wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restoring: leave the cable in</source>
+        <translation>Wiederherstellung läuft: Kabel stecken lassen</translation>
+    </message>
+    <message>
+        <source>Resume restore</source>
+        <translation>Wiederherstellung fortsetzen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Oben</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Volume Up</source>
+        <translation>Lauter</translation>
+    </message>
+    <message>
+        <source>Volume Down</source>
+        <translation>Leiser</translation>
+    </message>
+    <message>
+        <source>volume button nearest the Top button</source>
+        <translation>Lautstärketaste, die der oberen Taste am nächsten ist</translation>
+    </message>
+    <message>
+        <source>volume button farthest from the Top button</source>
+        <translation>Lautstärketaste, die von der oberen Taste am weitesten entfernt ist</translation>
+    </message>
+    <message>
+        <source>Enter recovery mode</source>
+        <translation>Wiederherstellungsmodus starten</translation>
+    </message>
+    <message>
+        <source>Enter DFU mode</source>
+        <translation>DFU-Modus starten</translation>
+    </message>
+    <message>
+        <source>Exit recovery mode</source>
+        <translation>Wiederherstellungsmodus beenden</translation>
+    </message>
+    <message>
+        <source>Exit DFU mode</source>
+        <translation>DFU-Modus beenden</translation>
+    </message>
+    <message>
+        <source>until the screen goes black</source>
+        <translation>bis der Bildschirm schwarz wird</translation>
+    </message>
+    <message>
+        <source>until the Apple logo appears, then let go</source>
+        <translation>bis das Apple-Logo erscheint, dann loslassen</translation>
+    </message>
+    <message>
+        <source>past the Apple logo, until the cable-and-computer screen</source>
+        <translation>über das Apple-Logo hinaus, bis Kabel und Computer zu sehen sind</translation>
+    </message>
+    <message>
+        <source>until the kiosk detects the new mode</source>
+        <translation>bis der Kiosk den neuen Modus erkennt</translation>
+    </message>
+    <message>
+        <source>Done: the device is in the right mode ✓</source>
+        <translation>Geschafft: Das Gerät ist im richtigen Modus ✓</translation>
+    </message>
+    <message>
+        <source>This is recovery mode, not DFU: you released the side button too late. Try again.</source>
+        <translation>Das ist der Wiederherstellungsmodus, nicht DFU: Die Seitentaste wurde zu spät losgelassen. Bitte noch einmal.</translation>
+    </message>
+    <message>
+        <source>The Apple logo means you held too long: start over.</source>
+        <translation>Das Apple-Logo bedeutet: zu lange gehalten. Bitte von vorn beginnen.</translation>
+    </message>
+    <message>
+        <source>The device started normally: keep holding past the Apple logo. Try again.</source>
+        <translation>Das Gerät ist normal gestartet: über das Apple-Logo hinaus halten. Bitte noch einmal.</translation>
+    </message>
+    <message>
+        <source>DFU mode detected instead of recovery: a restore works from here too.</source>
+        <translation>DFU-Modus statt Wiederherstellungsmodus erkannt: Auch von hier aus ist eine Wiederherstellung möglich.</translation>
+    </message>
+    <message>
+        <source>Still in recovery mode: restore it, or try once more.</source>
+        <translation>Immer noch im Wiederherstellungsmodus: wiederherstellen oder noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>Listening for the device…</source>
+        <translation>Warte auf das Gerät …</translation>
+    </message>
+    <message>
+        <source>Never hold Side and a volume button on a phone that is switched on: that calls Emergency SOS.</source>
+        <translation>Bei einem eingeschalteten Telefon nie Seitentaste und Lautstärketaste gedrückt halten: Das löst den Notruf SOS aus.</translation>
+    </message>
+    <message>
+        <source>The Action button above the volume keys is not Volume Up.</source>
+        <translation>Die Aktionstaste über den Lautstärketasten ist nicht „Lauter“.</translation>
+    </message>
+    <message>
+        <source>Camera Control below the Side button is not the Side button.</source>
+        <translation>Die Kamerasteuerung unter der Seitentaste ist nicht die Seitentaste.</translation>
+    </message>
+    <message>
+        <source>Recovery mode ends by itself after about 15 minutes.</source>
+        <translation>Der Wiederherstellungsmodus endet nach etwa 15 Minuten von selbst.</translation>
+    </message>
+    <message>
+        <source>Use a data cable straight into the kiosk port, not a hub.</source>
+        <translation>Ein Datenkabel direkt am Kiosk-Anschluss verwenden, keinen Hub.</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>Erkennen</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Auswählen</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Erledigt.</translation>
+    </message>
+    <message>
+        <source>Only the buttons can do this: follow the guide below.</source>
+        <translation>Das geht nur mit den Tasten: der Anleitung unten folgen.</translation>
+    </message>
+    <message>
+        <source>The phone has not trusted this kiosk: ask the customer to tap Trust, or use the buttons.</source>
+        <translation>Das Telefon vertraut diesem Kiosk nicht: Kunde soll „Vertrauen“ tippen, oder die Tasten verwenden.</translation>
+    </message>
+    <message>
+        <source>The Trust prompt is showing: ask the customer to tap Trust.</source>
+        <translation>Die Vertrauensabfrage wird angezeigt: Kunde soll „Vertrauen“ tippen.</translation>
+    </message>
+    <message>
+        <source>The customer tapped “Don’t Trust”: unplug, plug in again and tap Trust.</source>
+        <translation>Der Kunde hat „Nicht vertrauen“ getippt: abstecken, wieder anstecken und „Vertrauen“ tippen.</translation>
+    </message>
+    <message>
+        <source>The device is gone: plug it in again.</source>
+        <translation>Das Gerät ist weg: bitte wieder anstecken.</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot do that by software: use the buttons.</source>
+        <translation>Das kann der Kiosk nicht per Software: die Tasten verwenden.</translation>
+    </message>
+    <message>
+        <source>That did not work: use the buttons below.</source>
+        <translation>Das hat nicht geklappt: die Tasten unten verwenden.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>Connect the device with a data cable</source>
+        <translation>Das Gerät mit einem Datenkabel anschließen</translation>
+    </message>
+    <message>
+        <source>Press and quickly release %1</source>
+        <translation>%1 kurz drücken und loslassen</translation>
+    </message>
+    <message>
+        <source>Let go of %1, keep holding %2</source>
+        <translation>%1 loslassen, %2 weiter halten</translation>
+    </message>
+    <message>
+        <source>Let go of %1</source>
+        <translation>%1 loslassen</translation>
+    </message>
+    <message>
+        <source>Press and hold %1</source>
+        <translation>%1 gedrückt halten</translation>
+    </message>
+    <message>
+        <source>Not available in this version yet</source>
+        <translation>In dieser Version noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCard</name>
+    <message>
+        <source>Unknown device</source>
+        <translation>Unbekanntes Gerät</translation>
+    </message>
+    <message>
+        <source>%1 · iOS %2 (%3)</source>
+        <translation>%1 · iOS %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceDrawing</name>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Camera Control</source>
+        <translation>Kamerasteuerung</translation>
+    </message>
+    <message>
+        <source>Model not known</source>
+        <translation>Modell unbekannt</translation>
+    </message>
+    <message>
+        <source>Home (not used)</source>
+        <translation>Home (nicht benutzen)</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceFlowScreen</name>
+    <message>
+        <source>Device unplugged</source>
+        <translation>Gerät abgesteckt</translation>
+    </message>
+    <message>
+        <source>This device was unplugged. Plug it back in: it will appear here again.</source>
+        <translation>Dieses Gerät wurde abgesteckt. Wieder anstecken: Es erscheint dann wieder hier.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Model number</source>
+        <translation>Modellnummer</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Vertrauen</translation>
+    </message>
+    <message>
+        <source>iOS</source>
+        <translation>iOS</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>ECID</source>
+        <translation>ECID</translation>
+    </message>
+    <message>
+        <source>UDID</source>
+        <translation>UDID</translation>
+    </message>
+    <message>
+        <source>IMEI</source>
+        <translation>IMEI</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>Aktivierung</translation>
+    </message>
+    <message>
+        <source>Find My</source>
+        <translation>Wo ist?</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation>Akku</translation>
+    </message>
+    <message>
+        <source>Free storage</source>
+        <translation>Freier Speicher</translation>
+    </message>
+    <message>
+        <source>%1 GB of %2 GB</source>
+        <translation>%1 GB von %2 GB</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Anschluss</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>noch unbekannt</translation>
+    </message>
+    <message>
+        <source>Which mode does the device need?</source>
+        <translation>Welchen Modus braucht das Gerät?</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot do this step yet. Do not erase or restore this device from here.</source>
+        <translation>Diesen Schritt kann der Kiosk noch nicht. Dieses Gerät hier nicht löschen oder wiederherstellen.</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyBayCard</name>
+    <message>
+        <source>Plug a device into port %1</source>
+        <translation>Ein Gerät an Anschluss %1 anstecken</translation>
+    </message>
+</context>
+<context>
+    <name>GuideScreen</name>
+    <message>
+        <source>(about %1 s)</source>
+        <translation>(etwa %1 s)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Noch einmal</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Faster, without buttons:</source>
+        <translation>Schneller, ohne Tasten:</translation>
+    </message>
+    <message>
+        <source>Exit recovery with one tap</source>
+        <translation>Wiederherstellungsmodus mit einem Tipp beenden</translation>
+    </message>
+    <message>
+        <source>Enter recovery by software</source>
+        <translation>Wiederherstellungsmodus per Software starten</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Wird ausgeführt …</translation>
+    </message>
+    <message>
+        <source>Which buttons does this device have?</source>
+        <translation>Welche Tasten hat dieses Gerät?</translation>
+    </message>
+    <message>
+        <source>A round Home button that clicks</source>
+        <translation>Eine runde Home-Taste, die klickt</translation>
+    </message>
+    <message>
+        <source>iPhone 7 or 7 Plus</source>
+        <translation>iPhone 7 oder 7 Plus</translation>
+    </message>
+    <message>
+        <source>iPhone 8 or later (also SE 2nd and 3rd generation)</source>
+        <translation>iPhone 8 oder neuer (auch SE 2. und 3. Generation)</translation>
+    </message>
+    <message>
+        <source>iPad without Home button</source>
+        <translation>iPad ohne Home-Taste</translation>
+    </message>
+</context>
+<context>
+    <name>HoldRing</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>LiveStrip</name>
+    <message>
+        <source>Seen now: %1.</source>
+        <translation>Jetzt erkannt: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>rescuebay kiosk</source>
+        <translation>rescuebay-Kiosk</translation>
+    </message>
+    <message>
+        <source>Bays</source>
+        <translation>Anschlüsse</translation>
+    </message>
+</context>
 </TS>

@@ -20,7 +20,7 @@ Button {
         text: control.text
         font: control.font
         color: !control.enabled ? Theme.unavailable
-             : control.primary ? Theme.onAccent
+             : control.primary ? Theme.textOnAccent
              : control.destructive ? Theme.danger : Theme.accent
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter

@@ -17,7 +17,7 @@ Item {
                                     || kind === Rb.DrawingIpadHome
     readonly property real aspect: isPad ? 1.4 : 2.05
     // Keys: edge ("left", "right", "top"), position and length as fractions of the edge.
-    readonly property var parts: {
+    readonly property var geometry: {
         const P = Rb.ButtonSide, U = Rb.ButtonVolumeUp, D = Rb.ButtonVolumeDown
         const N = Rb.ButtonVolumeNear, F = Rb.ButtonVolumeFar
         switch (kind) {
@@ -51,13 +51,21 @@ Item {
         return []
     }
 
+    // Everything a key's delegate needs, so it reads nothing outside itself.
+    readonly property var parts: geometry.map(p => Object.assign({}, p, {
+        highlight: highlight, holding: holding,
+        thick: Math.max(8, body.width * 0.045), bodyWidth: body.width, bodyHeight: body.height,
+        label: !showLabels ? "" : p.name ? p.name
+             : CommonStrings.buttonName(p.bits & (Rb.ButtonSide | Rb.ButtonVolumeUp | Rb.ButtonVolumeDown), kind)
+    }))
+
     implicitWidth: 260
     implicitHeight: implicitWidth * aspect
 
     Rectangle {
         id: body
-        readonly property real bodyWidth: Math.min(drawing.width, drawing.height / drawing.aspect)
-        width: bodyWidth * 0.78
+        // Room on both sides for the key names.
+        width: Math.min(drawing.width * (drawing.showLabels ? 0.42 : 0.8), drawing.height * 0.94 / drawing.aspect)
         height: width * drawing.aspect
         anchors.centerIn: parent
         radius: width * (drawing.isPad ? 0.07 : 0.14)
@@ -112,22 +120,22 @@ Item {
             model: drawing.parts
             DevicePart {
                 required property var modelData
-                readonly property real thick: Math.max(8, body.width * 0.045)
+                readonly property real thick: modelData.thick
                 bits: modelData.bits
-                highlight: drawing.highlight
-                holding: drawing.holding
-                label: !drawing.showLabels ? ""
-                       : modelData.name ? modelData.name
-                       : CommonStrings.buttonName(modelData.bits & (Rb.ButtonSide | Rb.ButtonVolumeUp | Rb.ButtonVolumeDown), drawing.kind)
+                highlight: modelData.highlight
+                holding: modelData.holding
+                label: modelData.label
                 labelOnLeft: modelData.edge === "left"
                 labelAbove: modelData.edge === "top"
+                // Keys side by side on the top edge: name only the one to press.
+                labelWhenActiveOnly: modelData.edge === "top" && modelData.bits !== Rb.ButtonSide
                 color: modelData.bits === 0 ? "#8C96A0" : (active ? Theme.highlight : "#5D6670")
-                width: modelData.edge === "top" ? body.width * modelData.len : thick
-                height: modelData.edge === "top" ? thick : body.height * modelData.len
+                width: modelData.edge === "top" ? modelData.bodyWidth * modelData.len : thick
+                height: modelData.edge === "top" ? thick : modelData.bodyHeight * modelData.len
                 x: modelData.edge === "left" ? -thick + 2
-                   : modelData.edge === "right" ? body.width - 2
-                   : body.width * modelData.at - width / 2
-                y: modelData.edge === "top" ? -thick + 2 : body.height * modelData.at - height / 2
+                   : modelData.edge === "right" ? modelData.bodyWidth - 2
+                   : modelData.bodyWidth * modelData.at - width / 2
+                y: modelData.edge === "top" ? -thick + 2 : modelData.bodyHeight * modelData.at - height / 2
             }
         }
     }

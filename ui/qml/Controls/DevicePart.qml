@@ -10,6 +10,7 @@ Rectangle {
     property string label: ""
     property bool labelOnLeft: false
     property bool labelAbove: false
+    property bool labelWhenActiveOnly: false
     readonly property bool active: (bits & highlight) !== 0
 
     radius: Math.min(width, height) / 2
@@ -37,7 +38,7 @@ Rectangle {
         opacity: 0.7
     }
     Text {
-        visible: part.label !== ""
+        visible: part.label !== "" && (part.active || !part.labelWhenActiveOnly)
         text: part.label
         font.pixelSize: Theme.smallText
         font.bold: part.active

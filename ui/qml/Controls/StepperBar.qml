@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Layouts
 import RescueBay.Theme
-import RescueBay.Core
 
 // Identify -> Backup -> Choose -> Mode -> Restore -> Done. Each step: done, current,
 // open, or unavailable (with the reason under it). Every step can be tapped.
@@ -14,6 +13,7 @@ RowLayout {
 
     Repeater {
         model: bar.steps
+        onItemAdded: (i, item) => item.tapped.connect(bar.picked)
         Rectangle {
             id: cell
             required property var modelData
@@ -38,7 +38,7 @@ RowLayout {
                           + CommonStrings.flowStepTitle(cell.modelData.step)
                     font.pixelSize: Theme.bodyText
                     font.bold: cell.st === "current"
-                    color: cell.st === "current" ? Theme.onAccent
+                    color: cell.st === "current" ? Theme.textOnAccent
                          : cell.st === "unavailable" ? Theme.muted : Theme.text
                     elide: Text.ElideRight
                 }
@@ -48,15 +48,16 @@ RowLayout {
                     horizontalAlignment: Text.AlignHCenter
                     text: cell.modelData.reason || ""
                     font.pixelSize: Theme.smallText
-                    color: cell.st === "current" ? Theme.onAccent : Theme.muted
+                    color: cell.st === "current" ? Theme.textOnAccent : Theme.muted
                     wrapMode: Text.WordWrap
                     maximumLineCount: 2
                     elide: Text.ElideRight
                 }
             }
+            signal tapped(int step)
             MouseArea {
                 anchors.fill: parent
-                onClicked: bar.picked(cell.modelData.step)
+                onClicked: cell.tapped(cell.modelData.step)
             }
         }
     }

@@ -5,8 +5,8 @@ import RescueBay.Theme
 Rectangle {
     id: box
     property alias text: label.text
-    implicitHeight: label.implicitHeight + 20
-    implicitWidth: 400
+    implicitHeight: label.paintedHeight + 20
+    implicitWidth: 800
     color: "#FFF4E0"
     radius: 8
     border.color: Theme.warning

@@ -14,6 +14,12 @@ Item {
     readonly property int deviceCount: DeviceMonitor.devices.count
     readonly property int bays: Math.max(DeviceMonitor.bayCount, deviceCount)
     readonly property int columns: bays <= 4 ? 2 : 3
+    readonly property var emptyPorts: {
+        const ports = []
+        for (let p = deviceCount + 1; p <= bays; p++)
+            ports.push(p)
+        return ports
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -35,27 +41,29 @@ Item {
             columns: screen.columns
             columnSpacing: Theme.gap
             rowSpacing: Theme.gap
-            readonly property int rows: Math.ceil(screen.bays / screen.columns)
-            readonly property real cellHeight: (height - (rows - 1) * rowSpacing) / rows
 
             Repeater {
                 model: DeviceMonitor.devices
+                onItemAdded: (i, item) => {
+                    item.opened.connect(() => screen.openDevice(item.key))
+                    item.actionChosen.connect(() => screen.actionChosen(item.key, item.nextAction))
+                }
                 DeviceCard {
                     Layout.fillWidth: true
+                    Layout.fillHeight: true
                     Layout.preferredWidth: 10
-                    Layout.preferredHeight: grid.cellHeight
-                    onOpened: screen.openDevice(key)
-                    onActionChosen: screen.actionChosen(key, nextAction)
+                    Layout.preferredHeight: 10
                 }
             }
             Repeater {
-                model: Math.max(0, screen.bays - screen.deviceCount)
+                model: screen.emptyPorts
                 EmptyBayCard {
-                    required property int index
-                    port: screen.deviceCount + index + 1
+                    required property int modelData
+                    port: modelData
                     Layout.fillWidth: true
+                    Layout.fillHeight: true
                     Layout.preferredWidth: 10
-                    Layout.preferredHeight: grid.cellHeight
+                    Layout.preferredHeight: 10
                 }
             }
         }

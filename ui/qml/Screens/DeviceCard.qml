@@ -2,7 +2,6 @@ import QtQuick
 import QtQuick.Layouts
 import RescueBay.Theme
 import RescueBay.Controls
-import RescueBay.Core
 
 // One connected device: drawing, name, mode, trust, battery, one suggested next action.
 Rectangle {

@@ -113,11 +113,11 @@ Item {
             }
             Repeater {
                 model: [Rb.EnterRecovery, Rb.EnterDfu, Rb.ExitRecovery, Rb.ExitDfu]
+                onItemAdded: (i, item) => item.clicked.connect(() => screen.guideRequested(screen.deviceKey, item.modelData))
                 ActionButton {
                     required property int modelData
                     text: CommonStrings.procedureTitle(modelData)
-                    Layout.preferredWidth: 520
-                    onClicked: screen.guideRequested(screen.deviceKey, modelData)
+                    Layout.preferredWidth: 560
                 }
             }
         }

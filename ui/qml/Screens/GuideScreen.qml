@@ -43,6 +43,24 @@ Item {
         return 0
     }
 
+    // What the step list and warnings show, so their delegates read nothing outside.
+    readonly property var stepRows: steps.map((m, i) => {
+        let t = CommonStrings.stepText(m.action, m.buttons, m.held, drawing)
+        if (m.action === Rb.StepHold && m.until !== Rb.UntilNone)
+            t += " " + CommonStrings.untilText(m.until)
+        if (m.action === Rb.StepHold && m.seconds > 0)
+            t += " " + qsTr("(about %1 s)").arg(m.seconds)
+        return { text: t, state: i === stepIndex ? "current" : i < stepIndex ? "done" : "todo" }
+    })
+    readonly property var warningList: {
+        const out = []
+        for (const w of [Rb.WarnEmergencySos, Rb.WarnActionButton, Rb.WarnCameraControl,
+                         Rb.WarnRecoveryTimeout, Rb.WarnDirectCable])
+            if ((guide.warnings & w) !== 0)
+                out.push(w)
+        return out
+    }
+
     function refresh() {
         device = DeviceMonitor.devices.get(DeviceMonitor.devices.indexOf(deviceKey))
     }
@@ -116,19 +134,43 @@ Item {
             Layout.fillHeight: true
             spacing: Theme.margin
 
-            DeviceDrawing {
-                objectName: "drawing"
-                kind: screen.drawing
-                highlight: screen.step ? screen.step.held : screen.stepIndex < 0 ? screen.previewButtons : 0
-                holding: screen.step !== null && screen.step.action === Rb.StepHold
-                Layout.preferredWidth: 360
+            ColumnLayout {
+                Layout.preferredWidth: 440
+                Layout.maximumWidth: 440
                 Layout.fillHeight: true
-            }
+                spacing: Theme.gap
+                DeviceDrawing {
+                    objectName: "drawing"
+                    kind: screen.drawing
+                    highlight: screen.step ? screen.step.held : screen.stepIndex < 0 ? screen.previewButtons : 0
+                    holding: screen.step !== null && screen.step.action === Rb.StepHold
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                }
+                    RowLayout {
+                        spacing: Theme.gap
+                        visible: screen.steps.length > 0
+                        ActionButton {
+                            objectName: "startButton"
+                            primary: screen.shortcutBoxHidden
+                            text: screen.running ? qsTr("Stop") : screen.started ? qsTr("Try again") : qsTr("Start")
+                            onClicked: screen.running ? screen.running = false : screen.start()
+                        }
+                        HoldRing {
+                            visible: screen.step !== null && screen.step.action === Rb.StepHold
+                            fraction: screen.stepMs > 0 ? Math.min(1, screen.elapsedMs / screen.stepMs) : 0
+                            secondsLeft: Math.max(0, Math.ceil((screen.stepMs - screen.elapsedMs) / 1000))
+                            Layout.preferredWidth: 120
+                            Layout.preferredHeight: 120
+                        }
+                    }
+
+                }
 
             ColumnLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                spacing: 12
+                spacing: 6
 
                 // Software first: no buttons, no risk of Emergency SOS.
                 Rectangle {
@@ -196,6 +238,7 @@ Item {
                         color: Theme.text
                     }
                     Repeater {
+                        onItemAdded: (i, item) => item.clicked.connect(() => screen.chosenScheme = item.modelData[0])
                         model: [[Rb.SchemeHomeTop, qsTr("A round Home button that clicks")],
                                 [Rb.SchemeVolDownSide, qsTr("iPhone 7 or 7 Plus")],
                                 [Rb.SchemeVolUpVolDownSide, qsTr("iPhone 8 or later (also SE 2nd and 3rd generation)")],
@@ -204,45 +247,43 @@ Item {
                             required property var modelData
                             text: modelData[1]
                             Layout.preferredWidth: 560
-                            onClicked: screen.chosenScheme = modelData[0]
                         }
                     }
                 }
 
                 Repeater {
                     objectName: "stepList"
-                    model: screen.steps
-                    RowLayout {
+                    model: screen.stepRows
+                    Item {
                         id: stepRow
                         required property var modelData
                         required property int index
-                        readonly property bool current: index === screen.stepIndex
+                        readonly property bool current: modelData.state === "current"
+                        readonly property bool done: modelData.state === "done"
                         Layout.fillWidth: true
-                        spacing: 12
+                        implicitHeight: Math.max(34, stepText.paintedHeight + 10) + 4
                         Rectangle {
-                            Layout.preferredWidth: 40
-                            Layout.preferredHeight: 40
-                            radius: 20
-                            color: stepRow.current ? Theme.accent : index < screen.stepIndex ? Theme.ok : Theme.surfaceAlt
+                            id: stepDot
+                            width: 34
+                            height: 34
+                            radius: 17
+                            color: stepRow.current ? Theme.accent : stepRow.done ? Theme.ok : Theme.surfaceAlt
                             border.color: Theme.line
                             Text {
                                 anchors.centerIn: parent
-                                text: stepRow.index < screen.stepIndex ? "\u2713" : stepRow.index + 1
+                                text: stepRow.done ? "\u2713" : stepRow.index + 1
                                 font.pixelSize: Theme.bodyText
-                                color: stepRow.current || stepRow.index < screen.stepIndex ? "white" : Theme.text
+                                color: stepRow.current || stepRow.done ? "white" : Theme.text
                             }
                         }
                         Text {
-                            Layout.fillWidth: true
-                            text: {
-                                const m = stepRow.modelData
-                                let t = CommonStrings.stepText(m.action, m.buttons, m.held, screen.drawing)
-                                if (m.action === Rb.StepHold && m.until !== Rb.UntilNone)
-                                    t += " " + CommonStrings.untilText(m.until)
-                                if (m.action === Rb.StepHold && m.seconds > 0)
-                                    t += " " + qsTr("(about %1 s)").arg(m.seconds)
-                                return t
-                            }
+                            id: stepText
+                            anchors.left: stepDot.right
+                            anchors.leftMargin: 12
+                            anchors.right: parent.right
+                            anchors.top: parent.top
+                            anchors.topMargin: 5
+                            text: stepRow.modelData.text
                             font.pixelSize: Theme.bodyText
                             font.bold: stepRow.current
                             color: Theme.text
@@ -251,34 +292,13 @@ Item {
                     }
                 }
 
-                RowLayout {
-                    spacing: Theme.gap
-                    visible: screen.steps.length > 0
-                    ActionButton {
-                        objectName: "startButton"
-                        primary: screen.shortcutBoxHidden
-                        text: screen.running ? qsTr("Stop") : screen.started ? qsTr("Try again") : qsTr("Start")
-                        onClicked: screen.running ? screen.running = false : screen.start()
-                    }
-                    HoldRing {
-                        visible: screen.step !== null && screen.step.action === Rb.StepHold
-                        fraction: screen.stepMs > 0 ? Math.min(1, screen.elapsedMs / screen.stepMs) : 0
-                        secondsLeft: Math.max(0, Math.ceil((screen.stepMs - screen.elapsedMs) / 1000))
-                        Layout.preferredWidth: 120
-                        Layout.preferredHeight: 120
-                    }
-                }
-
                 Item { Layout.fillHeight: true }
 
-                Repeater {
-                    model: [Rb.WarnEmergencySos, Rb.WarnActionButton, Rb.WarnCameraControl,
-                            Rb.WarnRecoveryTimeout, Rb.WarnDirectCable].filter(w => (guide.warnings & w) !== 0)
-                    WarningBox {
-                        required property int modelData
-                        text: CommonStrings.warningText(modelData)
-                        Layout.fillWidth: true
-                    }
+                WarningBox {
+                    objectName: "warnings"
+                    visible: screen.warningList.length > 0
+                    text: screen.warningList.map(w => CommonStrings.warningText(w)).join("\n")
+                    Layout.fillWidth: true
                 }
             }
         }

@@ -11,6 +11,8 @@ ApplicationWindow {
     property string startScreen: "bays"
     property int startProcedure: Rb.EnterDfu
     property string startProductType: ""
+    // Every screen has a `title`; held as var because StackView only knows it is an Item.
+    readonly property var currentScreen: stack.currentItem
 
     width: Theme.minWidth
     height: Theme.minHeight
@@ -52,7 +54,7 @@ ApplicationWindow {
                 onClicked: stack.pop()
             }
             Text {
-                text: stack.currentItem && stack.currentItem.title ? stack.currentItem.title : qsTr("Bays")
+                text: window.currentScreen && window.currentScreen.title ? window.currentScreen.title : qsTr("Bays")
                 font.pixelSize: Theme.titleText
                 font.bold: true
                 color: Theme.text

@@ -1,5 +1,5 @@
 pragma Singleton
-import QtQuick
+import QtQml
 import RescueBay.Core
 
 // Every staff-facing word for an engine code, in one place, translated. The engine returns

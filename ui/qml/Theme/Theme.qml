@@ -25,7 +25,7 @@ QtObject {
     readonly property color text: "#15191E"
     readonly property color muted: "#4F5863"      // still 7:1 on white
     readonly property color accent: "#0B5FD0"     // the one action to take
-    readonly property color onAccent: "#FFFFFF"
+    readonly property color textOnAccent: "#FFFFFF"
     readonly property color ok: "#1B7A33"
     readonly property color warning: "#9A5200"
     readonly property color danger: "#B3261E"
