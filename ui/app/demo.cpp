@@ -135,6 +135,15 @@ int rb_demo_supervise(char **argv, const DemoOptions &opts)
         usleep(50 * 1000);
     }
 
+    // A simulator that crashed right after binding its socket would leave an empty kiosk.
+    usleep(200 * 1000);
+    int early;
+    if (waitpid(simPid, &early, WNOHANG) == simPid) {
+        fprintf(stderr, "rescuebay-kiosk: rescuebay-sim stopped at start (status %d)\n", early);
+        nftw(dir.c_str(), rmEntry, 8, FTW_DEPTH | FTW_PHYS);
+        return 2;
+    }
+
     pid_t kiosk = fork();
     if (kiosk == 0) {
         for (const auto &kv : env)
