@@ -169,6 +169,12 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
         goto done;
     }
     v.prog.step = RB_BACKUP_STEP_FILES;
+    bk_lane lane;
+    if (bk_lane_init(&lane, r, true) != 0) {
+        bk_lane_free(&lane);
+        st = rb__error(ctx, RB_ERR_NOMEM, "out of memory");
+        goto done;
+    }
     while (sqlite3_step(s) == SQLITE_ROW) {
         const char *id = (const char *)sqlite3_column_text(s, 0);
         const char *domain = (const char *)sqlite3_column_text(s, 1);
@@ -176,7 +182,7 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
         size_t rlen = (size_t)sqlite3_column_bytes(s, 2);
         if (!domain || !rel || rb_backup_classify(domain, rel) != category)
             continue;
-        v.prog.items_done++;
+        uint64_t done = atomic_fetch_add(&v.items_done, 1) + 1;
         bk_mbfile mf;
         char err[160];
         if (!bk_is_fileid(id, (size_t)sqlite3_column_bytes(s, 0)) ||
@@ -193,22 +199,22 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
             }
             st = rb__error(ctx, rb__status_from_errno(errno), "cannot create %s/%s: %s", domain, rel,
                            strerror(errno));
-            goto done;
+            break;
         }
         struct out_sink os = {fd, 0};
-        bool ok = bk_check_content(&v, id, domain, rel, &mf, true, write_out, &os);
+        bool ok = bk_check_content(&v, &lane, id, domain, rel, &mf, true, write_out, &os);
         if (close(fd) != 0 && !os.err)
             os.err = errno;
         if (os.err) {
             remove_path(outfd, domain, rel);
             st = rb__error(ctx, rb__status_from_errno(os.err), "writing %s/%s: %s", domain, rel,
                            strerror(os.err));
-            goto done;
+            break;
         }
-        if (v.cancelled) {
+        if (atomic_load(&v.cancel)) {
             remove_path(outfd, domain, rel);
             st = rb__error(ctx, RB_ERR_CANCELLED, "cancelled");
-            goto done;
+            break;
         }
         if (!ok) {
             remove_path(outfd, domain, rel);
@@ -217,11 +223,12 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
         }
         out->files_written++;
         out->bytes_written += mf.size;
-        if ((v.prog.items_done & 255) == 0 && !bk_progress(&v)) {
+        if ((done & 255) == 0 && !bk_progress(&v)) {
             st = rb__error(ctx, RB_ERR_CANCELLED, "cancelled");
-            goto done;
+            break;
         }
     }
+    bk_lane_free(&lane);
 done:
     sqlite3_finalize(s);
     if (outfd >= 0)

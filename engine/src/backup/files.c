@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,50 +23,77 @@ static int hexval(char c)
     return c <= '9' ? c - '0' : c - 'a' + 10;
 }
 
+struct tick {
+    bk_verifier *v;
+    bk_lane *l;
+};
+
 static int on_bytes(void *payload, uint64_t n)
 {
-    bk_verifier *v = payload;
-    v->prog.bytes_done += n;
-    v->tick_bytes += n;
-    if (v->tick_bytes >= (64u << 20)) {
-        v->tick_bytes = 0;
-        if (!bk_progress(v))
+    struct tick *t = payload;
+    atomic_fetch_add(&t->v->bytes_done, n);
+    t->l->tick_bytes += n;
+    if (t->l->tick_bytes >= (64u << 20)) {
+        t->l->tick_bytes = 0;
+        if (t->l->main ? !bk_progress(t->v) : atomic_load(&t->v->cancel))
             return -1;
     }
     return 0;
 }
 
-bool bk_check_content(bk_verifier *v, const char *id, const char *domain, const char *rel,
-                      const bk_mbfile *mf, bool deep, bk_sink_fn sink, void *sink_payload)
+int bk_lane_init(bk_lane *l, rb_backup_report *r, bool main)
 {
-    rb_backup_summary *s = &v->r->summary;
+    memset(l, 0, sizeof *l);
+    l->r = r;
+    l->main = main;
+    l->buf = malloc(BK_BUF_BYTES + 64);
+    l->sha1 = EVP_MD_fetch(NULL, "SHA1", NULL);
+    l->md = EVP_MD_CTX_new();
+    return l->buf && l->sha1 && l->md ? 0 : -1;
+}
+
+void bk_lane_free(bk_lane *l)
+{
+    free(l->buf);
+    EVP_MD_free(l->sha1);
+    EVP_MD_CTX_free(l->md);
+    l->buf = NULL;
+    l->sha1 = NULL;
+    l->md = NULL;
+}
+
+bool bk_check_content(bk_verifier *v, bk_lane *l, const char *id, const char *domain,
+                      const char *rel, const bk_mbfile *mf, bool deep, bk_sink_fn sink,
+                      void *sink_payload)
+{
+    rb_backup_summary *s = &l->r->summary;
     int pfd = bk_prefix_fd(v, id);
     struct stat st;
     if (pfd < 0 || fstatat(pfd, id, &st, AT_SYMLINK_NOFOLLOW) != 0) {
         int e = pfd < 0 ? ENOENT : errno;
         s->files_missing++;
         if (e == ENOENT && mf->size == 0) {
-            bk_report_add(v->r, "empty_file_missing", WARN, CORRUPT, domain, rel, id,
+            bk_report_add(l->r, "empty_file_missing", WARN, CORRUPT, domain, rel, id,
                           "an empty file has no content file");
             return true;
         }
-        bk_report_add(v->r, "file_missing", ERR, CORRUPT, domain, rel, id,
+        bk_report_add(l->r, "file_missing", ERR, CORRUPT, domain, rel, id,
                       "the content file %.2s/%s is %s", id, id,
                       e == ENOENT ? "missing" : strerror(e));
         return false;
     }
     if (!S_ISREG(st.st_mode)) {
-        bk_report_add(v->r, "file_not_regular", ERR, CORRUPT, domain, rel, id,
+        bk_report_add(l->r, "file_not_regular", ERR, CORRUPT, domain, rel, id,
                       "the content file %.2s/%s is not a regular file (%s)", id, id,
                       S_ISLNK(st.st_mode) ? "a symbolic link" : "a folder or device");
         return false;
     }
     s->files_present++;
-    v->present[hexval(id[0]) * 16 + hexval(id[1])]++;
+    l->present[hexval(id[0]) * 16 + hexval(id[1])]++;
     uint64_t want = v->encrypted ? (mf->size / 16 + 1) * 16 : mf->size;
     if ((uint64_t)st.st_size != want) {
         s->size_mismatches++;
-        bk_report_add(v->r, "file_size_mismatch", ERR, CORRUPT, domain, rel, id,
+        bk_report_add(l->r, "file_size_mismatch", ERR, CORRUPT, domain, rel, id,
                       "the content file is %llu bytes, %llu expected%s",
                       (unsigned long long)st.st_size, (unsigned long long)want,
                       (uint64_t)st.st_size < want ? " (cut short)" : "");
@@ -75,7 +103,7 @@ bool bk_check_content(bk_verifier *v, const char *id, const char *domain, const 
         return true;
     bool want_sha1 = mf->has_digest && mf->digest_len == 20;
     if (mf->has_digest && mf->digest_len != 20)
-        bk_report_add(v->r, "digest_unknown", RB_BACKUP_INFO, CORRUPT, domain, rel, id,
+        bk_report_add(l->r, "digest_unknown", RB_BACKUP_INFO, CORRUPT, domain, rel, id,
                       "the recorded digest is %zu bytes, not a SHA-1; not checked", mf->digest_len);
     uint8_t fkey[32];
     const uint8_t *key = NULL;
@@ -84,20 +112,20 @@ bool bk_check_content(bk_verifier *v, const char *id, const char *domain, const 
             return true;
         if (!mf->has_key || mf->key_len != 44) {
             s->decrypt_failures++;
-            bk_report_add(v->r, "file_key_invalid", ERR, CORRUPT, domain, rel, id,
+            bk_report_add(l->r, "file_key_invalid", ERR, CORRUPT, domain, rel, id,
                           "the file's encryption key is %s", mf->has_key ? "malformed" : "missing");
             return false;
         }
         if (bk_keybag_unwrap(&v->kb, mf->key, mf->key_len, fkey) != 0) {
             s->decrypt_failures++;
-            bk_report_add(v->r, "file_key_invalid", ERR, CORRUPT, domain, rel, id,
+            bk_report_add(l->r, "file_key_invalid", ERR, CORRUPT, domain, rel, id,
                           "the file's encryption key does not unwrap with the backup's keys");
             return false;
         }
         uint32_t cls = (uint32_t)mf->key[0] | (uint32_t)mf->key[1] << 8 |
                        (uint32_t)mf->key[2] << 16 | (uint32_t)mf->key[3] << 24;
         if (mf->protection_class >= 0 && (int64_t)cls != mf->protection_class)
-            bk_report_add(v->r, "protection_class_mismatch", WARN, CORRUPT, domain, rel, id,
+            bk_report_add(l->r, "protection_class_mismatch", WARN, CORRUPT, domain, rel, id,
                           "key class %u differs from protection class %lld", cls,
                           (long long)mf->protection_class);
         key = fkey;
@@ -105,12 +133,13 @@ bool bk_check_content(bk_verifier *v, const char *id, const char *domain, const 
     int fd = openat(pfd, id, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) {
         OPENSSL_cleanse(fkey, sizeof fkey);
-        bk_report_add(v->r, "file_unreadable", ERR, CORRUPT, domain, rel, id,
+        bk_report_add(l->r, "file_unreadable", ERR, CORRUPT, domain, rel, id,
                       "the content file cannot be opened: %s", strerror(errno));
         return false;
     }
     bk_stream_result res;
-    bk_stream(&res, fd, key, want_sha1, v->buf, sink, sink_payload, on_bytes, v);
+    struct tick t = {v, l};
+    bk_stream(&res, fd, key, want_sha1, l->buf, sink, sink_payload, on_bytes, &t);
     close(fd);
     OPENSSL_cleanse(fkey, sizeof fkey);
     if (res.cancelled || res.sink_failed)
@@ -118,7 +147,7 @@ bool bk_check_content(bk_verifier *v, const char *id, const char *domain, const 
     s->files_read++;
     s->bytes_read += res.bytes_read;
     if (res.read_errno) {
-        bk_report_add(v->r, "file_unreadable", ERR, CORRUPT, domain, rel, id,
+        bk_report_add(l->r, "file_unreadable", ERR, CORRUPT, domain, rel, id,
                       "reading the content file failed: %s (disk damage?)", strerror(res.read_errno));
         return false;
     }
@@ -127,7 +156,7 @@ bool bk_check_content(bk_verifier *v, const char *id, const char *domain, const 
         s->digests_checked++;
         if (memcmp(res.sha1, mf->digest, 20) != 0) {
             s->digest_mismatches++;
-            bk_report_add(v->r, "file_digest_mismatch", ERR, CORRUPT, domain, rel, id,
+            bk_report_add(l->r, "file_digest_mismatch", ERR, CORRUPT, domain, rel, id,
                           "the content does not match its recorded SHA-1: it was changed or damaged");
             ok = false;
         }
@@ -135,23 +164,23 @@ bool bk_check_content(bk_verifier *v, const char *id, const char *domain, const 
     if (key) {
         if (!res.padding_ok) {
             s->decrypt_failures++;
-            bk_report_add(v->r, "file_padding_invalid", ERR, CORRUPT, domain, rel, id,
+            bk_report_add(l->r, "file_padding_invalid", ERR, CORRUPT, domain, rel, id,
                           "the file does not decrypt (invalid padding): damaged or re-encrypted badly");
             return false;
         }
         s->files_decrypted++;
         if (res.plain_len != mf->size)
             /* Reported by others on live WAL databases in real backups: not fatal. */
-            bk_report_add(v->r, "file_decrypted_size_mismatch", WARN, CORRUPT, domain, rel, id,
+            bk_report_add(l->r, "file_decrypted_size_mismatch", WARN, CORRUPT, domain, rel, id,
                           "decrypted to %llu bytes, %llu recorded",
                           (unsigned long long)res.plain_len, (unsigned long long)mf->size);
     }
     return ok;
 }
 
-static void count_cat(bk_verifier *v, rb_backup_category c, bool intact, uint64_t size)
+static void count_cat(bk_lane *l, rb_backup_category c, bool intact, uint64_t size)
 {
-    rb_backup_category_stats *cs = &v->r->cats[c];
+    rb_backup_category_stats *cs = &l->r->cats[c];
     if (intact) {
         cs->files_intact++;
         cs->bytes_intact += size;
@@ -161,9 +190,9 @@ static void count_cat(bk_verifier *v, rb_backup_category c, bool intact, uint64_
     }
 }
 
-static void check_row(bk_verifier *v, sqlite3_stmt *s)
+static void check_row(bk_verifier *v, bk_lane *l, sqlite3_stmt *s)
 {
-    rb_backup_summary *sm = &v->r->summary;
+    rb_backup_summary *sm = &l->r->summary;
     const char *id = (const char *)sqlite3_column_text(s, 0);
     size_t idlen = (size_t)sqlite3_column_bytes(s, 0);
     const char *domain = (const char *)sqlite3_column_text(s, 1);
@@ -181,32 +210,31 @@ static void check_row(bk_verifier *v, sqlite3_stmt *s)
     else if (flags == 1) sm->files++;
     rb_backup_category cat = rb_backup_classify(domain, rel);
     if (!bk_is_fileid(id, idlen)) {
-        bk_report_add(v->r, "file_id_malformed", ERR, CORRUPT, domain, rel, "",
+        bk_report_add(l->r, "file_id_malformed", ERR, CORRUPT, domain, rel, "",
                       "the row's file ID \"%.60s\" is not 40 lowercase hex digits", id ? id : "");
         if (flags == 1)
-            count_cat(v, cat, false, 0);
+            count_cat(l, cat, false, 0);
         return;
     }
     unsigned char md[20];
     char hex[41];
-    EVP_MD_CTX *c = EVP_MD_CTX_new();
-    if (c && EVP_DigestInit_ex(c, EVP_sha1(), NULL) == 1) {
+    EVP_MD_CTX *c = l->md;
+    if (EVP_DigestInit_ex(c, l->sha1, NULL) == 1) {
         EVP_DigestUpdate(c, domain, dlen);
         EVP_DigestUpdate(c, "-", 1);
         EVP_DigestUpdate(c, rel, rlen);
         EVP_DigestFinal_ex(c, md, NULL);
         rb__hex(md, 20, hex);
         if (memcmp(hex, id, 40) != 0)
-            bk_report_add(v->r, "file_id_mismatch", ERR, CORRUPT, domain, rel, id,
+            bk_report_add(l->r, "file_id_mismatch", ERR, CORRUPT, domain, rel, id,
                           "the file ID is not SHA-1(domain-path) (%s expected)", hex);
     }
-    EVP_MD_CTX_free(c);
     bool unsafe = bk_path_unsafe(rel, rlen) || bk_path_unsafe(domain, dlen) || strchr(domain, '/');
     if (unsafe)
-        bk_report_add(v->r, "path_unsafe", ERR, CORRUPT, domain, rel, id,
+        bk_report_add(l->r, "path_unsafe", ERR, CORRUPT, domain, rel, id,
                       "the path tries to leave its folder (absolute, \"..\" or NUL)");
     if (flags != 1 && flags != 2 && flags != 4) {
-        bk_report_add(v->r, "row_flags_unknown", WARN, CORRUPT, domain, rel, id,
+        bk_report_add(l->r, "row_flags_unknown", WARN, CORRUPT, domain, rel, id,
                       "unknown row kind %lld", (long long)flags);
         return;
     }
@@ -215,14 +243,52 @@ static void check_row(bk_verifier *v, sqlite3_stmt *s)
     bk_mbfile mf;
     char err[160];
     if (bk_mbfile_parse(&mf, blob, blen, err, sizeof err) != 0) {
-        bk_report_add(v->r, "mbfile_invalid", ERR, CORRUPT, domain, rel, id, "%s", err);
-        count_cat(v, cat, false, 0);
+        bk_report_add(l->r, "mbfile_invalid", ERR, CORRUPT, domain, rel, id, "%s", err);
+        count_cat(l, cat, false, 0);
         return;
     }
     sm->bytes_total += mf.size;
-    v->prog.bytes_total = sm->bytes_total;
-    bool ok = bk_check_content(v, id, domain, rel, &mf, v->opt.depth == RB_BACKUP_DEEP, NULL, NULL);
-    count_cat(v, cat, ok && !unsafe, mf.size);
+    bool ok = bk_check_content(v, l, id, domain, rel, &mf, v->opt.depth == RB_BACKUP_DEEP, NULL, NULL);
+    count_cat(l, cat, ok && !unsafe, mf.size);
+}
+
+struct lane_run {
+    bk_verifier *v;
+    bk_lane lane;
+    sqlite3 *db;
+    const char *sql;
+    int rc;         /* last sqlite3_step result */
+    const char *errmsg;
+};
+
+static void *run_lane(void *payload)
+{
+    struct lane_run *lr = payload;
+    bk_verifier *v = lr->v;
+    sqlite3_stmt *s = NULL;
+    lr->rc = sqlite3_prepare_v2(lr->db, lr->sql, -1, &s, NULL);
+    if (lr->rc != SQLITE_OK) {
+        lr->errmsg = sqlite3_errmsg(lr->db);
+        return NULL;
+    }
+    uint64_t n = 0;
+    while ((lr->rc = sqlite3_step(s)) == SQLITE_ROW) {
+        check_row(v, &lr->lane, s);
+        if (sqlite3_column_int64(s, 3) == 1) {
+            atomic_fetch_add(&v->items_done, 1);
+            n++;
+        }
+        if ((n & 511) == 0 && n) {
+            if (lr->lane.main ? !bk_progress(v) : atomic_load(&v->cancel))
+                break;
+        }
+        if (atomic_load(&v->cancel))
+            break;
+    }
+    if (lr->rc != SQLITE_DONE && lr->rc != SQLITE_ROW)
+        lr->errmsg = sqlite3_errmsg(lr->db);
+    sqlite3_finalize(s);
+    return NULL;
 }
 
 rb_status bk_check_files(bk_verifier *v)
@@ -237,24 +303,55 @@ rb_status bk_check_files(bk_verifier *v)
     sqlite3_finalize(s);
     if (!bk_progress(v))
         return rb__error(v->ctx, RB_ERR_CANCELLED, "cancelled");
-    if (sqlite3_prepare_v2(v->db.db, BK_FILES_SQL, -1, &s, NULL) != SQLITE_OK)
-        return rb__error(v->ctx, RB_ERR_DB, "Manifest.db: %s", sqlite3_errmsg(v->db.db));
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        check_row(v, s);
-        if (sqlite3_column_int64(s, 3) == 1)
-            v->prog.items_done++;
-        if (v->cancelled || ((v->prog.items_done & 1023) == 0 && !bk_progress(v))) {
-            sqlite3_finalize(s);
-            return rb__error(v->ctx, RB_ERR_CANCELLED, "cancelled");
-        }
-        if (v->prog.items_total)
-            v->prog.step_fraction = (double)v->prog.items_done / (double)v->prog.items_total;
+    bk_open_prefixes(v);
+    /* Two lanes when a second connection exists and the table has rowids. */
+    static const char *const sql2[2] = {BK_FILES_SQL " WHERE (rowid & 1) = 0",
+                                        BK_FILES_SQL " WHERE (rowid & 1) = 1"};
+    struct lane_run lr[2];
+    memset(lr, 0, sizeof lr);
+    int nl = 1;
+    if (v->db.db2) {
+        sqlite3_stmt *probe = NULL;
+        if (sqlite3_prepare_v2(v->db.db2, sql2[1], -1, &probe, NULL) == SQLITE_OK)
+            nl = 2;
+        sqlite3_finalize(probe);
     }
-    if (rc != SQLITE_DONE)
-        bk_report_add(v->r, "manifest_db_integrity", ERR, CORRUPT, "", "Manifest.db", "",
-                      "reading Manifest.db stopped: %s", sqlite3_errmsg(v->db.db));
-    sqlite3_finalize(s);
+    rb_backup_report *side = nl == 2 ? bk_report_new(v->r->maxfindings) : NULL;
+    if (nl == 2 && !side)
+        nl = 1;
+    for (int i = 0; i < nl; i++) {
+        lr[i].v = v;
+        lr[i].db = i ? v->db.db2 : v->db.db;
+        lr[i].sql = nl == 2 ? sql2[i] : BK_FILES_SQL;
+        if (bk_lane_init(&lr[i].lane, i ? side : v->r, i == 0) != 0) {
+            bk_lane_free(&lr[0].lane);
+            bk_lane_free(&lr[1].lane);
+            rb_backup_report_free(side);
+            return rb__error(v->ctx, RB_ERR_NOMEM, "out of memory");
+        }
+    }
+    pthread_t th;
+    bool threaded = nl == 2 && pthread_create(&th, NULL, run_lane, &lr[1]) == 0;
+    run_lane(&lr[0]);
+    if (threaded)
+        pthread_join(th, NULL);
+    else if (nl == 2)
+        run_lane(&lr[1]);
+    for (int i = 0; i < nl; i++) {
+        for (int k = 0; k < 256; k++)
+            v->present[k] += lr[i].lane.present[k];
+        if (lr[i].errmsg && !atomic_load(&v->cancel))
+            bk_report_add(v->r, "manifest_db_integrity", RB_BACKUP_ERROR, CORRUPT, "", "Manifest.db", "",
+                          "reading Manifest.db stopped: %s", lr[i].errmsg);
+        bk_lane_free(&lr[i].lane);
+    }
+    if (side) {
+        bk_report_merge(v->r, side);
+        rb_backup_report_free(side);
+    }
+    v->prog.bytes_total = v->r->summary.bytes_total;
+    if (atomic_load(&v->cancel))
+        return rb__error(v->ctx, RB_ERR_CANCELLED, "cancelled");
     return RB_OK;
 }
 

@@ -4,8 +4,10 @@
 #ifndef RB_BACKUP_INTERNAL_H
 #define RB_BACKUP_INTERNAL_H
 
+#include <openssl/evp.h>
 #include <plist/plist.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 
 #include "core/internal.h"
@@ -87,6 +89,7 @@ void bk_stream(bk_stream_result *res, int fd, const uint8_t *key, bool want_sha1
 /* ---- Manifest.db (manifest.c) ---- */
 typedef struct bk_db {
     sqlite3 *db;
+    sqlite3 *db2;   /* second connection for the second row lane; may be NULL */
     char *tmpdir;   /* private copy folder, removed on close */
 } bk_db;
 /* Opens <dir>/Manifest.db read-only without ever writing next to it. key: decrypt first. */
@@ -116,6 +119,8 @@ int bk_report_add(rb_backup_report *r, const char *code, rb_backup_severity sev,
                   rb_backup_verdict verdict, const char *domain, const char *path,
                   const char *file_id, const char *fmt, ...) RB_PRINTF(8, 9);
 void bk_report_finish(rb_backup_report *r);
+/* Moves src's findings and adds its counts into dst; src is left empty. */
+void bk_report_merge(rb_backup_report *dst, rb_backup_report *src);
 
 /* ---- compatibility and catalog (compat.c) ---- */
 /* Compares dotted versions numerically: <0, 0, >0. */
@@ -129,9 +134,21 @@ bool bk_is_fileid(const char *s, size_t len);
 /* True if the relative path could escape its folder (absolute, "..", embedded NUL). */
 bool bk_path_unsafe(const char *p, size_t len);
 
-#endif
-
 /* ---- the verifier's state (verify.c, files.c, extract.c) ---- */
+
+/* One worker's private state: the row pass runs in two lanes (even and odd rowids) on
+ * their own SQLite connections, because parsing MBFile records and hashing are CPU-bound
+ * and the kiosk has several cores. Lanes share nothing mutable but atomics. */
+typedef struct bk_lane {
+    rb_backup_report *r;
+    uint8_t *buf;
+    uint32_t present[256];  /* content files found per sub-folder (orphan check) */
+    bool main;              /* this lane calls the progress callback */
+    uint64_t tick_bytes;
+    EVP_MD *sha1;
+    EVP_MD_CTX *md;
+} bk_lane;
+
 typedef struct bk_verifier {
     rb_context *ctx;
     rb_backup_options opt;
@@ -139,16 +156,15 @@ typedef struct bk_verifier {
     const char *dir;
     int dirfd;
     int pfd[256];           /* content sub-folders 00..ff: fd, -1 absent, -2 not opened */
-    uint32_t present[256];  /* content files found per sub-folder (orphan check) */
+    uint32_t present[256];
     bool encrypted;         /* files are encrypted */
     bool db_ok;             /* Manifest.db open and readable */
     bool have_keys;
-    bool cancelled;
+    atomic_bool cancel;
+    atomic_uint_fast64_t items_done, bytes_done;
     bk_keybag kb;
-    uint8_t *buf;
     bk_db db;
     rb_progress prog;
-    uint64_t tick_bytes;
 } bk_verifier;
 
 /* Header checks, compatibility, keybag, Manifest.db open (verify.c). RB_OK unless the
@@ -158,12 +174,21 @@ rb_status bk_prepare(bk_verifier *v, rb_context *ctx, const char *dir,
 void bk_release(bk_verifier *v);
 /* Calls the progress callback; false when the caller asked to stop. */
 bool bk_progress(bk_verifier *v);
+/* Opens all 256 content sub-folders (so lanes only read the table). */
+void bk_open_prefixes(bk_verifier *v);
 int bk_prefix_fd(bk_verifier *v, const char *file_id);
+
+/* Lanes (files.c). */
+int bk_lane_init(bk_lane *l, rb_backup_report *r, bool main);
+void bk_lane_free(bk_lane *l);
 
 /* Per-row and orphan passes (files.c). */
 rb_status bk_check_files(bk_verifier *v);
 rb_status bk_check_orphans(bk_verifier *v);
 /* Checks one file row's content; content goes to sink if given. true if intact. */
-bool bk_check_content(bk_verifier *v, const char *file_id, const char *domain, const char *rel,
-                      const bk_mbfile *mf, bool deep, bk_sink_fn sink, void *sink_payload);
+bool bk_check_content(bk_verifier *v, bk_lane *l, const char *file_id, const char *domain,
+                      const char *rel, const bk_mbfile *mf, bool deep, bk_sink_fn sink,
+                      void *sink_payload);
 #define BK_FILES_SQL "SELECT fileID, domain, relativePath, flags, file FROM Files"
+
+#endif

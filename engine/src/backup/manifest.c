@@ -132,6 +132,17 @@ static rb_status open_uri(bk_db *db, const char *path, const char *query, int fl
     return RB_OK;
 }
 
+/* The second lane's connection; without it the row pass simply runs in one lane. */
+static void open_second(bk_db *db, const char *path, const char *query, int flags)
+{
+    char *uri = uri_for(path, query);
+    if (uri && sqlite3_open_v2(uri, &db->db2, flags | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
+        sqlite3_close(db->db2);
+        db->db2 = NULL;
+    }
+    free(uri);
+}
+
 rb_status bk_db_open(bk_db *db, const char *dir, int dirfd, const uint8_t *key, char *err,
                      size_t errlen)
 {
@@ -147,6 +158,8 @@ rb_status bk_db_open(bk_db *db, const char *dir, int dirfd, const uint8_t *key, 
         if (!path)
             return RB_ERR_NOMEM;
         st = open_uri(db, path, "?immutable=1", SQLITE_OPEN_READONLY, err, errlen);
+        if (st == RB_OK)
+            open_second(db, path, "?immutable=1", SQLITE_OPEN_READONLY);
         free(path);
         return st;
     }
@@ -185,6 +198,8 @@ rb_status bk_db_open(bk_db *db, const char *dir, int dirfd, const uint8_t *key, 
             goto fail;
         }
         st = open_uri(db, tmp, "?immutable=1", SQLITE_OPEN_READONLY, err, errlen);
+        if (st == RB_OK)
+            open_second(db, tmp, "?immutable=1", SQLITE_OPEN_READONLY);
         /* Nothing decrypted stays on disk longer than needed: the open handle is enough. */
         unlink(tmp);
         rmdir(db->tmpdir);
@@ -215,6 +230,7 @@ rb_status bk_db_open(bk_db *db, const char *dir, int dirfd, const uint8_t *key, 
         st = open_uri(db, tmp, "", SQLITE_OPEN_READWRITE, err, errlen);
         if (st != RB_OK)
             goto fail;
+        open_second(db, tmp, "", SQLITE_OPEN_READWRITE);
     }
     free(tmp);
     free(buf);
@@ -230,7 +246,9 @@ void bk_db_close(bk_db *db)
 {
     if (db->db)
         sqlite3_close(db->db);
-    db->db = NULL;
+    if (db->db2)
+        sqlite3_close(db->db2);
+    db->db = db->db2 = NULL;
     if (db->tmpdir) {
         const char *names[] = {"Manifest.db", "Manifest.db-wal", "Manifest.db-shm"};
         for (size_t i = 0; i < 3; i++) {

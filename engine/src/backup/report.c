@@ -161,6 +161,57 @@ int bk_report_add(rb_backup_report *r, const char *code, rb_backup_severity sev,
     return 0;
 }
 
+void bk_report_merge(rb_backup_report *dst, rb_backup_report *src)
+{
+    for (size_t i = 0; i < src->ncodes; i++) {
+        size_t j;
+        for (j = 0; j < dst->ncodes; j++)
+            if (strcmp(dst->codes[j].code, src->codes[i].code) == 0)
+                break;
+        if (j == dst->ncodes && j < BK_MAX_CODES)
+            dst->codes[dst->ncodes++].code = src->codes[i].code;
+        if (j < BK_MAX_CODES)
+            dst->codes[j].count += src->codes[i].count;
+    }
+    uint64_t *d = (uint64_t *)&dst->summary;
+    const uint64_t *s = (const uint64_t *)&src->summary;
+    for (size_t i = 0; i < sizeof dst->summary / sizeof(uint64_t); i++)
+        d[i] += s[i];
+    for (int c = 0; c < RB_BACKUP_CATEGORY_COUNT; c++) {
+        dst->cats[c].files_intact += src->cats[c].files_intact;
+        dst->cats[c].bytes_intact += src->cats[c].bytes_intact;
+        dst->cats[c].files_damaged += src->cats[c].files_damaged;
+        dst->cats[c].bytes_damaged += src->cats[c].bytes_damaged;
+    }
+    for (int k = 0; k < 5; k++)
+        dst->any[k] = dst->any[k] || src->any[k];
+    size_t room = dst->maxfindings > dst->nfindings ? dst->maxfindings - dst->nfindings : 0;
+    size_t take = src->nfindings < room ? src->nfindings : room;
+    if (take && dst->capfindings < dst->nfindings + take) {
+        rb_backup_finding *f = realloc(dst->findings, (dst->nfindings + take) * sizeof *f);
+        if (!f)
+            take = 0;
+        else {
+            dst->findings = f;
+            dst->capfindings = dst->nfindings + take;
+        }
+    }
+    if (take)
+        memcpy(dst->findings + dst->nfindings, src->findings, take * sizeof *src->findings);
+    dst->nfindings += take;
+    /* Findings that did not fit are dropped (and counted); their strings are freed. */
+    dst->summary.findings_dropped += src->nfindings - take;
+    for (size_t i = take; i < src->nfindings; i++) {
+        free((char *)src->findings[i].domain);
+        free((char *)src->findings[i].relative_path);
+        free((char *)src->findings[i].file_id);
+        free((char *)src->findings[i].detail);
+    }
+    src->nfindings = 0;
+    memset(&src->summary, 0, sizeof src->summary);
+    src->ncodes = 0;
+}
+
 void bk_report_finish(rb_backup_report *r)
 {
     /* Damage first: it cannot be fixed. Then what the counter can fix: update the device,

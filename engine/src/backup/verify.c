@@ -21,11 +21,24 @@
 
 bool bk_progress(bk_verifier *v)
 {
-    if (v->cancelled)
+    if (atomic_load(&v->cancel))
         return false;
+    v->prog.items_done = atomic_load(&v->items_done);
+    v->prog.bytes_done = atomic_load(&v->bytes_done);
+    if (v->prog.items_total && v->prog.step == RB_BACKUP_STEP_FILES)
+        v->prog.step_fraction = (double)v->prog.items_done / (double)v->prog.items_total;
     if (v->opt.progress && v->opt.progress(&v->prog, v->opt.progress_payload) < 0)
-        v->cancelled = true;
-    return !v->cancelled;
+        atomic_store(&v->cancel, true);
+    return !atomic_load(&v->cancel);
+}
+
+void bk_open_prefixes(bk_verifier *v)
+{
+    static const char hexd[] = "0123456789abcdef";
+    for (int i = 0; i < 256; i++) {
+        char id[3] = {hexd[i >> 4], hexd[i & 15], 0};
+        bk_prefix_fd(v, id);
+    }
 }
 
 int bk_prefix_fd(bk_verifier *v, const char *file_id)
@@ -277,6 +290,9 @@ rb_status bk_prepare(bk_verifier *v, rb_context *ctx, const char *dir,
                      const rb_backup_options *o, rb_backup_report *r)
 {
     memset(v, 0, sizeof *v);
+    atomic_init(&v->cancel, false);
+    atomic_init(&v->items_done, 0);
+    atomic_init(&v->bytes_done, 0);
     v->dirfd = -1;
     for (int i = 0; i < 256; i++)
         v->pfd[i] = -2;
@@ -296,9 +312,6 @@ rb_status bk_prepare(bk_verifier *v, rb_context *ctx, const char *dir,
         return rb__error(ctx, errno == ENOENT || errno == ENOTDIR ? RB_ERR_NOT_FOUND
                                                                   : rb__status_from_errno(errno),
                          "%s: %s", dir, strerror(errno));
-    v->buf = malloc(BK_BUF_BYTES + 64);
-    if (!v->buf)
-        return rb__error(ctx, RB_ERR_NOMEM, "out of memory");
     if (!bk_progress(v))
         return rb__error(ctx, RB_ERR_CANCELLED, "cancelled");
     int db_sqlite = -1;
@@ -315,10 +328,9 @@ rb_status bk_prepare(bk_verifier *v, rb_context *ctx, const char *dir,
              "Manifest.plist says the backup is encrypted but Manifest.db is not: files were replaced");
         db_usable = false;
     } else if (db_sqlite == 0 && flag != 1) {
-        FIND(v, flag == 0 ? "encryption_flag_mismatch" : "manifest_db_unreadable", ERR, CORRUPT,
-             "Manifest.db", "%s",
-             flag == 0 ? "Manifest.plist says the backup is not encrypted but Manifest.db is not a "
-                         "plain database: it is damaged or from another backup"
+        FIND(v, "manifest_db_unreadable", ERR, CORRUPT, "Manifest.db", "%s",
+             flag == 0 ? "Manifest.db is not a database (and the backup is not encrypted): it is "
+                         "damaged or was replaced"
                        : "Manifest.db is not a database and nothing says the backup is encrypted");
         db_usable = false;
     } else if (db_sqlite == 0 && (db_size == 0 || db_size % 16 != 0)) {
@@ -340,12 +352,12 @@ rb_status bk_prepare(bk_verifier *v, rb_context *ctx, const char *dir,
     if (v->encrypted)
         go = unlock(v, man, db_sqlite, mkey, &have_mkey) && go;
     plist_free(man);
-    if (v->cancelled)
+    if (atomic_load(&v->cancel))
         return rb__error(ctx, RB_ERR_CANCELLED, "cancelled");
     if (go)
         open_db(v, have_mkey ? mkey : NULL);
     memset(mkey, 0, sizeof mkey);
-    if (v->cancelled)
+    if (atomic_load(&v->cancel))
         return rb__error(ctx, RB_ERR_CANCELLED, "cancelled");
     return RB_OK;
 }
@@ -359,8 +371,6 @@ void bk_release(bk_verifier *v)
     if (v->dirfd >= 0)
         close(v->dirfd);
     v->dirfd = -1;
-    free(v->buf);
-    v->buf = NULL;
     bk_keybag_wipe(&v->kb);
 }
 

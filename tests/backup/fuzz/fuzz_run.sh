@@ -19,7 +19,7 @@ for t in mbfile keybag plist; do
         "$src/tests/backup/fuzz/fuzz_$t.c" $common \
         $libs -o "$out/fuzz_$t"
     mkdir -p "$out/corpus_$t"
-    "$out/fuzz_$t" -max_total_time="$secs" -rss_limit_mb=512 -max_len=65536 \
+    "$out/fuzz_$t" -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 \
         "$out/corpus_$t" "$src/tests/backup/fuzz/corpus/$t" 2>"$out/fuzz_$t.log" || {
         tail -40 "$out/fuzz_$t.log"; exit 1; }
     grep -E "^#[0-9]+ *DONE" "$out/fuzz_$t.log" || tail -2 "$out/fuzz_$t.log"
