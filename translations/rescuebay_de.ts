@@ -316,6 +316,10 @@
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
+    <message>
+        <source>not in this version</source>
+        <translation>noch nicht enthalten</translation>
+    </message>
 </context>
 <context>
     <name>DeviceCard</name>

@@ -112,6 +112,7 @@ Item {
             color: active ? Theme.highlight : "#3A4047"
             border.width: active ? 3 : 2
             border.color: active ? "#7A4A00" : "#737B84"
+            labelBelow: true
             label: !drawing.showLabels ? ""
                  : drawing.kind === Rb.DrawingIphoneSolidHome ? qsTr("Home (not used)") : qsTr("Home")
         }

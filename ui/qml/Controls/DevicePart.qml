@@ -10,6 +10,7 @@ Rectangle {
     property string label: ""
     property bool labelOnLeft: false
     property bool labelAbove: false
+    property bool labelBelow: false
     property bool labelWhenActiveOnly: false
     readonly property bool active: (bits & highlight) !== 0
 
@@ -43,8 +44,8 @@ Rectangle {
         font.pixelSize: Theme.smallText
         font.bold: part.active
         color: part.active ? Theme.text : Theme.muted
-        x: part.labelAbove ? (part.width - width) / 2
+        x: part.labelAbove || part.labelBelow ? (part.width - width) / 2
            : part.labelOnLeft ? -width - 12 : part.width + 12
-        y: part.labelAbove ? -height - 8 : (part.height - height) / 2
+        y: part.labelAbove ? -height - 8 : part.labelBelow ? part.height + 10 : (part.height - height) / 2
     }
 }

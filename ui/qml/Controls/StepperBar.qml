@@ -21,7 +21,7 @@ RowLayout {
             readonly property string st: modelData.state
             Layout.fillWidth: true
             Layout.preferredWidth: 10
-            Layout.preferredHeight: Math.max(Theme.touchTarget, col.implicitHeight + 12)
+            Layout.preferredHeight: Theme.touchTarget + 28   // same for every step, two lines fit
             radius: Theme.radius
             color: st === "current" ? Theme.accent : st === "done" ? "#E3F1E6" : Theme.surface
             border.width: 2

@@ -29,11 +29,11 @@ Item {
 
     readonly property var stepStates: [
         { step: Rb.FlowIdentify, state: current === Rb.FlowIdentify ? "current" : (present ? "done" : "open"), reason: "" },
-        { step: Rb.FlowBackup, state: current === Rb.FlowBackup ? "current" : "unavailable", reason: CommonStrings.unavailable },
-        { step: Rb.FlowChoose, state: current === Rb.FlowChoose ? "current" : "unavailable", reason: CommonStrings.unavailable },
+        { step: Rb.FlowBackup, state: current === Rb.FlowBackup ? "current" : "unavailable", reason: CommonStrings.notYet },
+        { step: Rb.FlowChoose, state: current === Rb.FlowChoose ? "current" : "unavailable", reason: CommonStrings.notYet },
         { step: Rb.FlowMode, state: current === Rb.FlowMode ? "current" : "open", reason: "" },
-        { step: Rb.FlowRestore, state: current === Rb.FlowRestore ? "current" : "unavailable", reason: CommonStrings.unavailable },
-        { step: Rb.FlowDone, state: current === Rb.FlowDone ? "current" : "unavailable", reason: CommonStrings.unavailable }
+        { step: Rb.FlowRestore, state: current === Rb.FlowRestore ? "current" : "unavailable", reason: CommonStrings.notYet },
+        { step: Rb.FlowDone, state: current === Rb.FlowDone ? "current" : "unavailable", reason: CommonStrings.notYet }
     ]
 
     ColumnLayout {

@@ -187,16 +187,16 @@ Item {
                         id: shortcutCol
                         anchors.fill: parent
                         anchors.margins: 12
+                        Text {
+                            text: qsTr("Faster, without buttons:")
+                            font.pixelSize: Theme.bodyText
+                            font.bold: true
+                            color: Theme.text
+                        }
                         RowLayout {
-                            spacing: Theme.gap
-                            Text {
-                                text: qsTr("Faster, without buttons:")
-                                font.pixelSize: Theme.bodyText
-                                font.bold: true
-                                color: Theme.text
-                            }
                             ActionButton {
                                 primary: true
+                                Layout.fillWidth: true
                                 text: shortcutBox.shortcut === Rb.ShortcutExitRecovery
                                       ? qsTr("Exit recovery with one tap") : qsTr("Enter recovery by software")
                                 onClicked: {

@@ -150,6 +150,7 @@ QtObject {
         return qsTr("Press and hold %1").arg(buttonList(buttons, drawing))
     }
     readonly property string unavailable: qsTr("Not available in this version yet")
+    readonly property string notYet: qsTr("not in this version")
     readonly property string details: qsTr("Details")
     readonly property string back: qsTr("Back")
 }
