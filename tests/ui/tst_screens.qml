@@ -1,0 +1,66 @@
+import QtQuick
+import QtTest
+import RescueBay.Screens
+import RescueBay.Core
+
+// Screens without a running device monitor (the test process never starts it).
+TestCase {
+    name: "Screens"
+    width: 1280
+    height: 800
+    visible: true
+    when: windowShown
+
+    Component { id: baysComponent; BaysScreen { width: 1280; height: 720 } }
+    Component { id: guideComponent; GuideScreen { width: 1280; height: 720 } }
+    Component { id: stripComponent; LiveStrip { width: 800 } }
+
+    function test_empty_bays_say_which_port() {
+        const bays = createTemporaryObject(baysComponent, this)
+        verify(bays)
+        verify(findChild(bays, "monitorUnavailable").visible, "an honest note when detection is off")
+        let found = 0
+        for (let port = 1; port <= DeviceMonitor.bayCount; port++)
+            found += findText(bays, "Plug a device into port " + port) ? 1 : 0
+        compare(found, DeviceMonitor.bayCount)
+    }
+
+    function test_guide_preview_for_a_model() {
+        if (!ModelCatalog.available)
+            skip("no model catalog")
+        const g = createTemporaryObject(guideComponent, this,
+                                        { procedure: Rb.EnterDfu, previewProductType: "iPhone17,1" })
+        verify(g.title.indexOf("iPhone 16 Pro") >= 0)
+        verify(g.steps.length >= 5)
+        compare(g.stepIndex, -1)
+        // Idle: the first key to press pulses on the drawing.
+        compare(findChild(g, "drawing").highlight, Rb.ButtonVolumeUp)
+        g.start()
+        verify(g.running)
+        compare(g.stepIndex, 0)
+        tryVerify(() => g.stepIndex >= 1, 5000, "the guide advances by itself")
+    }
+
+    function test_live_strip_words() {
+        const s = createTemporaryObject(stripComponent, this)
+        const label = findChild(s, "verdictText")
+        verify(label.text.indexOf("Listening") >= 0)
+        s.verdict = Rb.VerdictReleasedTooLate
+        verify(label.text.indexOf("recovery mode, not DFU") >= 0)
+        s.verdict = Rb.VerdictSuccess
+        s.seen = true
+        s.seenMode = Rb.ModeDfu
+        verify(label.text.indexOf("Seen now: DFU") >= 0)
+    }
+
+    function findText(item, text) {
+        if (item.text !== undefined && item.text === text)
+            return item
+        for (let i = 0; i < item.children.length; i++) {
+            const r = findText(item.children[i], text)
+            if (r)
+                return r
+        }
+        return null
+    }
+}
