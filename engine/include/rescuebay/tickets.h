@@ -75,6 +75,7 @@ typedef struct rb_ticket_store_options {
     int read_only;             /* 1: never migrate or write */
 } rb_ticket_store_options;
 #define RB_TICKET_STORE_OPTIONS_INIT { RB_TICKET_STORE_OPTIONS_VERSION, NULL, 0, 0 }
+/* Fills opts with the defaults (as RB_TICKET_STORE_OPTIONS_INIT). */
 RB_EXTERN rb_status rb_ticket_store_options_init(rb_ticket_store_options *opts,
                                                  unsigned int version);
 
@@ -108,6 +109,7 @@ RB_EXTERN rb_status rb_ticket_staff_add(rb_ticket_store *store, const char *name
  * `tickets.pin_lockout_seconds` (default 300). Every attempt is recorded. */
 RB_EXTERN rb_status rb_ticket_store_sign_in(rb_ticket_store *store, const char *name,
                                             const char *pin);
+/* Forgets the signed-in member (changes then need a new sign-in). */
 RB_EXTERN void rb_ticket_store_sign_out(rb_ticket_store *store);
 
 /* Name of the signed-in staff member, or NULL. */
@@ -116,7 +118,9 @@ RB_EXTERN const char *rb_ticket_store_staff(const rb_ticket_store *store);
 /* Administrator only: change a PIN, lift a lock-out, or disable a member. */
 RB_EXTERN rb_status rb_ticket_staff_set_pin(rb_ticket_store *store, const char *name,
                                             const char *pin);
+/* Lifts a lock-out (administrator only). */
 RB_EXTERN rb_status rb_ticket_staff_unlock(rb_ticket_store *store, const char *name);
+/* Disables a member: they can no longer sign in (administrator only). */
 RB_EXTERN rb_status rb_ticket_staff_disable(rb_ticket_store *store, const char *name);
 
 typedef struct rb_ticket_staff_info {
@@ -134,7 +138,9 @@ typedef struct rb_ticket_staff_list {
     rb_ticket_staff_info *items;
 } rb_ticket_staff_list;
 
+/* Every staff member, by name, with lock-out state. Free with rb_ticket_staff_list_free. */
 RB_EXTERN rb_status rb_ticket_staff_list_get(rb_ticket_staff_list **out, rb_ticket_store *store);
+/* Releases a staff list; NULL is a no-op. */
 RB_EXTERN void rb_ticket_staff_list_free(rb_ticket_staff_list *list);
 
 /* ---- tickets -------------------------------------------------------------------- */
@@ -160,6 +166,7 @@ typedef struct rb_ticket_fields {
 } rb_ticket_fields;
 #define RB_TICKET_FIELDS_INIT { RB_TICKET_FIELDS_VERSION, NULL, NULL, NULL, NULL, NULL, \
     NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, {0} }
+/* Fills fields with "nothing set" (as RB_TICKET_FIELDS_INIT). */
 RB_EXTERN rb_status rb_ticket_fields_init(rb_ticket_fields *fields, unsigned int version);
 
 /* Points the device members of `fields` at the values known in `info` (which must outlive
@@ -190,16 +197,22 @@ typedef struct rb_ticket_list {
  * the ticket is on disk. */
 RB_EXTERN rb_status rb_ticket_create(char **number_out, rb_ticket_store *store,
                                      const rb_ticket_fields *fields);
+/* Changes the non-NULL fields; logs the names (not values) of those that changed. */
 RB_EXTERN rb_status rb_ticket_update(rb_ticket_store *store, const char *number,
                                      const rb_ticket_fields *fields);
+/* Moves the ticket to `status` (logged as status_changed), with an optional note. */
 RB_EXTERN rb_status rb_ticket_set_status(rb_ticket_store *store, const char *number,
                                          rb_ticket_status status, const char *note);
 /* Sets the resolution and the status (RB_TICKET_DONE or RB_TICKET_COLLECTED). */
 RB_EXTERN rb_status rb_ticket_close(rb_ticket_store *store, const char *number,
                                     const char *resolution, rb_ticket_status status);
 
+/* Reads one ticket by number (case-insensitive). RB_ERR_NOT_FOUND if there is none.
+ * Free with rb_ticket_free. */
 RB_EXTERN rb_status rb_ticket_get(rb_ticket **out, rb_ticket_store *store, const char *number);
+/* Releases a ticket; NULL is a no-op. */
 RB_EXTERN void rb_ticket_free(rb_ticket *ticket);
+/* Releases a list and its tickets; NULL is a no-op. */
 RB_EXTERN void rb_ticket_list_free(rb_ticket_list *list);
 
 /* The newest ticket not yet collected for a device (ECID, UDID or serial), for the
@@ -228,8 +241,12 @@ typedef struct rb_ticket_query {
     size_t offset;
 } rb_ticket_query;
 #define RB_TICKET_QUERY_INIT { RB_TICKET_QUERY_VERSION, RB_TICKET_SEARCH_ANY, NULL, 0, 0, 0, 0 }
+/* Fills query with "every ticket, newest first" (as RB_TICKET_QUERY_INIT). */
 RB_EXTERN rb_status rb_ticket_query_init(rb_ticket_query *query, unsigned int version);
 
+/* Lists or searches tickets (see rb_ticket_search_field); query NULL lists the newest.
+ * RB_ERR_INVALID_ARG for a phone search of fewer than 4 digits or an empty text search.
+ * Free with rb_ticket_list_free. */
 RB_EXTERN rb_status rb_ticket_search(rb_ticket_list **out, rb_ticket_store *store,
                                      const rb_ticket_query *query);
 
@@ -254,8 +271,10 @@ typedef struct rb_ticket_event_list {
 RB_EXTERN rb_status rb_ticket_event_append(rb_ticket_store *store, const char *number,
                                            rb_ticket_event_type type, const char *summary,
                                            const char *detail_json);
+/* The whole log of a ticket, oldest first. Free with rb_ticket_event_list_free. */
 RB_EXTERN rb_status rb_ticket_events_get(rb_ticket_event_list **out, rb_ticket_store *store,
                                          const char *number);
+/* Releases an event list; NULL is a no-op. */
 RB_EXTERN void rb_ticket_event_list_free(rb_ticket_event_list *list);
 
 /* "open", "waiting_for_customer"...; "device_detected", "backup_verified"... and back.
@@ -295,6 +314,7 @@ typedef struct rb_ticket_receipt {
     rb_ticket_receipt_line *lines;
 } rb_ticket_receipt;
 
+/* The receipt of one ticket. Free with rb_ticket_receipt_free. */
 RB_EXTERN rb_status rb_ticket_receipt_get(rb_ticket_receipt **out, rb_ticket_store *store,
                                           const char *number);
 /* The receipt as a JSON object text; free with rb_free. */

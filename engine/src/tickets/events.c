@@ -26,12 +26,12 @@ rb_ticket_event_type rb_ticket_event_type_from_name(const char *name)
     return (rb_ticket_event_type)0;
 }
 
-rb_status tk_event_insert(rb_ticket_store *s, int64_t ticket_id, rb_ticket_event_type type,
+rb_status rb__tk_event_insert(rb_ticket_store *s, int64_t ticket_id, rb_ticket_event_type type,
                           const char *summary, const char *detail)
 {
     char now[32];
-    tk_now_iso(now);
-    sqlite3_stmt *ins = tk_prepare(s, "INSERT INTO events(ticket_id, at, type, actor, summary,"
+    rb__tk_now_iso(now);
+    sqlite3_stmt *ins = rb__tk_prepare(s, "INSERT INTO events(ticket_id, at, type, actor, summary,"
                                       " detail) VALUES (?, ?, ?, ?, ?, ?)");
     if (!ins)
         return s->err.status;
@@ -41,7 +41,7 @@ rb_status tk_event_insert(rb_ticket_store *s, int64_t ticket_id, rb_ticket_event
     sqlite3_bind_text(ins, 4, s->staff_id ? s->staff_name : "engine", -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 5, summary ? summary : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 6, detail ? detail : "", -1, SQLITE_STATIC);
-    rb_status st = sqlite3_step(ins) == SQLITE_DONE ? RB_OK : tk_dberr(s, "append event");
+    rb_status st = sqlite3_step(ins) == SQLITE_DONE ? RB_OK : rb__tk_dberr(s, "append event");
     sqlite3_finalize(ins);
     return st;
 }
@@ -54,28 +54,28 @@ rb_status rb_ticket_event_append(rb_ticket_store *s, const char *number,
         return RB_ERR_INVALID_ARG;
     if (type < RB_TICKET_EVENT_CREATED || type > RB_TICKET_EVENT_PERSONAL_DATA_ERASED ||
         type == RB_TICKET_EVENT_CREATED || type == RB_TICKET_EVENT_PERSONAL_DATA_ERASED)
-        return tk_err(s, RB_ERR_INVALID_ARG, "this event type cannot be appended by hand");
+        return rb__tk_err(s, RB_ERR_INVALID_ARG, "this event type cannot be appended by hand");
     if (detail_json && *detail_json) {
         cJSON *j = cJSON_Parse(detail_json);
         int object = cJSON_IsObject(j);
         cJSON_Delete(j);
         if (!object)
-            return tk_err(s, RB_ERR_PARSE, "an event detail is a JSON object");
+            return rb__tk_err(s, RB_ERR_PARSE, "an event detail is a JSON object");
     }
     char *sum = NULL, *det = NULL;
     int64_t id = 0;
-    rb_status st = tk_checked_text(s, "the event summary", summary, &sum);
+    rb_status st = rb__tk_checked_text(s, "the event summary", summary, &sum);
     if (st == RB_OK)
-        st = tk_checked_text(s, "the event detail", detail_json, &det);
+        st = rb__tk_checked_text(s, "the event detail", detail_json, &det);
     if (st == RB_OK)
-        st = tk_begin(s);
+        st = rb__tk_begin(s);
     if (st == RB_OK) {
-        st = tk_ticket_id(s, number, &id);
+        st = rb__tk_ticket_id(s, number, &id);
         if (st == RB_OK)
-            st = tk_event_insert(s, id, type, sum, det);
+            st = rb__tk_event_insert(s, id, type, sum, det);
         if (st == RB_OK && type == RB_TICKET_EVENT_NOTE)
-            st = tk_fts_refresh(s, id);
-        st = tk_end(s, st);
+            st = rb__tk_fts_refresh(s, id);
+        st = rb__tk_end(s, st);
     }
     free(sum);
     free(det);
@@ -88,10 +88,10 @@ rb_status rb_ticket_events_get(rb_ticket_event_list **out, rb_ticket_store *s, c
         return RB_ERR_INVALID_ARG;
     *out = NULL;
     int64_t id = 0;
-    rb_status st = tk_ticket_id(s, number, &id);
+    rb_status st = rb__tk_ticket_id(s, number, &id);
     if (st != RB_OK)
         return st;
-    sqlite3_stmt *q = tk_prepare(s, "SELECT id, at, type, actor, summary, detail, redacted"
+    sqlite3_stmt *q = rb__tk_prepare(s, "SELECT id, at, type, actor, summary, detail, redacted"
                                     " FROM events WHERE ticket_id = ? ORDER BY id");
     if (!q)
         return s->err.status;
@@ -108,17 +108,17 @@ rb_status rb_ticket_events_get(rb_ticket_event_list **out, rb_ticket_store *s, c
         l->items = grown;
         rb_ticket_event *e = &l->items[l->count++];
         e->id = sqlite3_column_int64(q, 0);
-        e->at = tk_col(q, 1);
+        e->at = rb__tk_col(q, 1);
         e->type = rb_ticket_event_type_from_name((const char *)sqlite3_column_text(q, 2));
-        e->actor = tk_col(q, 3);
-        e->summary = tk_col(q, 4);
-        e->detail = tk_col(q, 5);
+        e->actor = rb__tk_col(q, 3);
+        e->summary = rb__tk_col(q, 4);
+        e->detail = rb__tk_col(q, 5);
         e->redacted = sqlite3_column_int(q, 6);
         if (!e->at || !e->actor || !e->summary || !e->detail)
             st = RB_ERR_NOMEM;
     }
     if (st == RB_OK && rc != SQLITE_DONE)
-        st = tk_dberr(s, "read events");
+        st = rb__tk_dberr(s, "read events");
     sqlite3_finalize(q);
     if (st != RB_OK) {
         rb_ticket_event_list_free(l);

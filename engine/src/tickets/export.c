@@ -83,9 +83,9 @@ rb_status rb_ticket_export(rb_ticket_store *s, FILE *out, rb_ticket_export_forma
     if (!s || !out)
         return RB_ERR_INVALID_ARG;
     if (format != RB_TICKET_EXPORT_CSV && format != RB_TICKET_EXPORT_JSON)
-        return tk_err(s, RB_ERR_INVALID_ARG, "unknown export format");
+        return rb__tk_err(s, RB_ERR_INVALID_ARG, "unknown export format");
     rb_ticket_list *l = NULL;
-    rb_status st = tk_search(&l, s, query, 0);
+    rb_status st = rb__tk_search(&l, s, query, 0);
     if (st != RB_OK)
         return st;
     if (format == RB_TICKET_EXPORT_CSV) {
@@ -118,7 +118,7 @@ rb_status rb_ticket_export(rb_ticket_store *s, FILE *out, rb_ticket_export_forma
     }
     rb_ticket_list_free(l);
     if (st == RB_OK && (fflush(out) != 0 || ferror(out)))
-        st = tk_err(s, RB_ERR_IO, "writing the export failed");
+        st = rb__tk_err(s, RB_ERR_IO, "writing the export failed");
     return st;
 }
 

@@ -98,7 +98,7 @@ static const char MIGRATE_TO_3[] =
     "CREATE VIRTUAL TABLE ticket_fts USING fts5(number, customer, device, text,"
     " tokenize = 'unicode61 remove_diacritics 2');";
 
-/* Text indexed for one ticket; shared by the migration's backfill and tk_fts_refresh. */
+/* Text indexed for one ticket; shared by the migration's backfill and rb__tk_fts_refresh. */
 #define FTS_INSERT                                                                    \
     "INSERT INTO ticket_fts(rowid, number, customer, device, text)"                   \
     " SELECT t.id, t.number,"                                                         \
@@ -112,10 +112,10 @@ static const char MIGRATE_TO_3[] =
 
 static const char BACKFILL_3[] = FTS_INSERT ";";
 
-rb_status tk_fts_refresh(rb_ticket_store *s, int64_t id)
+rb_status rb__tk_fts_refresh(rb_ticket_store *s, int64_t id)
 {
-    sqlite3_stmt *del = tk_prepare(s, "DELETE FROM ticket_fts WHERE rowid = ?");
-    sqlite3_stmt *ins = tk_prepare(s, FTS_INSERT " WHERE t.id = ?");
+    sqlite3_stmt *del = rb__tk_prepare(s, "DELETE FROM ticket_fts WHERE rowid = ?");
+    sqlite3_stmt *ins = rb__tk_prepare(s, FTS_INSERT " WHERE t.id = ?");
     rb_status st = RB_OK;
     if (!del || !ins) {
         st = s->err.status;
@@ -123,7 +123,7 @@ rb_status tk_fts_refresh(rb_ticket_store *s, int64_t id)
         sqlite3_bind_int64(del, 1, id);
         sqlite3_bind_int64(ins, 1, id);
         if (sqlite3_step(del) != SQLITE_DONE || sqlite3_step(ins) != SQLITE_DONE)
-            st = tk_dberr(s, "search index");
+            st = rb__tk_dberr(s, "search index");
     }
     sqlite3_finalize(del);
     sqlite3_finalize(ins);
@@ -133,7 +133,7 @@ rb_status tk_fts_refresh(rb_ticket_store *s, int64_t id)
 static void fn_phone_rev(sqlite3_context *c, int argc, sqlite3_value **argv)
 {
     (void)argc;
-    char *r = tk_phone_rev((const char *)sqlite3_value_text(argv[0]));
+    char *r = rb__tk_phone_rev((const char *)sqlite3_value_text(argv[0]));
     if (!r) {
         sqlite3_result_error_nomem(c);
         return;
@@ -144,7 +144,7 @@ static void fn_phone_rev(sqlite3_context *c, int argc, sqlite3_value **argv)
 static void fn_digits(sqlite3_context *c, int argc, sqlite3_value **argv)
 {
     (void)argc;
-    char *r = tk_phone_rev((const char *)sqlite3_value_text(argv[0]));
+    char *r = rb__tk_phone_rev((const char *)sqlite3_value_text(argv[0]));
     if (!r) {
         sqlite3_result_error_nomem(c);
         return;
@@ -158,7 +158,7 @@ static void fn_digits(sqlite3_context *c, int argc, sqlite3_value **argv)
     sqlite3_result_text(c, r, -1, free);
 }
 
-rb_status tk_register_functions(sqlite3 *db)
+rb_status rb__tk_register_functions(sqlite3 *db)
 {
     int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
     if (sqlite3_create_function(db, "rb_phone_rev", 1, flags, NULL, fn_phone_rev, NULL, NULL)
@@ -171,7 +171,7 @@ rb_status tk_register_functions(sqlite3 *db)
 
 static int read_version(rb_ticket_store *s)
 {
-    sqlite3_stmt *st = tk_prepare(s, "PRAGMA user_version");
+    sqlite3_stmt *st = rb__tk_prepare(s, "PRAGMA user_version");
     int v = -1;
     if (st && sqlite3_step(st) == SQLITE_ROW)
         v = sqlite3_column_int(st, 0);
@@ -182,21 +182,21 @@ static int read_version(rb_ticket_store *s)
 static rb_status backup_before(rb_ticket_store *s, int from)
 {
     char now[32];
-    tk_now_iso(now);
+    rb__tk_now_iso(now);
     for (char *p = now; *p; p++)
         if (*p == ':')
             *p = '-'; /* a colon is not allowed in Windows file names */
     char *bak = rb__sprintf("%s.v%d-%s.bak", s->path, from, now);
     if (!bak)
         return RB_ERR_NOMEM;
-    sqlite3_stmt *st = tk_prepare(s, "VACUUM INTO ?");
+    sqlite3_stmt *st = rb__tk_prepare(s, "VACUUM INTO ?");
     rb_status rs = RB_OK;
     if (!st) {
         rs = s->err.status;
     } else {
         sqlite3_bind_text(st, 1, bak, -1, SQLITE_STATIC);
         if (sqlite3_step(st) != SQLITE_DONE)
-            rs = tk_dberr(s, "backup before migrating");
+            rs = rb__tk_dberr(s, "backup before migrating");
     }
     sqlite3_finalize(st);
     rb__log("tickets", "backed up schema v%d to %s", from, bak);
@@ -204,7 +204,7 @@ static rb_status backup_before(rb_ticket_store *s, int from)
     return rs;
 }
 
-rb_status tk_migrate(rb_ticket_store *s)
+rb_status rb__tk_migrate(rb_ticket_store *s)
 {
     static const char *const steps[TK_SCHEMA_CURRENT][2] = {
         {MIGRATE_TO_1, NULL},
@@ -215,44 +215,44 @@ rb_status tk_migrate(rb_ticket_store *s)
     if (v < 0)
         return s->err.status ? s->err.status : RB_ERR_DB;
     if (v > TK_SCHEMA_CURRENT)
-        return tk_err(s, RB_ERR_UNSUPPORTED,
+        return rb__tk_err(s, RB_ERR_UNSUPPORTED,
                       "%s has schema version %d, newer than this program's %d", s->path, v,
                       TK_SCHEMA_CURRENT);
     s->schema_version = v;
     if (v == TK_SCHEMA_CURRENT)
         return RB_OK;
     if (s->read_only)
-        return tk_err(s, RB_ERR_UNSUPPORTED, "schema version %d needs a migration", v);
+        return rb__tk_err(s, RB_ERR_UNSUPPORTED, "schema version %d needs a migration", v);
     if (v > 0) {
         rb_status st = backup_before(s, v);
         if (st != RB_OK)
             return st;
     }
     for (;;) {
-        rb_status st = tk_begin(s);
+        rb_status st = rb__tk_begin(s);
         if (st != RB_OK)
             return st;
         /* Re-read inside the write lock: another process may have migrated meanwhile. */
         v = read_version(s);
         if (v < 0 || v >= TK_SCHEMA_CURRENT) {
-            st = tk_end(s, v < 0 ? RB_ERR_DB : RB_OK);
+            st = rb__tk_end(s, v < 0 ? RB_ERR_DB : RB_OK);
             if (v >= 0)
                 s->schema_version = v;
             return st;
         }
-        st = tk_exec(s, steps[v][0]);
+        st = rb__tk_exec(s, steps[v][0]);
         if (st == RB_OK && steps[v][1])
-            st = tk_exec(s, steps[v][1]);
+            st = rb__tk_exec(s, steps[v][1]);
         if (st == RB_OK) {
             char sql[40];
             snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
-            st = tk_exec(s, sql);
+            st = rb__tk_exec(s, sql);
         }
-        st = tk_end(s, st);
+        st = rb__tk_end(s, st);
         if (st != RB_OK) {
             char why[sizeof s->err.msg];
             snprintf(why, sizeof why, "%s", s->err.msg);
-            return tk_err(s, st, "migration to schema version %d failed: %s", v + 1, why);
+            return rb__tk_err(s, st, "migration to schema version %d failed: %s", v + 1, why);
         }
         s->schema_version = v + 1;
         rb__log("tickets", "migrated %s to schema version %d", s->path, v + 1);

@@ -35,7 +35,7 @@ struct built {
 
 static char *digits_only(const char *s)
 {
-    char *d = tk_phone_rev(s); /* reversed digits */
+    char *d = rb__tk_phone_rev(s); /* reversed digits */
     if (!d)
         return NULL;
     size_t n = strlen(d);
@@ -67,10 +67,10 @@ static rb_status build(rb_ticket_store *s, const rb_ticket_query *q, struct buil
             st = add_bind(b, rb__strdup(text));
             break;
         case RB_TICKET_SEARCH_PHONE: {
-            char *rev = tk_phone_rev(text);
+            char *rev = rb__tk_phone_rev(text);
             if (rev && strlen(rev) < 4) {
                 free(rev);
-                return tk_err(s, RB_ERR_INVALID_ARG, "give at least 4 digits of the phone number");
+                return rb__tk_err(s, RB_ERR_INVALID_ARG, "give at least 4 digits of the phone number");
             }
             char *hi = rev ? rb__strdup(rev) : NULL;
             if (hi)
@@ -100,9 +100,9 @@ static rb_status build(rb_ticket_store *s, const rb_ticket_query *q, struct buil
         case RB_TICKET_SEARCH_CUSTOMER:
         case RB_TICKET_SEARCH_TEXT:
         case RB_TICKET_SEARCH_ANY: {
-            char *fts = tk_fts_query(text);
+            char *fts = rb__tk_fts_query(text);
             if (!fts)
-                return tk_err(s, RB_ERR_INVALID_ARG, "nothing to search for");
+                return rb__tk_err(s, RB_ERR_INVALID_ARG, "nothing to search for");
             if (q->field == RB_TICKET_SEARCH_CUSTOMER) {
                 char *col = rb__sprintf("customer : (%s)", fts);
                 free(fts);
@@ -122,7 +122,7 @@ static rb_status build(rb_ticket_store *s, const rb_ticket_query *q, struct buil
             break;
         }
         default:
-            return tk_err(s, RB_ERR_INVALID_ARG, "unknown search field");
+            return rb__tk_err(s, RB_ERR_INVALID_ARG, "unknown search field");
         }
     }
     if (st != RB_OK)
@@ -131,19 +131,19 @@ static rb_status build(rb_ticket_store *s, const rb_ticket_query *q, struct buil
     if (q->status) {
         const char *name = rb_ticket_status_name((rb_ticket_status)q->status);
         if (strcmp(name, "unknown") == 0)
-            return tk_err(s, RB_ERR_INVALID_ARG, "unknown ticket status");
+            return rb__tk_err(s, RB_ERR_INVALID_ARG, "unknown ticket status");
         snprintf(filter, sizeof filter, " AND t.status = '%s'", name);
     } else if (q->active_only) {
         snprintf(filter, sizeof filter, " AND t.status <> 'collected'");
     }
     snprintf(b->sql, sizeof b->sql, "SELECT %s FROM tickets t WHERE 1%s%s ORDER BY t.id DESC"
-             " LIMIT %lld OFFSET %lld", TK_TICKET_COLUMNS, where, filter,
+             " LIMIT %lld OFFSET %lld", rb__tk_ticket_columns, where, filter,
              q->limit ? (long long)q->limit : -1LL, (long long)q->offset);
     return RB_OK;
 }
 
 /* Runs the query; limit_default applies when q->limit is 0 (0: no limit). */
-rb_status tk_search(rb_ticket_list **out, rb_ticket_store *s, const rb_ticket_query *query,
+rb_status rb__tk_search(rb_ticket_list **out, rb_ticket_store *s, const rb_ticket_query *query,
                     size_t limit_default)
 {
     if (!out || !s)
@@ -152,7 +152,7 @@ rb_status tk_search(rb_ticket_list **out, rb_ticket_store *s, const rb_ticket_qu
     rb_ticket_query q = RB_TICKET_QUERY_INIT;
     if (query) {
         if (query->version != RB_TICKET_QUERY_VERSION)
-            return tk_err(s, RB_ERR_INVALID_ARG, "unknown rb_ticket_query version");
+            return rb__tk_err(s, RB_ERR_INVALID_ARG, "unknown rb_ticket_query version");
         q = *query;
     }
     if (!q.limit)
@@ -160,7 +160,7 @@ rb_status tk_search(rb_ticket_list **out, rb_ticket_store *s, const rb_ticket_qu
     struct built b;
     memset(&b, 0, sizeof b);
     rb_status st = build(s, &q, &b);
-    sqlite3_stmt *stmt = st == RB_OK ? tk_prepare(s, b.sql) : NULL;
+    sqlite3_stmt *stmt = st == RB_OK ? rb__tk_prepare(s, b.sql) : NULL;
     if (st == RB_OK && !stmt)
         st = s->err.status;
     for (int i = 0; stmt && i < b.nbind; i++)
@@ -180,7 +180,7 @@ rb_status tk_search(rb_ticket_list **out, rb_ticket_store *s, const rb_ticket_qu
             }
             l->items = grown;
         }
-        rb_ticket *t = tk_ticket_from_row(stmt);
+        rb_ticket *t = rb__tk_ticket_from_row(stmt);
         if (!t) {
             st = RB_ERR_NOMEM;
             break;
@@ -188,7 +188,7 @@ rb_status tk_search(rb_ticket_list **out, rb_ticket_store *s, const rb_ticket_qu
         l->items[l->count++] = t;
     }
     if (st == RB_OK && rc != SQLITE_DONE)
-        st = tk_dberr(s, "search");
+        st = rb__tk_dberr(s, "search");
     sqlite3_finalize(stmt);
     for (int i = 0; i < b.nbind; i++)
         free(b.bind[i]);
@@ -202,5 +202,5 @@ rb_status tk_search(rb_ticket_list **out, rb_ticket_store *s, const rb_ticket_qu
 
 rb_status rb_ticket_search(rb_ticket_list **out, rb_ticket_store *s, const rb_ticket_query *q)
 {
-    return tk_search(out, s, q, 100);
+    return rb__tk_search(out, s, q, 100);
 }

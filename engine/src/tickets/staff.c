@@ -34,10 +34,10 @@ static rb_status check_pin(rb_ticket_store *s, const char *pin)
 {
     size_t n = pin ? strlen(pin) : 0;
     if (n < 4 || n > 12)
-        return tk_err(s, RB_ERR_INVALID_ARG, "a PIN has 4 to 12 digits");
+        return rb__tk_err(s, RB_ERR_INVALID_ARG, "a PIN has 4 to 12 digits");
     for (size_t i = 0; i < n; i++)
         if (pin[i] < '0' || pin[i] > '9')
-            return tk_err(s, RB_ERR_INVALID_ARG, "a PIN has digits only");
+            return rb__tk_err(s, RB_ERR_INVALID_ARG, "a PIN has digits only");
     return RB_OK;
 }
 
@@ -45,10 +45,10 @@ static rb_status check_name(rb_ticket_store *s, const char *name)
 {
     size_t n = name ? strlen(name) : 0;
     if (n == 0 || n > 64)
-        return tk_err(s, RB_ERR_INVALID_ARG, "a staff name has 1 to 64 characters");
+        return rb__tk_err(s, RB_ERR_INVALID_ARG, "a staff name has 1 to 64 characters");
     for (size_t i = 0; i < n; i++)
         if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f)
-            return tk_err(s, RB_ERR_INVALID_ARG, "a staff name has no control characters");
+            return rb__tk_err(s, RB_ERR_INVALID_ARG, "a staff name has no control characters");
     return RB_OK;
 }
 
@@ -65,7 +65,7 @@ static rb_status hash_new_pin(rb_ticket_store *s, const char *pin, sqlite3_stmt 
 {
     int iters = (int)setting_long(s, "tickets.pin_iterations", DEFAULT_ITERATIONS, 1000, 10000000);
     if (RAND_bytes(salt, SALT_LEN) != 1 || !derive(pin, salt, iters, hash))
-        return tk_err(s, RB_ERR_GENERIC, "cannot hash the PIN (OpenSSL)");
+        return rb__tk_err(s, RB_ERR_GENERIC, "cannot hash the PIN (OpenSSL)");
     sqlite3_bind_blob(st, first, salt, SALT_LEN, SQLITE_TRANSIENT);
     sqlite3_bind_blob(st, first + 1, hash, HASH_LEN, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, first + 2, iters);
@@ -74,9 +74,9 @@ static rb_status hash_new_pin(rb_ticket_store *s, const char *pin, sqlite3_stmt 
 
 static rb_status require_admin(rb_ticket_store *s)
 {
-    rb_status st = tk_require_staff(s);
+    rb_status st = rb__tk_require_staff(s);
     if (st == RB_OK && !s->staff_admin)
-        st = tk_err(s, RB_ERR_PERMISSION, "only an administrator may manage staff");
+        st = rb__tk_err(s, RB_ERR_PERMISSION, "only an administrator may manage staff");
     return st;
 }
 
@@ -88,26 +88,26 @@ rb_status rb_ticket_staff_add(rb_ticket_store *s, const char *name, const char *
     if (st == RB_OK)
         st = check_pin(s, pin);
     if (st == RB_OK)
-        st = tk_begin(s);
+        st = rb__tk_begin(s);
     if (st != RB_OK)
         return st;
-    sqlite3_stmt *q = tk_prepare(s, "SELECT count(*) FROM staff");
+    sqlite3_stmt *q = rb__tk_prepare(s, "SELECT count(*) FROM staff");
     int existing = q && sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
     sqlite3_finalize(q);
     if (existing < 0)
-        return tk_end(s, tk_dberr(s, "staff"));
+        return rb__tk_end(s, rb__tk_dberr(s, "staff"));
     if (existing == 0)
         is_admin = 1; /* the first member sets the shop up */
     else if ((st = require_admin(s)) != RB_OK)
-        return tk_end(s, st);
+        return rb__tk_end(s, st);
     char now[32];
-    tk_now_iso(now);
-    sqlite3_stmt *ins = tk_prepare(s,
+    rb__tk_now_iso(now);
+    sqlite3_stmt *ins = rb__tk_prepare(s,
         "INSERT INTO staff(name, is_admin, pin_salt, pin_hash, pin_iterations, created_at)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     unsigned char salt[SALT_LEN], hash[HASH_LEN];
     if (!ins)
-        return tk_end(s, s->err.status);
+        return rb__tk_end(s, s->err.status);
     sqlite3_bind_text(ins, 1, name, -1, SQLITE_STATIC);
     sqlite3_bind_int(ins, 2, is_admin ? 1 : 0);
     sqlite3_bind_text(ins, 6, now, -1, SQLITE_STATIC);
@@ -115,20 +115,20 @@ rb_status rb_ticket_staff_add(rb_ticket_store *s, const char *name, const char *
     if (st == RB_OK) {
         int rc = sqlite3_step(ins);
         if (rc == SQLITE_CONSTRAINT || sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE)
-            st = tk_err(s, RB_ERR_CONFLICT, "a staff member with that name exists");
+            st = rb__tk_err(s, RB_ERR_CONFLICT, "a staff member with that name exists");
         else if (rc != SQLITE_DONE)
-            st = tk_dberr(s, "add staff");
+            st = rb__tk_dberr(s, "add staff");
     }
     sqlite3_finalize(ins);
     OPENSSL_cleanse(hash, sizeof hash);
-    return tk_end(s, st);
+    return rb__tk_end(s, st);
 }
 
 static void log_attempt(rb_ticket_store *s, const char *name, const char *result)
 {
     char now[32];
-    tk_now_iso(now);
-    sqlite3_stmt *ins = tk_prepare(s, "INSERT INTO sign_ins(at, name, result) VALUES (?, ?, ?)");
+    rb__tk_now_iso(now);
+    sqlite3_stmt *ins = rb__tk_prepare(s, "INSERT INTO sign_ins(at, name, result) VALUES (?, ?, ?)");
     if (!ins)
         return;
     sqlite3_bind_text(ins, 1, now, -1, SQLITE_STATIC);
@@ -143,27 +143,27 @@ rb_status rb_ticket_store_sign_in(rb_ticket_store *s, const char *name, const ch
     if (!s || !name || !pin)
         return RB_ERR_INVALID_ARG;
     rb_ticket_store_sign_out(s);
-    char *clean = tk_utf8_clean(name);
+    char *clean = rb__tk_utf8_clean(name);
     if (!clean)
         return RB_ERR_NOMEM;
     if (strlen(clean) > 64)
         clean[64] = '\0';
     /* The whole check runs under the write lock, so that two counters guessing at once
      * cannot both slip past the failure count. */
-    rb_status st = tk_begin(s);
+    rb_status st = rb__tk_begin(s);
     if (st != RB_OK) {
         free(clean);
         return st;
     }
-    sqlite3_stmt *q = tk_prepare(s,
+    sqlite3_stmt *q = rb__tk_prepare(s,
         "SELECT id, name, is_admin, disabled, pin_salt, pin_hash, pin_iterations,"
         " failed_attempts, locked_until FROM staff WHERE name = ?");
     if (!q) {
         free(clean);
-        return tk_end(s, s->err.status);
+        return rb__tk_end(s, s->err.status);
     }
     sqlite3_bind_text(q, 1, clean, -1, SQLITE_STATIC);
-    int64_t now = tk_now();
+    int64_t now = rb__tk_now();
     const char *result = "unknown_name";
     unsigned char hash[HASH_LEN];
     int rc = sqlite3_step(q);
@@ -186,8 +186,8 @@ rb_status rb_ticket_store_sign_in(rb_ticket_store *s, const char *name, const ch
         }
         if (ok) {
             char iso[32];
-            tk_now_iso(iso);
-            sqlite3_stmt *u = tk_prepare(s, "UPDATE staff SET failed_attempts = 0, locked_until = 0,"
+            rb__tk_now_iso(iso);
+            sqlite3_stmt *u = rb__tk_prepare(s, "UPDATE staff SET failed_attempts = 0, locked_until = 0,"
                                             " last_sign_in = ? WHERE id = ?");
             if (u) {
                 sqlite3_bind_text(u, 1, iso, -1, SQLITE_STATIC);
@@ -196,7 +196,7 @@ rb_status rb_ticket_store_sign_in(rb_ticket_store *s, const char *name, const ch
                 sqlite3_finalize(u);
             }
             s->staff_id = id;
-            s->staff_name = tk_col(q, 1);
+            s->staff_name = rb__tk_col(q, 1);
             s->staff_admin = sqlite3_column_int(q, 2);
         } else if (strcmp(result, "wrong_pin") == 0) {
             long max = setting_long(s, "tickets.pin_max_failures", 5, 1, 1000);
@@ -208,7 +208,7 @@ rb_status rb_ticket_store_sign_in(rb_ticket_store *s, const char *name, const ch
                 result = "wrong_pin_locked";
                 failed = 0; /* a new series of attempts after the lock-out */
             }
-            sqlite3_stmt *u = tk_prepare(s, "UPDATE staff SET failed_attempts = ?,"
+            sqlite3_stmt *u = rb__tk_prepare(s, "UPDATE staff SET failed_attempts = ?,"
                                             " locked_until = ? WHERE id = ?");
             if (u) {
                 sqlite3_bind_int(u, 1, failed);
@@ -221,7 +221,7 @@ rb_status rb_ticket_store_sign_in(rb_ticket_store *s, const char *name, const ch
     } else if (rc != SQLITE_DONE) {
         sqlite3_finalize(q);
         free(clean);
-        return tk_end(s, tk_dberr(s, "sign in"));
+        return rb__tk_end(s, rb__tk_dberr(s, "sign in"));
     } else {
         /* Spend the same time on an unknown name, so timing does not reveal who exists. */
         unsigned char salt[SALT_LEN] = {0};
@@ -230,7 +230,7 @@ rb_status rb_ticket_store_sign_in(rb_ticket_store *s, const char *name, const ch
     sqlite3_finalize(q);
     log_attempt(s, clean, result);
     free(clean);
-    rb_status end = tk_end(s, RB_OK);
+    rb_status end = rb__tk_end(s, RB_OK);
     if (end != RB_OK) {
         rb_ticket_store_sign_out(s);
         return end;
@@ -238,11 +238,11 @@ rb_status rb_ticket_store_sign_in(rb_ticket_store *s, const char *name, const ch
     if (s->staff_id)
         return RB_OK;
     if (strcmp(result, "locked") == 0 || strcmp(result, "wrong_pin_locked") == 0)
-        return tk_err(s, RB_ERR_LOCKED, "too many wrong PINs; try again later or ask an "
+        return rb__tk_err(s, RB_ERR_LOCKED, "too many wrong PINs; try again later or ask an "
                       "administrator to unlock");
     if (strcmp(result, "disabled") == 0)
-        return tk_err(s, RB_ERR_AUTH, "this staff member is disabled");
-    return tk_err(s, RB_ERR_AUTH, "wrong name or PIN");
+        return rb__tk_err(s, RB_ERR_AUTH, "this staff member is disabled");
+    return rb__tk_err(s, RB_ERR_AUTH, "wrong name or PIN");
 }
 
 static rb_status admin_update(rb_ticket_store *s, const char *name, const char *sql,
@@ -254,22 +254,22 @@ static rb_status admin_update(rb_ticket_store *s, const char *name, const char *
     if (st == RB_OK)
         st = require_admin(s);
     if (st == RB_OK)
-        st = tk_begin(s);
+        st = rb__tk_begin(s);
     if (st != RB_OK)
         return st;
-    sqlite3_stmt *u = tk_prepare(s, sql);
+    sqlite3_stmt *u = rb__tk_prepare(s, sql);
     unsigned char salt[SALT_LEN], hash[HASH_LEN];
     if (!u)
-        return tk_end(s, s->err.status);
+        return rb__tk_end(s, s->err.status);
     sqlite3_bind_text(u, 1, name, -1, SQLITE_STATIC);
     if (pin)
         st = hash_new_pin(s, pin, u, 2, salt, hash);
     if (st == RB_OK && sqlite3_step(u) != SQLITE_DONE)
-        st = tk_dberr(s, "staff");
+        st = rb__tk_dberr(s, "staff");
     sqlite3_finalize(u);
     if (st == RB_OK && sqlite3_changes(s->db) == 0)
-        st = tk_err(s, RB_ERR_NOT_FOUND, "no staff member of that name");
-    return tk_end(s, st);
+        st = rb__tk_err(s, RB_ERR_NOT_FOUND, "no staff member of that name");
+    return rb__tk_end(s, st);
 }
 
 rb_status rb_ticket_staff_set_pin(rb_ticket_store *s, const char *name, const char *pin)
@@ -297,13 +297,13 @@ rb_status rb_ticket_staff_list_get(rb_ticket_staff_list **out, rb_ticket_store *
     if (!out || !s)
         return RB_ERR_INVALID_ARG;
     *out = NULL;
-    sqlite3_stmt *q = tk_prepare(s, "SELECT name, is_admin, disabled, failed_attempts,"
+    sqlite3_stmt *q = rb__tk_prepare(s, "SELECT name, is_admin, disabled, failed_attempts,"
                                     " locked_until, created_at, last_sign_in FROM staff ORDER BY name");
     if (!q)
         return s->err.status;
     rb_ticket_staff_list *l = calloc(1, sizeof *l);
     rb_status st = l ? RB_OK : RB_ERR_NOMEM;
-    int64_t now = tk_now();
+    int64_t now = rb__tk_now();
     int rc = SQLITE_DONE;
     while (st == RB_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
         rb_ticket_staff_info *grown = realloc(l->items, (l->count + 1) * sizeof *grown);
@@ -314,7 +314,7 @@ rb_status rb_ticket_staff_list_get(rb_ticket_staff_list **out, rb_ticket_store *
         l->items = grown;
         rb_ticket_staff_info *i = &l->items[l->count++];
         memset(i, 0, sizeof *i);
-        i->name = tk_col(q, 0);
+        i->name = rb__tk_col(q, 0);
         i->is_admin = sqlite3_column_int(q, 1);
         i->disabled = sqlite3_column_int(q, 2);
         i->failed_attempts = sqlite3_column_int(q, 3);
@@ -323,13 +323,13 @@ rb_status rb_ticket_staff_list_get(rb_ticket_staff_list **out, rb_ticket_store *
         if (until > now)
             rb__utc_iso8601(until, iso);
         i->locked_until = rb__strdup(iso);
-        i->created_at = tk_col(q, 5);
-        i->last_sign_in = tk_col(q, 6);
+        i->created_at = rb__tk_col(q, 5);
+        i->last_sign_in = rb__tk_col(q, 6);
         if (!i->name || !i->locked_until || !i->created_at || !i->last_sign_in)
             st = RB_ERR_NOMEM;
     }
     if (st == RB_OK && rc != SQLITE_DONE)
-        st = tk_dberr(s, "staff list");
+        st = rb__tk_dberr(s, "staff list");
     sqlite3_finalize(q);
     if (st != RB_OK) {
         rb_ticket_staff_list_free(l);

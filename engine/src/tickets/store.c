@@ -10,17 +10,17 @@
 
 int64_t rb__tickets_clock_offset;
 
-int64_t tk_now(void)
+int64_t rb__tk_now(void)
 {
     return (int64_t)time(NULL) + rb__tickets_clock_offset;
 }
 
-void tk_now_iso(char out[32])
+void rb__tk_now_iso(char out[32])
 {
-    rb__utc_iso8601(tk_now(), out);
+    rb__utc_iso8601(rb__tk_now(), out);
 }
 
-rb_status tk_err(rb_ticket_store *s, rb_status st, const char *fmt, ...)
+rb_status rb__tk_err(rb_ticket_store *s, rb_status st, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -31,7 +31,7 @@ rb_status tk_err(rb_ticket_store *s, rb_status st, const char *fmt, ...)
     return st;
 }
 
-rb_status tk_dberr(rb_ticket_store *s, const char *what)
+rb_status rb__tk_dberr(rb_ticket_store *s, const char *what)
 {
     int code = s->db ? sqlite3_extended_errcode(s->db) : SQLITE_ERROR;
     rb_status st = RB_ERR_DB;
@@ -44,62 +44,62 @@ rb_status tk_dberr(rb_ticket_store *s, const char *what)
     case SQLITE_IOERR: st = RB_ERR_IO; break;
     default: break;
     }
-    return tk_err(s, st, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : "no database");
+    return rb__tk_err(s, st, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : "no database");
 }
 
-rb_status tk_exec(rb_ticket_store *s, const char *sql)
+rb_status rb__tk_exec(rb_ticket_store *s, const char *sql)
 {
     char *msg = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        rb_status st = tk_dberr(s, "database");
+        rb_status st = rb__tk_dberr(s, "database");
         sqlite3_free(msg);
         return st;
     }
     return RB_OK;
 }
 
-sqlite3_stmt *tk_prepare(rb_ticket_store *s, const char *sql)
+sqlite3_stmt *rb__tk_prepare(rb_ticket_store *s, const char *sql)
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-        tk_dberr(s, "prepare");
+        rb__tk_dberr(s, "prepare");
         sqlite3_finalize(st);
         return NULL;
     }
     return st;
 }
 
-rb_status tk_begin(rb_ticket_store *s)
+rb_status rb__tk_begin(rb_ticket_store *s)
 {
     if (s->read_only)
-        return tk_err(s, RB_ERR_PERMISSION, "the ticket store was opened read-only");
+        return rb__tk_err(s, RB_ERR_PERMISSION, "the ticket store was opened read-only");
     /* IMMEDIATE takes the write lock up front, so two writers queue on the busy timeout
      * instead of failing with SQLITE_BUSY when one upgrades a read lock. */
-    return tk_exec(s, "BEGIN IMMEDIATE");
+    return rb__tk_exec(s, "BEGIN IMMEDIATE");
 }
 
-rb_status tk_end(rb_ticket_store *s, rb_status st)
+rb_status rb__tk_end(rb_ticket_store *s, rb_status st)
 {
     if (st == RB_OK) {
         if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
             return RB_OK;
-        st = tk_dberr(s, "commit");
+        st = rb__tk_dberr(s, "commit");
     }
     if (!sqlite3_get_autocommit(s->db))
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     return st;
 }
 
-char *tk_col(sqlite3_stmt *st, int i)
+char *rb__tk_col(sqlite3_stmt *st, int i)
 {
     const unsigned char *t = sqlite3_column_text(st, i);
     return rb__strdup(t ? (const char *)t : "");
 }
 
-rb_status tk_require_staff(rb_ticket_store *s)
+rb_status rb__tk_require_staff(rb_ticket_store *s)
 {
     if (!s->staff_id)
-        return tk_err(s, RB_ERR_AUTH, "sign in with a staff name and PIN first");
+        return rb__tk_err(s, RB_ERR_AUTH, "sign in with a staff name and PIN first");
     return RB_OK;
 }
 
@@ -124,10 +124,10 @@ static rb_status configure(rb_ticket_store *s, int busy_ms)
         ? "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;"
         : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
           "PRAGMA secure_delete=ON;";
-    rb_status st = tk_exec(s, pragmas);
+    rb_status st = rb__tk_exec(s, pragmas);
     if (st != RB_OK)
         return st;
-    return tk_register_functions(s->db) == RB_OK ? RB_OK : tk_dberr(s, "functions");
+    return rb__tk_register_functions(s->db) == RB_OK ? RB_OK : rb__tk_dberr(s, "functions");
 }
 
 rb_status rb_ticket_store_open(rb_ticket_store **out, rb_context *ctx,
@@ -151,11 +151,11 @@ rb_status rb_ticket_store_open(rb_ticket_store **out, rb_context *ctx,
     int flags = s->read_only ? SQLITE_OPEN_READONLY
                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(s->path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
-        return tk_dberr(s, s->path);
+        return rb__tk_dberr(s, s->path);
     int busy = opts && opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 10000;
     rb_status st = configure(s, busy);
     if (st == RB_OK)
-        st = tk_migrate(s);
+        st = rb__tk_migrate(s);
     return st;
 }
 

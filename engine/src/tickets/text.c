@@ -36,7 +36,7 @@ static size_t utf8_seq(const unsigned char *p)
     return 0;
 }
 
-char *tk_utf8_clean(const char *s)
+char *rb__tk_utf8_clean(const char *s)
 {
     if (!s)
         s = "";
@@ -62,7 +62,7 @@ char *tk_utf8_clean(const char *s)
     return out;
 }
 
-char *tk_phone_rev(const char *s)
+char *rb__tk_phone_rev(const char *s)
 {
     if (!s)
         s = "";
@@ -83,7 +83,7 @@ static int word_at(const char *p, const char *word)
     return strncasecmp(p, word, n) == 0;
 }
 
-rb_status tk_check_no_password(rb_ticket_store *s, const char *what, const char *text)
+rb_status rb__tk_check_no_password(rb_ticket_store *s, const char *what, const char *text)
 {
     /* A backup password must never reach the database or its journal. Staff sometimes
      * type one into a note ("pw: 1234"); so anything shaped like a credential, in prose
@@ -105,7 +105,7 @@ rb_status tk_check_no_password(rb_ticket_store *s, const char *what, const char 
             while (*q == ' ' || *q == '\t')
                 q++;
             if (*q == ':' || *q == '=')
-                return tk_err(s, RB_ERR_INVALID_ARG,
+                return rb__tk_err(s, RB_ERR_INVALID_ARG,
                               "%s looks like it holds a password; passwords are never "
                               "stored (write 'password given' without the value)", what);
         }
@@ -113,7 +113,7 @@ rb_status tk_check_no_password(rb_ticket_store *s, const char *what, const char 
     return RB_OK;
 }
 
-char *tk_fts_query(const char *text)
+char *rb__tk_fts_query(const char *text)
 {
     /* Each word becomes a quoted FTS5 string (quotes doubled), so that user input can
      * never be read as FTS5 syntax (AND, NEAR, column filters, *). The last word matches

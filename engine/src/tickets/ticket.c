@@ -10,7 +10,7 @@
 
 #include "tickets/tickets_internal.h"
 
-const char TK_TICKET_COLUMNS[] =
+const char rb__tk_ticket_columns[] =
     "t.id, t.number, t.status, t.customer_name, t.customer_phone, t.customer_email,"
     " t.device_model, t.product_type, t.serial, t.ecid, t.udid, t.ios_version, t.imei,"
     " t.problem, t.resolution, t.staff, t.created_at, t.created_by, t.updated_at,"
@@ -18,7 +18,7 @@ const char TK_TICKET_COLUMNS[] =
 
 enum kind { K_TEXT, K_SERIAL, K_DIGITS, K_ECID, K_PHONE };
 
-/* Input member -> column, in the order of TK_TICKET_COLUMNS from index 3 on (status
+/* Input member -> column, in the order of rb__tk_ticket_columns from index 3 on (status
  * excluded) so that a row's old value is column first_col + i. */
 static const struct field {
     const char *column;
@@ -110,13 +110,13 @@ static int ecid_canon(const char *s, char out[24])
 static char *normalise(rb_ticket_store *s, const struct field *fd, const char *in, rb_status *st)
 {
     if (strlen(in) > RB_TICKET_FIELD_MAX) {
-        *st = tk_err(s, RB_ERR_INVALID_ARG, "%s is longer than %d bytes", fd->column,
+        *st = rb__tk_err(s, RB_ERR_INVALID_ARG, "%s is longer than %d bytes", fd->column,
                      RB_TICKET_FIELD_MAX);
         return NULL;
     }
-    if ((*st = tk_check_no_password(s, fd->column, in)) != RB_OK)
+    if ((*st = rb__tk_check_no_password(s, fd->column, in)) != RB_OK)
         return NULL;
-    char *v = tk_utf8_clean(in);
+    char *v = rb__tk_utf8_clean(in);
     if (!v) {
         *st = RB_ERR_NOMEM;
         return NULL;
@@ -133,7 +133,7 @@ static char *normalise(rb_ticket_store *s, const struct field *fd, const char *i
         char canon[24];
         if (!ecid_canon(v, canon)) {
             free(v);
-            *st = tk_err(s, RB_ERR_INVALID_ARG, "an ECID is a decimal or 0x-hex number");
+            *st = rb__tk_err(s, RB_ERR_INVALID_ARG, "an ECID is a decimal or 0x-hex number");
             return NULL;
         }
         strcpy(v, canon);
@@ -142,9 +142,9 @@ static char *normalise(rb_ticket_store *s, const struct field *fd, const char *i
     return v;
 }
 
-rb_status tk_ticket_id(rb_ticket_store *s, const char *number, int64_t *id)
+rb_status rb__tk_ticket_id(rb_ticket_store *s, const char *number, int64_t *id)
 {
-    sqlite3_stmt *q = tk_prepare(s, "SELECT id FROM tickets WHERE number = upper(trim(?))");
+    sqlite3_stmt *q = rb__tk_prepare(s, "SELECT id FROM tickets WHERE number = upper(trim(?))");
     if (!q)
         return s->err.status;
     sqlite3_bind_text(q, 1, number ? number : "", -1, SQLITE_STATIC);
@@ -153,9 +153,9 @@ rb_status tk_ticket_id(rb_ticket_store *s, const char *number, int64_t *id)
     if (rc == SQLITE_ROW)
         *id = sqlite3_column_int64(q, 0);
     else if (rc == SQLITE_DONE)
-        st = tk_err(s, RB_ERR_NOT_FOUND, "no ticket numbered %.80s", number ? number : "");
+        st = rb__tk_err(s, RB_ERR_NOT_FOUND, "no ticket numbered %.80s", number ? number : "");
     else
-        st = tk_dberr(s, "find ticket");
+        st = rb__tk_dberr(s, "find ticket");
     sqlite3_finalize(q);
     return st;
 }
@@ -168,12 +168,12 @@ static rb_status next_number(rb_ticket_store *s, char **out)
     for (size_t i = 0; valid && i < plen; i++)
         valid = (prefix[i] >= 'A' && prefix[i] <= 'Z') || (prefix[i] >= '0' && prefix[i] <= '9');
     if (!valid)
-        return tk_err(s, RB_ERR_INVALID_ARG, "tickets.number_prefix must be 1-8 of A-Z, 0-9");
-    time_t now = (time_t)tk_now();
+        return rb__tk_err(s, RB_ERR_INVALID_ARG, "tickets.number_prefix must be 1-8 of A-Z, 0-9");
+    time_t now = (time_t)rb__tk_now();
     struct tm tm;
     gmtime_r(&now, &tm);
     int year = tm.tm_year + 1900;
-    sqlite3_stmt *q = tk_prepare(s, "INSERT INTO counters(prefix, year, last) VALUES (?, ?, 1)"
+    sqlite3_stmt *q = rb__tk_prepare(s, "INSERT INTO counters(prefix, year, last) VALUES (?, ?, 1)"
                                     " ON CONFLICT(prefix, year) DO UPDATE SET last = last + 1"
                                     " RETURNING last");
     if (!q)
@@ -182,7 +182,7 @@ static rb_status next_number(rb_ticket_store *s, char **out)
     sqlite3_bind_int(q, 2, year);
     rb_status st = RB_OK;
     if (sqlite3_step(q) != SQLITE_ROW) {
-        st = tk_dberr(s, "ticket number");
+        st = rb__tk_dberr(s, "ticket number");
     } else {
         *out = rb__sprintf("%s-%04d-%05lld", prefix, year, (long long)sqlite3_column_int64(q, 0));
         if (!*out)
@@ -215,7 +215,7 @@ static rb_status apply_fields(rb_ticket_store *s, int64_t id, sqlite3_stmt *old,
         snprintf(sql, sizeof sql, "UPDATE tickets SET %s = ?1%s WHERE id = ?2",
                  FIELDS[i].column,
                  FIELDS[i].kind == K_PHONE ? ", phone_rev = rb_phone_rev(?1)" : "");
-        sqlite3_stmt *u = tk_prepare(s, sql);
+        sqlite3_stmt *u = rb__tk_prepare(s, sql);
         int record = *v || old;
         if (!u) {
             free(v);
@@ -224,7 +224,7 @@ static rb_status apply_fields(rb_ticket_store *s, int64_t id, sqlite3_stmt *old,
         sqlite3_bind_text(u, 1, v, -1, free);
         sqlite3_bind_int64(u, 2, id);
         if (sqlite3_step(u) != SQLITE_DONE)
-            st = tk_dberr(s, "update ticket");
+            st = rb__tk_dberr(s, "update ticket");
         sqlite3_finalize(u);
         if (record)
             cJSON_AddItemToArray(changed, cJSON_CreateString(FIELDS[i].column));
@@ -235,14 +235,14 @@ static rb_status apply_fields(rb_ticket_store *s, int64_t id, sqlite3_stmt *old,
 static rb_status touch(rb_ticket_store *s, int64_t id)
 {
     char now[32];
-    tk_now_iso(now);
-    sqlite3_stmt *u = tk_prepare(s, "UPDATE tickets SET updated_at = ?, updated_by = ? WHERE id = ?");
+    rb__tk_now_iso(now);
+    sqlite3_stmt *u = rb__tk_prepare(s, "UPDATE tickets SET updated_at = ?, updated_by = ? WHERE id = ?");
     if (!u)
         return s->err.status;
     sqlite3_bind_text(u, 1, now, -1, SQLITE_STATIC);
     sqlite3_bind_text(u, 2, s->staff_name, -1, SQLITE_STATIC);
     sqlite3_bind_int64(u, 3, id);
-    rb_status st = sqlite3_step(u) == SQLITE_DONE ? RB_OK : tk_dberr(s, "update ticket");
+    rb_status st = sqlite3_step(u) == SQLITE_DONE ? RB_OK : rb__tk_dberr(s, "update ticket");
     sqlite3_finalize(u);
     return st;
 }
@@ -259,7 +259,7 @@ static rb_status changed_event(rb_ticket_store *s, int64_t id, rb_ticket_event_t
     cJSON_Delete(detail);
     if (!text)
         return RB_ERR_NOMEM;
-    rb_status st = tk_event_insert(s, id, type, NULL, text);
+    rb_status st = rb__tk_event_insert(s, id, type, NULL, text);
     cJSON_free(text);
     return st;
 }
@@ -273,9 +273,9 @@ rb_status rb_ticket_create(char **number_out, rb_ticket_store *s, const rb_ticke
     rb_ticket_fields none = RB_TICKET_FIELDS_INIT;
     if (!f)
         f = &none;
-    rb_status st = tk_require_staff(s);
+    rb_status st = rb__tk_require_staff(s);
     if (st == RB_OK)
-        st = tk_begin(s);
+        st = rb__tk_begin(s);
     if (st != RB_OK)
         return st;
     char *number = NULL;
@@ -284,8 +284,8 @@ rb_status rb_ticket_create(char **number_out, rb_ticket_store *s, const rb_ticke
     st = changed ? next_number(s, &number) : RB_ERR_NOMEM;
     if (st == RB_OK) {
         char now[32];
-        tk_now_iso(now);
-        sqlite3_stmt *ins = tk_prepare(s, "INSERT INTO tickets(number, status, created_at,"
+        rb__tk_now_iso(now);
+        sqlite3_stmt *ins = rb__tk_prepare(s, "INSERT INTO tickets(number, status, created_at,"
                                           " created_by, updated_at, updated_by)"
                                           " VALUES (?1, 'open', ?2, ?3, ?2, ?3)");
         if (!ins) {
@@ -295,7 +295,7 @@ rb_status rb_ticket_create(char **number_out, rb_ticket_store *s, const rb_ticke
             sqlite3_bind_text(ins, 2, now, -1, SQLITE_STATIC);
             sqlite3_bind_text(ins, 3, s->staff_name, -1, SQLITE_STATIC);
             if (sqlite3_step(ins) != SQLITE_DONE)
-                st = tk_dberr(s, "create ticket");
+                st = rb__tk_dberr(s, "create ticket");
             id = sqlite3_last_insert_rowid(s->db);
             sqlite3_finalize(ins);
         }
@@ -305,9 +305,9 @@ rb_status rb_ticket_create(char **number_out, rb_ticket_store *s, const rb_ticke
     if (st == RB_OK)
         st = changed_event(s, id, RB_TICKET_EVENT_CREATED, changed);
     if (st == RB_OK)
-        st = tk_fts_refresh(s, id);
+        st = rb__tk_fts_refresh(s, id);
     cJSON_Delete(changed);
-    st = tk_end(s, st);
+    st = rb__tk_end(s, st);
     if (st == RB_OK && number_out)
         *number_out = number;
     else
@@ -320,26 +320,26 @@ rb_status rb_ticket_update(rb_ticket_store *s, const char *number, const rb_tick
     if (!s || !f || f->version != RB_TICKET_FIELDS_VERSION)
         return RB_ERR_INVALID_ARG;
     int64_t id = 0;
-    rb_status st = tk_require_staff(s);
+    rb_status st = rb__tk_require_staff(s);
     if (st == RB_OK)
-        st = tk_begin(s);
+        st = rb__tk_begin(s);
     if (st != RB_OK)
         return st;
-    st = tk_ticket_id(s, number, &id);
+    st = rb__tk_ticket_id(s, number, &id);
     if (st != RB_OK)
-        return tk_end(s, st);
+        return rb__tk_end(s, st);
     char sql[512];
-    snprintf(sql, sizeof sql, "SELECT %s FROM tickets t WHERE t.id = ?", TK_TICKET_COLUMNS);
-    sqlite3_stmt *old = tk_prepare(s, sql);
+    snprintf(sql, sizeof sql, "SELECT %s FROM tickets t WHERE t.id = ?", rb__tk_ticket_columns);
+    sqlite3_stmt *old = rb__tk_prepare(s, sql);
     cJSON *changed = cJSON_CreateArray();
     if (!old || !changed) {
         sqlite3_finalize(old);
         cJSON_Delete(changed);
-        return tk_end(s, old ? RB_ERR_NOMEM : s->err.status);
+        return rb__tk_end(s, old ? RB_ERR_NOMEM : s->err.status);
     }
     sqlite3_bind_int64(old, 1, id);
     if (sqlite3_step(old) != SQLITE_ROW)
-        st = tk_dberr(s, "read ticket");
+        st = rb__tk_dberr(s, "read ticket");
     if (st == RB_OK)
         st = apply_fields(s, id, old, f, changed);
     sqlite3_finalize(old);
@@ -348,19 +348,19 @@ rb_status rb_ticket_update(rb_ticket_store *s, const char *number, const rb_tick
         if (st == RB_OK)
             st = changed_event(s, id, RB_TICKET_EVENT_UPDATED, changed);
         if (st == RB_OK)
-            st = tk_fts_refresh(s, id);
+            st = rb__tk_fts_refresh(s, id);
     }
     cJSON_Delete(changed);
-    return tk_end(s, st);
+    return rb__tk_end(s, st);
 }
 
 static rb_status set_status(rb_ticket_store *s, int64_t id, rb_ticket_status status,
                             const char *note)
 {
     char now[32];
-    tk_now_iso(now);
+    rb__tk_now_iso(now);
     int closing = status == RB_TICKET_DONE || status == RB_TICKET_COLLECTED;
-    sqlite3_stmt *u = tk_prepare(s,
+    sqlite3_stmt *u = rb__tk_prepare(s,
         "UPDATE tickets SET status = ?1, closed_at = CASE WHEN ?2 THEN"
         " CASE closed_at WHEN '' THEN ?3 ELSE closed_at END ELSE '' END WHERE id = ?4"
         " AND status <> ?1");
@@ -370,35 +370,35 @@ static rb_status set_status(rb_ticket_store *s, int64_t id, rb_ticket_status sta
     sqlite3_bind_int(u, 2, closing);
     sqlite3_bind_text(u, 3, now, -1, SQLITE_STATIC);
     sqlite3_bind_int64(u, 4, id);
-    rb_status st = sqlite3_step(u) == SQLITE_DONE ? RB_OK : tk_dberr(s, "set status");
+    rb_status st = sqlite3_step(u) == SQLITE_DONE ? RB_OK : rb__tk_dberr(s, "set status");
     int changed = sqlite3_changes(s->db);
     sqlite3_finalize(u);
     if (st == RB_OK && changed) {
         st = touch(s, id);
         if (st == RB_OK)
-            st = tk_event_insert(s, id, RB_TICKET_EVENT_STATUS_CHANGED,
+            st = rb__tk_event_insert(s, id, RB_TICKET_EVENT_STATUS_CHANGED,
                                  rb_ticket_status_name(status), NULL);
     }
     if (st == RB_OK && note && *note) {
-        st = tk_event_insert(s, id, RB_TICKET_EVENT_NOTE, note, NULL);
+        st = rb__tk_event_insert(s, id, RB_TICKET_EVENT_NOTE, note, NULL);
         if (st == RB_OK)
-            st = tk_fts_refresh(s, id);
+            st = rb__tk_fts_refresh(s, id);
     }
     return st;
 }
 
-rb_status tk_checked_text(rb_ticket_store *s, const char *what, const char *in, char **out)
+rb_status rb__tk_checked_text(rb_ticket_store *s, const char *what, const char *in, char **out)
 {
     *out = NULL;
     if (!in)
         return RB_OK;
     if (strlen(in) > RB_TICKET_FIELD_MAX)
-        return tk_err(s, RB_ERR_INVALID_ARG, "%s is longer than %d bytes", what,
+        return rb__tk_err(s, RB_ERR_INVALID_ARG, "%s is longer than %d bytes", what,
                       RB_TICKET_FIELD_MAX);
-    rb_status st = tk_check_no_password(s, what, in);
+    rb_status st = rb__tk_check_no_password(s, what, in);
     if (st != RB_OK)
         return st;
-    *out = tk_utf8_clean(in);
+    *out = rb__tk_utf8_clean(in);
     return *out ? RB_OK : RB_ERR_NOMEM;
 }
 
@@ -406,19 +406,19 @@ rb_status rb_ticket_set_status(rb_ticket_store *s, const char *number, rb_ticket
                                const char *note)
 {
     if (!s || status < RB_TICKET_OPEN || status > RB_TICKET_COLLECTED)
-        return s ? tk_err(s, RB_ERR_INVALID_ARG, "unknown ticket status") : RB_ERR_INVALID_ARG;
+        return s ? rb__tk_err(s, RB_ERR_INVALID_ARG, "unknown ticket status") : RB_ERR_INVALID_ARG;
     char *clean = NULL;
     int64_t id = 0;
-    rb_status st = tk_require_staff(s);
+    rb_status st = rb__tk_require_staff(s);
     if (st == RB_OK)
-        st = tk_checked_text(s, "the note", note, &clean);
+        st = rb__tk_checked_text(s, "the note", note, &clean);
     if (st == RB_OK)
-        st = tk_begin(s);
+        st = rb__tk_begin(s);
     if (st == RB_OK) {
-        st = tk_ticket_id(s, number, &id);
+        st = rb__tk_ticket_id(s, number, &id);
         if (st == RB_OK)
             st = set_status(s, id, status, clean);
-        st = tk_end(s, st);
+        st = rb__tk_end(s, st);
     }
     free(clean);
     return st;
@@ -428,7 +428,7 @@ rb_status rb_ticket_close(rb_ticket_store *s, const char *number, const char *re
                           rb_ticket_status status)
 {
     if (!s || (status != RB_TICKET_DONE && status != RB_TICKET_COLLECTED))
-        return s ? tk_err(s, RB_ERR_INVALID_ARG, "a ticket closes as done or collected")
+        return s ? rb__tk_err(s, RB_ERR_INVALID_ARG, "a ticket closes as done or collected")
                  : RB_ERR_INVALID_ARG;
     if (resolution) {
         rb_ticket_fields f = RB_TICKET_FIELDS_INIT;
@@ -440,14 +440,14 @@ rb_status rb_ticket_close(rb_ticket_store *s, const char *number, const char *re
     return rb_ticket_set_status(s, number, status, NULL);
 }
 
-rb_ticket *tk_ticket_from_row(sqlite3_stmt *q)
+rb_ticket *rb__tk_ticket_from_row(sqlite3_stmt *q)
 {
     rb_ticket *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
     t->version = 1;
     t->id = sqlite3_column_int64(q, 0);
-    t->number = tk_col(q, 1);
+    t->number = rb__tk_col(q, 1);
     t->status = rb_ticket_status_from_name((const char *)sqlite3_column_text(q, 2));
     char **dst[] = {&t->customer_name, &t->customer_phone, &t->customer_email, &t->device_model,
                     &t->product_type, &t->serial, &t->ecid, &t->udid, &t->ios_version,
@@ -456,7 +456,7 @@ rb_ticket *tk_ticket_from_row(sqlite3_stmt *q)
                     &t->erased_at};
     int ok = t->number != NULL;
     for (size_t i = 0; i < sizeof dst / sizeof dst[0]; i++) {
-        *dst[i] = tk_col(q, (int)i + 3);
+        *dst[i] = rb__tk_col(q, (int)i + 3);
         ok = ok && *dst[i];
     }
     if (!ok) {
@@ -487,19 +487,19 @@ rb_status rb_ticket_get(rb_ticket **out, rb_ticket_store *s, const char *number)
     *out = NULL;
     char sql[512];
     snprintf(sql, sizeof sql, "SELECT %s FROM tickets t WHERE t.number = upper(trim(?))",
-             TK_TICKET_COLUMNS);
-    sqlite3_stmt *q = tk_prepare(s, sql);
+             rb__tk_ticket_columns);
+    sqlite3_stmt *q = rb__tk_prepare(s, sql);
     if (!q)
         return s->err.status;
     sqlite3_bind_text(q, 1, number ? number : "", -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
     rb_status st = RB_OK;
     if (rc == SQLITE_ROW)
-        st = (*out = tk_ticket_from_row(q)) ? RB_OK : RB_ERR_NOMEM;
+        st = (*out = rb__tk_ticket_from_row(q)) ? RB_OK : RB_ERR_NOMEM;
     else if (rc == SQLITE_DONE)
-        st = tk_err(s, RB_ERR_NOT_FOUND, "no ticket numbered %.80s", number ? number : "");
+        st = rb__tk_err(s, RB_ERR_NOT_FOUND, "no ticket numbered %.80s", number ? number : "");
     else
-        st = tk_dberr(s, "read ticket");
+        st = rb__tk_dberr(s, "read ticket");
     sqlite3_finalize(q);
     return st;
 }
@@ -512,7 +512,7 @@ rb_status rb_ticket_find_for_device(char **number_out, rb_ticket_store *s, const
     char ecid[24] = "";
     if (!ecid_canon(device_id, ecid))
         ecid[0] = '\0';
-    sqlite3_stmt *q = tk_prepare(s,
+    sqlite3_stmt *q = rb__tk_prepare(s,
         "SELECT number FROM tickets WHERE status <> 'collected' AND (udid = ?1"
         " OR serial = upper(?1) OR (?2 <> '' AND ecid = ?2)) ORDER BY id DESC LIMIT 1");
     if (!q)
@@ -522,11 +522,11 @@ rb_status rb_ticket_find_for_device(char **number_out, rb_ticket_store *s, const
     int rc = sqlite3_step(q);
     rb_status st = RB_OK;
     if (rc == SQLITE_ROW)
-        st = (*number_out = tk_col(q, 0)) ? RB_OK : RB_ERR_NOMEM;
+        st = (*number_out = rb__tk_col(q, 0)) ? RB_OK : RB_ERR_NOMEM;
     else if (rc == SQLITE_DONE)
-        st = tk_err(s, RB_ERR_NOT_FOUND, "no open ticket for that device");
+        st = rb__tk_err(s, RB_ERR_NOT_FOUND, "no open ticket for that device");
     else
-        st = tk_dberr(s, "find ticket");
+        st = rb__tk_dberr(s, "find ticket");
     sqlite3_finalize(q);
     return st;
 }

@@ -24,54 +24,54 @@ struct rb_ticket_store {
 };
 
 /* Error helpers: record on the store's buffer and return the status. */
-rb_status tk_err(rb_ticket_store *s, rb_status st, const char *fmt, ...) RB_PRINTF(3, 4);
-rb_status tk_dberr(rb_ticket_store *s, const char *what);
+rb_status rb__tk_err(rb_ticket_store *s, rb_status st, const char *fmt, ...) RB_PRINTF(3, 4);
+rb_status rb__tk_dberr(rb_ticket_store *s, const char *what);
 
 /* The single write path: BEGIN IMMEDIATE (waits for other writers up to the busy
- * timeout) ... COMMIT. tk_end commits when st is RB_OK, else rolls back; returns st or
+ * timeout) ... COMMIT. rb__tk_end commits when st is RB_OK, else rolls back; returns st or
  * the commit's failure. */
-rb_status tk_begin(rb_ticket_store *s);
-rb_status tk_end(rb_ticket_store *s, rb_status st);
-rb_status tk_exec(rb_ticket_store *s, const char *sql);
+rb_status rb__tk_begin(rb_ticket_store *s);
+rb_status rb__tk_end(rb_ticket_store *s, rb_status st);
+rb_status rb__tk_exec(rb_ticket_store *s, const char *sql);
 
 /* Prepares or records the error. */
-sqlite3_stmt *tk_prepare(rb_ticket_store *s, const char *sql);
+sqlite3_stmt *rb__tk_prepare(rb_ticket_store *s, const char *sql);
 
 /* Current UTC time (seconds) and as ISO 8601. Tests move the clock with
  * rb__tickets_clock_offset. */
 extern int64_t rb__tickets_clock_offset;
-int64_t tk_now(void);
-void tk_now_iso(char out[32]);
+int64_t rb__tk_now(void);
+void rb__tk_now_iso(char out[32]);
 
 /* Migrations (schema.c). */
-rb_status tk_migrate(rb_ticket_store *s);
-rb_status tk_register_functions(sqlite3 *db);
+rb_status rb__tk_migrate(rb_ticket_store *s);
+rb_status rb__tk_register_functions(sqlite3 *db);
 
 /* Text (text.c). */
 /* Copies s with invalid UTF-8 replaced by U+FFFD; NULL on allocation failure. */
-char *tk_utf8_clean(const char *s);
+char *rb__tk_utf8_clean(const char *s);
 /* Digits of a phone number, reversed ("+44 (20) 7946-0018" -> "8100649702044"). */
-char *tk_phone_rev(const char *s);
+char *rb__tk_phone_rev(const char *s);
 /* Refuses text that carries a password (see tickets.h "Privacy"). */
-rb_status tk_check_no_password(rb_ticket_store *s, const char *what, const char *text);
+rb_status rb__tk_check_no_password(rb_ticket_store *s, const char *what, const char *text);
 /* FTS5 query from user words: each word quoted, last one as a prefix. NULL if no words. */
-char *tk_fts_query(const char *text);
+char *rb__tk_fts_query(const char *text);
 
 /* Ticket rows (ticket.c). */
-rb_status tk_ticket_id(rb_ticket_store *s, const char *number, int64_t *id);
-rb_ticket *tk_ticket_from_row(sqlite3_stmt *st);
-extern const char TK_TICKET_COLUMNS[];
-rb_status tk_fts_refresh(rb_ticket_store *s, int64_t id);
-rb_status tk_event_insert(rb_ticket_store *s, int64_t ticket_id, rb_ticket_event_type type,
+rb_status rb__tk_ticket_id(rb_ticket_store *s, const char *number, int64_t *id);
+rb_ticket *rb__tk_ticket_from_row(sqlite3_stmt *st);
+extern const char rb__tk_ticket_columns[];
+rb_status rb__tk_fts_refresh(rb_ticket_store *s, int64_t id);
+rb_status rb__tk_event_insert(rb_ticket_store *s, int64_t ticket_id, rb_ticket_event_type type,
                           const char *summary, const char *detail);
-rb_status tk_require_staff(rb_ticket_store *s);
+rb_status rb__tk_require_staff(rb_ticket_store *s);
 /* Checks (length, password guard) and cleans (UTF-8) free text; *out NULL if in is. */
-rb_status tk_checked_text(rb_ticket_store *s, const char *what, const char *in, char **out);
+rb_status rb__tk_checked_text(rb_ticket_store *s, const char *what, const char *in, char **out);
 
-rb_status tk_search(rb_ticket_list **out, rb_ticket_store *s, const rb_ticket_query *q,
+rb_status rb__tk_search(rb_ticket_list **out, rb_ticket_store *s, const rb_ticket_query *q,
                     size_t limit_default);
 
 /* Column text or "" (never NULL), duplicated. */
-char *tk_col(sqlite3_stmt *st, int i);
+char *rb__tk_col(sqlite3_stmt *st, int i);
 
 #endif
