@@ -1,6 +1,7 @@
 /* Tests of engine/src/catalog: the shipped model table and its lookups. */
 #include <stdlib.h>
 
+#include "catalog/csv.h"
 #include "rbtest.h"
 #include "rescuebay/catalog.h"
 
@@ -253,6 +254,46 @@ static void test_catalog_names__round_trip(void)
     rbt_assert_str("release", rb_guide_action_name(RB_ACTION_RELEASE));
 }
 
+/* Cross-check against the research table the catalog was imported from, when this
+ * machine has it (RB_REFERENCE_DATA, default the shared reference folder): every
+ * iPhone/iPad/iPod row must be here with the same ids, scheme and connector. */
+static void test_catalog_table__matches_reference_when_present(void)
+{
+    const char *path = getenv("RB_REFERENCE_DATA");
+    if (!path)
+        path = "/work/shared/reference/data/devices_ui.csv";
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        printf("  (no reference table at %s: skipped)\n", path);
+        return;
+    }
+    static char buf[1 << 17];
+    size_t len = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    rb__csv csv;
+    rb__csv_init(&csv, buf, len);
+    char *fl[16], err[200];
+    unsigned cols[16], line;
+    size_t n, rows = 0;
+    rb_catalog *cat = open_default();
+    rbt_assert(rb__csv_row(&csv, fl, cols, 16, &n, &line, err, sizeof err) == 1); /* header */
+    int r;
+    while ((r = rb__csv_row(&csv, fl, cols, 16, &n, &line, err, sizeof err)) == 1) {
+        rbt_assert(n >= 9);
+        uint32_t bdid = (uint32_t)strtoul(fl[2], NULL, 16), cpid = (uint32_t)strtoul(fl[3], NULL, 16);
+        const rb_model *m = rb_catalog_by_chip(cat, cpid, bdid);
+        rbt_assert_msg(m != NULL, "%s (%s) missing", fl[0], fl[1]);
+        rbt_assert_str(fl[0], m->product_type);
+        rbt_assert_str(fl[1], m->hardware_model);
+        rbt_assert_str(fl[6], rb_button_scheme_name(m->buttons));
+        rbt_assert_str(fl[8], m->connector);
+        rows++;
+    }
+    rbt_assert_msg(r == 0, "reference unreadable: %s", err);
+    rbt_assert_int(180, rows);
+    rb_catalog_free(cat);
+}
+
 RBT_MAIN(T(test_catalog_open__default_location_is_found),
          T(test_catalog_open__data_dir_from_environment),
          T(test_catalog_lookup__by_product_type),
@@ -261,4 +302,5 @@ RBT_MAIN(T(test_catalog_open__default_location_is_found),
          T(test_catalog_table__families_complete),
          T(test_catalog_table__schemes_and_hazards_by_model),
          T(test_catalog_search__queries),
-         T(test_catalog_names__round_trip))
+         T(test_catalog_names__round_trip),
+         T(test_catalog_table__matches_reference_when_present))

@@ -202,7 +202,8 @@ RB_EXTERN rb_status rb_catalog_guide_for_scheme(const rb_catalog *cat, rb_button
 RB_EXTERN const char *rb_catalog_guide_source(const rb_catalog *cat, rb_button_scheme scheme,
                                               rb_guide_procedure proc);
 
-/* Loads (or replaces) the guides from a JSON file; errors as for rb_catalog_open. */
+/* Loads (or replaces) the guides from a JSON file; errors as for rb_catalog_open. Not
+ * while other threads use the catalog (every other call only reads it). */
 RB_EXTERN rb_status rb_catalog_load_guides(rb_catalog *cat, const char *path, char **error_out);
 
 /* Stable names: "enter_recovery"...; "home", "side", "volume_up"...; "press"...;
