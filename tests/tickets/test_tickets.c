@@ -1,6 +1,7 @@
 /* Tests of engine/src/tickets: CRUD, search, the event log, staff sign-in and lock-out,
  * export, receipt, hostile input and the password guard. */
 #include <stdint.h>
+#include <sys/stat.h>
 
 #include "tk_test.h"
 
@@ -358,10 +359,29 @@ static void test_tickets_hostile__long_control_sql_and_bad_utf8(void)
         rb_ticket_list_free(l);
     }
     rbt_assert_int(1, count(s, RB_TICKET_SEARCH_CUSTOMER, "Robert'); DROP"));
+    /* An event detail may be larger than a field (a restore log), up to its own limit. */
+    char *detail = malloc(RB_TICKET_DETAIL_MAX + 16);
+    memset(detail, 'a', RB_TICKET_DETAIL_MAX - 20);
+    memcpy(detail, "{\"log\": \"", 9);
+    strcpy(detail + RB_TICKET_DETAIL_MAX - 20, "\"}");
+    rbt_assert_ok(rb_ticket_event_append(s, n, RB_TICKET_EVENT_PREVIOUS_RESTORE_LOG, "", detail));
+    memset(detail + 9, 'b', RB_TICKET_DETAIL_MAX);
+    strcpy(detail + 9 + RB_TICKET_DETAIL_MAX, "\"}");
+    rbt_assert_int(RB_ERR_INVALID_ARG,
+                   rb_ticket_event_append(s, n, RB_TICKET_EVENT_PREVIOUS_RESTORE_LOG, "", detail));
+    free(detail);
+    rb_ticket_query bq = RB_TICKET_QUERY_INIT;
+    bq.text = longtext;
+    rb_ticket_list *bl = NULL;
+    rbt_assert_int(RB_ERR_INVALID_ARG, rb_ticket_search(&bl, s, &bq));
     free(longtext);
     rb_free(n);
     rb_ticket_store_free(s);
     rbt_assert_int(1, tk_sql_int(tk_db_path(ctx), "SELECT count(*) FROM tickets"));
+    /* Customer data is readable by the kiosk's user only. */
+    struct stat stt;
+    rbt_assert(stat(tk_db_path(ctx), &stt) == 0);
+    rbt_assert_int(0600, stt.st_mode & 0777);
     rb_context_free(ctx);
 }
 

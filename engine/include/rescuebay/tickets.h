@@ -19,7 +19,7 @@
  * same for tickets closed longer ago than that.
  *
  * Text: every string is UTF-8; invalid sequences are stored as U+FFFD. A field may hold up
- * to RB_TICKET_FIELD_MAX bytes. Strings the engine returns are never NULL ("" if unset).
+ * to RB_TICKET_FIELD_MAX bytes, an event detail RB_TICKET_DETAIL_MAX. Strings the engine returns are never NULL ("" if unset).
  *
  * Threads: a store handle is used by one thread at a time. Several processes (the kiosk
  * and the CLI) may open the same file; writers wait for each other (busy timeout).
@@ -38,6 +38,8 @@ extern "C" {
 #endif
 
 #define RB_TICKET_FIELD_MAX 65536
+/* An event detail may be larger: it can carry a device's previous restore log. */
+#define RB_TICKET_DETAIL_MAX (1024 * 1024)
 
 typedef struct rb_ticket_store rb_ticket_store;
 

@@ -64,9 +64,10 @@ rb_status rb_ticket_event_append(rb_ticket_store *s, const char *number,
     }
     char *sum = NULL, *det = NULL;
     int64_t id = 0;
-    rb_status st = rb__tk_checked_text(s, "the event summary", summary, &sum);
+    rb_status st = rb__tk_checked_text(s, "the event summary", summary, RB_TICKET_FIELD_MAX, &sum);
     if (st == RB_OK)
-        st = rb__tk_checked_text(s, "the event detail", detail_json, &det);
+        st = rb__tk_checked_text(s, "the event detail", detail_json, RB_TICKET_DETAIL_MAX,
+                                 &det);
     if (st == RB_OK)
         st = rb__tk_begin(s);
     if (st == RB_OK) {

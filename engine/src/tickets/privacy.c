@@ -124,6 +124,18 @@ rb_status rb_ticket_purge_expired(size_t *count_out, rb_ticket_store *s, int dry
     sqlite3_finalize(q);
     for (size_t i = 0; !dry_run && st == RB_OK && i < n; i++)
         st = erase_one(s, ids[i]);
+    if (!dry_run && st == RB_OK) {
+        /* The sign-in record names staff, and what was typed as a name; keep it no longer. */
+        sqlite3_stmt *d = rb__tk_prepare(s, "DELETE FROM sign_ins WHERE at < ?");
+        if (!d) {
+            st = s->err.status;
+        } else {
+            sqlite3_bind_text(d, 1, cutoff, -1, SQLITE_STATIC);
+            if (sqlite3_step(d) != SQLITE_DONE)
+                st = rb__tk_dberr(s, "purge sign-ins");
+            sqlite3_finalize(d);
+        }
+    }
     free(ids);
     if (!dry_run)
         st = rb__tk_end(s, st);

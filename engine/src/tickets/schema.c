@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "tickets/tickets_internal.h"
 
@@ -199,6 +200,8 @@ static rb_status backup_before(rb_ticket_store *s, int from)
             rs = rb__tk_dberr(s, "backup before migrating");
     }
     sqlite3_finalize(st);
+    if (rs == RB_OK)
+        chmod(bak, 0600); /* the copy holds the same customer data */
     rb__log("tickets", "backed up schema v%d to %s", from, bak);
     free(bak);
     return rs;

@@ -60,6 +60,8 @@ static rb_status build(rb_ticket_store *s, const rb_ticket_query *q, struct buil
     char where[700] = "";
     const char *text = q->text && *q->text ? q->text : NULL;
     rb_status st = RB_OK;
+    if (text && strlen(text) > 1024)
+        return rb__tk_err(s, RB_ERR_INVALID_ARG, "search text is longer than 1024 bytes");
     if (text) {
         switch (q->field) {
         case RB_TICKET_SEARCH_NUMBER:

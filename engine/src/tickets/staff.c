@@ -225,7 +225,8 @@ rb_status rb_ticket_store_sign_in(rb_ticket_store *s, const char *name, const ch
     } else {
         /* Spend the same time on an unknown name, so timing does not reveal who exists. */
         unsigned char salt[SALT_LEN] = {0};
-        derive(pin, salt, DEFAULT_ITERATIONS, hash);
+        derive(pin, salt, (int)setting_long(s, "tickets.pin_iterations", DEFAULT_ITERATIONS,
+                                            1000, 10000000), hash);
     }
     sqlite3_finalize(q);
     log_attempt(s, clean, result);

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "tickets/tickets_internal.h"
 
@@ -148,6 +150,15 @@ rb_status rb_ticket_store_open(rb_ticket_store **out, rb_context *ctx,
                                  : rb__path_join(rb_context_home(ctx), "tickets.db");
     if (!s->path)
         return RB_ERR_NOMEM;
+#ifndef _WIN32
+    if (!s->read_only) {
+        /* Customer data: only the kiosk's user may read it. SQLite gives the -wal and
+         * -shm files the mode of the database file. */
+        int fd = open(s->path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            close(fd);
+    }
+#endif
     int flags = s->read_only ? SQLITE_OPEN_READONLY
                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(s->path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)

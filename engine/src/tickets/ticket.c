@@ -387,14 +387,14 @@ static rb_status set_status(rb_ticket_store *s, int64_t id, rb_ticket_status sta
     return st;
 }
 
-rb_status rb__tk_checked_text(rb_ticket_store *s, const char *what, const char *in, char **out)
+rb_status rb__tk_checked_text(rb_ticket_store *s, const char *what, const char *in, size_t max,
+                             char **out)
 {
     *out = NULL;
     if (!in)
         return RB_OK;
-    if (strlen(in) > RB_TICKET_FIELD_MAX)
-        return rb__tk_err(s, RB_ERR_INVALID_ARG, "%s is longer than %d bytes", what,
-                      RB_TICKET_FIELD_MAX);
+    if (strlen(in) > max)
+        return rb__tk_err(s, RB_ERR_INVALID_ARG, "%s is longer than %zu bytes", what, max);
     rb_status st = rb__tk_check_no_password(s, what, in);
     if (st != RB_OK)
         return st;
@@ -411,7 +411,7 @@ rb_status rb_ticket_set_status(rb_ticket_store *s, const char *number, rb_ticket
     int64_t id = 0;
     rb_status st = rb__tk_require_staff(s);
     if (st == RB_OK)
-        st = rb__tk_checked_text(s, "the note", note, &clean);
+        st = rb__tk_checked_text(s, "the note", note, RB_TICKET_FIELD_MAX, &clean);
     if (st == RB_OK)
         st = rb__tk_begin(s);
     if (st == RB_OK) {

@@ -66,7 +66,8 @@ rb_status rb__tk_event_insert(rb_ticket_store *s, int64_t ticket_id, rb_ticket_e
                           const char *summary, const char *detail);
 rb_status rb__tk_require_staff(rb_ticket_store *s);
 /* Checks (length, password guard) and cleans (UTF-8) free text; *out NULL if in is. */
-rb_status rb__tk_checked_text(rb_ticket_store *s, const char *what, const char *in, char **out);
+rb_status rb__tk_checked_text(rb_ticket_store *s, const char *what, const char *in, size_t max,
+                             char **out);
 
 rb_status rb__tk_search(rb_ticket_list **out, rb_ticket_store *s, const rb_ticket_query *q,
                     size_t limit_default);
