@@ -125,9 +125,9 @@ fx_catalog2() {
 }
 
 fx_sent() {
-    awk -v p="$1" '$1 == p { s += $3 } END { print s + 0 }' "$FX_DIR/access.log"
+    awk -v p="$1" '$1 == p { s += $3 } END { printf "%.0f\n", s }' "$FX_DIR/access.log"
 }
 
 fx_requests() {
-    awk -v p="$1" '$1 == p { n++ } END { print n + 0 }' "$FX_DIR/access.log"
+    awk -v p="$1" '$1 == p { n++ } END { printf "%d\n", n }' "$FX_DIR/access.log"
 }

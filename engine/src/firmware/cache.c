@@ -159,12 +159,23 @@ rb_status rb_firmware_open(rb_firmware **out, rb_context *ctx, const rb_firmware
     return RB_OK;
 }
 
-static bool object_present(rb_firmware *fw, const char *sha1, rb_firmware_result *res)
+static bool object_present(rb_firmware *fw, const char *sha1, rb_firmware_result *res,
+                           const rb_firmware_fetch_options *opts)
 {
     if (!rb__fw_index_has(fw, sha1, NULL))
         return false;
     char *p = rb__fw_object_path(fw, sha1);
     bool ok = p && access(p, R_OK) == 0;
+    char boot[64];
+    rb__fw_boot_id(boot);
+    if (ok && rb__fw_index_needs_check(fw, sha1, boot)) {
+        /* Committed before a reboot and never confirmed durable: hash before trusting. */
+        bool bad = false;
+        rb__log("firmware", "%s was committed before a reboot: re-verifying", sha1);
+        ok = rb__fw_verify_one(fw, sha1, &bad, opts) == RB_OK && !bad;
+        free(p);
+        return ok && snprintf(res->path, sizeof res->path, "%s/%s.ipsw", fw->objdir, sha1) > 0;
+    }
     if (ok)
         snprintf(res->path, sizeof res->path, "%s", p);
     else
@@ -237,7 +248,7 @@ rb_status rb_firmware_fetch(rb_firmware_result *res, rb_firmware *fw,
     rb_firmware_build lb = *b;
     lb.sha1 = res->sha1;
     const char *sha1 = res->sha1;
-    if (object_present(fw, sha1, res)) {
+    if (object_present(fw, sha1, res, opts)) {
         res->already_cached = 1;
         rb__fw_index_touch(fw, sha1);
         return opts && opts->pin ? rb_firmware_pin(fw, sha1, 1) : RB_OK;
@@ -248,7 +259,7 @@ rb_status rb_firmware_fetch(rb_firmware_result *res, rb_firmware *fw,
         return st;
     /* The holder may have finished it while we waited. */
     rb__fw_index_reconcile(fw);
-    if (object_present(fw, sha1, res)) {
+    if (object_present(fw, sha1, res, opts)) {
         res->already_cached = 1;
         rb__fw_index_touch(fw, sha1);
         if (opts && opts->pin)

@@ -10,7 +10,9 @@
  * If-Range, so a file changed on the server comes back whole (200) and replaces the
  * partial. Whatever is kept, the whole file is hashed before it is trusted.
  */
+#define _GNU_SOURCE 1 /* sync_file_range */
 #include <cjson/cJSON.h>
+#include <pthread.h>
 #include <curl/curl.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -24,28 +26,9 @@
 
 #include "firmware/fw_internal.h"
 
-#define CHECKPOINT_MS 5000
+#include "firmware/download.h"
 
-struct dl {
-    rb_firmware *fw;
-    const rb_firmware_build *b;
-    const rb_firmware_fetch_options *opts;
-    int fd;
-    char *part, *side;
-    uint64_t offset, validated;
-    char etag[256], lm[128], boot[64];
-    /* the response being received */
-    long status;
-    char r_etag[256], r_lm[128];
-    int have_cr, body_started, cancelled;
-    uint64_t cr_start, cr_total;
-    int64_t clen;
-    rb_status werr;
-    char werrmsg[600];
-    uint64_t last_ckpt, downloaded;
-};
-
-static void read_boot_id(char out[64])
+void rb__fw_boot_id(char out[64])
 {
     out[0] = '\0';
     FILE *f = fopen("/proc/sys/kernel/random/boot_id", "r");
@@ -56,14 +39,22 @@ static void read_boot_id(char out[64])
     }
 }
 
-static rb_status write_sidecar(struct dl *d)
+/* Called with d->side_mu held (the syncer thread writes it too). */
+rb_status rb__fw_write_sidecar(struct dl *d)
 {
+    char etag[256], lm[128];
+    uint64_t validated;
+    pthread_mutex_lock(&d->mu);
+    snprintf(etag, sizeof etag, "%s", d->etag);
+    snprintf(lm, sizeof lm, "%s", d->lm);
+    validated = d->validated;
+    pthread_mutex_unlock(&d->mu);
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "url", d->b->url);
-    cJSON_AddStringToObject(o, "etag", d->etag);
-    cJSON_AddStringToObject(o, "last_modified", d->lm);
+    cJSON_AddStringToObject(o, "etag", etag);
+    cJSON_AddStringToObject(o, "last_modified", lm);
     cJSON_AddNumberToObject(o, "size", (double)d->b->size);
-    cJSON_AddNumberToObject(o, "validated", (double)d->validated);
+    cJSON_AddNumberToObject(o, "validated", (double)validated);
     cJSON_AddStringToObject(o, "boot_id", d->boot);
     char *s = cJSON_PrintUnformatted(o);
     cJSON_Delete(o);
@@ -77,14 +68,22 @@ static rb_status write_sidecar(struct dl *d)
     return RB_OK;
 }
 
+/* Synchronous checkpoint (start, interruption): everything written is made durable and
+ * recorded. During a transfer the syncer thread does this in the background. */
 static rb_status checkpoint(struct dl *d)
 {
-    if (fdatasync(d->fd) != 0)
+    pthread_mutex_lock(&d->side_mu);
+    if (fdatasync(d->fd) != 0) {
+        pthread_mutex_unlock(&d->side_mu);
         return FW_ERR(d->fw, rb__status_from_errno(errno), "cannot flush %s: %s", d->part,
                       strerror(errno));
+    }
+    pthread_mutex_lock(&d->mu);
     d->validated = d->offset;
-    d->last_ckpt = rb__now_ms();
-    return write_sidecar(d);
+    pthread_mutex_unlock(&d->mu);
+    rb_status st = rb__fw_write_sidecar(d);
+    pthread_mutex_unlock(&d->side_mu);
+    return st;
 }
 
 /* Decides how much of an existing .part can be kept (see the file comment). */
@@ -205,12 +204,18 @@ static size_t start_body(struct dl *d)
         }
         if (d->offset > 0) {
             rb__log("firmware", "server sent the whole file (changed or no ranges): restarting");
-            if (ftruncate(d->fd, 0) != 0)
+            pthread_mutex_lock(&d->mu);
+            int rc = ftruncate(d->fd, 0);
+            d->offset = d->avail = d->validated = 0;
+            d->gen++;
+            pthread_mutex_unlock(&d->mu);
+            if (rc != 0)
                 return fail_write(d, rb__status_from_errno(errno), "cannot truncate the partial file");
-            d->offset = 0;
         }
+        pthread_mutex_lock(&d->mu);
         snprintf(d->etag, sizeof d->etag, "%s", d->r_etag);
         snprintf(d->lm, sizeof d->lm, "%s", d->r_lm);
+        pthread_mutex_unlock(&d->mu);
         if (checkpoint(d) != RB_OK)
             return fail_write(d, d->fw->err.status, d->fw->err.msg);
     } else {
@@ -243,16 +248,21 @@ static size_t on_write(char *p, size_t sz, size_t n, void *ud)
         if (w < 0) {
             char msg[300];
             snprintf(msg, sizeof msg, "cannot write %s: %s", d->part, strerror(errno));
+            pthread_mutex_lock(&d->mu);
             d->offset += done;
+            d->avail = d->offset;
+            pthread_mutex_unlock(&d->mu);
             d->downloaded += done;
             return fail_write(d, rb__status_from_errno(errno), msg);
         }
         done += (size_t)w;
     }
-    d->offset += len;
     d->downloaded += len;
-    if (rb__now_ms() - d->last_ckpt >= CHECKPOINT_MS && checkpoint(d) != RB_OK)
-        return fail_write(d, d->fw->err.status, d->fw->err.msg);
+    pthread_mutex_lock(&d->mu);
+    d->offset += len;
+    d->avail = d->offset;
+    pthread_cond_broadcast(&d->cv);
+    pthread_mutex_unlock(&d->mu);
     return len;
 }
 
@@ -316,8 +326,12 @@ static rb_status request(struct dl *d, bool *retryable)
     }
     if (status == 416 && d->offset > 0) {
         /* Our partial is as long as or longer than the server's file: it changed. */
-        if (ftruncate(d->fd, 0) == 0)
-            d->offset = 0;
+        pthread_mutex_lock(&d->mu);
+        if (ftruncate(d->fd, 0) == 0) {
+            d->offset = d->avail = d->validated = 0;
+            d->gen++;
+        }
+        pthread_mutex_unlock(&d->mu);
         *retryable = true;
         return FW_ERR(d->fw, RB_ERR_HTTP, "%s: range refused (file changed?)", d->b->url);
     }
@@ -333,14 +347,22 @@ static rb_status request(struct dl *d, bool *retryable)
     return RB_OK;
 }
 
+/* The hasher has read the whole .part back from the file while it was being written, so
+ * verifying costs only its lag behind the network. */
 static rb_status commit(struct dl *d, rb_firmware_result *res)
 {
     rb_firmware *fw = d->fw;
     char sha1[41], sha256[65];
     bool want256 = d->b->sha256 && *d->b->sha256;
-    rb_status st = rb__fw_hash_file(fw, d->part, want256, sha1, sha256, NULL, d->opts);
+    rb__fw_report(d->opts, RB_FIRMWARE_STEP_VERIFY, 0, d->b->size);
+    rb_status st = rb__fw_dl_bg_finish(d, sha1, sha256);
+    if (st != RB_OK) {
+        rb__log("firmware", "background hash unavailable (%s): hashing the file", fw->err.msg);
+        st = rb__fw_hash_file(fw, d->part, want256, sha1, sha256, NULL, d->opts);
+    }
     if (st != RB_OK)
         return st;
+    rb__fw_report(d->opts, RB_FIRMWARE_STEP_VERIFY, d->b->size, d->b->size);
     if (strcmp(sha1, d->b->sha1) != 0 || (want256 && strcmp(sha256, d->b->sha256) != 0)) {
         /* Nothing of it can be trusted; the next attempt starts from zero. */
         unlink(d->part);
@@ -355,28 +377,34 @@ static rb_status commit(struct dl *d, rb_firmware_result *res)
     if (!dst)
         return FW_ERR(fw, RB_ERR_NOMEM, "out of memory");
     fchmod(d->fd, 0444);
+    /* No fsync here: the index records the boot this file was committed in, and after a
+     * reboot an object that was never confirmed durable is re-hashed before it is used
+     * (index.c). Waiting for gigabytes of writeback would halve the download speed. */
     if (rename(d->part, dst) != 0) {
         st = FW_ERR(fw, rb__status_from_errno(errno), "cannot move into the cache: %s",
                     strerror(errno));
         free(dst);
         return st;
     }
-    int dfd = open(fw->objdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        fsync(dfd);
-        close(dfd);
-    }
     unlink(d->side);
     snprintf(res->path, sizeof res->path, "%s", dst);
     free(dst);
-    return rb__fw_index_add(fw, sha1, want256 ? sha256 : "", d->b->size, d->opts && d->opts->pin);
+    st = rb__fw_index_add_unsynced(fw, sha1, want256 ? sha256 : "", d->b->size,
+                                   d->opts && d->opts->pin, d->boot);
+    /* Start the writeback now without waiting for it. */
+    sync_file_range(d->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+    return st;
 }
 
 rb_status rb__fw_download(rb_firmware *fw, const rb_firmware_build *b,
                           const rb_firmware_fetch_options *opts, rb_firmware_result *res)
 {
     struct dl d = {.fw = fw, .b = b, .opts = opts, .fd = -1};
-    read_boot_id(d.boot);
+    pthread_mutex_init(&d.mu, NULL);
+    pthread_mutex_init(&d.side_mu, NULL);
+    pthread_cond_init(&d.cv, NULL);
+    pthread_cond_init(&d.scv, NULL);
+    rb__fw_boot_id(d.boot);
     d.part = rb__sprintf("%s/%s.part", fw->partdir, b->sha1);
     d.side = rb__sprintf("%s/%s.json", fw->partdir, b->sha1);
     rb_status st = RB_OK;
@@ -393,6 +421,8 @@ rb_status rb__fw_download(rb_firmware *fw, const rb_firmware_build *b,
     if ((st = load_partial(&d)) != RB_OK)
         goto out;
     res->bytes_resumed = d.offset;
+    d.avail = d.offset;
+    rb__fw_dl_bg_start(&d);
     int attempt = 0;
     while (d.offset < b->size) {
         uint64_t before = d.offset;
@@ -400,17 +430,18 @@ rb_status rb__fw_download(rb_firmware *fw, const rb_firmware_build *b,
         st = request(&d, &retry);
         if (d.offset > before)
             attempt = 0;   /* progress was made: the network works, keep going */
-        if (d.fd >= 0 && d.offset != d.validated) {
-            rb_status cst = checkpoint(&d);
-            if (st == RB_OK && cst != RB_OK)
-                st = cst;
-        }
         if (st == RB_OK && d.offset < b->size) {
             st = FW_ERR(fw, RB_ERR_NETWORK, "%s: the connection ended early", b->url);
             retry = true;
         }
         if (st == RB_OK)
             break;
+        /* Interrupted: make what we have durable before waiting or giving up. */
+        if (d.offset != d.validated) {
+            rb_status cst = checkpoint(&d);
+            if (cst != RB_OK && (st == RB_ERR_NETWORK || st == RB_ERR_HTTP))
+                st = cst;
+        }
         if (!retry || attempt >= fw->max_retries)
             goto out;
         rb__log("firmware", "transfer failed (%s); retry %d", fw->err.msg, attempt + 1);
@@ -418,13 +449,17 @@ rb_status rb__fw_download(rb_firmware *fw, const rb_firmware_build *b,
             goto out;
         st = RB_OK;
     }
-    if ((st = checkpoint(&d)) == RB_OK)
-        st = commit(&d, res);
+    st = commit(&d, res);
 out:
+    rb__fw_dl_bg_stop(&d);
     res->bytes_downloaded = d.downloaded;
     if (d.fd >= 0)
         close(d.fd);
     free(d.part);
     free(d.side);
+    pthread_mutex_destroy(&d.mu);
+    pthread_mutex_destroy(&d.side_mu);
+    pthread_cond_destroy(&d.cv);
+    pthread_cond_destroy(&d.scv);
     return st;
 }

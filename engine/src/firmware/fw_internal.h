@@ -44,6 +44,14 @@ void rb__fw_index_close(rb_firmware *fw);
 rb_status rb__fw_index_reconcile(rb_firmware *fw);
 rb_status rb__fw_index_add(rb_firmware *fw, const char *sha1, const char *sha256,
                            uint64_t size, int pin);
+rb_status rb__fw_index_add_unsynced(rb_firmware *fw, const char *sha1, const char *sha256,
+                                    uint64_t size, int pin, const char *boot);
+int rb__fw_index_needs_check(rb_firmware *fw, const char *sha1, const char *boot);
+rb_status rb__fw_index_mark_durable(rb_firmware *fw, const char *sha1);
+void rb__fw_boot_id(char out[64]);
+/* maint.c: re-hashes a cached file; a bad one is removed (*bad set). */
+rb_status rb__fw_verify_one(rb_firmware *fw, const char *sha1, bool *bad,
+                            const rb_firmware_fetch_options *opts);
 rb_status rb__fw_index_remove(rb_firmware *fw, const char *sha1);
 rb_status rb__fw_index_touch(rb_firmware *fw, const char *sha1);
 rb_status rb__fw_index_set_verified(rb_firmware *fw, const char *sha1);

@@ -14,7 +14,8 @@ static const char *schema =
     "PRAGMA journal_mode=WAL;"
     "CREATE TABLE IF NOT EXISTS objects(sha1 TEXT PRIMARY KEY, sha256 TEXT NOT NULL DEFAULT '',"
     " size INTEGER NOT NULL, added_at INTEGER NOT NULL, last_used INTEGER NOT NULL,"
-    " verified_at INTEGER NOT NULL DEFAULT 0, pinned INTEGER NOT NULL DEFAULT 0);"
+    " verified_at INTEGER NOT NULL DEFAULT 0, pinned INTEGER NOT NULL DEFAULT 0,"
+    " commit_boot TEXT NOT NULL DEFAULT '');"
     "CREATE TABLE IF NOT EXISTS builds(product_type TEXT NOT NULL, build TEXT NOT NULL,"
     " version TEXT NOT NULL, sha1 TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL,"
     " url TEXT NOT NULL, released TEXT NOT NULL, signed INTEGER NOT NULL,"
@@ -86,11 +87,45 @@ rb_status rb__fw_index_add(rb_firmware *fw, const char *sha1, const char *sha256
                          "INSERT INTO objects(sha1, sha256, size, added_at, last_used,"
                          " verified_at) VALUES(?1, ?2, ?3, ?4, ?4, ?4) ON CONFLICT(sha1) DO"
                          " UPDATE SET sha256=excluded.sha256, size=excluded.size,"
-                         " last_used=excluded.last_used, verified_at=excluded.verified_at",
+                         " last_used=excluded.last_used, verified_at=excluded.verified_at, commit_boot=''",
                          sha1, sha256 ? sha256 : "", (int64_t)size, now);
     if (st == RB_OK && pin)
         st = exec1(fw, "UPDATE objects SET pinned=1 WHERE sha1=?1", sha1, NULL, 0, 0);
     return st;
+}
+
+/* A downloaded file is renamed into objects/ without waiting for its writeback; the row
+ * remembers the boot it was committed in (see rb__fw_index_needs_check). */
+rb_status rb__fw_index_add_unsynced(rb_firmware *fw, const char *sha1, const char *sha256,
+                                    uint64_t size, int pin, const char *boot)
+{
+    rb_status st = rb__fw_index_add(fw, sha1, sha256, size, pin);
+    if (st == RB_OK && boot && *boot)
+        st = exec1(fw, "UPDATE objects SET commit_boot=?2 WHERE sha1=?1", sha1, boot, 0, 0);
+    return st;
+}
+
+/* 1 when the file was committed in an earlier boot and never re-checked since: a power
+ * loss may have left it short or zero-filled, so it must be hashed before use. */
+int rb__fw_index_needs_check(rb_firmware *fw, const char *sha1, const char *boot)
+{
+    sqlite3_stmt *s;
+    int need = 0;
+    if (sqlite3_prepare_v2(fw->db, "SELECT commit_boot FROM objects WHERE sha1=?1", -1, &s,
+                           NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(s, 1, sha1, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        const char *b = (const char *)sqlite3_column_text(s, 0);
+        need = b && *b && (!boot || !*boot || strcmp(b, boot) != 0);
+    }
+    sqlite3_finalize(s);
+    return need;
+}
+
+rb_status rb__fw_index_mark_durable(rb_firmware *fw, const char *sha1)
+{
+    return exec1(fw, "UPDATE objects SET commit_boot='' WHERE sha1=?1", sha1, NULL, 0, 0);
 }
 
 rb_status rb__fw_index_remove(rb_firmware *fw, const char *sha1)
@@ -185,8 +220,9 @@ rb_status rb__fw_index_reconcile(rb_firmware *fw)
         char *p = rb__fw_object_path(fw, sha1);
         struct stat sb;
         if (p && stat(p, &sb) == 0) {
+            /* Its rename may predate a power loss: hash it before first use. */
             rb__log("firmware", "indexing unindexed object %s", sha1);
-            st = rb__fw_index_add(fw, sha1, "", (uint64_t)sb.st_size, 0);
+            st = rb__fw_index_add_unsynced(fw, sha1, "", (uint64_t)sb.st_size, 0, "unknown");
         }
         free(p);
     }

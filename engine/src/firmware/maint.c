@@ -114,7 +114,7 @@ static rb_status catalog_sha256(rb_firmware *fw, const char *sha1, char out[65])
     return RB_OK;
 }
 
-static rb_status verify_one(rb_firmware *fw, const char *sha1, bool *bad,
+rb_status rb__fw_verify_one(rb_firmware *fw, const char *sha1, bool *bad,
                             const rb_firmware_fetch_options *opts)
 {
     *bad = false;
@@ -132,6 +132,11 @@ static rb_status verify_one(rb_firmware *fw, const char *sha1, bool *bad,
         st = rb__fw_index_remove(fw, sha1);
     } else if (st == RB_OK) {
         st = rb__fw_index_set_verified(fw, sha1);
+        char boot[64];
+        rb__fw_boot_id(boot);
+        /* Read back intact after a reboot: what is on disk now is durable. */
+        if (st == RB_OK && rb__fw_index_needs_check(fw, sha1, boot))
+            st = rb__fw_index_mark_durable(fw, sha1);
     }
     free(p);
     return st;
@@ -149,7 +154,7 @@ rb_status rb_firmware_verify(size_t *bad_out, rb_firmware *fw, const char *sha1,
         if ((st = rb__fw_index_resolve(fw, sha1, full)) != RB_OK)
             return st;
         bool b;
-        st = verify_one(fw, full, &b, opts);
+        st = rb__fw_verify_one(fw, full, &b, opts);
         bad += b;
     } else {
         rb_firmware_status *s = NULL;
@@ -157,7 +162,7 @@ rb_status rb_firmware_verify(size_t *bad_out, rb_firmware *fw, const char *sha1,
             return st;
         for (size_t i = 0; i < s->count && st == RB_OK; i++) {
             bool b;
-            st = verify_one(fw, s->entries[i].sha1, &b, opts);
+            st = rb__fw_verify_one(fw, s->entries[i].sha1, &b, opts);
             bad += b;
         }
         rb_firmware_status_free(s);

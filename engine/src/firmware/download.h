@@ -1,0 +1,53 @@
+/* firmware/download.h - state of one download, shared by download.c (the transfer) and
+ * download_bg.c (its hasher and syncer threads). Not installed. */
+#ifndef RB_FIRMWARE_DOWNLOAD_H
+#define RB_FIRMWARE_DOWNLOAD_H
+
+#include <openssl/evp.h>
+#include <pthread.h>
+
+#include "firmware/fw_internal.h"
+
+#define CHECKPOINT_MS 5000
+
+struct dl {
+    rb_firmware *fw;
+    const rb_firmware_build *b;
+    const rb_firmware_fetch_options *opts;
+    int fd;
+    char *part, *side;
+    char boot[64];
+    /* `mu` guards offset/avail/validated/gen/etag/lm/stop/finished between the transfer
+     * (writer) and the threads; `side_mu` serializes fdatasync + sidecar writes. */
+    pthread_mutex_t mu, side_mu;
+    pthread_cond_t cv, scv;
+    uint64_t offset, avail, validated;
+    unsigned gen;                  /* bumped when the .part restarts from zero */
+    char etag[256], lm[128];
+    int stop, finished;
+    /* background threads */
+    pthread_t hasher, syncer;
+    int hasher_on, syncer_on;
+    uint64_t hashed;
+    int herr;                      /* errno of the hasher, -1 crypto */
+    unsigned char d1[EVP_MAX_MD_SIZE], d256[EVP_MAX_MD_SIZE];
+    int hdone;
+    /* the response being received (transfer thread only) */
+    long status;
+    char r_etag[256], r_lm[128];
+    int have_cr, body_started, cancelled;
+    uint64_t cr_start, cr_total;
+    int64_t clen;
+    rb_status werr;
+    char werrmsg[600];
+    uint64_t downloaded;
+};
+
+void rb__fw_boot_id(char out[64]);
+rb_status rb__fw_write_sidecar(struct dl *d);
+void rb__fw_dl_bg_start(struct dl *d);
+/* Waits for the hasher to reach the end; fills the digests (sha256 "" if not wanted). */
+rb_status rb__fw_dl_bg_finish(struct dl *d, char sha1[41], char sha256[65]);
+void rb__fw_dl_bg_stop(struct dl *d);
+
+#endif
