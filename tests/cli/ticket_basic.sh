@@ -69,6 +69,18 @@ set +e; rb ticket new --customer x 2>/dev/null; rc=$?; set -e
 set +e; echo 1234 | rb ticket note "$N" "backup password: hunter2" --staff ann --pin-stdin 2>/dev/null; rc=$?; set -e
 [ "$rc" = 1 ] || fail "password note exit $rc"
 
+# Two writers at once (kiosk and CLI): every ticket lands, numbers stay unique.
+before=$(rb ticket list --limit 1000 | wc -l)
+for w in a b; do
+    ( i=0; while [ $i -lt 8 ]; do
+        echo 1234 | rb ticket new --customer "writer $w $i" --staff ann --pin-stdin >/dev/null || exit 1
+        i=$((i + 1)); done ) &
+done
+wait
+after=$(rb ticket list --limit 1000 | wc -l)
+[ "$after" = $((before + 16)) ] || fail "concurrent writers: $before -> $after"
+[ "$(rb ticket list --limit 1000 | cut -d' ' -f1 | sort | uniq -d | wc -l)" = 0 ] || fail "duplicate numbers"
+
 echo 1234 | rb ticket erase "$N" --staff ann --pin-stdin >/dev/null
 rb ticket show "$N" | grep -q "Jane" && fail "erase left the name"
 rb ticket search --customer jane 2>/dev/null | grep -q . && fail "erase left the index"

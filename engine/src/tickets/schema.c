@@ -226,6 +226,12 @@ rb_status rb__tk_migrate(rb_ticket_store *s)
         return RB_OK;
     if (s->read_only)
         return rb__tk_err(s, RB_ERR_UNSUPPORTED, "schema version %d needs a migration", v);
+    /* Debian's, Homebrew's, MSYS2's and Apple's SQLite all build FTS5 in; a custom one
+     * might not, and would otherwise fail half-way with "no such module". */
+    if (!sqlite3_compileoption_used("SQLITE_ENABLE_FTS5") &&
+        !sqlite3_compileoption_used("ENABLE_FTS5"))
+        return rb__tk_err(s, RB_ERR_UNSUPPORTED, "this SQLite (%s) was built without FTS5",
+                          sqlite3_libversion());
     if (v > 0) {
         rb_status st = backup_before(s, v);
         if (st != RB_OK)
