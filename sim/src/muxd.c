@@ -394,8 +394,17 @@ static void *conn_main(void *arg)
             } else {
                 uint64_t len = 0;
                 const char *p = plist_get_data_ptr(data, &len);
+                uint64_t dev_id = 0;
+                sim_dict_uint(req, "DeviceID", &dev_id);
                 pthread_mutex_lock(&s->lock);
                 saved_put(id, p, len);
+                struct sim_device *d = dev_id ? sim_find_device_id(dev_id) : NULL;
+                if (d && !strcmp(d->p.udid, id)) { /* as usbmuxd: tell listeners it paired */
+                    plist_t ev = plist_new_dict();
+                    plist_dict_set_item(ev, "MessageType", plist_new_string("Paired"));
+                    plist_dict_set_item(ev, "DeviceID", plist_new_uint(dev_id));
+                    broadcast(ev);
+                }
                 pthread_mutex_unlock(&s->lock);
                 send_result(fd, tag, RES_OK);
             }

@@ -1,11 +1,15 @@
 # Pairing: the Trust prompt pending then accepted; refused; accepted after all.
 . "$RB_SOURCE_DIR/tests/sim/lib.sh"
 start_sim p iphone11-untrusted
+"$TESTS_BIN/sim_events" >"$T/events.txt" 2>&1 &
+PIDS="$PIDS $!"
 
 expect "private values need pairing" "Could not connect to lockdownd" ideviceinfo -k SerialNumber
 ctl reset iphone11 >/dev/null   # that attempt showed the prompt once; start over
 expect "pair: the trust dialog is pending" "accept the trust dialog" idevicepair pair
 expect "pair: accepted" "SUCCESS: Paired" idevicepair pair
+eventually "Listen clients get a Paired event" "usbmuxd PAIRED 00008030-001A2B3C4D5E6F70" \
+    cat "$T/events.txt"
 expect "session with the library's new pair record" "^F2LXK0FAKE01\$" ideviceinfo -k SerialNumber
 expect "validate" "SUCCESS: Validated" idevicepair validate
 expect "unpair" "SUCCESS: Unpaired" idevicepair unpair
