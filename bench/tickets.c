@@ -124,7 +124,7 @@ static void generate(const char *path, long tickets, int per)
     for (long i = 1; i <= tickets; i++) {
         struct gen g;
         ticket_data(i, &g);
-        char number[32], email[96], at[32], rev[32], digits[32], customer[200], device[200];
+        char number[32], email[96], at[32], rev[32], digits[32], customer[256], device[256];
         snprintf(number, sizeof number, "RB-%04ld-%05ld", 2020 + i / 20000, i % 20000 + 1);
         snprintf(email, sizeof email, "customer%ld@example.com", i);
         long secs = 1577836800L + i * 1500;
