@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void env_put(struct sim_env *env, int *n, const char *k, const char *v)
+void sim_env_set(struct sim_env *env, int *n, const char *k, const char *v)
 {
     for (int i = 0; i < *n; i++)
         if (!strcmp(env[i].key, k)) {
@@ -107,7 +107,7 @@ static void iboot_command(struct sim_device *d, const char *cmd)
             memmove(b, b + 1, n - 2);
             b[n - 2] = 0;
         }
-        env_put(d->env, &d->nenv, a, b);
+        sim_env_set(d->env, &d->nenv, a, b);
     } else if (!strcmp(word, "saveenv")) {
         memcpy(d->nv, d->env, sizeof d->nv);
         d->nnv = d->nenv;
@@ -167,7 +167,9 @@ static void usb_control(int fd, uint32_t tag, plist_t req)
             ret = (int64_t)outlen;
         }
     }
+    int slow = d ? d->slow_ms : 0;
     pthread_mutex_unlock(&g_sim.lock);
+    sim_msleep(slow);
     plist_t m = plist_new_dict();
     plist_dict_set_item(m, "Return", plist_new_uint((uint64_t)(ret < 0 ? 0 : ret)));
     plist_dict_set_item(m, "Error", plist_new_uint((uint64_t)(ret < 0 ? -ret : 0)));

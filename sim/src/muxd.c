@@ -176,20 +176,6 @@ const char *sim_saved_get(const char *id, uint64_t *len)
     return NULL;
 }
 
-static void env_set(struct sim_env *env, int *n, const char *k, const char *v)
-{
-    for (int i = 0; i < *n; i++)
-        if (!strcmp(env[i].key, k)) {
-            snprintf(env[i].val, sizeof env[i].val, "%s", v);
-            return;
-        }
-    if (*n < SIM_MAX_ENV) {
-        snprintf(env[*n].key, sizeof env[*n].key, "%s", k);
-        snprintf(env[*n].val, sizeof env[*n].val, "%s", v);
-        (*n)++;
-    }
-}
-
 /* Under lock: back to what the scenario says (pairing, flags, mode, plug state). */
 void sim_device_reset(struct sim_device *d)
 {
@@ -207,8 +193,8 @@ void sim_device_reset(struct sim_device *d)
     d->slow_ms = d->p.slow_ms;
     d->drop_next = d->garbage_next = 0;
     d->nenv = d->nnv = 0;
-    env_set(d->nv, &d->nnv, "auto-boot", d->p.mode == SIM_NORMAL ? "true" : "false");
-    env_set(d->nv, &d->nnv, "build-version", d->p.iboot);
+    sim_env_set(d->nv, &d->nnv, "auto-boot", d->p.mode == SIM_NORMAL ? "true" : "false");
+    sim_env_set(d->nv, &d->nnv, "build-version", d->p.iboot);
     memcpy(d->env, d->nv, sizeof d->env);
     d->nenv = d->nnv;
     saved_del(d->p.udid);

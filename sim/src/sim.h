@@ -149,5 +149,6 @@ void sim_service_run(int fd, struct sim_device *d, const struct sim_service_port
 /* control.c: private "RbSim*" messages on the muxd socket */
 void sim_control_handle(int fd, uint32_t tag, plist_t req);
 char *sim_iboot_serial(const struct sim_device *d);
+void sim_env_set(struct sim_env *env, int *n, const char *key, const char *val);
 
 #endif

@@ -24,6 +24,7 @@ expect "paired: diagnostics_relay battery over a TLS service" "<key>CycleCount</
 expect "ctl list: three devices, bay3 in recovery" '"name":"bay3".*"mode":"recovery"' ctl list
 expect "env prints the muxd address" "^USBMUXD_SOCKET_ADDRESS=$USBMUXD_SOCKET_ADDRESS\$" \
     "$SIM" env --listen "$USBMUXD_SOCKET_ADDRESS"
+expect "libimobiledevice tools work with the fake libusb preloaded" "^$BAY2" with_fakeusb idevice_id -l
 expect "env prints the fake libusb" "^LD_PRELOAD=/.*librescuebay-fakeusb.so\$" \
     "$SIM" env --listen "$USBMUXD_SOCKET_ADDRESS"
 
