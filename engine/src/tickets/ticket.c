@@ -315,27 +315,18 @@ rb_status rb_ticket_create(char **number_out, rb_ticket_store *s, const rb_ticke
     return st;
 }
 
-rb_status rb_ticket_update(rb_ticket_store *s, const char *number, const rb_ticket_fields *f)
+/* Applies `f` to ticket `id` inside the caller's transaction. */
+static rb_status update_locked(rb_ticket_store *s, int64_t id, const rb_ticket_fields *f)
 {
-    if (!s || !f || f->version != RB_TICKET_FIELDS_VERSION)
-        return RB_ERR_INVALID_ARG;
-    int64_t id = 0;
-    rb_status st = rb__tk_require_staff(s);
-    if (st == RB_OK)
-        st = rb__tk_begin(s);
-    if (st != RB_OK)
-        return st;
-    st = rb__tk_ticket_id(s, number, &id);
-    if (st != RB_OK)
-        return rb__tk_end(s, st);
     char sql[512];
     snprintf(sql, sizeof sql, "SELECT %s FROM tickets t WHERE t.id = ?", rb__tk_ticket_columns);
     sqlite3_stmt *old = rb__tk_prepare(s, sql);
     cJSON *changed = cJSON_CreateArray();
+    rb_status st = RB_OK;
     if (!old || !changed) {
         sqlite3_finalize(old);
         cJSON_Delete(changed);
-        return rb__tk_end(s, old ? RB_ERR_NOMEM : s->err.status);
+        return old ? RB_ERR_NOMEM : s->err.status;
     }
     sqlite3_bind_int64(old, 1, id);
     if (sqlite3_step(old) != SQLITE_ROW)
@@ -351,6 +342,22 @@ rb_status rb_ticket_update(rb_ticket_store *s, const char *number, const rb_tick
             st = rb__tk_fts_refresh(s, id);
     }
     cJSON_Delete(changed);
+    return st;
+}
+
+rb_status rb_ticket_update(rb_ticket_store *s, const char *number, const rb_ticket_fields *f)
+{
+    if (!s || !f || f->version != RB_TICKET_FIELDS_VERSION)
+        return RB_ERR_INVALID_ARG;
+    int64_t id = 0;
+    rb_status st = rb__tk_require_staff(s);
+    if (st == RB_OK)
+        st = rb__tk_begin(s);
+    if (st != RB_OK)
+        return st;
+    st = rb__tk_ticket_id(s, number, &id);
+    if (st == RB_OK)
+        st = update_locked(s, id, f);
     return rb__tk_end(s, st);
 }
 
@@ -430,14 +437,21 @@ rb_status rb_ticket_close(rb_ticket_store *s, const char *number, const char *re
     if (!s || (status != RB_TICKET_DONE && status != RB_TICKET_COLLECTED))
         return s ? rb__tk_err(s, RB_ERR_INVALID_ARG, "a ticket closes as done or collected")
                  : RB_ERR_INVALID_ARG;
-    if (resolution) {
-        rb_ticket_fields f = RB_TICKET_FIELDS_INIT;
-        f.resolution = resolution;
-        rb_status st = rb_ticket_update(s, number, &f);
-        if (st != RB_OK)
-            return st;
-    }
-    return rb_ticket_set_status(s, number, status, NULL);
+    /* Resolution and status in one transaction: never a resolved ticket left open. */
+    int64_t id = 0;
+    rb_ticket_fields f = RB_TICKET_FIELDS_INIT;
+    f.resolution = resolution;
+    rb_status st = rb__tk_require_staff(s);
+    if (st == RB_OK)
+        st = rb__tk_begin(s);
+    if (st != RB_OK)
+        return st;
+    st = rb__tk_ticket_id(s, number, &id);
+    if (st == RB_OK && resolution)
+        st = update_locked(s, id, &f);
+    if (st == RB_OK)
+        st = set_status(s, id, status, NULL);
+    return rb__tk_end(s, st);
 }
 
 rb_ticket *rb__tk_ticket_from_row(sqlite3_stmt *q)
