@@ -476,14 +476,15 @@ void sim_lockdown_run(int fd, struct sim_device *d)
             out = start_service(&l, req, r);
         } else if (!strcmp(r, "EnterRecovery")) {
             out = reply(r);
+            plist_free(req);
+            ld_send(&l, out); /* answer first: the reboot hangs up this connection */
             pthread_mutex_lock(&g_sim.lock);
-            for (int i = 0; i < d->nnv; i++)
-                if (!strcmp(d->nv[i].key, "auto-boot"))
-                    strcpy(d->nv[i].val, "false");
+            sim_env_set(d->nv, &d->nnv, "auto-boot", "false");
             memcpy(d->env, d->nv, sizeof d->env);
             d->nenv = d->nnv;
             sim_later_mode(d, SIM_RECOVERY, g_sim.reboot_ms);
             pthread_mutex_unlock(&g_sim.lock);
+            break;
         } else {
             out = reply_error(r, "UnsupportedRequest");
         }
@@ -538,12 +539,7 @@ static plist_t diagnostics(struct ld *l, plist_t req, int *end)
         }
     } else if (r && (!strcmp(r, "Restart") || !strcmp(r, "Shutdown") || !strcmp(r, "Sleep"))) {
         status = "Success";
-        pthread_mutex_lock(&g_sim.lock);
-        if (!strcmp(r, "Restart"))
-            sim_later_mode(l->d, SIM_NORMAL, g_sim.reboot_ms);
-        else if (!strcmp(r, "Shutdown"))
-            sim_set_attached(l->d, 0);
-        pthread_mutex_unlock(&g_sim.lock);
+        *end = !strcmp(r, "Restart") ? 2 : !strcmp(r, "Shutdown") ? 3 : 0;
     }
     plist_dict_set_item(m, "Status", plist_new_string(status));
     return m;
@@ -556,7 +552,8 @@ void sim_service_run(int fd, struct sim_device *d, const struct sim_service_port
         tls_stop(&l);
         return;
     }
-    for (int end = 0; !end;) {
+    int end = 0;
+    while (!end) {
         plist_t req = NULL;
         if (ld_recv(&l, &req) != 0)
             break;
@@ -565,6 +562,15 @@ void sim_service_run(int fd, struct sim_device *d, const struct sim_service_port
         if (ld_send(&l, out) != 0)
             break;
     }
-    SSL_shutdown(l.ssl);
+    if (end >= 2) { /* after the answer, as a real device: Restart or Shutdown */
+        pthread_mutex_lock(&g_sim.lock);
+        if (end == 2)
+            sim_later_mode(d, SIM_NORMAL, g_sim.reboot_ms);
+        else
+            sim_set_attached(d, 0);
+        pthread_mutex_unlock(&g_sim.lock);
+    }
+    if (end < 2)
+        SSL_shutdown(l.ssl);
     tls_stop(&l);
 }

@@ -83,6 +83,16 @@ static void transition(struct sim_device *d, int attached, int rebooting, sim_mo
         plist_dict_set_item(m, "DeviceID", plist_new_uint((uint64_t)d->device_id));
         broadcast(m);
     }
+    if (was_mux && !(attached && !rebooting && (mode == SIM_NORMAL || mode == SIM_RESTORE))) {
+        /* unplugged or rebooting: its connections die and its service ports vanish */
+        for (int i = 0; i < d->nconns; i++)
+            shutdown(d->conns[i], SHUT_RDWR);
+        for (int i = 0; i < SIM_MAX_PORTS; i++) {
+            X509_free(d->ports[i].root);
+            d->ports[i].root = NULL;
+            d->ports[i].port = 0;
+        }
+    }
     d->attached = attached;
     d->rebooting = rebooting;
     d->mode = mode;
@@ -306,6 +316,9 @@ static int do_connect(int fd, uint32_t tag, plist_t req)
                 found = 1;
             }
     }
+    int tracked = d && d->nconns < (int)(sizeof d->conns / sizeof *d->conns);
+    if (tracked)
+        d->conns[d->nconns++] = fd;
     pthread_mutex_unlock(&g_sim.lock);
     if (!d) {
         send_result(fd, tag, RES_BADDEV);
@@ -313,14 +326,21 @@ static int do_connect(int fd, uint32_t tag, plist_t req)
     }
     if (port != LOCKDOWN_PORT && !found) {
         send_result(fd, tag, RES_CONNREFUSED);
-        return 1;
+    } else {
+        send_result(fd, tag, RES_OK);
+        if (port == LOCKDOWN_PORT)
+            sim_lockdown_run(fd, d);
+        else
+            sim_service_run(fd, d, &sp);
     }
-    send_result(fd, tag, RES_OK);
-    if (port == LOCKDOWN_PORT)
-        sim_lockdown_run(fd, d);
-    else
-        sim_service_run(fd, d, &sp);
     X509_free(sp.root);
+    pthread_mutex_lock(&g_sim.lock);
+    for (int i = 0; i < d->nconns; i++)
+        if (d->conns[i] == fd) {
+            d->conns[i] = d->conns[--d->nconns];
+            break;
+        }
+    pthread_mutex_unlock(&g_sim.lock);
     return 1;
 }
 

@@ -85,6 +85,8 @@ struct sim_device {
     int nhosts;
     struct sim_service_port ports[SIM_MAX_PORTS];
     int next_port;
+    int conns[16];           /* muxed connections to this device (shut down on unplug) */
+    int nconns;
     int rebooting;           /* away from both buses until a timer brings it back */
     unsigned epoch;          /* bumps on every state change; stale timers do nothing */
     struct sim_env env[SIM_MAX_ENV], nv[SIM_MAX_ENV]; /* iBoot: live and saved variables */

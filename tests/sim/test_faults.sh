@@ -18,7 +18,16 @@ alive f
 expect "the next request works again" "^iPhone12,1\$" ideviceinfo -k ProductType
 expect "ctl slow" "^ok\$" ctl slow iphone11 150
 expect "a slow device still answers" "^F2LXK0FAKE01\$" ideviceinfo -k SerialNumber
+ctl slow iphone11 1500 >/dev/null
+ideviceinfo -s -k ProductType >"$T/unplugged.out" 2>&1 &
+_reader=$!
+sleep 0.3
+ctl detach iphone11 >/dev/null
+wait $_reader || true
+expect_not "unplugging mid-request hangs up the client's connection" "iPhone12,1" cat "$T/unplugged.out"
 ctl slow iphone11 0 >/dev/null
+ctl attach iphone11 >/dev/null
+expect "plugged in again, it answers" "^iPhone12,1\$" ideviceinfo -s -k ProductType
 
 expect_rc "ctl: unknown device exits 1" 1 ctl detach no-such-device
 expect_rc "ctl: unknown command exits 1" 1 ctl frobnicate iphone11

@@ -26,6 +26,10 @@ ctl reboot bay1 normal >/dev/null
 eventually "same device back in normal mode" "dfu|.*usbmuxd ADD $BAY1" events
 expect "and lockdown agrees on the ECID" "^$(printf %d 0x001A2B3C4D5E6F70)\$" \
     ideviceinfo -s -u $BAY1 -k UniqueChipID
+adds() { grep -c "usbmuxd ADD $BAY1" "$T/events.txt" || true; }
+expect "two arrivals of bay1 in normal mode so far" "^2\$" adds
+expect "diagnostics_relay Restart" "Restarting device" idevicediagnostics -u $BAY1 restart
+eventually "Restart: the device leaves and comes back" "^3\$" adds
 ctl reboot bay1 restore >/dev/null
 eventually "restore mode is on usbmuxd" "^$BAY1" idevice_id -l
 expect "ctl list says restore" '"name":"bay1"[^}]*"mode":"restore"' ctl list
