@@ -117,7 +117,7 @@ static void iboot_command(struct sim_device *d, const char *cmd)
         memcpy(d->env, d->nv, sizeof d->env);
         d->nenv = d->nnv;
         const char *ab = env_get(d->nv, d->nnv, "auto-boot");
-        sim_later_mode(d, ab && !strcmp(ab, "true") ? SIM_NORMAL : SIM_RECOVERY, g_sim.reboot_ms);
+        sim_later_mode(d, ab && !strcmp(ab, "true") ? SIM_NORMAL : SIM_RECOVERY);
     }
 }
 
@@ -225,7 +225,7 @@ static int run_command(int argc, const char **argv, char **text)
     if (!strcmp(cmd, "attach") || !strcmp(cmd, "detach")) {
         sim_set_attached(d, cmd[0] == 'a');
     } else if (!strcmp(cmd, "reboot") && argc > 2 && sim_mode_parse(argv[2], &m) == 0) {
-        sim_later_mode(d, m, g_sim.reboot_ms);
+        sim_later_mode(d, m);
     } else if (!strcmp(cmd, "trust") && argc > 2 &&
                (!strcmp(argv[2], "accept") || !strcmp(argv[2], "refuse"))) {
         d->trust = argv[2][0] == 'a' ? TRUST_ACCEPT : TRUST_REFUSE;

@@ -482,7 +482,7 @@ void sim_lockdown_run(int fd, struct sim_device *d)
             sim_env_set(d->nv, &d->nnv, "auto-boot", "false");
             memcpy(d->env, d->nv, sizeof d->env);
             d->nenv = d->nnv;
-            sim_later_mode(d, SIM_RECOVERY, g_sim.reboot_ms);
+            sim_later_mode(d, SIM_RECOVERY);
             pthread_mutex_unlock(&g_sim.lock);
             break;
         } else {
@@ -565,7 +565,7 @@ void sim_service_run(int fd, struct sim_device *d, const struct sim_service_port
     if (end >= 2) { /* after the answer, as a real device: Restart or Shutdown */
         pthread_mutex_lock(&g_sim.lock);
         if (end == 2)
-            sim_later_mode(d, SIM_NORMAL, g_sim.reboot_ms);
+            sim_later_mode(d, SIM_NORMAL);
         else
             sim_set_attached(d, 0);
         pthread_mutex_unlock(&g_sim.lock);

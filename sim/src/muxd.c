@@ -128,8 +128,9 @@ static void *later_main(void *arg)
 }
 
 /* Under lock: the device goes away now (reboot) and comes back in mode m later. */
-void sim_later_mode(struct sim_device *d, sim_mode m, int delay_ms)
+void sim_later_mode(struct sim_device *d, sim_mode m)
 {
+    int delay_ms = d->p.reboot_ms >= 0 ? d->p.reboot_ms : g_sim.reboot_ms;
     transition(d, d->attached, 1, d->mode);
     struct later *l = malloc(sizeof *l);
     pthread_t th;

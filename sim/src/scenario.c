@@ -54,6 +54,7 @@ static void profile_defaults(struct sim_profile *p, const char *name, int index)
     p->trust_pending = 1;
     p->usb_bus = 1;
     p->usb_port = index + 1;
+    p->reboot_ms = -1;
 }
 
 static int parse_bool(const char *v, int *out)
@@ -132,6 +133,7 @@ static int set_key(struct sim_profile *p, const char *key, const char *val)
     else if (!strcmp(key, "disk_free")) p->disk_free = (int64_t)u;
     else if (!strcmp(key, "trust_pending")) p->trust_pending = (int)u;
     else if (!strcmp(key, "slow_ms")) p->slow_ms = (int)u;
+    else if (!strcmp(key, "reboot_ms")) p->reboot_ms = (int)(u > 600000 ? 600000 : u);
     else return -1;
     return 0;
 }

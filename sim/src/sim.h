@@ -52,6 +52,7 @@ struct sim_profile {
     int trust_pending;   /* "pending" answers to Pair before the decision */
     int usb_bus, usb_port;
     int slow_ms;
+    int reboot_ms;       /* -1: the [sim] value */
 };
 
 struct sim_host {            /* a computer this device trusts */
@@ -138,7 +139,7 @@ void sim_serve(int lfd);
 void sim_device_props(const struct sim_device *d, plist_t props);
 void sim_set_attached(struct sim_device *d, int on);   /* under lock */
 void sim_set_mode(struct sim_device *d, sim_mode m);   /* under lock */
-void sim_later_mode(struct sim_device *d, sim_mode m, int delay_ms);
+void sim_later_mode(struct sim_device *d, sim_mode m);          /* under lock */
 void sim_device_reset(struct sim_device *d);           /* under lock */
 struct sim_device *sim_find(const char *id);           /* under lock */
 struct sim_device *sim_find_device_id(uint64_t id);    /* under lock */
