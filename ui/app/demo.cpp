@@ -35,9 +35,9 @@ static bool exists(const std::string &p)
 static std::string findScenario(const std::string &exeDir)
 {
     const std::string dirs[] = {
-        std::string(RB_SOURCE_DIR) + "/sim/scenarios",
-        exeDir + "/../share/rescuebay/scenarios",
+        exeDir + "/../share/rescuebay/scenarios",   // an installed kiosk
         std::string(RB_INSTALL_DATADIR) + "/scenarios",
+        std::string(RB_SOURCE_DIR) + "/sim/scenarios",  // the build tree
     };
     const char *names[] = {"three-bays", "three-bays.json", "three-bays.scenario",
                            "three-bays.txt", "three-bays.conf"};
