@@ -4,28 +4,6 @@
 
 #include "tk_test.h"
 
-static void load_fixture(rb_context *ctx, int version)
-{
-    char path[4300], *sql = NULL;
-    snprintf(path, sizeof path, "%s/tests/tickets/fixtures/v%d.sql", rbt_source_dir(), version);
-    FILE *f = fopen(path, "rb");
-    rbt_assert_msg(f != NULL, "missing fixture %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    sql = malloc((size_t)n + 1);
-    rbt_assert(sql && fread(sql, 1, (size_t)n, f) == (size_t)n);
-    sql[n] = '\0';
-    fclose(f);
-    sqlite3 *db = NULL;
-    rbt_assert(sqlite3_open(tk_db_path(ctx), &db) == SQLITE_OK);
-    char *msg = NULL;
-    rbt_assert_msg(sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK, "%s", msg);
-    sqlite3_close(db);
-    free(sql);
-    rbt_assert_int(version, tk_sql_int(tk_db_path(ctx), "PRAGMA user_version"));
-}
-
 static int count_backups(rb_context *ctx, int from)
 {
     char prefix[32];
@@ -96,7 +74,7 @@ static void check_migrated(rb_context *ctx, int from)
 static void test_tickets_migrate__from_v1(void)
 {
     rb_context *ctx = tk_ctx("from1");
-    load_fixture(ctx, 1);
+    tk_load_fixture(ctx, 1);
     check_migrated(ctx, 1);
     rb_context_free(ctx);
 }
@@ -104,7 +82,7 @@ static void test_tickets_migrate__from_v1(void)
 static void test_tickets_migrate__from_v2(void)
 {
     rb_context *ctx = tk_ctx("from2");
-    load_fixture(ctx, 2);
+    tk_load_fixture(ctx, 2);
     check_migrated(ctx, 2);
     rb_context_free(ctx);
 }

@@ -76,4 +76,26 @@ static inline void tk_sql_text(const char *db_path, const char *sql, char *out, 
     sqlite3_close(db);
 }
 
+static inline void tk_load_fixture(rb_context *ctx, int version)
+{
+    char path[4300], *sql = NULL;
+    snprintf(path, sizeof path, "%s/tests/tickets/fixtures/v%d.sql", rbt_source_dir(), version);
+    FILE *f = fopen(path, "rb");
+    rbt_assert_msg(f != NULL, "missing fixture %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    sql = malloc((size_t)n + 1);
+    rbt_assert(sql && fread(sql, 1, (size_t)n, f) == (size_t)n);
+    sql[n] = '\0';
+    fclose(f);
+    sqlite3 *db = NULL;
+    rbt_assert(sqlite3_open(tk_db_path(ctx), &db) == SQLITE_OK);
+    char *msg = NULL;
+    rbt_assert_msg(sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK, "%s", msg);
+    sqlite3_close(db);
+    free(sql);
+    rbt_assert_int(version, tk_sql_int(tk_db_path(ctx), "PRAGMA user_version"));
+}
+
 #endif

@@ -9,7 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "tickets/tickets_internal.h"
 
@@ -180,6 +183,9 @@ static int read_version(rb_ticket_store *s)
     return v;
 }
 
+/* A copy of the file as it is, made before the first migration step touches it:
+ * written under a temporary name, synced, then renamed, so that a crash never leaves a
+ * half copy under the backup's name. */
 static rb_status backup_before(rb_ticket_store *s, int from)
 {
     char now[32];
@@ -187,23 +193,66 @@ static rb_status backup_before(rb_ticket_store *s, int from)
     for (char *p = now; *p; p++)
         if (*p == ':')
             *p = '-'; /* a colon is not allowed in Windows file names */
-    char *bak = rb__sprintf("%s.v%d-%s.bak", s->path, from, now);
-    if (!bak)
+    char *bak = NULL, *tmp = NULL;
+    struct stat st_bak;
+    for (int k = 1; k < 100; k++) {
+        free(bak);
+        bak = k == 1 ? rb__sprintf("%s.v%d-%s.bak", s->path, from, now)
+                     : rb__sprintf("%s.v%d-%s-%d.bak", s->path, from, now, k);
+        if (!bak || stat(bak, &st_bak) != 0)
+            break;
+    }
+    tmp = bak ? rb__sprintf("%s.tmp", bak) : NULL;
+    if (!tmp) {
+        free(bak);
         return RB_ERR_NOMEM;
+    }
+    remove(tmp); /* left by a crash during an earlier attempt */
     sqlite3_stmt *st = rb__tk_prepare(s, "VACUUM INTO ?");
     rb_status rs = RB_OK;
     if (!st) {
         rs = s->err.status;
     } else {
-        sqlite3_bind_text(st, 1, bak, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 1, tmp, -1, SQLITE_STATIC);
         if (sqlite3_step(st) != SQLITE_DONE)
             rs = rb__tk_dberr(s, "backup before migrating");
     }
     sqlite3_finalize(st);
-    if (rs == RB_OK)
-        chmod(bak, 0600); /* the copy holds the same customer data */
-    rb__log("tickets", "backed up schema v%d to %s", from, bak);
+#ifndef _WIN32
+    if (rs == RB_OK) {
+        chmod(tmp, 0600); /* the copy holds the same customer data */
+        int fd = open(tmp, O_RDONLY | O_CLOEXEC);
+        if (fd < 0 || fsync(fd) != 0)
+            rs = rb__tk_err(s, RB_ERR_IO, "backup before migrating: cannot sync %s", tmp);
+        if (fd >= 0)
+            close(fd);
+    }
+#endif
+    if (rs == RB_OK && rename(tmp, bak) != 0)
+        rs = rb__tk_err(s, rb__status_from_errno(errno), "backup before migrating: %s: %s", bak,
+                        strerror(errno));
+#ifndef _WIN32
+    if (rs == RB_OK) {
+        /* The rename itself must reach the disk before the migration commits. */
+        char *dir = rb__strdup(bak);
+        char *slash = dir ? strrchr(dir, '/') : NULL;
+        if (slash) {
+            *slash = '\0';
+            int dfd = open(*dir ? dir : "/", O_RDONLY | O_CLOEXEC);
+            if (dfd >= 0) {
+                fsync(dfd);
+                close(dfd);
+            }
+        }
+        free(dir);
+    }
+#endif
+    if (rs != RB_OK)
+        remove(tmp);
+    else
+        rb__log("tickets", "backed up schema v%d to %s", from, bak);
     free(bak);
+    free(tmp);
     return rs;
 }
 
