@@ -1,0 +1,108 @@
+// DeviceMonitor against rescuebay-sim (three-bays), through the real engine and the real
+// libimobiledevice/libirecovery: events reach the model on the GUI thread, one row per
+// ECID across reboots into other modes, and the one-tap exit from recovery works.
+// Run by kiosk_monitor_sim.sh, which starts the simulator and sets the environment.
+#include <QProcess>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include "devicelistmodel.h"
+#include "devicemonitor.h"
+
+class TstDeviceMonitorSim : public QObject
+{
+    Q_OBJECT
+    DeviceMonitor *mon = nullptr;
+    DeviceListModel *model = nullptr;
+
+    int rowOf(const QString &name)
+    {
+        for (int i = 0; i < model->rowCount(); i++)
+            if (model->get(i).value("name").toString() == name)
+                return i;
+        return -1;
+    }
+    QVariantMap row(const QString &name) { return model->get(rowOf(name)); }
+    void ctl(const QStringList &args)
+    {
+        QProcess p;
+        p.start(qEnvironmentVariable("RB_BIN") + "/rescuebay-sim",
+                QStringList{"ctl", "--listen", qEnvironmentVariable("RB_SIM_ADDR")} + args);
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 0);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(!qEnvironmentVariableIsEmpty("RB_SIM_ADDR"), "run through kiosk_monitor_sim.sh");
+        mon = DeviceMonitor::instance();
+        model = mon->devices();
+        QVERIFY2(mon->start(), qPrintable(mon->errorText()));
+        mon->waitReady(5000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, 10000);
+    }
+
+    void identifiesEveryBay()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf("iPhone 11") >= 0, 5000);
+        QVERIFY(rowOf("iPhone 8") >= 0);
+        QVERIFY(rowOf("iPad (7th gen)") >= 0);
+        QCOMPARE(row("iPad (7th gen)").value("mode").toInt(), int(RB_MODE_RECOVERY));
+        QCOMPARE(row("iPad (7th gen)").value("nextActionName").toString(), QString("exit_recovery"));
+        QCOMPARE(row("iPhone 8").value("trust").toInt(), int(RB_TRUST_NOT_PAIRED));
+        QCOMPARE(row("iPhone 8").value("nextActionName").toString(), QString("ask_trust"));
+        QCOMPARE(row("iPhone 8").value("drawing").toInt(), int(RB_DRAWING_IPHONE_SOLID_HOME));
+        QCOMPARE(row("iPhone 11").value("drawing").toInt(), int(RB_DRAWING_IPHONE_FACE_ID));
+        QCOMPARE(row("iPad (7th gen)").value("drawing").toInt(), int(RB_DRAWING_IPAD_HOME));
+    }
+
+    void sameDeviceAcrossModes()
+    {
+        const QString key = row("iPhone 8").value("key").toString();
+        QVERIFY(key.startsWith("0x"));
+        QSignalSpy seen(model, &DeviceListModel::deviceSeen);
+        ctl({"reboot", key, "dfu"});
+        QTRY_VERIFY_WITH_TIMEOUT(model->indexOf(key) >= 0
+                                 && model->get(model->indexOf(key)).value("mode").toInt() == RB_MODE_DFU,
+                                 10000);
+        QCOMPARE(model->rowCount(), 3);
+        // What the guide's live strip would say to someone entering DFU: success.
+        bool sawDfu = false;
+        for (const auto &args : seen)
+            if (args.at(0).toString() == key && args.at(1).toInt() == RB_MODE_DFU)
+                sawDfu = rb_guide_judge(RB_GUIDE_ENTER_DFU, RB_MODE_DFU) == RB_VERDICT_SUCCESS;
+        QVERIFY(sawDfu);
+        QCOMPARE(model->get(model->indexOf(key)).value("nextActionName").toString(), QString("restore"));
+        ctl({"reboot", key, "normal"});
+        QTRY_VERIFY_WITH_TIMEOUT(model->indexOf(key) >= 0
+                                 && model->get(model->indexOf(key)).value("mode").toInt() == RB_MODE_NORMAL,
+                                 10000);
+    }
+
+    void exitRecoveryWithOneTap()
+    {
+        const QString key = row("iPad (7th gen)").value("key").toString();
+        QSignalSpy done(mon, &DeviceMonitor::actionFinished);
+        mon->exitRecovery(key);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
+        QCOMPARE(done.at(0).at(0).toString(), key);
+        QCOMPARE(done.at(0).at(2).toInt(), int(RB_OK));
+        QTRY_VERIFY_WITH_TIMEOUT(model->indexOf(key) >= 0
+                                 && model->get(model->indexOf(key)).value("mode").toInt() == RB_MODE_NORMAL,
+                                 15000);
+    }
+
+    void unplugRemovesTheRow()
+    {
+        const QString key = row("iPhone 11").value("key").toString();
+        ctl({"detach", key});
+        QTRY_COMPARE_WITH_TIMEOUT(model->indexOf(key), -1, 10000);
+        QCOMPARE(model->rowCount(), 2);
+    }
+
+    void cleanupTestCase() { mon->stop(); }
+};
+
+QTEST_GUILESS_MAIN(TstDeviceMonitorSim)
+#include "tst_devicemonitor_sim.moc"
