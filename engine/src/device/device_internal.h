@@ -40,6 +40,7 @@ struct dev_msg {
 
 struct dev_entry {
     rb_device_info info;
+    rb_device_info sent;      /* what the last event carried, to drop no-op CHANGED */
     unsigned order;           /* first-seen order: stable bay ordering */
     bool announced;           /* RB_DEVICE_ADDED was sent */
     bool mux_present;

@@ -239,6 +239,7 @@ static void entry_delete(rb_device_monitor *mon, struct dev_entry *e)
 
 static void emit(struct out_list *out, rb_device_event_type type, const rb_device_info *info)
 {
+
     if (out->n == out->cap) {
         size_t cap = out->cap ? out->cap * 2 : 8;
         struct out_event *v = realloc(out->v, cap * sizeof *v);
@@ -252,9 +253,18 @@ static void emit(struct out_list *out, rb_device_event_type type, const rb_devic
     out->n++;
 }
 
+/* Events about an entry; a CHANGED that changes nothing is dropped. */
+static void emit_entry(struct out_list *out, rb_device_event_type type, struct dev_entry *e)
+{
+    if (type == RB_DEVICE_CHANGED && memcmp(&e->sent, &e->info, sizeof e->info) == 0)
+        return;
+    e->sent = e->info;
+    emit(out, type, &e->info);
+}
+
 static void announce(struct dev_entry *e, struct out_list *out)
 {
-    emit(out, e->announced ? RB_DEVICE_CHANGED : RB_DEVICE_ADDED, &e->info);
+    emit_entry(out, e->announced ? RB_DEVICE_CHANGED : RB_DEVICE_ADDED, e);
     e->announced = true;
 }
 
@@ -270,7 +280,7 @@ static void go_gone(rb_device_monitor *mon, struct dev_entry *e, struct out_list
     if (e->gone_deadline == 0)
         e->gone_deadline = 1;
     e->info.connected = 0;
-    emit(out, RB_DEVICE_CHANGED, &e->info);
+    emit_entry(out, RB_DEVICE_CHANGED, e);
 }
 
 static void set_str(char *dst, size_t cap, const char *src)
@@ -326,11 +336,14 @@ static void on_mux_add(rb_device_monitor *mon, struct dev_msg *m, struct out_lis
     } else if (e->gone_deadline || !e->info.connected) {
         e->gone_deadline = 0;
         e->info.connected = 1;
-        if (!e->irecv_present)
+        if (!e->irecv_present) {
             e->info.mode = RB_MODE_NORMAL;
+            if (e->info.trust == RB_TRUST_NOT_APPLICABLE)
+                e->info.trust = RB_TRUST_UNKNOWN; /* booted again: the read will tell */
+        }
         e->info.note[0] = '\0';
         if (e->announced)
-            emit(out, RB_DEVICE_CHANGED, &e->info);
+            emit_entry(out, RB_DEVICE_CHANGED, e);
     }
     e->info.usb_product_id = m->info.usb_product_id;
     e->mux_present = true;
@@ -369,8 +382,10 @@ static void on_read_done(rb_device_monitor *mon, struct dev_msg *m, struct out_l
         other->gone_deadline = 0;
         other->info.connected = 1;
         other->info.usb_product_id = e->info.usb_product_id;
+        if (other->info.trust == RB_TRUST_NOT_APPLICABLE)
+            other->info.trust = e->info.trust;
         if (e->announced)
-            emit(out, RB_DEVICE_REMOVED, &e->info);
+            emit_entry(out, RB_DEVICE_REMOVED, e);
         entry_delete(mon, e);
         e = other;
         if (e->irecv_present && m->info.mode == RB_MODE_NORMAL)
@@ -446,7 +461,7 @@ static void on_trust(rb_device_monitor *mon, struct dev_msg *m, struct out_list 
     e->info.trust = m->info.trust;
     dev__copy(e->info.note, sizeof e->info.note, m->info.note);
     if (e->announced)
-        emit(out, RB_DEVICE_CHANGED, &e->info);
+        emit_entry(out, RB_DEVICE_CHANGED, e);
     if (m->info.trust == RB_TRUST_PAIRED && e->mux_present) {
         e->gen++;
         dev__start_read(mon, e->info.udid, e->gen);
@@ -482,7 +497,7 @@ static uint64_t run_timers(rb_device_monitor *mon, struct out_list *out)
         struct dev_entry *nx = e->next;
         if (e->gone_deadline) {
             if (e->gone_deadline <= now) {
-                emit(out, RB_DEVICE_REMOVED, &e->info);
+                emit_entry(out, RB_DEVICE_REMOVED, e);
                 entry_delete(mon, e);
             } else if (!next || e->gone_deadline < next) {
                 next = e->gone_deadline;

@@ -21,8 +21,10 @@
 #include <usbmuxd.h>
 
 #include "device/device_internal.h"
+#include "device/wire.h"
 
 #define LABEL "rescuebay"
+#define PUBLIC_TIMEOUT_MS 5000
 #define PAIR_RETRY_MS 1000
 #define PAIR_GIVE_UP_MS (10 * 60 * 1000)
 
@@ -110,6 +112,7 @@ static const char *lerr(lockdownd_error_t e)
     switch (e) {
     case LOCKDOWN_E_PLIST_ERROR: return "a malformed plist";
     case LOCKDOWN_E_MUX_ERROR: return "a broken connection (it hung up)";
+    case LOCKDOWN_E_UNKNOWN_ERROR: return "a failure or a cut-off answer";
     case LOCKDOWN_E_RECEIVE_TIMEOUT: return "no answer in time";
     case LOCKDOWN_E_SSL_ERROR: return "a failed TLS handshake";
     default: return lockdownd_strerror(e);
@@ -268,36 +271,26 @@ static void *read_job(void *arg)
         free(j);
         return NULL;
     }
-    lockdownd_error_t e = lockdownd_client_new(dev, &l, LABEL);
-    char *type = NULL;
-    if (e == LOCKDOWN_E_SUCCESS)
-        e = lockdownd_query_type(l, &type);
-    if (e != LOCKDOWN_E_SUCCESS) {
-        note(&info, "lockdownd did not answer QueryType: %s", lerr(e));
-        st = RB_ERR_DEVICE;
-    } else if (type && strcmp(type, "com.apple.mobile.restored") == 0) {
+    lockdownd_error_t e;
+    char type[64], why[256] = "";
+    plist_t v = NULL;
+    st = dev__lockdown_public(dev, PUBLIC_TIMEOUT_MS, type, sizeof type, &v, why, sizeof why);
+    if (st != RB_OK) {
+        note(&info, "%s", why);
+    } else if (strcmp(type, "com.apple.mobile.restored") == 0) {
         /* Restore ramdisk: restored owns the port; values come back after the reboot. */
         info.mode = RB_MODE_RESTORE;
         info.trust = RB_TRUST_NOT_APPLICABLE;
+    } else if (strcmp(type, "com.apple.mobile.lockdown") != 0) {
+        note(&info, "lockdownd answered QueryType with an unexpected \"%s\"", type);
+        st = RB_ERR_DEVICE;
     } else {
         info.mode = RB_MODE_NORMAL;
-        if (type && strcmp(type, "com.apple.mobile.lockdown") != 0)
-            note(&info, "lockdownd answered QueryType with an unexpected \"%s\"", type);
-        plist_t v = NULL;
-        e = lockdownd_get_value(l, NULL, NULL, &v);
-        if (e == LOCKDOWN_E_SUCCESS) {
-            parse_root(v, &info);
-            if (!info.ecid)
-                note(&info, "lockdownd did not give UniqueChipID (the ECID)");
-        } else {
-            note(&info, "lockdownd answered GetValue with %s", lerr(e));
-            st = RB_ERR_DEVICE;
-        }
-        plist_free(v);
+        parse_root(v, &info);
+        if (!info.ecid)
+            note(&info, "lockdownd did not give UniqueChipID (the ECID)");
     }
-    free(type);
-    lockdownd_client_free(l);
-    l = NULL;
+    plist_free(v);
     bool paired_try = st == RB_OK && info.mode == RB_MODE_NORMAL && has_pair_record(j->udid);
     if (st == RB_OK && info.mode == RB_MODE_NORMAL && !paired_try)
         info.trust = RB_TRUST_NOT_PAIRED;

@@ -1,0 +1,155 @@
+/*
+ * device/wire.c - the public lockdown read (QueryType + GetValue without a session) on a
+ * muxed connection opened by libimobiledevice, framed here.
+ *
+ * Why not lockdownd_client_new + lockdownd_get_value for this part: libimobiledevice
+ * 1.3.0 reports a device that hangs up mid-message, one that answers "Failure" and an
+ * allocation failure all as LOCKDOWN_E_UNKNOWN_ERROR, and waits 30 s on a silent device.
+ * The counter needs to say which it was and must not wait that long, so this read keeps
+ * its own timeout and error text. Everything that needs pairing or TLS stays on
+ * lockdownd_* (see normal.c).
+ */
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "device/wire.h"
+
+#define LOCKDOWN_PORT 62078
+#define MAX_MESSAGE (4u << 20)
+
+static rb_status recv_exact(idevice_connection_t c, char *buf, uint32_t len, unsigned timeout_ms,
+                            uint32_t *got)
+{
+    *got = 0;
+    while (*got < len) {
+        uint32_t n = 0;
+        idevice_error_t e =
+            idevice_connection_receive_timeout(c, buf + *got, len - *got, &n, timeout_ms);
+        if (e == IDEVICE_E_TIMEOUT)
+            return RB_ERR_TIMEOUT;
+        if (e != IDEVICE_E_SUCCESS || n == 0)
+            return RB_ERR_DEVICE;
+        *got += n;
+    }
+    return RB_OK;
+}
+
+static rb_status wire_recv(idevice_connection_t c, unsigned timeout_ms, plist_t *out, char *err,
+                           size_t cap)
+{
+    *out = NULL;
+    uint32_t be = 0, got = 0;
+    rb_status st = recv_exact(c, (char *)&be, 4, timeout_ms, &got);
+    if (st == RB_ERR_TIMEOUT && got == 0) {
+        snprintf(err, cap, "no answer within %u ms", timeout_ms);
+        return st;
+    }
+    if (st != RB_OK) {
+        snprintf(err, cap, got ? "it hung up in the middle of a message header"
+                               : "it hung up instead of answering");
+        return st;
+    }
+    uint32_t len = ntohl(be);
+    if (len == 0 || len > MAX_MESSAGE) {
+        snprintf(err, cap, "it announced an implausible message length of %u bytes", len);
+        return RB_ERR_PARSE;
+    }
+    char *body = malloc(len);
+    if (!body) {
+        snprintf(err, cap, "out of memory for a %u-byte message", len);
+        return RB_ERR_NOMEM;
+    }
+    st = recv_exact(c, body, len, timeout_ms, &got);
+    if (st != RB_OK) {
+        snprintf(err, cap, "%s in the middle of a message (%u of %u bytes)",
+                 st == RB_ERR_TIMEOUT ? "it stalled" : "it hung up", got, len);
+        free(body);
+        return st;
+    }
+    plist_from_memory(body, len, out);
+    free(body);
+    if (!*out || plist_get_node_type(*out) != PLIST_DICT) {
+        snprintf(err, cap, "it answered with a malformed plist (%u bytes)", len);
+        plist_free(*out);
+        *out = NULL;
+        return RB_ERR_PARSE;
+    }
+    return RB_OK;
+}
+
+static rb_status wire_send(idevice_connection_t c, const char *request, char *err, size_t cap)
+{
+    plist_t d = plist_new_dict();
+    plist_dict_set_item(d, "Label", plist_new_string("rescuebay"));
+    plist_dict_set_item(d, "Request", plist_new_string(request));
+    char *xml = NULL;
+    uint32_t len = 0;
+    plist_to_xml(d, &xml, &len);
+    plist_free(d);
+    if (!xml)
+        return RB_ERR_NOMEM;
+    uint32_t be = htonl(len), sent = 0;
+    idevice_error_t e = idevice_connection_send(c, (const char *)&be, 4, &sent);
+    if (e == IDEVICE_E_SUCCESS)
+        e = idevice_connection_send(c, xml, len, &sent);
+    free(xml);
+    if (e != IDEVICE_E_SUCCESS) {
+        snprintf(err, cap, "it closed the connection before the %s request", request);
+        return RB_ERR_DEVICE;
+    }
+    return RB_OK;
+}
+
+rb_status dev__lockdown_public(idevice_t dev, unsigned timeout_ms, char *type, size_t type_cap,
+                               plist_t *values, char *err, size_t cap)
+{
+    *values = NULL;
+    if (type_cap)
+        type[0] = '\0';
+    idevice_connection_t c = NULL;
+    if (idevice_connect(dev, LOCKDOWN_PORT, &c) != IDEVICE_E_SUCCESS) {
+        snprintf(err, cap, "usbmuxd could not connect to lockdownd on the device");
+        return RB_ERR_DEVICE;
+    }
+    char why[160] = "";
+    plist_t r = NULL;
+    rb_status st = wire_send(c, "QueryType", why, sizeof why);
+    if (st == RB_OK)
+        st = wire_recv(c, timeout_ms, &r, why, sizeof why);
+    if (st != RB_OK) {
+        snprintf(err, cap, "lockdownd QueryType failed: %s", why);
+        goto out;
+    }
+    plist_t t = plist_dict_get_item(r, "Type");
+    if (t && plist_get_node_type(t) == PLIST_STRING) {
+        const char *s = plist_get_string_ptr(t, NULL);
+        snprintf(type, type_cap, "%s", s ? s : "");
+    }
+    plist_free(r);
+    r = NULL;
+    if (strcmp(type, "com.apple.mobile.lockdown") != 0)
+        goto out; /* restored or something else: no lockdown values to read */
+    st = wire_send(c, "GetValue", why, sizeof why);
+    if (st == RB_OK)
+        st = wire_recv(c, timeout_ms, &r, why, sizeof why);
+    if (st != RB_OK) {
+        snprintf(err, cap, "lockdownd GetValue failed: %s", why);
+        goto out;
+    }
+    plist_t v = plist_dict_get_item(r, "Value");
+    plist_t e = plist_dict_get_item(r, "Error");
+    if (v && plist_get_node_type(v) == PLIST_DICT) {
+        *values = plist_copy(v);
+    } else {
+        const char *es = e && plist_get_node_type(e) == PLIST_STRING ? plist_get_string_ptr(e, NULL)
+                                                                     : NULL;
+        snprintf(err, cap, "lockdownd GetValue answered %s", es ? es : "without a Value dictionary");
+        st = RB_ERR_DEVICE;
+    }
+out:
+    plist_free(r);
+    idevice_disconnect(c);
+    return st;
+}
