@@ -38,6 +38,8 @@ http {
         root $FX_WWW;
         location /slow/ { alias $FX_WWW/files/; limit_rate ${FX_RATE:-1m}; }
         location /v4/device/ { default_type application/json; }
+        location /err500/ { return 500; }
+        location /v4err/ { return 503; }
     }
 }
 CONF
