@@ -13,7 +13,8 @@
  *
  * Downloads resume with HTTP ranges guarded by ETag/Last-Modified (If-Range), are
  * verified (SHA-1, and SHA-256 when the catalog gives one) and only then committed by
- * atomic rename. Several processes sharing one cache folder never download the same file
+ * atomic rename. A file committed before a reboot is re-hashed before its first use
+ * after it (the commit does not wait for the disk's writeback). Several processes sharing one cache folder never download the same file
  * at once: the second waits for the first and shares its result.
  *
  * A handle is used by one thread at a time; the detail of its last failure is read with
