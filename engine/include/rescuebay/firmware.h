@@ -44,6 +44,8 @@ typedef struct rb_firmware_options {
 
 #define RB_FIRMWARE_OPTIONS_VERSION 1
 #define RB_FIRMWARE_OPTIONS_INIT { RB_FIRMWARE_OPTIONS_VERSION, NULL, NULL, 0, 0, -1, 0 }
+
+/* Fills `opts` with the defaults of this version (as RB_FIRMWARE_OPTIONS_INIT). */
 RB_EXTERN rb_status rb_firmware_options_init(rb_firmware_options *opts, unsigned int version);
 
 /* Opens the cache (creating its folder and index). `ctx` must outlive the handle. */
@@ -111,6 +113,8 @@ typedef struct rb_firmware_fetch_options {
 
 #define RB_FIRMWARE_FETCH_OPTIONS_VERSION 1
 #define RB_FIRMWARE_FETCH_OPTIONS_INIT { RB_FIRMWARE_FETCH_OPTIONS_VERSION, NULL, NULL, 0 }
+
+/* Fills `opts` with the defaults of this version (as RB_FIRMWARE_FETCH_OPTIONS_INIT). */
 RB_EXTERN rb_status rb_firmware_fetch_options_init(rb_firmware_fetch_options *opts,
                                                    unsigned int version);
 
@@ -169,6 +173,8 @@ typedef struct rb_firmware_status {
     rb_firmware_entry *entries;  /* most recently used first */
 } rb_firmware_status;
 
+/* What the cache holds (reconciling the index with the folder first). Free with
+ * rb_firmware_status_free (NULL is a no-op). */
 RB_EXTERN rb_status rb_firmware_status_get(rb_firmware_status **out, rb_firmware *fw);
 RB_EXTERN void rb_firmware_status_free(rb_firmware_status *st);
 
