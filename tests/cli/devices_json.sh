@@ -1,0 +1,66 @@
+#!/bin/sh
+# `rescuebay devices --json` and the plain listing against three simulated bays:
+# normal paired, normal untrusted, recovery, plus an unknown future model.
+. "$(dirname "$0")/devices_lib.sh"
+sim_start "$IPHONE11
+paired = yes
+[device iphone8]
+mode = normal
+product_type = iPhone10,4
+cpid = 0x8015
+bdid = 0x0a
+ecid = 0x000A1B2C3D4E5F60
+udid = 4b6c1d2e3f405162738495a6b7c8d9e0f1a2b3c4
+ios = 16.7.8
+build = 20H343
+paired = no
+[device ipad]
+mode = recovery
+product_type = iPad7,11
+cpid = 0x8010
+bdid = 0x1c
+ecid = 0x0000123456789ABC
+[device future]
+mode = normal
+product_type = iPhone99,1
+cpid = 0x8999
+bdid = 0x42
+ecid = 0x0099AABBCCDDEEFF
+udid = 00008999-0099AABBCCDDEEFF
+ios = 30.0
+build = 30A1
+paired = no"
+
+"$RB_BIN/rescuebay" devices --json > "$T/out.json" || fail "devices --json exited $?"
+[ "$(grep -c '"udid":' "$T/out.json")" -eq 4 ] || fail "expected 4 devices: $(cat "$T/out.json")"
+json_has "$T/out.json" name '"iPhone 11"'
+json_has "$T/out.json" name '"iPhone 8"'
+json_has "$T/out.json" name '"iPad \(7th gen\)"'
+json_has "$T/out.json" name '"iPhone99,1"'
+json_has "$T/out.json" known_model false
+json_has "$T/out.json" mode '"recovery"'
+json_has "$T/out.json" trust '"paired"'
+json_has "$T/out.json" trust '"not_paired"'
+json_has "$T/out.json" trust '"not_applicable"'
+json_has "$T/out.json" ecid '"0x001a2b3c4d5e6f70"'
+json_has "$T/out.json" battery_percent 87
+json_has "$T/out.json" ios_version '"16.7.8"'
+
+"$RB_BIN/rescuebay" devices > "$T/out.txt" || fail "devices exited $?"
+grep -q '^iPhone 11 (iPhone12,1) — normal, trusted' "$T/out.txt" || fail "plain: $(cat "$T/out.txt")"
+grep -q '^iPhone 8 (iPhone10,4) — normal, not trusted: ask the customer to unlock and tap Trust' "$T/out.txt" \
+  || fail "plain: $(cat "$T/out.txt")"
+grep -q '^iPad (7th gen) (iPad7,11) — recovery mode' "$T/out.txt" || fail "plain: $(cat "$T/out.txt")"
+grep -q '^iPhone99,1 (unknown model' "$T/out.txt" || fail "plain: $(cat "$T/out.txt")"
+
+# --watch: one JSON object per line per event, until interrupted.
+"$RB_BIN/rescuebay" devices --watch --json > "$T/watch.jsonl" &
+W=$!
+sleep 1
+ctl detach iphone8
+sleep 0.5
+kill -INT $W
+wait $W || fail "devices --watch exited $? after Ctrl-C"
+grep -q '"event":"added"' "$T/watch.jsonl" || fail "watch: $(cat "$T/watch.jsonl")"
+grep -q '"event":"changed".*"connected":false' "$T/watch.jsonl" || fail "watch: $(cat "$T/watch.jsonl")"
+echo "devices_json: ok"
