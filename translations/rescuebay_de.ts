@@ -1,6 +1,49 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BackupPanel</name>
+    <message>
+        <source>Looking for backups…</source>
+        <translation>Suche nach Backups …</translation>
+    </message>
+    <message>
+        <source>No backups found on this computer.</source>
+        <translation>Auf diesem Computer wurden keine Backups gefunden.</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>verschlüsselt</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Dieses Gerät</translation>
+    </message>
+    <message>
+        <source>Unnamed device</source>
+        <translation>Gerät ohne Namen</translation>
+    </message>
+    <message>
+        <source>Backup password (used once, never stored)</source>
+        <translation>Backup-Passwort (nur einmal verwendet, nie gespeichert)</translation>
+    </message>
+    <message>
+        <source>Verify backup</source>
+        <translation>Backup prüfen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>This backup is from another device.</source>
+        <translation>Dieses Backup stammt von einem anderen Gerät.</translation>
+    </message>
+    <message>
+        <source>The backup could not be checked.</source>
+        <translation>Das Backup konnte nicht geprüft werden.</translation>
+    </message>
+</context>
+<context>
     <name>BatteryLine</name>
     <message>
         <source>%1 % battery, charging</source>
@@ -319,6 +362,162 @@
     <message>
         <source>not in this version</source>
         <translation>noch nicht enthalten</translation>
+    </message>
+    <message>
+        <source>Restorable</source>
+        <translation>Wiederherstellbar</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <source>Does not fit this device</source>
+        <translation>Passt nicht zu diesem Gerät</translation>
+    </message>
+    <message>
+        <source>Password needed</source>
+        <translation>Passwort nötig</translation>
+    </message>
+    <message>
+        <source>Wrong password</source>
+        <translation>Falsches Passwort</translation>
+    </message>
+    <message>
+        <source>Reading the backup's own records…</source>
+        <translation>Angaben des Backups werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>Passwort wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Checking the list of files…</source>
+        <translation>Dateiliste wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Checking every file…</source>
+        <translation>Jede Datei wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Looking for stray files…</source>
+        <translation>Suche nach überzähligen Dateien …</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Files missing from the backup: %1</source>
+        <translation>Im Backup fehlende Dateien: %1</translation>
+    </message>
+    <message>
+        <source>Files with the wrong size: %1</source>
+        <translation>Dateien mit falscher Größe: %1</translation>
+    </message>
+    <message>
+        <source>Files whose content changed: %1</source>
+        <translation>Dateien mit verändertem Inhalt: %1</translation>
+    </message>
+    <message>
+        <source>Files that cannot be read: %1</source>
+        <translation>Nicht lesbare Dateien: %1</translation>
+    </message>
+    <message>
+        <source>Files that cannot be decrypted: %1</source>
+        <translation>Nicht entschlüsselbare Dateien: %1</translation>
+    </message>
+    <message>
+        <source>The backup's file list is missing</source>
+        <translation>Die Dateiliste des Backups fehlt</translation>
+    </message>
+    <message>
+        <source>The backup's file list is damaged</source>
+        <translation>Die Dateiliste des Backups ist beschädigt</translation>
+    </message>
+    <message>
+        <source>The backup was not finished</source>
+        <translation>Das Backup wurde nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>The backup comes from a newer iOS than this device has</source>
+        <translation>Das Backup stammt von einem neueren iOS, als dieses Gerät hat</translation>
+    </message>
+    <message>
+        <source>The backup comes from another kind of device</source>
+        <translation>Das Backup stammt von einer anderen Geräteart</translation>
+    </message>
+    <message>
+        <source>The backup is encrypted: enter its password</source>
+        <translation>Das Backup ist verschlüsselt: Passwort eingeben</translation>
+    </message>
+    <message>
+        <source>The password does not open this backup</source>
+        <translation>Das Passwort öffnet dieses Backup nicht</translation>
+    </message>
+    <message>
+        <source>The backup is from iOS 9 or older: it cannot be checked</source>
+        <translation>Das Backup stammt von iOS 9 oder älter: Es kann nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>Stray files not in the file list: %1</source>
+        <translation>Überzählige Dateien ohne Eintrag in der Liste: %1</translation>
+    </message>
+    <message>
+        <source>Other problem (%1): %2</source>
+        <translation>Anderes Problem (%1): %2</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Call history</source>
+        <translation>Anrufliste</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Voice memos</source>
+        <translation>Sprachmemos</translation>
+    </message>
+    <message>
+        <source>Safari</source>
+        <translation>Safari</translation>
+    </message>
+    <message>
+        <source>App data</source>
+        <translation>App-Daten</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>Passwords (keychain)</source>
+        <translation>Passwörter (Schlüsselbund)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>%1: %2 files intact, %3 damaged</source>
+        <translation>%1: %2 Dateien intakt, %3 beschädigt</translation>
+    </message>
+    <message>
+        <source>%1: %2 files intact</source>
+        <translation>%1: %2 Dateien intakt</translation>
     </message>
 </context>
 <context>

@@ -149,6 +149,10 @@ int rb_demo_supervise(char **argv, const DemoOptions &opts)
         for (const auto &kv : env)
             setenv(kv.first.c_str(), kv.second.c_str(), 1);
         setenv("USBMUXD_SOCKET_ADDRESS", addr.c_str(), 0);
+        // The sample backups of the source tree, so the Backup step has something to verify.
+        const std::string samples = std::string(RB_SOURCE_DIR) + "/tests/fixtures/backups";
+        if (!getenv("RB_BACKUP_ROOTS") && exists(samples))
+            setenv("RB_BACKUP_ROOTS", samples.c_str(), 1);
         // A throwaway data folder: the demo leaves nothing behind.
         if (!getenv("RESCUEBAY_HOME"))
             setenv("RESCUEBAY_HOME", (dir + "/home").c_str(), 1);

@@ -46,7 +46,7 @@ void usage(FILE *f)
 {
     fputs("usage: rescuebay-kiosk [--demo [--scenario FILE]] [--home DIR] [--lang de|en]\n"
           "                       [--bays N] [--size WxH] [--grab FILE.png] [--dump-state]\n"
-          "                       [--screen bays|flow|guide] [--procedure 0-3] [--product TYPE]\n"
+          "                       [--screen bays|flow|backup|guide] [--procedure 0-3] [--product TYPE]\n"
           "  --demo        run on simulated devices (starts rescuebay-sim, stops it on exit)\n"
           "  --grab FILE   render once, save a screenshot, exit (offscreen if no display)\n"
           "  --dump-state  print the device list as JSON after the first enumeration, exit\n",

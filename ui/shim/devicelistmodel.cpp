@@ -183,6 +183,16 @@ void DeviceListModel::setGuideState(const QString &key, const rb_guide_state &st
     emit dataChanged(index(row), index(row));
 }
 
+void DeviceListModel::setBackupVerified(const QString &key, bool verified)
+{
+    const int row = indexOf(key);
+    if (row < 0)
+        return;
+    rb_guide_state st = m_rows.at(row).state;
+    st.backup_verified = verified ? 1 : 0;
+    setGuideState(key, st);
+}
+
 void DeviceListModel::clear()
 {
     if (m_rows.isEmpty())

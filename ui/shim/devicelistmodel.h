@@ -42,6 +42,9 @@ public:
     // All roles of one row, for screens that follow a single device.
     Q_INVOKABLE QVariantMap get(int row) const;
 
+    // Marks that a backup of this device passed deep verification (changes the next action).
+    Q_INVOKABLE void setBackupVerified(const QString &key, bool verified);
+
     // Applies one monitor event (RB_DEVICE_ADDED / CHANGED / REMOVED).
     void apply(int type, const rb_device_info &info);
     // Engine-side job facts that change the suggested action (rb_guide_state).

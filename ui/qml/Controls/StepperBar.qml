@@ -34,7 +34,7 @@ RowLayout {
                 Text {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
-                    text: (cell.st === "done" ? "\u2713 " : cell.st === "unavailable" ? "\u2205 " : (cell.index + 1) + "  ")
+                    text: (cell.st === "done" ? "\u2713 " : cell.st === "unavailable" ? "" : (cell.index + 1) + "  ")
                           + CommonStrings.flowStepTitle(cell.modelData.step)
                     font.pixelSize: Theme.bodyText
                     font.bold: cell.st === "current"
@@ -46,7 +46,7 @@ RowLayout {
                     width: parent.width
                     visible: text !== ""
                     horizontalAlignment: Text.AlignHCenter
-                    text: cell.modelData.reason || ""
+                    text: cell.modelData.reason ? (cell.st === "unavailable" ? "\u2205 " : "") + cell.modelData.reason : ""
                     font.pixelSize: Theme.smallText
                     color: cell.st === "current" ? Theme.textOnAccent : Theme.muted
                     wrapMode: Text.WordWrap

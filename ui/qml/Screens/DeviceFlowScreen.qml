@@ -5,8 +5,8 @@ import RescueBay.Controls
 import RescueBay.Core
 
 // One device's way through Identify -> Backup -> Choose -> Mode -> Restore -> Done.
-// Backup, Choose, Restore and Done need engine parts this version does not have yet: they
-// are shown as unavailable, never faked.
+// Choose, Restore and Done need engine parts the kiosk does not drive yet: they are shown
+// as unavailable, never faked.
 Item {
     id: screen
     property string deviceKey: ""
@@ -29,7 +29,7 @@ Item {
 
     readonly property var stepStates: [
         { step: Rb.FlowIdentify, state: current === Rb.FlowIdentify ? "current" : (present ? "done" : "open"), reason: "" },
-        { step: Rb.FlowBackup, state: current === Rb.FlowBackup ? "current" : "unavailable", reason: CommonStrings.notYet },
+        { step: Rb.FlowBackup, state: current === Rb.FlowBackup ? "current" : "open", reason: "" },
         { step: Rb.FlowChoose, state: current === Rb.FlowChoose ? "current" : "unavailable", reason: CommonStrings.notYet },
         { step: Rb.FlowMode, state: current === Rb.FlowMode ? "current" : "open", reason: "" },
         { step: Rb.FlowRestore, state: current === Rb.FlowRestore ? "current" : "unavailable", reason: CommonStrings.notYet },
@@ -101,6 +101,16 @@ Item {
             }
         }
 
+        BackupPanel {
+            visible: screen.current === Rb.FlowBackup
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            deviceKey: screen.deviceKey
+            deviceUdid: screen.device.udid ?? ""
+            deviceIos: screen.device.iosVersion ?? ""
+            deviceProductType: screen.device.productType ?? ""
+        }
+
         // Mode: the guide for every procedure, software shortcut first.
         ColumnLayout {
             visible: screen.current === Rb.FlowMode
@@ -124,7 +134,7 @@ Item {
 
         // Steps whose engine part is not in this version.
         ColumnLayout {
-            visible: screen.current === Rb.FlowBackup || screen.current === Rb.FlowChoose
+            visible: screen.current === Rb.FlowChoose
                      || screen.current === Rb.FlowRestore || screen.current === Rb.FlowDone
             Layout.fillWidth: true
             spacing: Theme.gap
@@ -143,6 +153,9 @@ Item {
                 Layout.fillWidth: true
             }
         }
-        Item { Layout.fillHeight: true }
+        Item {
+            visible: screen.current !== Rb.FlowBackup
+            Layout.fillHeight: true
+        }
     }
 }

@@ -30,7 +30,12 @@ ApplicationWindow {
         stack.push(guideScreen, { deviceKey: key, procedure: procedure, previewProductType: productType })
     }
     function openForAction(key: string, action: int) {
-        if (action === Rb.NextExitRecovery)
+        // Asking for trust puts the prompt on the phone; the card follows what happens.
+        if (action === Rb.NextAskTrust || action === Rb.NextTrustRefused)
+            DeviceMonitor.pair(key)
+        else if (action === Rb.NextVerifyBackup)
+            stack.push(flowScreen, { deviceKey: key, current: Rb.FlowBackup })
+        else if (action === Rb.NextExitRecovery)
             openGuide(key, Rb.ExitRecovery, "")
         else if (action === Rb.NextGuideDfu)
             openGuide(key, Rb.EnterDfu, "")
@@ -82,6 +87,8 @@ ApplicationWindow {
                 window.openGuide(row ? row.key : "", window.startProcedure, window.startProductType)
             } else if (window.startScreen === "flow" && DeviceMonitor.devices.count > 0) {
                 window.openFlow(DeviceMonitor.devices.get(0).key)
+            } else if (window.startScreen === "backup" && DeviceMonitor.devices.count > 0) {
+                stack.push(flowScreen, { deviceKey: DeviceMonitor.devices.get(0).key, current: Rb.FlowBackup })
             }
         }
     }

@@ -149,6 +149,63 @@ QtObject {
         }
         return qsTr("Press and hold %1").arg(buttonList(buttons, drawing))
     }
+    function backupVerdictWord(verdict: int): string {
+        switch (verdict) {
+        case 0: return qsTr("Restorable")
+        case 1: return qsTr("Damaged")
+        case 2: return qsTr("Does not fit this device")
+        case 3: return qsTr("Password needed")
+        case 4: return qsTr("Wrong password")
+        }
+        return ""
+    }
+    function backupStepText(step: int): string {
+        switch (step) {
+        case 1: return qsTr("Reading the backup's own records…")
+        case 2: return qsTr("Checking the password…")
+        case 3: return qsTr("Checking the list of files…")
+        case 4: return qsTr("Checking every file…")
+        case 5: return qsTr("Looking for stray files…")
+        }
+        return qsTr("Starting…")
+    }
+    // Plain reasons for the engine's finding codes (docs/cli-backup.md).
+    function backupReasonText(code: string, count: int): string {
+        switch (code) {
+        case "file_missing": return qsTr("Files missing from the backup: %1").arg(count)
+        case "file_size_mismatch": return qsTr("Files with the wrong size: %1").arg(count)
+        case "file_digest_mismatch": return qsTr("Files whose content changed: %1").arg(count)
+        case "file_unreadable": return qsTr("Files that cannot be read: %1").arg(count)
+        case "file_padding_invalid":
+        case "file_key_invalid":
+        case "file_decrypted_size_mismatch": return qsTr("Files that cannot be decrypted: %1").arg(count)
+        case "manifest_db_missing": return qsTr("The backup's file list is missing")
+        case "manifest_db_integrity":
+        case "manifest_db_truncated":
+        case "manifest_db_unreadable":
+        case "manifest_db_schema": return qsTr("The backup's file list is damaged")
+        case "snapshot_unfinished":
+        case "snapshot_folder_left": return qsTr("The backup was not finished")
+        case "ios_newer_than_device": return qsTr("The backup comes from a newer iOS than this device has")
+        case "device_family_mismatch": return qsTr("The backup comes from another kind of device")
+        case "password_needed": return qsTr("The backup is encrypted: enter its password")
+        case "wrong_password": return qsTr("The password does not open this backup")
+        case "legacy_format": return qsTr("The backup is from iOS 9 or older: it cannot be checked")
+        case "orphan_file": return qsTr("Stray files not in the file list: %1").arg(count)
+        }
+        return qsTr("Other problem (%1): %2").arg(code).arg(count)
+    }
+    function inventoryText(category: string, intact: int, damaged: int): string {
+        const names = {
+            photos: qsTr("Photos"), messages: qsTr("Messages"), contacts: qsTr("Contacts"),
+            call_history: qsTr("Call history"), notes: qsTr("Notes"), voice_memos: qsTr("Voice memos"),
+            safari: qsTr("Safari"), app_data: qsTr("App data"), health: qsTr("Health"),
+            keychain: qsTr("Passwords (keychain)"), other: qsTr("Other")
+        }
+        const name = names[category] !== undefined ? names[category] : category
+        return damaged > 0 ? qsTr("%1: %2 files intact, %3 damaged").arg(name).arg(intact).arg(damaged)
+                           : qsTr("%1: %2 files intact").arg(name).arg(intact)
+    }
     readonly property string unavailable: qsTr("Not available in this version yet")
     readonly property string notYet: qsTr("not in this version")
     readonly property string details: qsTr("Details")
