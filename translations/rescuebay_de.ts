@@ -519,6 +519,10 @@
         <source>%1: %2 files intact</source>
         <translation>%1: %2 Dateien intakt</translation>
     </message>
+    <message>
+        <source>Keep holding %1 and also press and hold %2</source>
+        <translation>%1 weiter halten und zusätzlich %2 gedrückt halten</translation>
+    </message>
 </context>
 <context>
     <name>DeviceCard</name>

@@ -39,6 +39,16 @@ TestCase {
         verify(g.running)
         compare(g.stepIndex, 0)
         tryVerify(() => g.stepIndex >= 1, 5000, "the guide advances by itself")
+        // The first hold: the ring counts down the engine's seconds, the key glows.
+        tryVerify(() => g.step !== null && g.step.action === Rb.StepHold, 10000)
+        compare(findChild(g, "drawing").highlight, Rb.ButtonSide)
+        verify(findChild(g, "drawing").holding)
+        const ring = findChild(g, "holdRing")
+        verify(ring.visible)
+        tryVerify(() => ring.secondsLeft > 0 && ring.secondsLeft <= 10, 2000)
+        wait(1500)
+        grabImage(g).save("guide_hold.png")
+        verify(ring.fraction > 0)
     }
 
     function test_live_strip_words() {

@@ -31,10 +31,13 @@ TestCase {
         verify(CommonStrings.verdictText(Rb.VerdictHeldTooLong).indexOf("Apple logo") >= 0)
     }
     function test_step_sentences() {
-        compare(CommonStrings.stepText(Rb.StepPress, Rb.ButtonVolumeUp, Rb.ButtonVolumeUp, Rb.DrawingIphoneFaceId),
+        compare(CommonStrings.stepText(Rb.StepPress, Rb.ButtonVolumeUp, Rb.ButtonVolumeUp, 0, Rb.DrawingIphoneFaceId),
                 "Press and quickly release Volume Up")
-        compare(CommonStrings.stepText(Rb.StepRelease, Rb.ButtonSide, Rb.ButtonVolumeDown, Rb.DrawingIphoneFaceId),
+        compare(CommonStrings.stepText(Rb.StepRelease, Rb.ButtonSide, Rb.ButtonVolumeDown, Rb.ButtonSide | Rb.ButtonVolumeDown, Rb.DrawingIphoneFaceId),
                 "Let go of Side, keep holding Volume Down")
+        compare(CommonStrings.stepText(Rb.StepHold, Rb.ButtonSide | Rb.ButtonVolumeDown, Rb.ButtonSide | Rb.ButtonVolumeDown,
+                                       Rb.ButtonSide, Rb.DrawingIphoneFaceId),
+                "Keep holding Side and also press and hold Volume Down")
         compare(CommonStrings.buttonName(Rb.ButtonSide, Rb.DrawingIpadTop), "Top")
     }
 }

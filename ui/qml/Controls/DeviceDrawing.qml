@@ -65,7 +65,7 @@ Item {
     Rectangle {
         id: body
         // Room on both sides for the key names.
-        width: Math.min(drawing.width * (drawing.showLabels ? 0.42 : 0.8), drawing.height * 0.94 / drawing.aspect)
+        width: Math.min(drawing.width * (drawing.showLabels ? 0.36 : 0.8), drawing.height * 0.94 / drawing.aspect)
         height: width * drawing.aspect
         anchors.centerIn: parent
         radius: width * (drawing.isPad ? 0.07 : 0.14)

@@ -40,7 +40,7 @@ Rectangle {
         DeviceDrawing {
             kind: card.drawing
             showLabels: false
-            Layout.preferredWidth: Math.min(card.width * 0.22, 130)
+            Layout.preferredWidth: Math.min(card.width * 0.22, 200)
             Layout.fillHeight: true
         }
 

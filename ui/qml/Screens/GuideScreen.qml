@@ -45,7 +45,7 @@ Item {
 
     // What the step list and warnings show, so their delegates read nothing outside.
     readonly property var stepRows: steps.map((m, i) => {
-        let t = CommonStrings.stepText(m.action, m.buttons, m.held, drawing)
+        let t = CommonStrings.stepText(m.action, m.buttons, m.held, i > 0 ? steps[i - 1].held : 0, drawing)
         if (m.action === Rb.StepHold && m.until !== Rb.UntilNone)
             t += " " + CommonStrings.untilText(m.until)
         if (m.action === Rb.StepHold && m.seconds > 0)
@@ -157,6 +157,7 @@ Item {
                             onClicked: screen.running ? screen.running = false : screen.start()
                         }
                         HoldRing {
+                            objectName: "holdRing"
                             visible: screen.step !== null && screen.step.action === Rb.StepHold
                             fraction: screen.stepMs > 0 ? Math.min(1, screen.elapsedMs / screen.stepMs) : 0
                             secondsLeft: Math.max(0, Math.ceil((screen.stepMs - screen.elapsedMs) / 1000))

@@ -128,7 +128,8 @@ QtObject {
         }
         return qsTr("That did not work: use the buttons below.")
     }
-    // One guide step as a sentence; `held` is what stays pressed after a release.
+    // One guide step as a sentence; `held` is what stays pressed after a release, `before`
+    // what was held during the step before.
     function buttonList(buttons: int, drawing: int): string {
         const names = []
         for (const b of [Rb.ButtonVolumeUp, Rb.ButtonVolumeNear, Rb.ButtonVolumeDown,
@@ -138,7 +139,7 @@ QtObject {
         }
         return names.join(qsTr(" and "))
     }
-    function stepText(action: int, buttons: int, held: int, drawing: int): string {
+    function stepText(action: int, buttons: int, held: int, before: int, drawing: int): string {
         switch (action) {
         case Rb.StepConnect: return qsTr("Connect the device with a data cable")
         case Rb.StepPress: return qsTr("Press and quickly release %1").arg(buttonList(buttons, drawing))
@@ -147,6 +148,10 @@ QtObject {
                                                                       .arg(buttonList(held, drawing))
                               : qsTr("Let go of %1").arg(buttonList(buttons, drawing))
         }
+        const kept = buttons & before, added = buttons & ~before
+        if (kept !== 0 && added !== 0)
+            return qsTr("Keep holding %1 and also press and hold %2").arg(buttonList(kept, drawing))
+                                                                      .arg(buttonList(added, drawing))
         return qsTr("Press and hold %1").arg(buttonList(buttons, drawing))
     }
     function backupVerdictWord(verdict: int): string {
