@@ -404,11 +404,17 @@ int cli_device(struct cli *c, int argc, char **argv)
     sa.sa_handler = on_signal;
     sigaction(SIGINT, &sa, NULL);
     rb_device_monitor *mon = NULL;
-    int rc = open_monitor(c, &mon, NULL, timeout_ms);
-    if (rc != CLI_OK)
-        return rc;
+    rb_status st = rb_device_monitor_new(&mon, NULL, c);
+    if (st != RB_OK)
+        return cli_fail(c, st, "cannot watch devices");
+    int rc = CLI_OK;
     rb_device_info d;
-    rb_status st = rb_device_monitor_find(mon, id, &d);
+    /* Only this device matters: no need to wait for every other bay to answer. */
+    st = rb_device_monitor_wait_device(mon, id, timeout_ms, &d);
+    if (st == RB_ERR_TIMEOUT && rb_device_monitor_find(mon, id, &d) == RB_OK) {
+        fprintf(stderr, "%s: %s\n", c->prog, rb_device_monitor_last_error(mon));
+        st = RB_OK;
+    }
     if (st != RB_OK) {
         rc = cli_fail(c, st, "no connected device has the id %s (run '%s devices')", id, c->prog);
         rb_device_monitor_free(mon);

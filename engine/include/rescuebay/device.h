@@ -113,6 +113,13 @@ RB_EXTERN size_t rb_device_monitor_list(rb_device_monitor *mon, rb_device_info *
 RB_EXTERN rb_status rb_device_monitor_find(rb_device_monitor *mon, const char *id,
                                            rb_device_info *out);
 
+/* Waits until the device `id` (UDID or ECID) is present and its first read is complete
+ * (lockdown values, or the recovery/DFU identity), then copies it to out. Faster than
+ * rb_device_monitor_wait_ready when only one device matters. RB_ERR_NOT_FOUND once the
+ * first enumeration is complete without it; RB_ERR_TIMEOUT after timeout_ms. */
+RB_EXTERN rb_status rb_device_monitor_wait_device(rb_device_monitor *mon, const char *id,
+                                                  int timeout_ms, rb_device_info *out);
+
 /* Detail of the last failure on this monitor. */
 RB_EXTERN const char *rb_device_monitor_last_error(const rb_device_monitor *mon);
 

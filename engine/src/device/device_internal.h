@@ -60,6 +60,8 @@ struct rb_device_monitor {
     pthread_cond_t cv;        /* wakes the loop */
     pthread_cond_t ready_cv;
     int refs;                 /* the owner + every running worker */
+    int workers;              /* running workers (under mu) */
+    pthread_cond_t idle_cv;   /* workers dropped to 0 */
     bool stopping;
     rb_device_event_cb cb;
     void *payload;

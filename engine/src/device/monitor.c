@@ -25,6 +25,7 @@
 #define DEFAULT_GRACE_MS 3000
 #define DEFAULT_REBOOT_GRACE_MS 60000
 #define DEFAULT_ANNOUNCE_MS 1000
+#define FREE_WAIT_MS 3000
 
 struct out_event {
     rb_device_event_type type;
@@ -112,6 +113,7 @@ static void monitor_destroy(rb_device_monitor *mon)
     dev__catalog_free(mon);
     free(mon->initial);
     pthread_cond_destroy(&mon->ready_cv);
+    pthread_cond_destroy(&mon->idle_cv);
     pthread_cond_destroy(&mon->cv);
     pthread_mutex_destroy(&mon->mu);
     free(mon);
@@ -156,6 +158,11 @@ static void *spawn_trampoline(void *p)
     struct spawn_arg sa = *(struct spawn_arg *)p;
     free(p);
     sa.fn(sa.arg);
+    if (__atomic_sub_fetch(&sa.mon->workers, 1, __ATOMIC_SEQ_CST) == 0) {
+        pthread_mutex_lock(&sa.mon->mu);
+        pthread_cond_broadcast(&sa.mon->idle_cv);
+        pthread_mutex_unlock(&sa.mon->mu);
+    }
     dev__unref(sa.mon);
     return NULL;
 }
@@ -167,6 +174,7 @@ bool dev__spawn(rb_device_monitor *mon, void *(*fn)(void *), void *arg)
         return false;
     *sa = (struct spawn_arg){mon, fn, arg};
     dev__ref(mon);
+    __atomic_add_fetch(&mon->workers, 1, __ATOMIC_SEQ_CST);
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
@@ -174,6 +182,7 @@ bool dev__spawn(rb_device_monitor *mon, void *(*fn)(void *), void *arg)
     int rc = pthread_create(&t, &attr, spawn_trampoline, sa);
     pthread_attr_destroy(&attr);
     if (rc != 0) {
+        __atomic_sub_fetch(&mon->workers, 1, __ATOMIC_SEQ_CST);
         __atomic_sub_fetch(&mon->refs, 1, __ATOMIC_SEQ_CST);
         free(sa);
         return false;
@@ -593,6 +602,7 @@ rb_status rb_device_monitor_new(rb_device_monitor **out, rb_device_event_cb cb, 
     pthread_condattr_init(&ca);
     pthread_cond_init(&mon->cv, &ca);
     pthread_cond_init(&mon->ready_cv, &ca);
+    pthread_cond_init(&mon->idle_cv, &ca);
     pthread_condattr_destroy(&ca);
     mon->refs = 1;
     mon->cb = cb;
@@ -635,6 +645,23 @@ void rb_device_monitor_free(rb_device_monitor *mon)
         else
             pthread_join(mon->loop, NULL);
     }
+    /* Workers see `stopping` between steps and end within a round trip; a device that
+     * hangs mid-answer is not waited for longer than this (its worker holds a reference
+     * and finishes on its own). Waiting matters: a process that exits while a worker is
+     * inside OpenSSL crashes in OpenSSL's exit handlers. */
+    uint64_t deadline = rb__now_ms() + FREE_WAIT_MS;
+    pthread_mutex_lock(&mon->mu);
+    while (__atomic_load_n(&mon->workers, __ATOMIC_SEQ_CST) > 0 && rb__now_ms() < deadline) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += 20 * 1000000L;
+        if (ts.tv_nsec >= 1000000000L) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&mon->idle_cv, &mon->mu, &ts);
+    }
+    pthread_mutex_unlock(&mon->mu);
     dev__unref(mon);
 }
 
@@ -655,6 +682,53 @@ rb_status rb_device_monitor_wait_ready(rb_device_monitor *mon, int timeout_ms)
         uint64_t wait = deadline - now;
         if (wait > 50)
             wait = 50; /* the irecv deadline passes without any signal */
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += (long)wait * 1000000L;
+        if (ts.tv_nsec >= 1000000000L) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&mon->ready_cv, &mon->mu, &ts);
+    }
+    pthread_mutex_unlock(&mon->mu);
+    return st;
+}
+
+rb_status rb_device_monitor_wait_device(rb_device_monitor *mon, const char *id, int timeout_ms,
+                                        rb_device_info *out)
+{
+    if (!mon || !id || !*id)
+        return RB_ERR_INVALID_ARG;
+    uint64_t deadline = rb__now_ms() + (uint64_t)(timeout_ms < 0 ? 0 : timeout_ms);
+    pthread_mutex_lock(&mon->mu);
+    rb_status st;
+    for (;;) {
+        struct dev_entry *e = find_id(mon, id);
+        if (e && e->announced && (e->read_done || e->irecv_present || !e->mux_present)) {
+            if (out)
+                *out = e->info;
+            st = RB_OK;
+            break;
+        }
+        if (!e && is_ready(mon) && !mon->q_head) {
+            st = rb__errbuf_set(&mon->err, RB_ERR_NOT_FOUND, "no connected device has the id %s",
+                                id);
+            break;
+        }
+        uint64_t now = rb__now_ms();
+        if (now >= deadline || mon->stopping) {
+            st = rb__errbuf_set(&mon->err, RB_ERR_TIMEOUT,
+                                e ? "%s did not finish answering within %d ms"
+                                  : "%s did not show up within %d ms",
+                                id, timeout_ms);
+            if (e && out)
+                *out = e->info;
+            break;
+        }
+        uint64_t wait = deadline - now;
+        if (wait > 50)
+            wait = 50;
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
         ts.tv_nsec += (long)wait * 1000000L;

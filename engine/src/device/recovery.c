@@ -25,8 +25,9 @@ struct hub_dev {
     char srnm[32], imei[24];
 };
 
-static pthread_mutex_t hub_life = PTHREAD_MUTEX_INITIALIZER; /* serializes (un)subscribe */
 static pthread_mutex_t hub_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t hub_cv = PTHREAD_COND_INITIALIZER;
+static bool hub_busy; /* a (un)subscription is in flight */
 static irecv_device_event_context_t hub_ctx;
 static rb_device_monitor *hub_mons[MAX_MONITORS];
 static size_t hub_nmons;
@@ -116,14 +117,20 @@ static int count_recovery_devices(void)
     return count;
 }
 
+/* Waits until no (un)subscription is in flight; hub_mu held. */
+static void hub_settle(void)
+{
+    while (hub_busy)
+        pthread_cond_wait(&hub_cv, &hub_mu);
+}
+
 rb_status dev__irecv_start(rb_device_monitor *mon)
 {
     int expected = count_recovery_devices();
-    pthread_mutex_lock(&hub_life);
     pthread_mutex_lock(&hub_mu);
+    hub_settle();
     if (hub_nmons == MAX_MONITORS) {
         pthread_mutex_unlock(&hub_mu);
-        pthread_mutex_unlock(&hub_life);
         return dev__fail(mon, RB_ERR_BUSY, "too many device monitors in this process");
     }
     pthread_mutex_lock(&mon->mu);
@@ -136,46 +143,63 @@ rb_status dev__irecv_start(rb_device_monitor *mon)
     hub_mons[hub_nmons++] = mon;
     for (size_t i = 0; i < hub_ndevs; i++)
         post_dev(mon, &hub_devs[i], true);
-    bool subscribe = hub_ctx == NULL;
-    pthread_mutex_unlock(&hub_mu);
     rb_status st = RB_OK;
-    if (subscribe) {
+    if (!hub_ctx) {
+        /* Subscribe outside hub_mu: libirecovery calls hub_cb, which takes it. */
+        hub_busy = true;
+        pthread_mutex_unlock(&hub_mu);
         irecv_device_event_context_t ctx = NULL;
         irecv_error_t e = irecv_device_event_subscribe(&ctx, hub_cb, NULL);
-        if (e != IRECV_E_SUCCESS) {
-            st = dev__fail(mon, RB_ERR_PERMISSION,
-                           "cannot watch recovery/DFU devices: %s", irecv_strerror(e));
-        } else {
-            pthread_mutex_lock(&hub_mu);
-            hub_ctx = ctx;
-            pthread_mutex_unlock(&hub_mu);
-        }
+        if (e != IRECV_E_SUCCESS)
+            st = dev__fail(mon, RB_ERR_PERMISSION, "cannot watch recovery/DFU devices: %s",
+                           irecv_strerror(e));
+        pthread_mutex_lock(&hub_mu);
+        hub_ctx = e == IRECV_E_SUCCESS ? ctx : NULL;
+        hub_busy = false;
+        pthread_cond_broadcast(&hub_cv);
     }
-    pthread_mutex_unlock(&hub_life);
+    pthread_mutex_unlock(&hub_mu);
     return st;
+}
+
+/* Unsubscribing joins libirecovery's thread, which sleeps in 100 ms steps: a reaper thread
+ * does it so that freeing a monitor (and so every CLI run) does not wait for it. */
+static void *reaper(void *ctx)
+{
+    irecv_device_event_unsubscribe(ctx);
+    pthread_mutex_lock(&hub_mu);
+    hub_busy = false;
+    pthread_cond_broadcast(&hub_cv);
+    pthread_mutex_unlock(&hub_mu);
+    return NULL;
 }
 
 void dev__irecv_stop(rb_device_monitor *mon)
 {
-    pthread_mutex_lock(&hub_life);
     pthread_mutex_lock(&hub_mu);
+    hub_settle();
     for (size_t i = 0; i < hub_nmons; i++)
         if (hub_mons[i] == mon) {
             hub_mons[i] = hub_mons[--hub_nmons];
             break;
         }
     irecv_device_event_context_t ctx = NULL;
-    if (hub_nmons == 0) {
+    if (hub_nmons == 0 && hub_ctx) {
         ctx = hub_ctx;
         hub_ctx = NULL;
         hub_ndevs = 0;
+        hub_busy = true;
     }
     pthread_mutex_unlock(&hub_mu);
-    /* Outside hub_mu: unsubscribing joins libirecovery's thread, which may be waiting
-     * for hub_mu inside hub_cb. */
-    if (ctx)
-        irecv_device_event_unsubscribe(ctx);
-    pthread_mutex_unlock(&hub_life);
+    if (!ctx)
+        return;
+    pthread_t t;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    if (pthread_create(&t, &attr, reaper, ctx) != 0)
+        reaper(ctx);
+    pthread_attr_destroy(&attr);
 }
 
 static const char *force_restart_steps(const char *scheme)
