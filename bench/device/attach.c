@@ -4,7 +4,11 @@
  *   peer       libimobiledevice IDEVICE_DEVICE_ADD (a bare UDID, nothing read yet)
  * and for a recovery-mode device the RB_DEVICE_ADDED through libirecovery.
  *
- *   rb-bench-device-attach SIM_BIN ADDR NORMAL_NAME RECOVERY_NAME ITERATIONS
+ * and, in one process (no process start-up in the numbers), a full read of one device:
+ *   rescuebay  rb_device_monitor_new + rb_device_monitor_wait_device + free
+ *   peer       idevice_new + lockdownd (handshake when paired) + the same GetValues
+ *
+ *   rb-bench-device-attach SIM_BIN ADDR NORMAL_NAME RECOVERY_NAME N [PAIRED_UDID UNPAIRED_UDID]
  * (environment from `rescuebay-sim env`). Prints "label median p90 max" in ms, one line each.
  */
 #include <pthread.h>
@@ -14,6 +18,7 @@
 #include <time.h>
 
 #include <libimobiledevice/libimobiledevice.h>
+#include <libimobiledevice/lockdown.h>
 
 #include "rescuebay/device.h"
 
@@ -112,6 +117,69 @@ static int measure(const char *name, double *out)
     return 1;
 }
 
+static int rb_read(const char *udid)
+{
+    rb_device_monitor *m = NULL;
+    if (rb_device_monitor_new(&m, NULL, NULL) != RB_OK)
+        return 0;
+    rb_device_info d;
+    int ok = rb_device_monitor_wait_device(m, udid, 5000, &d) == RB_OK;
+    rb_device_monitor_free(m);
+    return ok;
+}
+
+static int peer_read(const char *udid, int paired)
+{
+    idevice_t dev = NULL;
+    if (idevice_new_with_options(&dev, udid, IDEVICE_LOOKUP_USBMUX) != IDEVICE_E_SUCCESS)
+        return 0;
+    lockdownd_client_t l = NULL;
+    lockdownd_error_t e = paired ? lockdownd_client_new_with_handshake(dev, &l, "bench")
+                                 : lockdownd_client_new(dev, &l, "bench");
+    int ok = e == LOCKDOWN_E_SUCCESS;
+    static const char *domains[] = {NULL, "com.apple.mobile.battery", "com.apple.disk_usage"};
+    for (int i = 0; ok && i < (paired ? 3 : 1); i++) {
+        plist_t v = NULL;
+        ok = lockdownd_get_value(l, domains[i], NULL, &v) == LOCKDOWN_E_SUCCESS;
+        plist_free(v);
+    }
+    if (ok && paired) {
+        plist_t v = NULL;
+        lockdownd_get_value(l, "com.apple.fmip", "IsAssociated", &v);
+        plist_free(v);
+    }
+    lockdownd_client_free(l);
+    idevice_free(dev);
+    return ok;
+}
+
+static void read_rows(const char *paired, const char *unpaired, int n, double *v)
+{
+    /* A long-lived monitor, as in the kiosk: libirecovery's subscription is warm, so each
+     * measured monitor pays for what a CLI run pays minus process start-up. */
+    rb_device_monitor *anchor = NULL;
+    rb_device_monitor_new(&anchor, NULL, NULL);
+    rb_device_monitor_wait_ready(anchor, 5000);
+    const struct {
+        const char *label, *udid;
+        int rb, paired;
+    } rows[] = {{"inproc-rb-paired", paired, 1, 1},
+                {"inproc-peer-paired", paired, 0, 1},
+                {"inproc-rb-unpaired", unpaired, 1, 0},
+                {"inproc-peer-unpaired", unpaired, 0, 0}};
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            double t0 = now_ms();
+            int ok = rows[r].rb ? rb_read(rows[r].udid) : peer_read(rows[r].udid, rows[r].paired);
+            if (ok)
+                v[k++] = now_ms() - t0;
+        }
+        report(rows[r].label, v, k);
+    }
+    rb_device_monitor_free(anchor);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 6) {
@@ -130,6 +198,8 @@ int main(int argc, char **argv)
         v[k++] = now_ms() - t0;
     }
     report("ctl-command-alone", v, k);
+    if (argc >= 8)
+        read_rows(argv[6], argv[7], n, v);
 
     rb_device_monitor *mon = NULL;
     if (rb_device_monitor_new(&mon, on_rb, NULL) != RB_OK)

@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,23 +17,31 @@
 #include "device/device_internal.h"
 #include "rescuebay/catalog.h"
 
+/* One catalog per process, loaded by the first monitor and kept: it is read-only after
+ * loading, and the kiosk or a test creates monitors again and again. */
+static pthread_mutex_t cat_mu = PTHREAD_MUTEX_INITIALIZER;
+static rb_catalog *cat_shared;
+
 void dev__catalog_open(rb_device_monitor *mon)
 {
-    rb_catalog *cat = NULL;
-    char *err = NULL;
-    rb_status st = rb_catalog_open(&cat, NULL, &err);
-    if (st != RB_OK) {
-        rb__errbuf_set(&mon->err, st, "model catalog unavailable, devices shown by identifiers: %s",
-                       err ? err : rb_strerror(st));
-        cat = NULL;
+    pthread_mutex_lock(&cat_mu);
+    if (!cat_shared) {
+        char *err = NULL;
+        rb_status st = rb_catalog_open(&cat_shared, NULL, &err);
+        if (st != RB_OK) {
+            rb__errbuf_set(&mon->err, st,
+                           "model catalog unavailable, devices shown by identifiers: %s",
+                           err ? err : rb_strerror(st));
+            cat_shared = NULL;
+        }
+        rb_free(err);
     }
-    rb_free(err);
-    mon->catalog = cat;
+    mon->catalog = cat_shared;
+    pthread_mutex_unlock(&cat_mu);
 }
 
 void dev__catalog_free(rb_device_monitor *mon)
 {
-    rb_catalog_free(mon->catalog);
     mon->catalog = NULL;
 }
 

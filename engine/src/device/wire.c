@@ -115,7 +115,29 @@ rb_status dev__lockdown_public(idevice_t dev, unsigned timeout_ms, char *type, s
     }
     char why[160] = "";
     plist_t r = NULL;
-    rb_status st = wire_send(c, "QueryType", why, sizeof why);
+    /* GetValue first (one round trip, as `ideviceinfo -s`); only a device that does not
+     * answer it like lockdownd is asked QueryType, to tell a restore ramdisk apart. */
+    rb_status st = wire_send(c, "GetValue", why, sizeof why);
+    if (st == RB_OK)
+        st = wire_recv(c, timeout_ms, &r, why, sizeof why);
+    if (st != RB_OK) {
+        snprintf(err, cap, "lockdownd GetValue failed: %s", why);
+        goto out;
+    }
+    plist_t v = plist_dict_get_item(r, "Value");
+    if (v && plist_get_node_type(v) == PLIST_DICT) {
+        snprintf(type, type_cap, "com.apple.mobile.lockdown");
+        *values = plist_copy(v);
+        goto out;
+    }
+    plist_t e = plist_dict_get_item(r, "Error");
+    const char *es = e && plist_get_node_type(e) == PLIST_STRING ? plist_get_string_ptr(e, NULL)
+                                                                 : NULL;
+    char first[96];
+    snprintf(first, sizeof first, "%s", es ? es : "no Value dictionary");
+    plist_free(r);
+    r = NULL;
+    st = wire_send(c, "QueryType", why, sizeof why);
     if (st == RB_OK)
         st = wire_recv(c, timeout_ms, &r, why, sizeof why);
     if (st != RB_OK) {
@@ -124,28 +146,11 @@ rb_status dev__lockdown_public(idevice_t dev, unsigned timeout_ms, char *type, s
     }
     plist_t t = plist_dict_get_item(r, "Type");
     if (t && plist_get_node_type(t) == PLIST_STRING) {
-        const char *s = plist_get_string_ptr(t, NULL);
-        snprintf(type, type_cap, "%s", s ? s : "");
+        const char *ts = plist_get_string_ptr(t, NULL);
+        snprintf(type, type_cap, "%s", ts ? ts : "");
     }
-    plist_free(r);
-    r = NULL;
-    if (strcmp(type, "com.apple.mobile.lockdown") != 0)
-        goto out; /* restored or something else: no lockdown values to read */
-    st = wire_send(c, "GetValue", why, sizeof why);
-    if (st == RB_OK)
-        st = wire_recv(c, timeout_ms, &r, why, sizeof why);
-    if (st != RB_OK) {
-        snprintf(err, cap, "lockdownd GetValue failed: %s", why);
-        goto out;
-    }
-    plist_t v = plist_dict_get_item(r, "Value");
-    plist_t e = plist_dict_get_item(r, "Error");
-    if (v && plist_get_node_type(v) == PLIST_DICT) {
-        *values = plist_copy(v);
-    } else {
-        const char *es = e && plist_get_node_type(e) == PLIST_STRING ? plist_get_string_ptr(e, NULL)
-                                                                     : NULL;
-        snprintf(err, cap, "lockdownd GetValue answered %s", es ? es : "without a Value dictionary");
+    if (strcmp(type, "com.apple.mobile.lockdown") == 0) {
+        snprintf(err, cap, "lockdownd GetValue answered %s", first);
         st = RB_ERR_DEVICE;
     }
 out:
