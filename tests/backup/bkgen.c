@@ -1,5 +1,6 @@
 /* bkgen.c - backup fixture generator (see bkgen.h). */
 #include "bkgen.h"
+#include "bkgen_format.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -105,31 +106,6 @@ static int write_plist(struct gen *g, const char *name, plist_t p, bool xml)
     return rc;
 }
 
-static int aes_wrap(const uint8_t kek[32], const uint8_t key[32], uint8_t out[40])
-{
-    EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
-    int n = 0, m = 0, ok;
-    EVP_CIPHER_CTX_set_flags(c, EVP_CIPHER_CTX_FLAG_WRAP_ALLOW);
-    ok = EVP_EncryptInit_ex(c, EVP_aes_256_wrap(), NULL, kek, NULL) == 1 &&
-         EVP_EncryptUpdate(c, out, &n, key, 32) == 1 && EVP_EncryptFinal_ex(c, out + n, &m) == 1 &&
-         n + m == 40;
-    EVP_CIPHER_CTX_free(c);
-    return ok ? 0 : -1;
-}
-
-/* AES-256-CBC, IV 0, PKCS#7; out must hold len + 16. Returns the ciphertext length. */
-static size_t aes_cbc(const uint8_t key[32], const uint8_t *in, size_t len, uint8_t *out)
-{
-    static const uint8_t iv[16];
-    EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
-    int n = 0, m = 0;
-    EVP_EncryptInit_ex(c, EVP_aes_256_cbc(), NULL, key, iv);
-    EVP_EncryptUpdate(c, out, &n, in, (int)len);
-    EVP_EncryptFinal_ex(c, out + n, &m);
-    EVP_CIPHER_CTX_free(c);
-    return (size_t)(n + m);
-}
-
 static void tlv(uint8_t **w, const char *tag, const void *v, uint32_t len)
 {
     memcpy(*w, tag, 4);
@@ -174,7 +150,7 @@ static size_t make_keybag(struct gen *g, uint8_t *kb)
         uint8_t wpky[40];
         fill(g, g->class_keys[c], 32);
         fill(g, uuid, 16);
-        aes_wrap(g->kek, g->class_keys[c], wpky);
+        bkgen_aes_wrap(g->kek, g->class_keys[c], wpky);
         tlv(&w, "UUID", uuid, 16);
         tlv32(&w, "CLAS", (uint32_t)c);
         tlv32(&w, "WRAP", c <= 4 ? 2 : 3);
@@ -182,83 +158,6 @@ static size_t make_keybag(struct gen *g, uint8_t *kb)
         tlv(&w, "WPKY", wpky, 40);
     }
     return (size_t)(w - kb);
-}
-
-static void sha1_hex(const char *domain, const char *rel, char out[41])
-{
-    uint8_t md[20];
-    EVP_MD_CTX *c = EVP_MD_CTX_new();
-    EVP_DigestInit_ex(c, EVP_sha1(), NULL);
-    EVP_DigestUpdate(c, domain, strlen(domain));
-    EVP_DigestUpdate(c, "-", 1);
-    EVP_DigestUpdate(c, rel, strlen(rel));
-    EVP_DigestFinal_ex(c, md, NULL);
-    EVP_MD_CTX_free(c);
-    for (int i = 0; i < 20; i++)
-        sprintf(out + 2 * i, "%02x", md[i]);
-}
-
-/* NSKeyedArchiver MBFile, laid out like real records. */
-static plist_t mbfile(const char *rel, uint64_t size, int64_t mode, int pclass, const uint8_t *digest,
-                      const uint8_t *key44, const char *target)
-{
-    plist_t objs = plist_new_array();
-    plist_array_append_item(objs, plist_new_string("$null"));
-    plist_t f = plist_new_dict();
-    plist_array_append_item(objs, f);
-    plist_dict_set_item(f, "Size", plist_new_uint(size));
-    plist_dict_set_item(f, "Mode", plist_new_uint((uint64_t)mode));
-    plist_dict_set_item(f, "ProtectionClass", plist_new_uint((uint64_t)pclass));
-    plist_dict_set_item(f, "LastModified", plist_new_uint(1700000000));
-    plist_dict_set_item(f, "LastStatusChange", plist_new_uint(1700000000));
-    plist_dict_set_item(f, "Birth", plist_new_uint(1700000000));
-    plist_dict_set_item(f, "InodeNumber", plist_new_uint(12345));
-    plist_dict_set_item(f, "UserID", plist_new_uint(501));
-    plist_dict_set_item(f, "GroupID", plist_new_uint(501));
-    plist_dict_set_item(f, "Flags", plist_new_uint(0));
-    plist_array_append_item(objs, plist_new_string(rel));
-    plist_dict_set_item(f, "RelativePath", plist_new_uid(2));
-    uint32_t next = 3;
-    if (digest) {
-        plist_array_append_item(objs, plist_new_data((const char *)digest, 20));
-        plist_dict_set_item(f, "Digest", plist_new_uid(next++));
-    }
-    if (target) {
-        plist_array_append_item(objs, plist_new_string(target));
-        plist_dict_set_item(f, "Target", plist_new_uid(next++));
-    }
-    uint32_t cls = next++;
-    plist_t mbcls = plist_new_dict();
-    plist_dict_set_item(mbcls, "$classname", plist_new_string("MBFile"));
-    plist_t arr = plist_new_array();
-    plist_array_append_item(arr, plist_new_string("MBFile"));
-    plist_array_append_item(arr, plist_new_string("NSObject"));
-    plist_dict_set_item(mbcls, "$classes", arr);
-    plist_array_append_item(objs, mbcls);
-    if (key44) {
-        plist_t kd = plist_new_dict();
-        plist_dict_set_item(kd, "NS.data", plist_new_data((const char *)key44, 44));
-        plist_dict_set_item(kd, "$class", plist_new_uid(next + 1));
-        plist_array_append_item(objs, kd);
-        plist_dict_set_item(f, "EncryptionKey", plist_new_uid(next));
-        plist_t dc = plist_new_dict();
-        plist_dict_set_item(dc, "$classname", plist_new_string("NSMutableData"));
-        plist_t a2 = plist_new_array();
-        plist_array_append_item(a2, plist_new_string("NSMutableData"));
-        plist_array_append_item(a2, plist_new_string("NSData"));
-        plist_array_append_item(a2, plist_new_string("NSObject"));
-        plist_dict_set_item(dc, "$classes", a2);
-        plist_array_append_item(objs, dc);
-    }
-    plist_dict_set_item(f, "$class", plist_new_uid(cls));
-    plist_t root = plist_new_dict();
-    plist_dict_set_item(root, "$version", plist_new_uint(100000));
-    plist_dict_set_item(root, "$archiver", plist_new_string("NSKeyedArchiver"));
-    plist_t top = plist_new_dict();
-    plist_dict_set_item(top, "root", plist_new_uid(1));
-    plist_dict_set_item(root, "$top", top);
-    plist_dict_set_item(root, "$objects", objs);
-    return root;
 }
 
 static int insert_row(struct gen *g, const char *id, const char *domain, const char *rel, int flags,
@@ -290,7 +189,7 @@ static int add_file(struct gen *g, const char *domain, const char *rel, uint64_t
 {
     const bkgen_opts *o = g->o;
     char id[41];
-    sha1_hex(domain, rel, id);
+    bkgen_sha1_hex(domain, rel, id);
     bool victim = g->nfile++ == 1; /* Library/SMS/sms.db: HomeDomain, has a Digest */
     if (victim)
         memcpy(g->victim_id, id, 41);
@@ -316,10 +215,10 @@ static int add_file(struct gen *g, const char *domain, const char *rel, uint64_t
         fill(g, fk, 32);
         key44[0] = (uint8_t)pclass;
         key44[1] = key44[2] = key44[3] = 0;
-        aes_wrap(g->class_keys[pclass], fk, key44 + 4);
+        bkgen_aes_wrap(g->class_keys[pclass], fk, key44 + 4);
         if (victim && dmg(g, "bad_file_key"))
             fill(g, key44 + 4, 40);
-        blen = aes_cbc(fk, plain, size, blob);
+        blen = bkgen_aes_cbc(fk, plain, size, blob);
         if (victim && dmg(g, "bad_padding")) {
             /* Re-encrypt the last block with a pad byte of 0 (invalid PKCS#7). */
             uint8_t last[16];
@@ -346,7 +245,7 @@ static int add_file(struct gen *g, const char *domain, const char *rel, uint64_t
     uint64_t recorded = size;
     if (victim && dmg(g, "size_field_off"))
         recorded = size % 16 == 15 ? size - 1 : size + 1;
-    plist_t mf = mbfile(rel, recorded, 0100644, pclass, with_digest ? digest : NULL,
+    plist_t mf = bkgen_mbfile(rel, recorded, 0100644, pclass, with_digest ? digest : NULL,
                         o->encrypted && !(victim && dmg(g, "no_file_key")) ? key44 : NULL, NULL);
     int rc = insert_row(g, rowid, domain, rel, 1, mf);
     plist_free(mf);
@@ -375,8 +274,8 @@ static int add_file(struct gen *g, const char *domain, const char *rel, uint64_t
 static int add_other(struct gen *g, const char *domain, const char *rel, int flags)
 {
     char id[41];
-    sha1_hex(domain, rel, id);
-    plist_t mf = mbfile(rel, 0, flags == 2 ? 040755 : 0120755, 0, NULL, NULL,
+    bkgen_sha1_hex(domain, rel, id);
+    plist_t mf = bkgen_mbfile(rel, 0, flags == 2 ? 040755 : 0120755, 0, NULL, NULL,
                         flags == 4 ? "/private/var/mobile/target" : NULL);
     int rc = insert_row(g, id, domain, rel, flags, mf);
     plist_free(mf);
@@ -470,8 +369,8 @@ static int add_wal_row(struct gen *g, const char *path)
 {
     sqlite3 *db = NULL;
     char id[41], *p = NULL;
-    sha1_hex("HomeDomain", "Library/only-in-wal.db", id);
-    plist_t mf = mbfile("Library/only-in-wal.db", 10, 0100644, 4, NULL, NULL, NULL);
+    bkgen_sha1_hex("HomeDomain", "Library/only-in-wal.db", id);
+    plist_t mf = bkgen_mbfile("Library/only-in-wal.db", 10, 0100644, 4, NULL, NULL, NULL);
     char *bin = NULL;
     uint32_t blen = 0;
     plist_to_bin(mf, &bin, &blen);
@@ -554,14 +453,14 @@ int bkgen_write(const bkgen_opts *o, char *err, size_t errlen)
         fill(&g, mk, 32);
         mkey44[0] = 4;
         mkey44[1] = mkey44[2] = mkey44[3] = 0;
-        aes_wrap(g.class_keys[4], mk, mkey44 + 4);
+        bkgen_aes_wrap(g.class_keys[4], mk, mkey44 + 4);
         if (read_all(plainpath, &plain, &plen) != 0)
             rc = fail(&g, "read back db");
         else if (dmg(&g, "flag_mismatch")) {
             rc = write_file(&g, "Manifest.db", plain, plen);
         } else {
             enc = malloc(plen + 32);
-            size_t elen = aes_cbc(mk, plain, plen, enc);
+            size_t elen = bkgen_aes_cbc(mk, plain, plen, enc);
             rc = write_file(&g, "Manifest.db", enc, elen);
             free(enc);
         }

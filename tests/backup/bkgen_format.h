@@ -1,0 +1,19 @@
+/* bkgen_format.h - the generator's building blocks for Apple's formats (bkgen_format.c). */
+#ifndef BKGEN_FORMAT_H
+#define BKGEN_FORMAT_H
+
+#include <plist/plist.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* RFC 3394 wrap of a 32-byte key; 0 on success. */
+int bkgen_aes_wrap(const uint8_t kek[32], const uint8_t key[32], uint8_t out[40]);
+/* AES-256-CBC, IV 0, PKCS#7; out must hold len + 16. Returns the ciphertext length. */
+size_t bkgen_aes_cbc(const uint8_t key[32], const uint8_t *in, size_t len, uint8_t *out);
+/* fileID: lowercase hex SHA-1 of "domain-relativePath". */
+void bkgen_sha1_hex(const char *domain, const char *rel, char out[41]);
+/* NSKeyedArchiver MBFile record laid out like real ones. */
+plist_t bkgen_mbfile(const char *rel, uint64_t size, int64_t mode, int pclass, const uint8_t *digest,
+                     const uint8_t *key44, const char *target);
+
+#endif
