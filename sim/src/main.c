@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct sim g_sim;
@@ -21,13 +22,38 @@ static const char usage[] =
     "ID is a scenario device name, a UDID or an ECID. See docs/sim.md.\n";
 
 static char unix_path[PATH_MAX];
+static ino_t unix_ino;
+static struct timespec unix_ctime; /* inode numbers get reused; with ctime they do not */
+
+/* Is the socket file still the one this process bound? (A new sim may have taken the path.) */
+static int socket_is_ours(void)
+{
+    struct stat st;
+    return unix_path[0] && stat(unix_path, &st) == 0 && st.st_ino == unix_ino &&
+           st.st_ctim.tv_sec == unix_ctime.tv_sec && st.st_ctim.tv_nsec == unix_ctime.tv_nsec;
+}
 
 static void on_term(int sig)
 {
-    if (unix_path[0])
+    if (socket_is_ours())
         unlink(unix_path);
     signal(sig, SIG_DFL);
     raise(sig);
+}
+
+/* A sim whose socket file was deleted (test dir removed) or taken over by a new sim can
+ * never be reached again: exit instead of lingering when a test forgot to kill it. */
+static void *watchdog_main(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        sim_msleep(1000);
+        if (!socket_is_ours()) {
+            fprintf(stderr, "rescuebay-sim: %s is gone or taken over; exiting\n", unix_path);
+            _exit(0);
+        }
+    }
+    return NULL;
 }
 
 static int file_exists(const char *p) { return access(p, R_OK) == 0; }
@@ -80,8 +106,15 @@ static int serve(const char *addr, const char *scenario)
         g_sim.dev[i].attached = 0;
         sim_device_reset(&g_sim.dev[i]);
     }
-    if (!strncmp(addr, "UNIX:", 5))
+    struct stat st;
+    if (!strncmp(addr, "UNIX:", 5) && stat(addr + 5, &st) == 0) {
         snprintf(unix_path, sizeof unix_path, "%s", addr + 5);
+        unix_ino = st.st_ino;
+        unix_ctime = st.st_ctim;
+        pthread_t th;
+        if (pthread_create(&th, NULL, watchdog_main, NULL) == 0)
+            pthread_detach(th);
+    }
     signal(SIGTERM, on_term);
     signal(SIGINT, on_term);
     fprintf(stderr, "rescuebay-sim: %d device(s) from %s on %s\n", g_sim.ndev, path, addr);
