@@ -12,3 +12,9 @@ eventually "the muxd going away removes the device" "usbmuxd REMOVE $UDID" event
 start_sim r iphone11-paired
 eventually "the restarted muxd is found again" "REMOVE $UDID|usbmuxd ADD $UDID" events
 expect "tools work against the restarted sim" "^F2LXK0FAKE01\$" ideviceinfo -k SerialNumber
+
+# A sim whose socket path is taken over by a new sim exits by itself (no lingering sims).
+start_sim old iphone11-paired "UNIX:$T/shared.sock"
+start_sim new iphone11-paired "UNIX:$T/shared.sock"
+eventually "the replaced sim exits by itself" "taken over; exiting" cat "$T/old.log"
+expect "the new one serves the path" "^$UDID" idevice_id -l
