@@ -8,6 +8,7 @@ trap 'rm -rf "$OUT"' EXIT
 export QT_QPA_PLATFORM=offscreen
 # In a sanitizer build the preloaded fake libusb comes before the ASan runtime.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$RB_SOURCE_DIR/tests/ui/lsan.supp"
 
 "$BIN/rescuebay-kiosk" --demo --dump-state > "$OUT/state.json"
 for name in "iPhone 11" "iPhone 8"; do
