@@ -29,7 +29,7 @@ expect "env prints the fake libusb" "^LD_PRELOAD=/.*librescuebay-fakeusb.so\$" \
     "$SIM" env --listen "$USBMUXD_SOCKET_ADDRESS"
 
 # TCP address form, and an iOS 9 device (the client caps TLS at 1.0).
-PORT=$((20000 + $$ % 20000))
+PORT=$((20000 + $$ % 12000))   # below the ephemeral port range
 start_sim tcp iphone6s-ios9 127.0.0.1:$PORT
 expect "TCP address: idevice_id" "^2a8f0c9e7b6d" idevice_id -l
 expect "iOS 9: paired session over TLS 1.0" "^F17SIM6S0005\$" ideviceinfo -k SerialNumber
