@@ -8,8 +8,19 @@
 #include <libirecovery.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 #include <usbmuxd.h>
+
+/* SIM_EVENTS_TIME=1 prefixes each line with CLOCK_REALTIME in ms (latency checks). */
+static void stamp(void)
+{
+    if (!getenv("SIM_EVENTS_TIME"))
+        return;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    printf("%lld.%03ld ", (long long)ts.tv_sec, ts.tv_nsec / 1000000);
+}
 
 static void on_idevice(const idevice_event_t *e, void *payload)
 {
@@ -17,6 +28,7 @@ static void on_idevice(const idevice_event_t *e, void *payload)
     const char *n = e->event == IDEVICE_DEVICE_ADD      ? "ADD"
                     : e->event == IDEVICE_DEVICE_REMOVE ? "REMOVE"
                                                         : "PAIRED";
+    stamp();
     printf("usbmuxd %s %s\n", n, e->udid);
     fflush(stdout);
 }
@@ -25,6 +37,7 @@ static void on_irecv(const irecv_device_event_t *e, void *payload)
 {
     (void)payload;
     const char *mode = e->mode == IRECV_K_DFU_MODE ? "dfu" : "recovery";
+    stamp();
     printf("irecv %s 0x%016" PRIX64 " %s\n", e->type == IRECV_DEVICE_ADD ? "ADD" : "REMOVE",
            (uint64_t)(e->device_info ? e->device_info->ecid : 0), mode);
     fflush(stdout);
