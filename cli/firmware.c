@@ -264,6 +264,8 @@ static void print_result(struct cli *c, const rb_firmware_result *r)
         cJSON_AddNumberToObject(o, "bytes_resumed", (double)r->bytes_resumed);
         cJSON_AddBoolToObject(o, "already_cached", r->already_cached);
         cJSON_AddBoolToObject(o, "waited_for_other", r->waited_for_other);
+        cJSON_AddNumberToObject(o, "transfer_ms", (double)r->transfer_ms);
+        cJSON_AddNumberToObject(o, "verify_tail_ms", (double)r->verify_tail_ms);
         cli_print_json(o);
     } else {
         printf("%s\n", r->path);

@@ -127,6 +127,8 @@ typedef struct rb_firmware_result {
     uint64_t bytes_resumed;      /* bytes of an earlier partial download that were kept */
     int already_cached;
     int waited_for_other;        /* another process downloaded it */
+    uint64_t transfer_ms;        /* first request to last byte on disk (0 if none) */
+    uint64_t verify_tail_ms;     /* last byte to verified (hashing runs during the transfer) */
 } rb_firmware_result;
 
 /* Downloads one build into the cache (no-op if already there). */

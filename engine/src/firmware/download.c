@@ -10,7 +10,6 @@
  * If-Range, so a file changed on the server comes back whole (200) and replaces the
  * partial. Whatever is kept, the whole file is hashed before it is trusted.
  */
-#define _GNU_SOURCE 1 /* sync_file_range */
 #include <cjson/cJSON.h>
 #include <pthread.h>
 #include <curl/curl.h>
@@ -347,7 +346,7 @@ static rb_status request(struct dl *d, bool *retryable)
     return RB_OK;
 }
 
-/* The hasher has read the whole .part back from the file while it was being written, so
+/* The hashers have read the whole .part back from the file while it was being written, so
  * verifying costs only its lag behind the network. */
 static rb_status commit(struct dl *d, rb_firmware_result *res)
 {
@@ -389,11 +388,8 @@ static rb_status commit(struct dl *d, rb_firmware_result *res)
     unlink(d->side);
     snprintf(res->path, sizeof res->path, "%s", dst);
     free(dst);
-    st = rb__fw_index_add_unsynced(fw, sha1, want256 ? sha256 : "", d->b->size,
-                                   d->opts && d->opts->pin, d->boot);
-    /* Start the writeback now without waiting for it. */
-    sync_file_range(d->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-    return st;
+    return rb__fw_index_add_unsynced(fw, sha1, want256 ? sha256 : "", d->b->size,
+                                     d->opts && d->opts->pin, d->boot);
 }
 
 rb_status rb__fw_download(rb_firmware *fw, const rb_firmware_build *b,
@@ -423,6 +419,7 @@ rb_status rb__fw_download(rb_firmware *fw, const rb_firmware_build *b,
     res->bytes_resumed = d.offset;
     d.avail = d.offset;
     rb__fw_dl_bg_start(&d);
+    uint64_t t0 = rb__now_ms();
     int attempt = 0;
     while (d.offset < b->size) {
         uint64_t before = d.offset;
@@ -449,7 +446,10 @@ rb_status rb__fw_download(rb_firmware *fw, const rb_firmware_build *b,
             goto out;
         st = RB_OK;
     }
+    uint64_t t1 = rb__now_ms();
+    res->transfer_ms = t1 - t0;
     st = commit(&d, res);
+    res->verify_tail_ms = rb__now_ms() - t1;
 out:
     rb__fw_dl_bg_stop(&d);
     res->bytes_downloaded = d.downloaded;

@@ -23,15 +23,21 @@ struct dl {
     pthread_cond_t cv, scv;
     uint64_t offset, avail, validated;
     unsigned gen;                  /* bumped when the .part restarts from zero */
+    int mapping;                   /* hashers inside an mmap of the .part right now */
     char etag[256], lm[128];
     int stop, finished;
-    /* background threads */
-    pthread_t hasher, syncer;
-    int hasher_on, syncer_on;
-    uint64_t hashed;
-    int herr;                      /* errno of the hasher, -1 crypto */
-    unsigned char d1[EVP_MAX_MD_SIZE], d256[EVP_MAX_MD_SIZE];
-    int hdone;
+    /* background threads: one hasher per digest (SHA-1, SHA-256), so that on a multi-core
+     * machine verifying keeps up with a fast network */
+    struct dl_hasher {
+        struct dl *d;
+        const EVP_MD *md;
+        pthread_t t;
+        int on, done, err;         /* err: errno, -1 crypto */
+        uint64_t hashed;
+        unsigned char digest[EVP_MAX_MD_SIZE];
+    } h[2];
+    pthread_t syncer;
+    int syncer_on;
     /* the response being received (transfer thread only) */
     long status;
     char r_etag[256], r_lm[128];
@@ -44,6 +50,8 @@ struct dl {
 };
 
 void rb__fw_boot_id(char out[64]);
+/* Truncates the .part to zero for a restart; call with d->mu held (waits out mappings). */
+int rb__fw_dl_restart_locked(struct dl *d);
 rb_status rb__fw_write_sidecar(struct dl *d);
 void rb__fw_dl_bg_start(struct dl *d);
 /* Waits for the hasher to reach the end; fills the digests (sha256 "" if not wanted). */

@@ -1,7 +1,7 @@
 /* firmware/download_bg.c - the two helpers of a download:
- *  - the hasher reads the .part back from the file (page cache) just behind the writer
- *    and computes SHA-1/SHA-256, so the file is verified as it arrives; it starts from
- *    byte 0, so a resumed prefix is re-read from disk and hashed like the rest;
+ *  - the hashers (one per digest) read the .part back from the file (page cache) just
+ *    behind the writer, so the file is verified as it arrives; they start from byte 0, so
+ *    a resumed prefix is re-read from disk and hashed like the rest;
  *  - the syncer makes the written bytes durable every few seconds (fdatasync) and only
  *    then records them as `validated` in the sidecar, without ever blocking the writer. */
 #include <errno.h>
@@ -17,12 +17,12 @@
 
 static void *hasher_main(void *arg)
 {
-    struct dl *d = arg;
-    bool want256 = d->b->sha256 && *d->b->sha256;
+    struct dl_hasher *j = arg;
+    struct dl *d = j->d;
     unsigned char *buf = malloc(HASH_CHUNK);
-    EVP_MD_CTX *m1 = EVP_MD_CTX_new(), *m2 = EVP_MD_CTX_new();
+    EVP_MD_CTX *mc = EVP_MD_CTX_new();
     int fd = open(d->part, O_RDONLY | O_CLOEXEC);
-    int err = (!buf || !m1 || !m2) ? ENOMEM : fd < 0 ? errno : 0;
+    int err = (!buf || !mc) ? ENOMEM : fd < 0 ? errno : 0;
     unsigned gen = 0;
     uint64_t h = 0;
     bool init = false;
@@ -31,8 +31,7 @@ static void *hasher_main(void *arg)
         if (!init || gen != d->gen) {
             gen = d->gen;
             h = 0;
-            init = EVP_DigestInit_ex(m1, EVP_sha1(), NULL) == 1 &&
-                   (!want256 || EVP_DigestInit_ex(m2, EVP_sha256(), NULL) == 1);
+            init = EVP_DigestInit_ex(mc, j->md, NULL) == 1;
             if (!init) {
                 err = -1;
                 break;
@@ -43,11 +42,8 @@ static void *hasher_main(void *arg)
             size_t n = want < HASH_CHUNK ? (size_t)want : HASH_CHUNK;
             pthread_mutex_unlock(&d->mu);
             ssize_t r = pread(fd, buf, n, (off_t)h);
-            if (r > 0) {
-                EVP_DigestUpdate(m1, buf, (size_t)r);
-                if (want256)
-                    EVP_DigestUpdate(m2, buf, (size_t)r);
-            }
+            if (r > 0)
+                EVP_DigestUpdate(mc, buf, (size_t)r);
             pthread_mutex_lock(&d->mu);
             if (r < 0 && errno != EINTR)
                 err = errno;
@@ -55,26 +51,25 @@ static void *hasher_main(void *arg)
                 err = EIO;   /* shorter than the writer says: never expected */
             else if (r > 0 && gen == d->gen)
                 h += (uint64_t)r;
-            d->hashed = h;
+            j->hashed = h;
             continue;
         }
         if (d->finished && h == d->b->size && gen == d->gen) {
             unsigned int len;
-            EVP_DigestFinal_ex(m1, d->d1, &len);
-            if (want256)
-                EVP_DigestFinal_ex(m2, d->d256, &len);
-            d->hdone = 1;
+            if (EVP_DigestFinal_ex(mc, j->digest, &len) != 1)
+                err = -1;
+            else
+                j->done = 1;
             break;
         }
         pthread_cond_wait(&d->cv, &d->mu);
     }
-    d->herr = err;
+    j->err = err;
     pthread_cond_broadcast(&d->cv);
     pthread_mutex_unlock(&d->mu);
     if (fd >= 0)
         close(fd);
-    EVP_MD_CTX_free(m1);
-    EVP_MD_CTX_free(m2);
+    EVP_MD_CTX_free(mc);
     free(buf);
     return NULL;
 }
@@ -113,20 +108,38 @@ static void *syncer_main(void *arg)
 
 void rb__fw_dl_bg_start(struct dl *d)
 {
-    d->hasher_on = pthread_create(&d->hasher, NULL, hasher_main, d) == 0;
+    bool want256 = d->b->sha256 && *d->b->sha256;
+    for (int i = 0; i < (want256 ? 2 : 1); i++) {
+        d->h[i].d = d;
+        d->h[i].md = i == 0 ? EVP_sha1() : EVP_sha256();
+        d->h[i].on = pthread_create(&d->h[i].t, NULL, hasher_main, &d->h[i]) == 0;
+    }
     d->syncer_on = pthread_create(&d->syncer, NULL, syncer_main, d) == 0;
+}
+
+static bool hashers_settled(const struct dl *d, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!d->h[i].done && !d->h[i].err)
+            return false;
+    return true;
 }
 
 rb_status rb__fw_dl_bg_finish(struct dl *d, char sha1[41], char sha256[65])
 {
-    if (!d->hasher_on)
-        return FW_ERR(d->fw, RB_ERR_GENERIC, "no hasher thread");
+    int n = d->b->sha256 && *d->b->sha256 ? 2 : 1;
+    for (int i = 0; i < n; i++)
+        if (!d->h[i].on)
+            return FW_ERR(d->fw, RB_ERR_GENERIC, "no hasher thread");
     pthread_mutex_lock(&d->mu);
     d->finished = 1;
     pthread_cond_broadcast(&d->cv);
-    while (!d->hdone && !d->herr) {
+    while (!hashers_settled(d, n)) {
+        uint64_t done = d->h[0].hashed;
+        if (n == 2 && d->h[1].hashed < done)
+            done = d->h[1].hashed;
         pthread_mutex_unlock(&d->mu);
-        if (rb__fw_report(d->opts, RB_FIRMWARE_STEP_VERIFY, d->hashed, d->b->size) < 0) {
+        if (rb__fw_report(d->opts, RB_FIRMWARE_STEP_VERIFY, done, d->b->size) < 0) {
             pthread_mutex_lock(&d->mu);
             d->stop = 1;
             pthread_cond_broadcast(&d->cv);
@@ -134,7 +147,7 @@ rb_status rb__fw_dl_bg_finish(struct dl *d, char sha1[41], char sha256[65])
             return FW_ERR(d->fw, RB_ERR_CANCELLED, "verification cancelled");
         }
         pthread_mutex_lock(&d->mu);
-        if (d->hdone || d->herr)
+        if (hashers_settled(d, n))
             break;
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
@@ -145,14 +158,17 @@ rb_status rb__fw_dl_bg_finish(struct dl *d, char sha1[41], char sha256[65])
         }
         pthread_cond_timedwait(&d->cv, &d->mu, &ts);
     }
-    int herr = d->herr, done = d->hdone;
+    int err = 0;
+    for (int i = 0; i < n; i++)
+        if (!d->h[i].done)
+            err = d->h[i].err ? d->h[i].err : EIO;
     pthread_mutex_unlock(&d->mu);
-    if (!done)
+    if (err)
         return FW_ERR(d->fw, RB_ERR_IO, "reading back %s failed: %s", d->part,
-                      herr > 0 ? strerror(herr) : "crypto");
-    rb__hex(d->d1, 20, sha1);
-    if (d->b->sha256 && *d->b->sha256)
-        rb__hex(d->d256, 32, sha256);
+                      err > 0 ? strerror(err) : "crypto");
+    rb__hex(d->h[0].digest, 20, sha1);
+    if (n == 2)
+        rb__hex(d->h[1].digest, 32, sha256);
     else
         sha256[0] = '\0';
     return RB_OK;
@@ -165,9 +181,12 @@ void rb__fw_dl_bg_stop(struct dl *d)
     pthread_cond_broadcast(&d->cv);
     pthread_cond_broadcast(&d->scv);
     pthread_mutex_unlock(&d->mu);
-    if (d->hasher_on)
-        pthread_join(d->hasher, NULL);
+    for (int i = 0; i < 2; i++) {
+        if (d->h[i].on)
+            pthread_join(d->h[i].t, NULL);
+        d->h[i].on = 0;
+    }
     if (d->syncer_on)
         pthread_join(d->syncer, NULL);
-    d->hasher_on = d->syncer_on = 0;
+    d->syncer_on = 0;
 }
