@@ -3,11 +3,20 @@
 // ECID across reboots into other modes, and the one-tap exit from recovery works.
 // Run by kiosk_monitor_sim.sh, which starts the simulator and sets the environment.
 #include <QProcess>
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQuickItem>
 #include <QSignalSpy>
+#include <QtQml/QQmlExtensionPlugin>
 #include <QtTest>
 
 #include "devicelistmodel.h"
 #include "devicemonitor.h"
+
+Q_IMPORT_QML_PLUGIN(RescueBay_CorePlugin)
+Q_IMPORT_QML_PLUGIN(RescueBay_ThemePlugin)
+Q_IMPORT_QML_PLUGIN(RescueBay_ControlsPlugin)
+Q_IMPORT_QML_PLUGIN(RescueBay_ScreensPlugin)
 
 class TstDeviceMonitorSim : public QObject
 {
@@ -93,6 +102,33 @@ private slots:
                                  15000);
     }
 
+    // The guide screen's live strip follows what the simulator's device really does.
+    void guideLiveStripJudgesWhatHappens()
+    {
+        const QString key = row("iPhone 8").value("key").toString();
+        QQmlEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/"));
+        QQmlComponent c(&engine);
+        c.setData("import RescueBay.Screens\nGuideScreen { width: 1280; height: 720 }", QUrl());
+        QScopedPointer<QObject> guide(c.createWithInitialProperties(
+            {{"deviceKey", key}, {"procedure", int(RB_GUIDE_ENTER_DFU)}}));
+        QVERIFY2(guide, qPrintable(c.errorString()));
+        QVERIFY(QMetaObject::invokeMethod(guide.data(), "start"));
+        auto *strip = guide->findChild<QObject *>("verdictText");
+        QVERIFY(strip);
+        // Released too late: the phone shows up in recovery mode instead of DFU.
+        ctl({"reboot", key, "recovery"});
+        QTRY_VERIFY_WITH_TIMEOUT(strip->property("text").toString().contains("released the side button too late"), 10000);
+        QVERIFY(!guide->property("running").toBool());
+        // Try again, this time right.
+        QVERIFY(QMetaObject::invokeMethod(guide.data(), "start"));
+        ctl({"reboot", key, "dfu"});
+        QTRY_VERIFY_WITH_TIMEOUT(strip->property("text").toString().contains("Done"), 10000);
+        QVERIFY(strip->property("text").toString().contains("DFU"));
+        ctl({"reboot", key, "normal"});
+        QTRY_VERIFY_WITH_TIMEOUT(model->get(model->indexOf(key)).value("mode").toInt() == RB_MODE_NORMAL, 10000);
+    }
+
     void unplugRemovesTheRow()
     {
         const QString key = row("iPhone 11").value("key").toString();
@@ -104,5 +140,5 @@ private slots:
     void cleanupTestCase() { mon->stop(); }
 };
 
-QTEST_GUILESS_MAIN(TstDeviceMonitorSim)
+QTEST_MAIN(TstDeviceMonitorSim)
 #include "tst_devicemonitor_sim.moc"

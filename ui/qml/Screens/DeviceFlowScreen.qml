@@ -12,12 +12,17 @@ Item {
     property string deviceKey: ""
     property int current: Rb.FlowIdentify
     property var device: ({})
-    readonly property bool present: device.key !== undefined
-    readonly property string title: present ? device.name : qsTr("Device unplugged")
+    // The last info seen stays on screen while the device is unplugged or rebooting.
+    property bool present: false
+    readonly property bool known: device.key !== undefined
+    readonly property string title: known ? device.name : qsTr("Device unplugged")
     signal guideRequested(string key, int procedure)
 
     function refresh() {
-        device = DeviceMonitor.devices.get(DeviceMonitor.devices.indexOf(deviceKey))
+        const row = DeviceMonitor.devices.indexOf(deviceKey)
+        present = row >= 0
+        if (present)
+            device = DeviceMonitor.devices.get(row)
     }
     Component.onCompleted: refresh()
     onDeviceKeyChanged: refresh()
@@ -56,7 +61,7 @@ Item {
 
         // Identify: everything the engine knows about the device.
         GridLayout {
-            visible: screen.current === Rb.FlowIdentify && screen.present
+            visible: screen.current === Rb.FlowIdentify && screen.known
             Layout.fillWidth: true
             columns: 4
             columnSpacing: Theme.gap

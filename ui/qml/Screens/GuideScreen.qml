@@ -14,11 +14,13 @@ Item {
     property string previewProductType: ""   // a model to show without a device (--product)
     property int chosenScheme: Rb.SchemeUnknown
     property var device: ({})
-    readonly property bool present: device.key !== undefined
+    // The last info seen stays while the device reboots between modes (it is briefly gone).
+    property bool present: false
+    readonly property bool known: device.key !== undefined
     readonly property var previewModel: ModelCatalog.lookup(previewProductType)
-    readonly property int drawing: present ? device.drawing : (previewModel.drawing ?? Rb.DrawingGeneric)
+    readonly property int drawing: known ? device.drawing : (previewModel.drawing ?? Rb.DrawingGeneric)
     readonly property string title: CommonStrings.procedureTitle(procedure)
-                                    + (present ? " \u2013 " + device.name
+                                    + (known ? " \u2013 " + device.name
                                        : previewModel.name ? " \u2013 " + previewModel.name : "")
 
     // The guide's own pacing: steps advance on Start, timed here from the engine's seconds.
@@ -62,7 +64,10 @@ Item {
     }
 
     function refresh() {
-        device = DeviceMonitor.devices.get(DeviceMonitor.devices.indexOf(deviceKey))
+        const row = DeviceMonitor.devices.indexOf(deviceKey)
+        present = row >= 0
+        if (present)
+            device = DeviceMonitor.devices.get(row)
     }
     function start() {
         started = true
@@ -80,7 +85,8 @@ Item {
         function onDeviceSeen(key: string, mode: int) {
             if (!screen.started || (screen.deviceKey !== "" && key !== screen.deviceKey))
                 return
-            live.seen = true
+            // Gone (rebooting between modes) is not a verdict: keep listening.
+            live.seen = mode !== Rb.ModeUnknown
             live.seenMode = mode
             live.verdict = guide.judge(mode)
             if (live.verdict !== Rb.VerdictWaiting) {
@@ -104,8 +110,8 @@ Item {
         id: guide
         procedure: screen.procedure
         scheme: screen.chosenScheme !== Rb.SchemeUnknown ? screen.chosenScheme
-              : screen.present ? screen.device.buttonScheme : (screen.previewModel.scheme ?? Rb.SchemeUnknown)
-        productType: screen.present ? screen.device.productType : screen.previewProductType
+              : screen.known ? screen.device.buttonScheme : (screen.previewModel.scheme ?? Rb.SchemeUnknown)
+        productType: screen.known ? screen.device.productType : screen.previewProductType
     }
 
     Timer {
