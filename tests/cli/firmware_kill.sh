@@ -2,12 +2,12 @@
 # kill -9 of the fetching process at random points, FW_KILL_RUNS times (20; more under the
 # `slow` label): each run resumes what the previous one left, nothing unverified is ever
 # committed, and the last run completes with a verified file.
-# nginx's limit_rate (not the client's) paces the file, so the kernel's socket buffers hold
-# little and each run gets part-way; FX_RATE is read by fx_start.
-FX_RATE=${FX_RATE:-2m}
+# nginx paces the file (limit_rate) and the client reads slower still (--rate-limit), so the
+# socket buffers hold little and each run stops part-way; FX_RATE is read by fx_start.
+FX_RATE=${FX_RATE:-4m}
 . "${RB_SOURCE_DIR:-$(dirname "$0")/../..}/tests/firmware/common.sh"
 RUNS=${FW_KILL_RUNS:-20}
-MB=${FW_KILL_MB:-24}
+MB=${FW_KILL_MB:-48}
 size=$((MB * 1048576))
 fx_make_ipsw "$FX_WWW/files/k.ipsw" "$MB"
 fx_catalog iPhone11,8 "$FX_WWW/files/k.ipsw" /slow/k.ipsw
@@ -17,7 +17,7 @@ rb list iPhone11,8 >/dev/null || fail "catalog"
 i=0
 while [ $i -lt "$RUNS" ]; do
     # kill somewhere in 0-0.6 s: before, during or after the request
-    rbx fetch iPhone11,8 -q >/dev/null 2>&1 &
+    rbx fetch iPhone11,8 --rate-limit 3M -q >/dev/null 2>&1 &
     pid=$!
     ms=$(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 600 ))
     sleep "$(printf '0.%03d' "$ms")"
