@@ -33,7 +33,7 @@ struct dev_msg {
     uint32_t mux_handle;
     unsigned gen;             /* READ_DONE: the usbmux attach generation it belongs to */
     int final;                /* READ_DONE: last message of this read */
-    rb_device_info info;      /* values carried (unknown fields as in dev__info_init) */
+    rb_device_info info;      /* values carried (unknown fields as in rb__dev_info_init) */
     rb_status status;         /* READ_DONE / TRUST: outcome */
     struct dev_msg *next;
 };
@@ -87,41 +87,41 @@ struct rb_device_monitor {
 };
 
 /* monitor.c */
-void dev__info_init(rb_device_info *info);
-void dev__post(rb_device_monitor *mon, struct dev_msg *msg);
-struct dev_msg *dev__msg_new(enum dev_msg_kind kind);
-void dev__ref(rb_device_monitor *mon);
-void dev__unref(rb_device_monitor *mon);
-bool dev__stopping(rb_device_monitor *mon);
-rb_status dev__fail(rb_device_monitor *mon, rb_status st, const char *fmt, ...) RB_PRINTF(3, 4);
+void rb__dev_info_init(rb_device_info *info);
+void rb__dev_post(rb_device_monitor *mon, struct dev_msg *msg);
+struct dev_msg *rb__dev_msg_new(enum dev_msg_kind kind);
+void rb__dev_ref(rb_device_monitor *mon);
+void rb__dev_unref(rb_device_monitor *mon);
+bool rb__dev_stopping(rb_device_monitor *mon);
+rb_status rb__dev_fail(rb_device_monitor *mon, rb_status st, const char *fmt, ...) RB_PRINTF(3, 4);
 /* Finds a device by UDID/ECID and copies it (under the lock); RB_ERR_NOT_FOUND if absent. */
-rb_status dev__lookup(rb_device_monitor *mon, const char *id, rb_device_info *out);
+rb_status rb__dev_lookup(rb_device_monitor *mon, const char *id, rb_device_info *out);
 /* Marks that a reboot was requested, so the disappearance gets the long grace period. */
-void dev__expect_reboot(rb_device_monitor *mon, uint64_t ecid, const char *udid);
+void rb__dev_expect_reboot(rb_device_monitor *mon, uint64_t ecid, const char *udid);
 /* Starts a detached worker holding a monitor reference; false if it could not start. */
-bool dev__spawn(rb_device_monitor *mon, void *(*fn)(void *), void *arg);
-void dev__copy(char *dst, size_t cap, const char *src);
+bool rb__dev_spawn(rb_device_monitor *mon, void *(*fn)(void *), void *arg);
+void rb__dev_copy(char *dst, size_t cap, const char *src);
 /* Marks a Trust retry loop as running for this UDID; false if one already runs. */
-bool dev__claim_pair_loop(rb_device_monitor *mon, const char *udid);
+bool rb__dev_claim_pair_loop(rb_device_monitor *mon, const char *udid);
 
 /* normal.c: usbmuxd + lockdownd */
-rb_status dev__mux_start(rb_device_monitor *mon);
-void dev__mux_stop(rb_device_monitor *mon);
-void dev__start_read(rb_device_monitor *mon, const char *udid, unsigned gen);
-void dev__start_pair_loop(rb_device_monitor *mon, const char *udid);
+rb_status rb__dev_mux_start(rb_device_monitor *mon);
+void rb__dev_mux_stop(rb_device_monitor *mon);
+void rb__dev_start_read(rb_device_monitor *mon, const char *udid, unsigned gen);
+void rb__dev_start_pair_loop(rb_device_monitor *mon, const char *udid);
 
 /* recovery.c: libirecovery */
-rb_status dev__irecv_start(rb_device_monitor *mon);
-void dev__irecv_stop(rb_device_monitor *mon);
-rb_device_mode dev__mode_from_pid(uint32_t pid);
+rb_status rb__dev_irecv_start(rb_device_monitor *mon);
+void rb__dev_irecv_stop(rb_device_monitor *mon);
+rb_device_mode rb__dev_mode_from_pid(uint32_t pid);
 
 /* ident.c: catalog names, id parsing */
-void dev__catalog_open(rb_device_monitor *mon);
-void dev__catalog_free(rb_device_monitor *mon);
-void dev__identify(rb_device_monitor *mon, rb_device_info *info);
+void rb__dev_catalog_open(rb_device_monitor *mon);
+void rb__dev_catalog_free(rb_device_monitor *mon);
+void rb__dev_identify(rb_device_monitor *mon, rb_device_info *info);
 /* The button scheme text for leaving DFU, e.g. "VOLUP_VOLDOWN_SIDE"; "" if unknown. */
-const char *dev__button_scheme(rb_device_monitor *mon, const rb_device_info *info);
+const char *rb__dev_button_scheme(rb_device_monitor *mon, const rb_device_info *info);
 /* Parses "123", "0x1A2B" or a bare hex ECID; 0 if `id` is not one. */
-uint64_t dev__parse_ecid(const char *id);
+uint64_t rb__dev_parse_ecid(const char *id);
 
 #endif

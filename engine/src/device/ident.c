@@ -22,7 +22,7 @@
 static pthread_mutex_t cat_mu = PTHREAD_MUTEX_INITIALIZER;
 static rb_catalog *cat_shared;
 
-void dev__catalog_open(rb_device_monitor *mon)
+void rb__dev_catalog_open(rb_device_monitor *mon)
 {
     pthread_mutex_lock(&cat_mu);
     if (!cat_shared) {
@@ -40,7 +40,7 @@ void dev__catalog_open(rb_device_monitor *mon)
     pthread_mutex_unlock(&cat_mu);
 }
 
-void dev__catalog_free(rb_device_monitor *mon)
+void rb__dev_catalog_free(rb_device_monitor *mon)
 {
     mon->catalog = NULL;
 }
@@ -58,18 +58,18 @@ static const rb_model *lookup(rb_device_monitor *mon, const rb_device_info *info
     return m;
 }
 
-void dev__identify(rb_device_monitor *mon, rb_device_info *info)
+void rb__dev_identify(rb_device_monitor *mon, rb_device_info *info)
 {
     const rb_model *m = lookup(mon, info);
     if (m) {
         info->known_model = 1;
-        dev__copy(info->name, sizeof info->name, m->name);
+        rb__dev_copy(info->name, sizeof info->name, m->name);
         if (!info->product_type[0])
-            dev__copy(info->product_type, sizeof info->product_type, m->product_type);
+            rb__dev_copy(info->product_type, sizeof info->product_type, m->product_type);
         if (!info->hardware_model[0])
-            dev__copy(info->hardware_model, sizeof info->hardware_model, m->hardware_model);
+            rb__dev_copy(info->hardware_model, sizeof info->hardware_model, m->hardware_model);
         if (!info->device_class[0] && m->family >= RB_FAMILY_IPHONE && m->family <= RB_FAMILY_IPOD)
-            dev__copy(info->device_class, sizeof info->device_class,
+            rb__dev_copy(info->device_class, sizeof info->device_class,
                       m->family == RB_FAMILY_IPHONE ? "iPhone"
                       : m->family == RB_FAMILY_IPAD ? "iPad" : "iPod");
         if (!info->cpid)
@@ -78,21 +78,21 @@ void dev__identify(rb_device_monitor *mon, rb_device_info *info)
     }
     info->known_model = 0;
     if (info->product_type[0])
-        dev__copy(info->name, sizeof info->name, info->product_type);
+        rb__dev_copy(info->name, sizeof info->name, info->product_type);
     else if (info->cpid)
         snprintf(info->name, sizeof info->name, "Apple device CPID 0x%04" PRIX32 " BDID 0x%02" PRIX32,
                  info->cpid, info->bdid);
     else
-        dev__copy(info->name, sizeof info->name, "Apple device");
+        rb__dev_copy(info->name, sizeof info->name, "Apple device");
 }
 
-const char *dev__button_scheme(rb_device_monitor *mon, const rb_device_info *info)
+const char *rb__dev_button_scheme(rb_device_monitor *mon, const rb_device_info *info)
 {
     const rb_model *m = lookup(mon, info);
     return m ? rb_button_scheme_name(m->buttons) : "";
 }
 
-uint64_t dev__parse_ecid(const char *id)
+uint64_t rb__dev_parse_ecid(const char *id)
 {
     if (!id || !*id)
         return 0;

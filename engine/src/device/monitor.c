@@ -37,7 +37,7 @@ struct out_list {
     size_t n, cap;
 };
 
-void dev__copy(char *dst, size_t cap, const char *src)
+void rb__dev_copy(char *dst, size_t cap, const char *src)
 {
     if (!cap)
         return;
@@ -49,7 +49,7 @@ void dev__copy(char *dst, size_t cap, const char *src)
     dst[n] = '\0';
 }
 
-void dev__info_init(rb_device_info *info)
+void rb__dev_info_init(rb_device_info *info)
 {
     memset(info, 0, sizeof *info);
     info->version = RB_DEVICE_INFO_VERSION;
@@ -61,19 +61,19 @@ void dev__info_init(rb_device_info *info)
     info->connected = 1;
 }
 
-struct dev_msg *dev__msg_new(enum dev_msg_kind kind)
+struct dev_msg *rb__dev_msg_new(enum dev_msg_kind kind)
 {
     struct dev_msg *m = calloc(1, sizeof *m);
     if (m) {
         m->kind = kind;
-        dev__info_init(&m->info);
+        rb__dev_info_init(&m->info);
     }
     return m;
 }
 
 /* Called from source threads: libusbmuxd may cancel its thread while it runs our
  * callback, so nothing here may be a cancellation point (no stdio, no waits). */
-void dev__post(rb_device_monitor *mon, struct dev_msg *msg)
+void rb__dev_post(rb_device_monitor *mon, struct dev_msg *msg)
 {
     if (!msg)
         return;
@@ -93,7 +93,7 @@ void dev__post(rb_device_monitor *mon, struct dev_msg *msg)
     pthread_mutex_unlock(&mon->mu);
 }
 
-void dev__ref(rb_device_monitor *mon)
+void rb__dev_ref(rb_device_monitor *mon)
 {
     __atomic_add_fetch(&mon->refs, 1, __ATOMIC_SEQ_CST);
 }
@@ -110,7 +110,7 @@ static void monitor_destroy(rb_device_monitor *mon)
         mon->entries = e->next;
         free(e);
     }
-    dev__catalog_free(mon);
+    rb__dev_catalog_free(mon);
     free(mon->initial);
     pthread_cond_destroy(&mon->ready_cv);
     pthread_cond_destroy(&mon->idle_cv);
@@ -119,13 +119,13 @@ static void monitor_destroy(rb_device_monitor *mon)
     free(mon);
 }
 
-void dev__unref(rb_device_monitor *mon)
+void rb__dev_unref(rb_device_monitor *mon)
 {
     if (__atomic_sub_fetch(&mon->refs, 1, __ATOMIC_SEQ_CST) == 0)
         monitor_destroy(mon);
 }
 
-bool dev__stopping(rb_device_monitor *mon)
+bool rb__dev_stopping(rb_device_monitor *mon)
 {
     pthread_mutex_lock(&mon->mu);
     bool s = mon->stopping;
@@ -133,7 +133,7 @@ bool dev__stopping(rb_device_monitor *mon)
     return s;
 }
 
-rb_status dev__fail(rb_device_monitor *mon, rb_status st, const char *fmt, ...)
+rb_status rb__dev_fail(rb_device_monitor *mon, rb_status st, const char *fmt, ...)
 {
     char msg[512];
     va_list ap;
@@ -163,17 +163,17 @@ static void *spawn_trampoline(void *p)
         pthread_cond_broadcast(&sa.mon->idle_cv);
         pthread_mutex_unlock(&sa.mon->mu);
     }
-    dev__unref(sa.mon);
+    rb__dev_unref(sa.mon);
     return NULL;
 }
 
-bool dev__spawn(rb_device_monitor *mon, void *(*fn)(void *), void *arg)
+bool rb__dev_spawn(rb_device_monitor *mon, void *(*fn)(void *), void *arg)
 {
     struct spawn_arg *sa = malloc(sizeof *sa);
     if (!sa)
         return false;
     *sa = (struct spawn_arg){mon, fn, arg};
-    dev__ref(mon);
+    rb__dev_ref(mon);
     __atomic_add_fetch(&mon->workers, 1, __ATOMIC_SEQ_CST);
     pthread_attr_t attr;
     pthread_attr_init(&attr);
@@ -216,7 +216,7 @@ static struct dev_entry *find_id(rb_device_monitor *mon, const char *id)
 {
     struct dev_entry *e = find_udid(mon, id);
     if (!e) {
-        uint64_t ecid = dev__parse_ecid(id);
+        uint64_t ecid = rb__dev_parse_ecid(id);
         e = find_ecid(mon, ecid, NULL);
     }
     return e;
@@ -227,7 +227,7 @@ static struct dev_entry *entry_new(rb_device_monitor *mon)
     struct dev_entry *e = calloc(1, sizeof *e);
     if (!e)
         return NULL;
-    dev__info_init(&e->info);
+    rb__dev_info_init(&e->info);
     e->order = mon->next_order++;
     struct dev_entry **pp = &mon->entries;
     while (*pp)
@@ -295,7 +295,7 @@ static void go_gone(rb_device_monitor *mon, struct dev_entry *e, struct out_list
 static void set_str(char *dst, size_t cap, const char *src)
 {
     if (src && *src)
-        dev__copy(dst, cap, src);
+        rb__dev_copy(dst, cap, src);
 }
 
 /* Merges freshly read values into an entry: strings and numbers only when known. */
@@ -339,7 +339,7 @@ static void on_mux_add(rb_device_monitor *mon, struct dev_msg *m, struct out_lis
         e = entry_new(mon);
         if (!e)
             return;
-        dev__copy(e->info.udid, sizeof e->info.udid, m->udid);
+        rb__dev_copy(e->info.udid, sizeof e->info.udid, m->udid);
         e->info.mode = RB_MODE_NORMAL;
         e->announce_at = rb__now_ms() + (uint64_t)mon->announce_ms;
     } else if (e->gone_deadline || !e->info.connected) {
@@ -358,7 +358,7 @@ static void on_mux_add(rb_device_monitor *mon, struct dev_msg *m, struct out_lis
     e->mux_present = true;
     e->mux_handle = m->mux_handle;
     e->gen++;
-    dev__start_read(mon, m->udid, e->gen);
+    rb__dev_start_read(mon, m->udid, e->gen);
 }
 
 static void on_mux_remove(rb_device_monitor *mon, struct dev_msg *m, struct out_list *out)
@@ -383,7 +383,7 @@ static void on_read_done(rb_device_monitor *mon, struct dev_msg *m, struct out_l
     if (other) {
         /* Same phone seen before in another mode (or under another UDID): keep the
          * older entry, the one the UI and any job already know. */
-        dev__copy(other->info.udid, sizeof other->info.udid, e->info.udid);
+        rb__dev_copy(other->info.udid, sizeof other->info.udid, e->info.udid);
         other->mux_present = true;
         other->mux_handle = e->mux_handle;
         other->gen = e->gen;
@@ -406,10 +406,10 @@ static void on_read_done(rb_device_monitor *mon, struct dev_msg *m, struct out_l
         m->info.trust = RB_TRUST_UNKNOWN;
     merge_values(&e->info, &m->info);
     if (!keep_trust || m->info.note[0])
-        dev__copy(e->info.note, sizeof e->info.note, m->info.note);
+        rb__dev_copy(e->info.note, sizeof e->info.note, m->info.note);
     if (m->status != RB_OK)
         rb__errbuf_set(&mon->err, m->status, "device %s: %s", e->info.udid, m->info.note);
-    dev__identify(mon, &e->info);
+    rb__dev_identify(mon, &e->info);
     announce(e, out);
 }
 
@@ -444,7 +444,7 @@ static void on_irecv_add(rb_device_monitor *mon, struct dev_msg *m, struct out_l
     d->battery_percent = d->battery_charging = -1;
     d->disk_total_bytes = d->disk_free_bytes = -1;
     d->note[0] = '\0';
-    dev__identify(mon, d);
+    rb__dev_identify(mon, d);
     announce(e, out);
 }
 
@@ -468,12 +468,12 @@ static void on_trust(rb_device_monitor *mon, struct dev_msg *m, struct out_list 
     if (e->info.trust == m->info.trust && strcmp(e->info.note, m->info.note) == 0)
         return;
     e->info.trust = m->info.trust;
-    dev__copy(e->info.note, sizeof e->info.note, m->info.note);
+    rb__dev_copy(e->info.note, sizeof e->info.note, m->info.note);
     if (e->announced)
         emit_entry(out, RB_DEVICE_CHANGED, e);
     if (m->info.trust == RB_TRUST_PAIRED && e->mux_present) {
         e->gen++;
-        dev__start_read(mon, e->info.udid, e->gen);
+        rb__dev_start_read(mon, e->info.udid, e->gen);
     }
 }
 
@@ -486,7 +486,7 @@ static void process(rb_device_monitor *mon, struct dev_msg *m, struct out_list *
         struct dev_entry *e = find_udid(mon, m->udid);
         if (e && e->mux_present) {
             e->gen++;
-            dev__start_read(mon, e->info.udid, e->gen);
+            rb__dev_start_read(mon, e->info.udid, e->gen);
         }
         break;
     }
@@ -514,9 +514,9 @@ static uint64_t run_timers(rb_device_monitor *mon, struct out_list *out)
         } else if (!e->announced && e->announce_at) {
             if (e->announce_at <= now) {
                 if (!e->info.note[0])
-                    dev__copy(e->info.note, sizeof e->info.note,
+                    rb__dev_copy(e->info.note, sizeof e->info.note,
                               "the device has not answered yet (lockdownd is slow or busy)");
-                dev__identify(mon, &e->info);
+                rb__dev_identify(mon, &e->info);
                 announce(e, out);
             } else if (!next || e->announce_at < next) {
                 next = e->announce_at;
@@ -613,7 +613,7 @@ rb_status rb_device_monitor_new(rb_device_monitor **out, rb_device_event_cb cb, 
     const char *g = getenv("RESCUEBAY_DEVICE_GRACE_MS");
     if (g && *g)
         mon->grace_ms = atoi(g);
-    dev__catalog_open(mon);
+    rb__dev_catalog_open(mon);
 
     if (pthread_create(&mon->loop, NULL, loop_main, mon) != 0) {
         monitor_destroy(mon);
@@ -622,8 +622,8 @@ rb_status rb_device_monitor_new(rb_device_monitor **out, rb_device_event_cb cb, 
     mon->loop_started = true;
     /* Neither source is fatal: a kiosk may start before usbmuxd, or without USB access
      * for libusb; the detail stays in last_error and the other source keeps working. */
-    dev__mux_start(mon);
-    dev__irecv_start(mon);
+    rb__dev_mux_start(mon);
+    rb__dev_irecv_start(mon);
     *out = mon;
     return RB_OK;
 }
@@ -632,13 +632,13 @@ void rb_device_monitor_free(rb_device_monitor *mon)
 {
     if (!mon)
         return;
-    dev__irecv_stop(mon);
+    rb__dev_irecv_stop(mon);
     pthread_mutex_lock(&mon->mu);
     mon->stopping = true;
     pthread_cond_broadcast(&mon->cv);
     pthread_cond_broadcast(&mon->ready_cv);
     pthread_mutex_unlock(&mon->mu);
-    dev__mux_stop(mon);
+    rb__dev_mux_stop(mon);
     if (mon->loop_started) {
         if (pthread_equal(pthread_self(), mon->loop))
             pthread_detach(mon->loop); /* freed from inside its own callback */
@@ -662,7 +662,7 @@ void rb_device_monitor_free(rb_device_monitor *mon)
         pthread_cond_timedwait(&mon->idle_cv, &mon->mu, &ts);
     }
     pthread_mutex_unlock(&mon->mu);
-    dev__unref(mon);
+    rb__dev_unref(mon);
 }
 
 rb_status rb_device_monitor_wait_ready(rb_device_monitor *mon, int timeout_ms)
@@ -760,7 +760,7 @@ size_t rb_device_monitor_list(rb_device_monitor *mon, rb_device_info *out, size_
     return n;
 }
 
-rb_status dev__lookup(rb_device_monitor *mon, const char *id, rb_device_info *out)
+rb_status rb__dev_lookup(rb_device_monitor *mon, const char *id, rb_device_info *out)
 {
     pthread_mutex_lock(&mon->mu);
     struct dev_entry *e = find_id(mon, id);
@@ -776,10 +776,10 @@ rb_status rb_device_monitor_find(rb_device_monitor *mon, const char *id, rb_devi
 {
     if (!mon || !id || !*id)
         return RB_ERR_INVALID_ARG;
-    return dev__lookup(mon, id, out);
+    return rb__dev_lookup(mon, id, out);
 }
 
-void dev__expect_reboot(rb_device_monitor *mon, uint64_t ecid, const char *udid)
+void rb__dev_expect_reboot(rb_device_monitor *mon, uint64_t ecid, const char *udid)
 {
     pthread_mutex_lock(&mon->mu);
     struct dev_entry *e = find_ecid(mon, ecid, NULL);
@@ -838,7 +838,7 @@ const char *rb_trust_state_name(rb_trust_state trust)
     }
 }
 
-bool dev__claim_pair_loop(rb_device_monitor *mon, const char *udid)
+bool rb__dev_claim_pair_loop(rb_device_monitor *mon, const char *udid)
 {
     pthread_mutex_lock(&mon->mu);
     struct dev_entry *e = find_udid(mon, udid);

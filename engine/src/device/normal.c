@@ -48,16 +48,16 @@ static void mux_cb(const usbmuxd_event_t *ev, void *user)
         k = MSG_MUX_PAIRED;
     else
         return;
-    struct dev_msg *m = dev__msg_new(k);
+    struct dev_msg *m = rb__dev_msg_new(k);
     if (!m)
         return;
-    dev__copy(m->udid, sizeof m->udid, ev->device.udid);
+    rb__dev_copy(m->udid, sizeof m->udid, ev->device.udid);
     m->mux_handle = ev->device.handle;
     m->info.usb_product_id = ev->device.product_id;
-    dev__post(mon, m);
+    rb__dev_post(mon, m);
 }
 
-rb_status dev__mux_start(rb_device_monitor *mon)
+rb_status rb__dev_mux_start(rb_device_monitor *mon)
 {
     /* Without this, libusbmuxd 2.0.2 waits on an inotify watch of /var/run when the
      * daemon is absent or restarts, ignores USBMUXD_SOCKET_ADDRESS, and never
@@ -67,7 +67,7 @@ rb_status dev__mux_start(rb_device_monitor *mon)
     usbmuxd_device_info_t *list = NULL;
     int n = usbmuxd_get_device_list(&list);
     if (n < 0) {
-        st = dev__fail(mon, RB_ERR_NOT_FOUND,
+        st = rb__dev_fail(mon, RB_ERR_NOT_FOUND,
                        "usbmuxd is not reachable (%d): normal-mode devices will appear once "
                        "it runs",
                        n);
@@ -75,19 +75,19 @@ rb_status dev__mux_start(rb_device_monitor *mon)
         mon->initial = calloc((size_t)n, sizeof *mon->initial);
         for (int i = 0; mon->initial && i < n; i++)
             if (list[i].conn_type == CONNECTION_TYPE_USB)
-                dev__copy(mon->initial[mon->n_initial++], 64, list[i].udid);
+                rb__dev_copy(mon->initial[mon->n_initial++], 64, list[i].udid);
     }
     if (list)
         usbmuxd_device_list_free(&list);
     usbmuxd_subscription_context_t ctx = NULL;
     int rc = usbmuxd_events_subscribe(&ctx, mux_cb, mon);
     if (rc != 0)
-        return dev__fail(mon, RB_ERR_GENERIC, "cannot watch usbmuxd events (%d)", rc);
+        return rb__dev_fail(mon, RB_ERR_GENERIC, "cannot watch usbmuxd events (%d)", rc);
     mon->mux_ctx = ctx;
     return st;
 }
 
-void dev__mux_stop(rb_device_monitor *mon)
+void rb__dev_mux_stop(rb_device_monitor *mon)
 {
     if (mon->mux_ctx)
         usbmuxd_events_unsubscribe((usbmuxd_subscription_context_t)mon->mux_ctx);
@@ -132,7 +132,7 @@ static void get_str(plist_t dict, const char *key, char *dst, size_t cap, rb_dev
     uint64_t len = 0;
     const char *s = plist_get_string_ptr(n, &len);
     if (s)
-        dev__copy(dst, cap, s);
+        rb__dev_copy(dst, cap, s);
 }
 
 static int64_t get_int(plist_t dict, const char *key)
@@ -246,22 +246,22 @@ static void read_private(lockdownd_client_t l, rb_device_info *info)
 
 static void post_read(struct job *j, const rb_device_info *info, rb_status st, int final)
 {
-    struct dev_msg *m = dev__msg_new(MSG_READ_DONE);
+    struct dev_msg *m = rb__dev_msg_new(MSG_READ_DONE);
     if (!m)
         return;
-    dev__copy(m->udid, sizeof m->udid, j->udid);
+    rb__dev_copy(m->udid, sizeof m->udid, j->udid);
     m->gen = j->gen;
     m->final = final;
     m->info = *info;
     m->status = st;
-    dev__post(j->mon, m);
+    rb__dev_post(j->mon, m);
 }
 
 static void *read_job(void *arg)
 {
     struct job *j = arg;
     rb_device_info info;
-    dev__info_init(&info);
+    rb__dev_info_init(&info);
     idevice_t dev = NULL;
     lockdownd_client_t l = NULL;
     rb_status st = RB_OK;
@@ -274,7 +274,7 @@ static void *read_job(void *arg)
     lockdownd_error_t e;
     char type[64], why[256] = "";
     plist_t v = NULL;
-    st = dev__lockdown_public(dev, PUBLIC_TIMEOUT_MS, type, sizeof type, &v, why, sizeof why);
+    st = rb__dev_lockdown_public(dev, PUBLIC_TIMEOUT_MS, type, sizeof type, &v, why, sizeof why);
     if (st != RB_OK) {
         note(&info, "%s", why);
     } else if (strcmp(type, "com.apple.mobile.restored") == 0) {
@@ -297,9 +297,9 @@ static void *read_job(void *arg)
     if (st == RB_OK && info.note[0])
         st = RB_ERR_PARSE;
     post_read(j, &info, st, !paired_try);
-    if (paired_try && !dev__stopping(j->mon)) {
+    if (paired_try && !rb__dev_stopping(j->mon)) {
         rb_device_info priv;
-        dev__info_init(&priv);
+        rb__dev_info_init(&priv);
         priv.ecid = info.ecid;
         priv.mode = RB_MODE_NORMAL;
         e = lockdownd_client_new_with_handshake(dev, &l, LABEL);
@@ -325,15 +325,15 @@ static void *read_job(void *arg)
     return NULL;
 }
 
-void dev__start_read(rb_device_monitor *mon, const char *udid, unsigned gen)
+void rb__dev_start_read(rb_device_monitor *mon, const char *udid, unsigned gen)
 {
     struct job *j = calloc(1, sizeof *j);
     if (!j)
         return;
     j->mon = mon;
     j->gen = gen;
-    dev__copy(j->udid, sizeof j->udid, udid);
-    if (!dev__spawn(mon, read_job, j)) {
+    rb__dev_copy(j->udid, sizeof j->udid, udid);
+    if (!rb__dev_spawn(mon, read_job, j)) {
         rb__errbuf_set(&mon->err, RB_ERR_NOMEM, "cannot start a worker for %s", udid);
         free(j);
     }
@@ -358,14 +358,14 @@ static lockdownd_error_t try_pair(const char *udid)
 static void post_trust(rb_device_monitor *mon, const char *udid, rb_trust_state t,
                        const char *text, int final)
 {
-    struct dev_msg *m = dev__msg_new(MSG_TRUST);
+    struct dev_msg *m = rb__dev_msg_new(MSG_TRUST);
     if (!m)
         return;
-    dev__copy(m->udid, sizeof m->udid, udid);
+    rb__dev_copy(m->udid, sizeof m->udid, udid);
     m->info.trust = t;
-    dev__copy(m->info.note, sizeof m->info.note, text);
+    rb__dev_copy(m->info.note, sizeof m->info.note, text);
     m->final = final;
-    dev__post(mon, m);
+    rb__dev_post(mon, m);
 }
 
 #define TEXT_PENDING "a Trust prompt is showing: ask the customer to tap Trust and enter the passcode"
@@ -376,12 +376,12 @@ static void *pair_loop(void *arg)
     struct job *j = arg;
     uint64_t give_up = rb__now_ms() + PAIR_GIVE_UP_MS;
     for (;;) {
-        for (int i = 0; i < PAIR_RETRY_MS / 50 && !dev__stopping(j->mon); i++)
+        for (int i = 0; i < PAIR_RETRY_MS / 50 && !rb__dev_stopping(j->mon); i++)
             nanosleep(&(struct timespec){0, 50 * 1000000L}, NULL);
-        if (dev__stopping(j->mon))
+        if (rb__dev_stopping(j->mon))
             break;
         rb_device_info cur;
-        if (dev__lookup(j->mon, j->udid, &cur) != RB_OK || !cur.connected ||
+        if (rb__dev_lookup(j->mon, j->udid, &cur) != RB_OK || !cur.connected ||
             cur.mode != RB_MODE_NORMAL) {
             post_trust(j->mon, j->udid, RB_TRUST_NOT_PAIRED, "", 1);
             break;
@@ -414,16 +414,16 @@ static void *pair_loop(void *arg)
     return NULL;
 }
 
-void dev__start_pair_loop(rb_device_monitor *mon, const char *udid)
+void rb__dev_start_pair_loop(rb_device_monitor *mon, const char *udid)
 {
-    if (!dev__claim_pair_loop(mon, udid))
+    if (!rb__dev_claim_pair_loop(mon, udid))
         return;
     struct job *j = calloc(1, sizeof *j);
     if (j) {
         j->mon = mon;
-        dev__copy(j->udid, sizeof j->udid, udid);
+        rb__dev_copy(j->udid, sizeof j->udid, udid);
     }
-    if (!j || !dev__spawn(mon, pair_loop, j)) {
+    if (!j || !rb__dev_spawn(mon, pair_loop, j)) {
         free(j);
         post_trust(mon, udid, RB_TRUST_NOT_PAIRED, "", 1);
     }
@@ -434,18 +434,18 @@ rb_status rb_device_pair(rb_device_monitor *mon, const char *id)
     if (!mon || !id || !*id)
         return RB_ERR_INVALID_ARG;
     rb_device_info d;
-    rb_status st = dev__lookup(mon, id, &d);
+    rb_status st = rb__dev_lookup(mon, id, &d);
     if (st != RB_OK)
         return st;
     if (d.mode != RB_MODE_NORMAL || !d.connected)
-        return dev__fail(mon, RB_ERR_UNSUPPORTED,
+        return rb__dev_fail(mon, RB_ERR_UNSUPPORTED,
                          "%s is in %s mode: pairing needs the device booted (normal mode)", id,
                          d.connected ? rb_device_mode_name(d.mode) : "no");
     if (d.trust == RB_TRUST_PAIRED && has_pair_record(d.udid))
         return RB_OK;
     if (d.trust == RB_TRUST_PENDING) {
-        dev__start_pair_loop(mon, d.udid);
-        return dev__fail(mon, RB_ERR_PAIR_PENDING, TEXT_PENDING);
+        rb__dev_start_pair_loop(mon, d.udid);
+        return rb__dev_fail(mon, RB_ERR_PAIR_PENDING, TEXT_PENDING);
     }
     lockdownd_error_t e = try_pair(d.udid);
     switch (e) {
@@ -454,20 +454,20 @@ rb_status rb_device_pair(rb_device_monitor *mon, const char *id)
         return RB_OK;
     case LOCKDOWN_E_PAIRING_DIALOG_RESPONSE_PENDING:
         post_trust(mon, d.udid, RB_TRUST_PENDING, TEXT_PENDING, 0);
-        dev__start_pair_loop(mon, d.udid);
-        return dev__fail(mon, RB_ERR_PAIR_PENDING, TEXT_PENDING);
+        rb__dev_start_pair_loop(mon, d.udid);
+        return rb__dev_fail(mon, RB_ERR_PAIR_PENDING, TEXT_PENDING);
     case LOCKDOWN_E_PASSWORD_PROTECTED:
         post_trust(mon, d.udid, RB_TRUST_NOT_PAIRED, TEXT_UNLOCK, 0);
-        dev__start_pair_loop(mon, d.udid);
-        return dev__fail(mon, RB_ERR_PAIR_PENDING, TEXT_UNLOCK);
+        rb__dev_start_pair_loop(mon, d.udid);
+        return rb__dev_fail(mon, RB_ERR_PAIR_PENDING, TEXT_UNLOCK);
     case LOCKDOWN_E_USER_DENIED_PAIRING:
         post_trust(mon, d.udid, RB_TRUST_REFUSED, "the customer tapped Don't Trust", 0);
-        return dev__fail(mon, RB_ERR_PAIR_REFUSED,
+        return rb__dev_fail(mon, RB_ERR_PAIR_REFUSED,
                          "the customer tapped Don't Trust on %s; unplug and plug it in again "
                          "to ask once more",
                          id);
     default:
-        return dev__fail(mon, RB_ERR_DEVICE, "pairing with %s failed: the device answered %s",
+        return rb__dev_fail(mon, RB_ERR_DEVICE, "pairing with %s failed: the device answered %s",
                          id, lerr(e));
     }
 }
@@ -479,18 +479,18 @@ rb_status rb_device_enter_recovery(rb_device_monitor *mon, const char *id)
     if (!mon || !id || !*id)
         return RB_ERR_INVALID_ARG;
     rb_device_info d;
-    rb_status st = dev__lookup(mon, id, &d);
+    rb_status st = rb__dev_lookup(mon, id, &d);
     if (st != RB_OK)
         return st;
     if (d.mode == RB_MODE_RECOVERY)
         return RB_OK;
     if (d.mode != RB_MODE_NORMAL || !d.connected)
-        return dev__fail(mon, RB_ERR_UNSUPPORTED,
+        return rb__dev_fail(mon, RB_ERR_UNSUPPORTED,
                          "%s is in %s mode: only a booted device can be sent to recovery", id,
                          d.connected ? rb_device_mode_name(d.mode) : "no");
     idevice_t dev = NULL;
     if (idevice_new_with_options(&dev, d.udid, IDEVICE_LOOKUP_USBMUX) != IDEVICE_E_SUCCESS)
-        return dev__fail(mon, RB_ERR_NOT_FOUND, "usbmuxd no longer lists %s", id);
+        return rb__dev_fail(mon, RB_ERR_NOT_FOUND, "usbmuxd no longer lists %s", id);
     lockdownd_client_t l = NULL;
     lockdownd_error_t e = LOCKDOWN_E_UNKNOWN_ERROR;
     /* iOS 14.5+ wants a session; older versions accept it without one. */
@@ -499,7 +499,7 @@ rb_status rb_device_enter_recovery(rb_device_monitor *mon, const char *id)
     if (e != LOCKDOWN_E_SUCCESS)
         e = lockdownd_client_new(dev, &l, LABEL);
     if (e == LOCKDOWN_E_SUCCESS) {
-        dev__expect_reboot(mon, d.ecid, d.udid);
+        rb__dev_expect_reboot(mon, d.ecid, d.udid);
         e = lockdownd_enter_recovery(l);
     }
     lockdownd_client_free(l);
@@ -507,10 +507,10 @@ rb_status rb_device_enter_recovery(rb_device_monitor *mon, const char *id)
     if (e == LOCKDOWN_E_SUCCESS)
         return RB_OK;
     if (e == LOCKDOWN_E_SESSION_INACTIVE || e == LOCKDOWN_E_NO_RUNNING_SESSION)
-        return dev__fail(mon, RB_ERR_NOT_PAIRED,
+        return rb__dev_fail(mon, RB_ERR_NOT_PAIRED,
                          "%s accepts EnterRecovery only from a trusted computer: pair first "
                          "(or use the buttons)",
                          id);
-    return dev__fail(mon, RB_ERR_DEVICE, "EnterRecovery on %s failed: the device answered %s",
+    return rb__dev_fail(mon, RB_ERR_DEVICE, "EnterRecovery on %s failed: the device answered %s",
                      id, lerr(e));
 }

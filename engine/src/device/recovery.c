@@ -34,7 +34,7 @@ static size_t hub_nmons;
 static struct hub_dev hub_devs[MAX_DEVICES];
 static size_t hub_ndevs;
 
-rb_device_mode dev__mode_from_pid(uint32_t pid)
+rb_device_mode rb__dev_mode_from_pid(uint32_t pid)
 {
     if (pid >= 0x1280 && pid <= 0x1283)
         return RB_MODE_RECOVERY;
@@ -45,17 +45,17 @@ rb_device_mode dev__mode_from_pid(uint32_t pid)
 
 static void post_dev(rb_device_monitor *mon, const struct hub_dev *d, bool add)
 {
-    struct dev_msg *m = dev__msg_new(add ? MSG_IRECV_ADD : MSG_IRECV_REMOVE);
+    struct dev_msg *m = rb__dev_msg_new(add ? MSG_IRECV_ADD : MSG_IRECV_REMOVE);
     if (!m)
         return;
     m->info.ecid = d->ecid;
     m->info.usb_product_id = d->pid;
-    m->info.mode = dev__mode_from_pid(d->pid);
+    m->info.mode = rb__dev_mode_from_pid(d->pid);
     m->info.cpid = d->cpid;
     m->info.bdid = d->bdid;
-    dev__copy(m->info.serial, sizeof m->info.serial, d->srnm);
-    dev__copy(m->info.imei, sizeof m->info.imei, d->imei);
-    dev__post(mon, m);
+    rb__dev_copy(m->info.serial, sizeof m->info.serial, d->srnm);
+    rb__dev_copy(m->info.imei, sizeof m->info.imei, d->imei);
+    rb__dev_post(mon, m);
 }
 
 static void hub_cb(const irecv_device_event_t *ev, void *user)
@@ -78,8 +78,8 @@ static void hub_cb(const irecv_device_event_t *ev, void *user)
             d->pid = (uint32_t)ev->mode;
             d->cpid = di->cpid;
             d->bdid = di->bdid;
-            dev__copy(d->srnm, sizeof d->srnm, di->srnm);
-            dev__copy(d->imei, sizeof d->imei, di->imei);
+            rb__dev_copy(d->srnm, sizeof d->srnm, di->srnm);
+            rb__dev_copy(d->imei, sizeof d->imei, di->imei);
             for (size_t k = 0; k < hub_nmons; k++)
                 post_dev(hub_mons[k], d, true);
         }
@@ -108,7 +108,7 @@ static int count_recovery_devices(void)
     for (ssize_t i = 0; i < n; i++) {
         struct libusb_device_descriptor dd;
         if (libusb_get_device_descriptor(list[i], &dd) == 0 && dd.idVendor == APPLE_VID &&
-            dev__mode_from_pid(dd.idProduct) != RB_MODE_UNKNOWN)
+            rb__dev_mode_from_pid(dd.idProduct) != RB_MODE_UNKNOWN)
             count++;
     }
     if (n >= 0)
@@ -124,14 +124,14 @@ static void hub_settle(void)
         pthread_cond_wait(&hub_cv, &hub_mu);
 }
 
-rb_status dev__irecv_start(rb_device_monitor *mon)
+rb_status rb__dev_irecv_start(rb_device_monitor *mon)
 {
     int expected = count_recovery_devices();
     pthread_mutex_lock(&hub_mu);
     hub_settle();
     if (hub_nmons == MAX_MONITORS) {
         pthread_mutex_unlock(&hub_mu);
-        return dev__fail(mon, RB_ERR_BUSY, "too many device monitors in this process");
+        return rb__dev_fail(mon, RB_ERR_BUSY, "too many device monitors in this process");
     }
     pthread_mutex_lock(&mon->mu);
     mon->irecv_expected = expected;
@@ -151,7 +151,7 @@ rb_status dev__irecv_start(rb_device_monitor *mon)
         irecv_device_event_context_t ctx = NULL;
         irecv_error_t e = irecv_device_event_subscribe(&ctx, hub_cb, NULL);
         if (e != IRECV_E_SUCCESS)
-            st = dev__fail(mon, RB_ERR_PERMISSION, "cannot watch recovery/DFU devices: %s",
+            st = rb__dev_fail(mon, RB_ERR_PERMISSION, "cannot watch recovery/DFU devices: %s",
                            irecv_strerror(e));
         pthread_mutex_lock(&hub_mu);
         hub_ctx = e == IRECV_E_SUCCESS ? ctx : NULL;
@@ -174,7 +174,7 @@ static void *reaper(void *ctx)
     return NULL;
 }
 
-void dev__irecv_stop(rb_device_monitor *mon)
+void rb__dev_irecv_stop(rb_device_monitor *mon)
 {
     pthread_mutex_lock(&hub_mu);
     hub_settle();
@@ -223,25 +223,25 @@ rb_status rb_device_exit_recovery(rb_device_monitor *mon, const char *id)
     if (!mon || !id || !*id)
         return RB_ERR_INVALID_ARG;
     rb_device_info d;
-    rb_status st = dev__lookup(mon, id, &d);
+    rb_status st = rb__dev_lookup(mon, id, &d);
     if (st != RB_OK)
         return st;
     if (!d.connected)
-        return dev__fail(mon, RB_ERR_NOT_FOUND, "%s is not connected right now", id);
+        return rb__dev_fail(mon, RB_ERR_NOT_FOUND, "%s is not connected right now", id);
     if (d.mode == RB_MODE_DFU)
-        return dev__fail(mon, RB_ERR_NEEDS_BUTTONS,
+        return rb__dev_fail(mon, RB_ERR_NEEDS_BUTTONS,
                          "%s is in DFU mode, which software cannot leave: %s",
                          d.name[0] ? d.name : id,
-                         force_restart_steps(dev__button_scheme(mon, &d)));
+                         force_restart_steps(rb__dev_button_scheme(mon, &d)));
     if (d.mode == RB_MODE_NORMAL)
         return RB_OK;
     if (d.mode != RB_MODE_RECOVERY)
-        return dev__fail(mon, RB_ERR_UNSUPPORTED, "%s is in %s mode, not recovery mode", id,
+        return rb__dev_fail(mon, RB_ERR_UNSUPPORTED, "%s is in %s mode, not recovery mode", id,
                          rb_device_mode_name(d.mode));
     irecv_client_t c = NULL;
     irecv_error_t e = irecv_open_with_ecid_and_attempts(&c, d.ecid, 3);
     if (e != IRECV_E_SUCCESS)
-        return dev__fail(mon, RB_ERR_DEVICE, "cannot open %s in recovery mode: %s", id,
+        return rb__dev_fail(mon, RB_ERR_DEVICE, "cannot open %s in recovery mode: %s", id,
                          irecv_strerror(e));
     const char *step = "setenv auto-boot true";
     e = irecv_setenv(c, "auto-boot", "true");
@@ -250,14 +250,14 @@ rb_status rb_device_exit_recovery(rb_device_monitor *mon, const char *id)
         e = irecv_saveenv(c);
     }
     if (e == IRECV_E_SUCCESS) {
-        dev__expect_reboot(mon, d.ecid, d.udid);
+        rb__dev_expect_reboot(mon, d.ecid, d.udid);
         /* The device drops off the bus while answering, so the transfer may report an
          * error although the reboot happened; the monitor shows the outcome. */
         irecv_reboot(c);
     }
     irecv_close(c);
     if (e != IRECV_E_SUCCESS)
-        return dev__fail(mon, RB_ERR_DEVICE, "%s failed on %s: %s", step, id,
+        return rb__dev_fail(mon, RB_ERR_DEVICE, "%s failed on %s: %s", step, id,
                          irecv_strerror(e));
     return RB_OK;
 }

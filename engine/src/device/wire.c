@@ -102,7 +102,7 @@ static rb_status wire_send(idevice_connection_t c, const char *request, char *er
     return RB_OK;
 }
 
-rb_status dev__lockdown_public(idevice_t dev, unsigned timeout_ms, char *type, size_t type_cap,
+rb_status rb__dev_lockdown_public(idevice_t dev, unsigned timeout_ms, char *type, size_t type_cap,
                                plist_t *values, char *err, size_t cap)
 {
     *values = NULL;

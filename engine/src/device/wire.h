@@ -10,7 +10,7 @@
 /* QueryType, then (lockdown only) GetValue of the whole public domain. `type` receives the
  * service type ("com.apple.mobile.lockdown", "com.apple.mobile.restored"); *values the
  * dictionary (caller frees). On failure `err` says what the device did. */
-rb_status dev__lockdown_public(idevice_t dev, unsigned timeout_ms, char *type, size_t type_cap,
+rb_status rb__dev_lockdown_public(idevice_t dev, unsigned timeout_ms, char *type, size_t type_cap,
                                plist_t *values, char *err, size_t cap);
 
 #endif
