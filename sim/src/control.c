@@ -199,6 +199,21 @@ static cJSON *device_json(const struct sim_device *d)
     return o;
 }
 
+/* `ctl set` changes what the device reports; identity, mode, plug state and trust have
+ * their own commands (or stay as the scenario says). */
+static int settable(const char *key)
+{
+    static const char *keys[] = {
+        "product_type", "hardware_model", "device_class", "cpu_arch", "serial", "imei", "ios",
+        "ios_version", "build", "build_version", "device_name", "wifi_mac", "iboot",
+        "activation", "battery", "charging", "battery_cycles", "disk_total", "disk_free",
+        "find_my", "cpid", "bdid", "reboot_ms"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        if (!strcmp(key, keys[i]))
+            return 1;
+    return 0;
+}
+
 /* Under lock. Returns 0 and fills text, or -1 with the error in text. */
 static int run_command(int argc, const char **argv, char **text)
 {
@@ -213,7 +228,7 @@ static int run_command(int argc, const char **argv, char **text)
     }
     if (argc < 2) {
         *text = strdup("usage: list | attach|detach|drop|garbage|reset ID | reboot ID MODE | "
-                       "trust ID accept|refuse | slow ID MS");
+                       "trust ID accept|refuse | slow ID MS | set ID KEY VALUE");
         return -1;
     }
     struct sim_device *d = sim_find(argv[1]);
@@ -236,6 +251,13 @@ static int run_command(int argc, const char **argv, char **text)
         d->drop_next = 1;
     } else if (!strcmp(cmd, "garbage")) {
         d->garbage_next = 1;
+    } else if (!strcmp(cmd, "set") && argc > 3 && settable(argv[2])) {
+        struct sim_profile np = d->p;
+        if (sim_profile_set(&np, argv[2], argv[3]) != 0) {
+            *text = strdup("bad key or value");
+            return -1;
+        }
+        d->p = np;
     } else if (!strcmp(cmd, "reset")) {
         sim_device_reset(d);
     } else {

@@ -180,7 +180,9 @@ static plist_t get_value(struct ld *l, plist_t req)
 {
     const char *domain = sim_dict_str(req, "Domain");
     const char *key = sim_dict_str(req, "Key");
+    pthread_mutex_lock(&g_sim.lock); /* ctl set may change the profile */
     plist_t all = domain_values(l->d, domain, l->session);
+    pthread_mutex_unlock(&g_sim.lock);
     plist_t val = NULL;
     if (all && key) {
         plist_t item = plist_dict_get_item(all, key);
@@ -263,7 +265,10 @@ static SSL_CTX *make_ctx(const struct sim_device *d)
     SSL_CTX *ctx = SSL_CTX_new(TLS_server_method());
     if (!ctx)
         return NULL;
-    if (ios_major(d) < 10) { /* the client caps TLS at 1.0 for these */
+    pthread_mutex_lock(&g_sim.lock);
+    int major = ios_major(d);
+    pthread_mutex_unlock(&g_sim.lock);
+    if (major < 10) { /* the client caps TLS at 1.0 for these */
         SSL_CTX_set_security_level(ctx, 0);
         SSL_CTX_set_min_proto_version(ctx, TLS1_VERSION);
         SSL_CTX_set_cipher_list(ctx, "DEFAULT:@SECLEVEL=0");
@@ -531,7 +536,9 @@ static plist_t diagnostics(struct ld *l, plist_t req, int *end)
         const char *cls = sim_dict_str(req, "EntryClass"), *name = sim_dict_str(req, "EntryName");
         if ((cls && !strcmp(cls, "AppleSmartBattery")) || (name && !strcmp(name, "AppleSmartBattery"))) {
             plist_t diag = plist_new_dict();
+            pthread_mutex_lock(&g_sim.lock);
             plist_dict_set_item(diag, "IORegistry", battery_ioreg(l->d));
+            pthread_mutex_unlock(&g_sim.lock);
             plist_dict_set_item(m, "Diagnostics", diag);
             status = "Success";
         } else {

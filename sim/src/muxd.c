@@ -190,6 +190,7 @@ const char *sim_saved_get(const char *id, uint64_t *len)
 /* Under lock: back to what the scenario says (pairing, flags, mode, plug state). */
 void sim_device_reset(struct sim_device *d)
 {
+    d->p = d->orig;
     for (int i = 0; i < d->nhosts; i++)
         X509_free(d->hosts[i].root);
     d->nhosts = 0;

@@ -83,7 +83,7 @@ static int parse_u64(const char *v, uint64_t *out)
 #define STR(field) \
     if (!strcmp(key, #field)) { snprintf(p->field, sizeof p->field, "%s", val); return 0; }
 
-static int set_key(struct sim_profile *p, const char *key, const char *val)
+int sim_profile_set(struct sim_profile *p, const char *key, const char *val)
 {
     uint64_t u;
     STR(product_type) STR(hardware_model) STR(device_class) STR(cpu_arch) STR(udid)
@@ -207,13 +207,16 @@ int sim_scenario_load(const char *path, char *err, size_t errlen)
                 g_sim.reboot_ms = (int)u;
             else
                 goto bad;
-        } else if (section != 2 || set_key(cur, key, val) != 0) {
+        } else if (section != 2 || sim_profile_set(cur, key, val) != 0) {
             goto bad;
         }
     }
     fclose(f);
     for (int i = 0; i < g_sim.ndev; i++)
+    {
         profile_finish(&g_sim.dev[i].p);
+        g_sim.dev[i].orig = g_sim.dev[i].p;
+    }
     return 0;
 bad:
     snprintf(err, errlen, "%s:%d: cannot parse this line", path, lineno);

@@ -72,7 +72,8 @@ struct sim_service_port {
 };
 
 struct sim_device {
-    struct sim_profile p;    /* initial state */
+    struct sim_profile p;    /* what it reports (ctl set changes it; under sim.lock) */
+    struct sim_profile orig; /* the scenario's version, restored by reset */
     /* live state (under sim.lock) */
     sim_mode mode;
     int attached;
@@ -126,6 +127,7 @@ extern struct sim g_sim;
 
 /* scenario.c */
 int sim_scenario_load(const char *path, char *err, size_t errlen);
+int sim_profile_set(struct sim_profile *p, const char *key, const char *val);
 const char *sim_mode_name(sim_mode m);
 int sim_mode_parse(const char *s, sim_mode *out);
 

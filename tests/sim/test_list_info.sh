@@ -18,6 +18,13 @@ expect "paired: battery domain" "^BatteryCurrentCapacity: 87" \
 expect "paired: disk domain" "^TotalDiskCapacity: 64000000000" \
     ideviceinfo -u $BAY1 -q com.apple.disk_usage
 expect "paired: Find My domain" "^IsAssociated: false" ideviceinfo -u $BAY1 -q com.apple.fmip
+expect "ctl set changes a reported value" "^ok\$" ctl set bay1 battery 12
+expect "... and the device reports it" "^BatteryCurrentCapacity: 12" \
+    ideviceinfo -u $BAY1 -q com.apple.mobile.battery
+expect_rc "ctl set refuses identity keys" 1 ctl set bay1 ecid 5
+ctl reset bay1 >/dev/null
+expect "ctl reset restores it" "^BatteryCurrentCapacity: 87" \
+    ideviceinfo -u $BAY1 -q com.apple.mobile.battery
 expect "paired: validate" "SUCCESS: Validated" idevicepair -u $BAY1 validate
 expect "paired: diagnostics_relay battery over a TLS service" "<key>CycleCount</key>" \
     idevicediagnostics -u $BAY1 ioregentry AppleSmartBattery
