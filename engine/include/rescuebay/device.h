@@ -106,7 +106,8 @@ RB_EXTERN void rb_device_monitor_free(rb_device_monitor *mon);
 /* Waits until the first enumeration of every source is complete (or timeout_ms passed). */
 RB_EXTERN rb_status rb_device_monitor_wait_ready(rb_device_monitor *mon, int timeout_ms);
 
-/* Copies up to `max` current devices into out, ordered by location; returns the total. */
+/* Copies up to `max` current devices into out, in first-seen (bay) order; returns the
+ * total. libusbmuxd 2.0 does not report USB locations, so arrival order is what is stable. */
 RB_EXTERN size_t rb_device_monitor_list(rb_device_monitor *mon, rb_device_info *out, size_t max);
 
 /* Finds one device by UDID or ECID. RB_ERR_NOT_FOUND if absent. */
