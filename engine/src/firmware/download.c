@@ -38,8 +38,9 @@ void rb__fw_boot_id(char out[64])
     }
 }
 
-/* Called with d->side_mu held (the syncer thread writes it too). */
-rb_status rb__fw_write_sidecar(struct dl *d)
+/* Called with d->side_mu held (the syncer thread writes it too, so this never touches
+ * fw->err); returns 0 or an errno value. */
+int rb__fw_write_sidecar(struct dl *d)
 {
     char etag[256], lm[128];
     uint64_t validated;
@@ -58,13 +59,10 @@ rb_status rb__fw_write_sidecar(struct dl *d)
     char *s = cJSON_PrintUnformatted(o);
     cJSON_Delete(o);
     if (!s)
-        return FW_ERR(d->fw, RB_ERR_NOMEM, "out of memory");
+        return ENOMEM;
     int err = rb__write_file_atomic(d->side, s, strlen(s));
     cJSON_free(s);
-    if (err)
-        return FW_ERR(d->fw, rb__status_from_errno(err), "cannot write %s: %s", d->side,
-                      strerror(err));
-    return RB_OK;
+    return err;
 }
 
 /* Synchronous checkpoint (start, interruption): everything written is made durable and
@@ -80,9 +78,12 @@ static rb_status checkpoint(struct dl *d)
     pthread_mutex_lock(&d->mu);
     d->validated = d->offset;
     pthread_mutex_unlock(&d->mu);
-    rb_status st = rb__fw_write_sidecar(d);
+    int err = rb__fw_write_sidecar(d);
     pthread_mutex_unlock(&d->side_mu);
-    return st;
+    if (err)
+        return FW_ERR(d->fw, rb__status_from_errno(err), "cannot write %s: %s", d->side,
+                      strerror(err));
+    return RB_OK;
 }
 
 /* Decides how much of an existing .part can be kept (see the file comment). */

@@ -52,7 +52,7 @@ struct dl {
 void rb__fw_boot_id(char out[64]);
 /* Truncates the .part to zero for a restart; call with d->mu held (waits out mappings). */
 int rb__fw_dl_restart_locked(struct dl *d);
-rb_status rb__fw_write_sidecar(struct dl *d);
+int rb__fw_write_sidecar(struct dl *d);
 void rb__fw_dl_bg_start(struct dl *d);
 /* Waits for the hasher to reach the end; fills the digests (sha256 "" if not wanted). */
 rb_status rb__fw_dl_bg_finish(struct dl *d, char sha1[41], char sha256[65]);
