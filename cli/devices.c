@@ -404,7 +404,7 @@ int cli_device(struct cli *c, int argc, char **argv)
     sa.sa_handler = on_signal;
     sigaction(SIGINT, &sa, NULL);
     rb_device_monitor *mon = NULL;
-    rb_status st = rb_device_monitor_new(&mon, NULL, c);
+    rb_status st = rb_device_monitor_new_for(&mon, NULL, c, id);
     if (st != RB_OK)
         return cli_fail(c, st, "cannot watch devices");
     int rc = CLI_OK;

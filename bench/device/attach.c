@@ -5,7 +5,7 @@
  * and for a recovery-mode device the RB_DEVICE_ADDED through libirecovery.
  *
  * and, in one process (no process start-up in the numbers), a full read of one device:
- *   rescuebay  rb_device_monitor_new + rb_device_monitor_wait_device + free
+ *   rescuebay  rb_device_monitor_new_for + rb_device_monitor_wait_device + free
  *   peer       idevice_new + lockdownd (handshake when paired) + the same GetValues
  *
  *   rb-bench-device-attach SIM_BIN ADDR NORMAL_NAME RECOVERY_NAME N [PAIRED_UDID UNPAIRED_UDID]
@@ -120,7 +120,7 @@ static int measure(const char *name, double *out)
 static int rb_read(const char *udid)
 {
     rb_device_monitor *m = NULL;
-    if (rb_device_monitor_new(&m, NULL, NULL) != RB_OK)
+    if (rb_device_monitor_new_for(&m, NULL, NULL, udid) != RB_OK)
         return 0;
     rb_device_info d;
     int ok = rb_device_monitor_wait_device(m, udid, 5000, &d) == RB_OK;

@@ -99,6 +99,13 @@ typedef struct rb_device_monitor rb_device_monitor;
 RB_EXTERN rb_status rb_device_monitor_new(rb_device_monitor **out, rb_device_event_cb cb,
                                           void *payload);
 
+/* Like rb_device_monitor_new, for one-shot work on a single device (`rescuebay device
+ * info ID`): every device is still listed, but only the one matching `only_id` (UDID or
+ * ECID) gets the trusted-session read (battery, storage, Find My...), so other bays cost
+ * nothing. only_id NULL behaves as rb_device_monitor_new. */
+RB_EXTERN rb_status rb_device_monitor_new_for(rb_device_monitor **out, rb_device_event_cb cb,
+                                              void *payload, const char *only_id);
+
 /* Stops watching and waits for the engine threads; no callback runs after it returns.
  * NULL is a no-op. */
 RB_EXTERN void rb_device_monitor_free(rb_device_monitor *mon);

@@ -81,6 +81,7 @@ struct rb_device_monitor {
     int irecv_expected;
     int irecv_seen;
     uint64_t irecv_deadline;
+    char only_id[64];         /* rb_device_monitor_new_for: the one device read fully */
     int grace_ms;
     int reboot_grace_ms;
     int announce_ms;
@@ -101,6 +102,8 @@ void rb__dev_expect_reboot(rb_device_monitor *mon, uint64_t ecid, const char *ud
 /* Starts a detached worker holding a monitor reference; false if it could not start. */
 bool rb__dev_spawn(rb_device_monitor *mon, void *(*fn)(void *), void *arg);
 void rb__dev_copy(char *dst, size_t cap, const char *src);
+/* True if the trusted read is wanted for this device (see rb_device_monitor_new_for). */
+bool rb__dev_wanted(rb_device_monitor *mon, const char *udid, uint64_t ecid);
 /* Marks a Trust retry loop as running for this UDID; false if one already runs. */
 bool rb__dev_claim_pair_loop(rb_device_monitor *mon, const char *udid);
 

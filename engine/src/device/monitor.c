@@ -591,6 +591,19 @@ static void *loop_main(void *arg)
 
 rb_status rb_device_monitor_new(rb_device_monitor **out, rb_device_event_cb cb, void *payload)
 {
+    return rb_device_monitor_new_for(out, cb, payload, NULL);
+}
+
+bool rb__dev_wanted(rb_device_monitor *mon, const char *udid, uint64_t ecid)
+{
+    if (!mon->only_id[0])
+        return true;
+    return strcasecmp(mon->only_id, udid) == 0 || (ecid && rb__dev_parse_ecid(mon->only_id) == ecid);
+}
+
+rb_status rb_device_monitor_new_for(rb_device_monitor **out, rb_device_event_cb cb,
+                                    void *payload, const char *only_id)
+{
     if (!out)
         return RB_ERR_INVALID_ARG;
     *out = NULL;
@@ -610,6 +623,8 @@ rb_status rb_device_monitor_new(rb_device_monitor **out, rb_device_event_cb cb, 
     mon->grace_ms = DEFAULT_GRACE_MS;
     mon->reboot_grace_ms = DEFAULT_REBOOT_GRACE_MS;
     mon->announce_ms = DEFAULT_ANNOUNCE_MS;
+    if (only_id)
+        rb__dev_copy(mon->only_id, sizeof mon->only_id, only_id);
     const char *g = getenv("RESCUEBAY_DEVICE_GRACE_MS");
     if (g && *g)
         mon->grace_ms = atoi(g);

@@ -291,8 +291,9 @@ static void *read_job(void *arg)
             note(&info, "lockdownd did not give UniqueChipID (the ECID)");
     }
     plist_free(v);
-    bool paired_try = st == RB_OK && info.mode == RB_MODE_NORMAL && has_pair_record(j->udid);
-    if (st == RB_OK && info.mode == RB_MODE_NORMAL && !paired_try)
+    bool has_rec = st == RB_OK && info.mode == RB_MODE_NORMAL && has_pair_record(j->udid);
+    bool paired_try = has_rec && rb__dev_wanted(j->mon, j->udid, info.ecid);
+    if (st == RB_OK && info.mode == RB_MODE_NORMAL && !has_rec)
         info.trust = RB_TRUST_NOT_PAIRED;
     if (st == RB_OK && info.note[0])
         st = RB_ERR_PARSE;
