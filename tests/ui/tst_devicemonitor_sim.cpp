@@ -10,6 +10,8 @@
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtTest>
 
+#include <csignal>
+
 #include "devicelistmodel.h"
 #include "devicemonitor.h"
 
@@ -45,6 +47,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(!qEnvironmentVariableIsEmpty("RB_SIM_ADDR"), "run through kiosk_monitor_sim.sh");
+        // As rescuebay-kiosk does (QtTest's crash handler would otherwise catch it).
+        signal(SIGPIPE, SIG_IGN);
         mon = DeviceMonitor::instance();
         model = mon->devices();
         QVERIFY2(mon->start(), qPrintable(mon->errorText()));
@@ -64,6 +68,23 @@ private slots:
         QCOMPARE(row("iPhone 8").value("drawing").toInt(), int(RB_DRAWING_IPHONE_SOLID_HOME));
         QCOMPARE(row("iPhone 11").value("drawing").toInt(), int(RB_DRAWING_IPHONE_FACE_ID));
         QCOMPARE(row("iPad (7th gen)").value("drawing").toInt(), int(RB_DRAWING_IPAD_HOME));
+    }
+
+    // "Ask customer to tap Trust": the prompt shows, the customer accepts, the card follows.
+    void trustIsAskedAndFollowed()
+    {
+        const QString key = row("iPhone 8").value("key").toString();
+        QSignalSpy done(mon, &DeviceMonitor::actionFinished);
+        mon->pair(key);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
+        const int st = done.at(0).at(2).toInt();
+        QVERIFY2(st == RB_OK || st == RB_ERR_PAIR_PENDING, qPrintable(QString::number(st)));
+        QTRY_COMPARE_WITH_TIMEOUT(model->get(model->indexOf(key)).value("trust").toInt(),
+                                  int(RB_TRUST_PAIRED), 15000);
+        QCOMPARE(model->get(model->indexOf(key)).value("nextActionName").toString(),
+                 QString("verify_backup"));
+        model->setBackupVerified(key, true);
+        QCOMPARE(model->get(model->indexOf(key)).value("nextActionName").toString(), QString("choose"));
     }
 
     void sameDeviceAcrossModes()

@@ -146,6 +146,7 @@ int rb_demo_supervise(char **argv, const DemoOptions &opts)
 
     pid_t kiosk = fork();
     if (kiosk == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
         for (const auto &kv : env)
             setenv(kv.first.c_str(), kv.second.c_str(), 1);
         setenv("USBMUXD_SOCKET_ADDRESS", addr.c_str(), 0);

@@ -10,6 +10,7 @@
 #include <QTranslator>
 #include <QtQml/QQmlExtensionPlugin>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -30,6 +31,7 @@ namespace {
 struct Options {
     bool demo = false;
     bool dumpState = false;
+    bool fullscreen = false;
     const char *grab = nullptr;
     const char *lang = nullptr;
     const char *home = nullptr;
@@ -45,7 +47,7 @@ struct Options {
 void usage(FILE *f)
 {
     fputs("usage: rescuebay-kiosk [--demo [--scenario FILE]] [--home DIR] [--lang de|en]\n"
-          "                       [--bays N] [--size WxH] [--grab FILE.png] [--dump-state]\n"
+          "                       [--bays N] [--size WxH] [--fullscreen] [--grab FILE.png] [--dump-state]\n"
           "                       [--screen bays|flow|backup|guide] [--procedure 0-3] [--product TYPE]\n"
           "  --demo        run on simulated devices (starts rescuebay-sim, stops it on exit)\n"
           "  --grab FILE   render once, save a screenshot, exit (offscreen if no display)\n"
@@ -66,6 +68,7 @@ bool parse(int argc, char **argv, Options &o)
         const char *v = nullptr;
         if (!strcmp(a, "--demo")) o.demo = true;
         else if (!strcmp(a, "--dump-state")) o.dumpState = true;
+        else if (!strcmp(a, "--fullscreen")) o.fullscreen = true;
         else if (!strcmp(a, "--grab")) { if (!next(o.grab)) return false; }
         else if (!strcmp(a, "--lang")) { if (!next(o.lang)) return false; }
         else if (!strcmp(a, "--home")) { if (!next(o.home)) return false; }
@@ -84,14 +87,23 @@ bool parse(int argc, char **argv, Options &o)
     return true;
 }
 
-int configuredBays(const char *home)
+struct KioskSettings {
+    int bays = 4;
+    bool fullscreen = false;
+};
+
+KioskSettings readSettings()
 {
+    KioskSettings k;
     rb_context *ctx = nullptr;
-    int n = 4;
-    if (rb_context_new(&ctx, home) == RB_OK)
-        n = atoi(rb_context_setting(ctx, "kiosk.bays", "4"));
+    if (rb_context_new(&ctx, nullptr) == RB_OK) {
+        k.bays = atoi(rb_context_setting(ctx, "kiosk.bays", "4"));
+        k.fullscreen = !strcmp(rb_context_setting(ctx, "kiosk.fullscreen", "no"), "yes");
+    }
     rb_context_free(ctx);
-    return n > 0 ? n : 4;
+    if (k.bays <= 0)
+        k.bays = 4;
+    return k;
 }
 } // namespace
 
@@ -102,11 +114,21 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
+    const bool headless = o.grab || o.dumpState;
+    if (!headless && !getenv("QT_QPA_PLATFORM") && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY")) {
+        fputs("rescuebay-kiosk: no display (DISPLAY and WAYLAND_DISPLAY are unset). Run it in a\n"
+              "desktop or kiosk session (cage, weston), set QT_QPA_PLATFORM (eglfs, linuxfb),\n"
+              "or take a screenshot with --grab FILE.png.\n", stderr);
+        return 2;
+    }
     if (o.demo) {
         const int rc = rb_demo_supervise(argv, o.demoOpts);
         if (rc >= 0)
             return rc;
     }
+    // A phone that reboots hangs up its usbmuxd/lockdown connections; a write to such a
+    // socket must be an error the engine handles, not a signal that kills the kiosk.
+    signal(SIGPIPE, SIG_IGN);
     if (o.home)
         setenv("RESCUEBAY_HOME", o.home, 1);
     // Screenshots and state dumps must work on a machine without a display (CI).
@@ -126,7 +148,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "rescuebay-kiosk: no translation for \"%s\", using English\n", o.lang);
 
     DeviceMonitor *monitor = DeviceMonitor::instance();
-    monitor->setBayCount(o.bays > 0 ? o.bays : configuredBays(nullptr));
+    const KioskSettings settings = readSettings();
+    monitor->setBayCount(o.bays > 0 ? o.bays : settings.bays);
     if (!monitor->start())
         fprintf(stderr, "rescuebay-kiosk: device detection unavailable: %s\n",
                 qPrintable(monitor->errorText()));
@@ -157,8 +180,12 @@ int main(int argc, char **argv)
     if (engine.rootObjects().isEmpty())
         return 1;
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
-    if (window)
+    if (window) {
         window->resize(o.width, o.height);
+        // The counter screen belongs to the kiosk; screenshots keep their exact size.
+        if ((o.fullscreen || settings.fullscreen) && !o.grab)
+            window->showFullScreen();
+    }
 
     if (o.grab && window) {
         const QString out = QString::fromUtf8(o.grab);
