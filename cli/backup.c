@@ -323,9 +323,9 @@ static int run_verify(struct cli *c, struct vargs *a, bool inventory)
     const rb_backup_summary *s = rb_backup_report_summary(r);
     char sz[32];
     human_size(s->bytes_total, sz, sizeof sz);
+    const char *model = in->model_name[0] ? in->model_name : in->product_type[0] ? in->product_type : "unknown model";
     printf("Backup of \"%s\" (%s%s%s), iOS %s, made %s%s\n", in->device_name[0] ? in->device_name : "?",
-           in->model_name[0] ? in->model_name : in->product_type,
-           in->model_name[0] ? ", " : "", in->model_name[0] ? in->product_type : "",
+           model, in->model_name[0] ? ", " : "", in->model_name[0] ? in->product_type : "",
            in->ios_version[0] ? in->ios_version : "?", in->date[0] ? in->date : "?",
            in->encrypted == 1 ? ", encrypted" : "");
     printf("%llu files, %s checked (%s)\n", (unsigned long long)s->files, sz,
