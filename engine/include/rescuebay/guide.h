@@ -93,14 +93,15 @@ typedef enum rb_guide_verdict {
  * procedure. Call on every appearance or mode change of the device. */
 RB_EXTERN rb_guide_verdict rb_guide_judge(rb_guide_procedure proc, rb_device_mode seen);
 
-/* Software shortcut for `proc` from `mode`, when one exists: RB_GUIDE_SHORTCUT_ENTER_RECOVERY
- * (rb_device_enter_recovery) or RB_GUIDE_SHORTCUT_EXIT_RECOVERY (rb_device_exit_recovery). */
+/* A way to do a procedure by software instead of buttons. */
 typedef enum rb_guide_shortcut {
     RB_GUIDE_SHORTCUT_NONE = 0,
     RB_GUIDE_SHORTCUT_ENTER_RECOVERY = 1,
     RB_GUIDE_SHORTCUT_EXIT_RECOVERY = 2
 } rb_guide_shortcut;
 
+/* Software shortcut for `proc` from `mode`, when one exists: RB_GUIDE_SHORTCUT_ENTER_RECOVERY
+ * (rb_device_enter_recovery) or RB_GUIDE_SHORTCUT_EXIT_RECOVERY (rb_device_exit_recovery). */
 RB_EXTERN rb_guide_shortcut rb_guide_shortcut_for(rb_guide_procedure proc, rb_device_mode mode);
 
 /* Warnings to show with a procedure, as bits (the model's hazards from the catalog plus
