@@ -286,8 +286,9 @@ static void test_device_monitor__same_ecid_through_modes(void)
     static const struct {
         const char *to;
         rb_device_mode mode;
-    } steps[] = {{"recovery", RB_MODE_RECOVERY}, {"dfu", RB_MODE_DFU}, {"normal", RB_MODE_NORMAL}};
-    for (size_t i = 0; i < 3; i++) {
+    } steps[] = {{"recovery", RB_MODE_RECOVERY}, {"dfu", RB_MODE_DFU}, {"restore", RB_MODE_RESTORE},
+                 {"normal", RB_MODE_NORMAL}};
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
         rbt_assert_int(0, simproc_ctl(&sim, "reboot iphone11 %s", steps[i].to));
         rb_device_info d;
         rbt_assert_msg(wait_event(&cur, WANT(.type = RB_DEVICE_CHANGED, .ecid = IPHONE11_ECID,
@@ -295,7 +296,7 @@ static void test_device_monitor__same_ecid_through_modes(void)
                        "no CHANGED to %s", steps[i].to);
         rbt_assert_str("iPhone 11", d.name);
         rbt_assert_int(1, d.known_model);
-        if (steps[i].mode != RB_MODE_NORMAL) {
+        if (steps[i].mode == RB_MODE_RECOVERY || steps[i].mode == RB_MODE_DFU) {
             rbt_assert_int(RB_TRUST_NOT_APPLICABLE, d.trust);
             rbt_assert_int(0x8030, d.cpid);
         }
@@ -428,6 +429,7 @@ static void test_device_monitor__slow_device_does_not_block(void)
 {
     static struct simproc sim;
     rb_device_monitor *mon = start(&sim, IPHONE11 "paired = no\n" IPHONE8 "attached = no\n");
+    rbt_assert_ok(rb_device_monitor_set_grace(mon, 0, -1));
     rbt_assert_ok(rb_device_monitor_wait_ready(mon, 10000));
     int cur = 0;
     rbt_assert_int(0, simproc_ctl(&sim, "slow iphone11 4000"));
@@ -437,6 +439,10 @@ static void test_device_monitor__slow_device_does_not_block(void)
     /* The other device is read and reported while the slow one is still answering. */
     rb_device_info d;
     rbt_assert(wait_event(&cur, WANT(.type = RB_DEVICE_ADDED, .ecid = IPHONE8_ECID), 3000, &d));
+    /* The slow one is shown after a second, saying why its values are missing. */
+    rbt_assert(wait_event(&cur, WANT(.type = RB_DEVICE_ADDED, .has_note = YES), 3000, &d));
+    rbt_assert_str(IPHONE11_UDID, d.udid);
+    rbt_assert_contains(d.note, "not answered yet");
     rbt_assert_ok(rb_device_monitor_find(mon, IPHONE11_UDID, &d));
     rbt_assert_int(1, d.connected);
     /* Freeing does not wait for the slow worker. */
