@@ -432,7 +432,7 @@ static void test_device_monitor__slow_device_does_not_block(void)
     rbt_assert_ok(rb_device_monitor_set_grace(mon, 0, -1));
     rbt_assert_ok(rb_device_monitor_wait_ready(mon, 10000));
     int cur = 0;
-    rbt_assert_int(0, simproc_ctl(&sim, "slow iphone11 4000"));
+    rbt_assert_int(0, simproc_ctl(&sim, "slow iphone11 2500"));
     rbt_assert_int(0, simproc_ctl(&sim, "detach iphone11"));
     rbt_assert_int(0, simproc_ctl(&sim, "attach iphone11"));
     rbt_assert_int(0, simproc_ctl(&sim, "attach iphone8"));
