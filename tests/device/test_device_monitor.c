@@ -361,9 +361,15 @@ static void test_device_monitor__unknown_future_model(void)
                     "hardware_model = Z999AP\ncpid = 0x8999\nbdid = 0x42\necid = 0x0099AABBCCDDEEFF\n"
                     "udid = 00008999-0099AABBCCDDEEFF\nios = 30.0\nbuild = 30A1\npaired = no\n"
                     "[device futurerec]\nmode = recovery\nproduct_type = iPhone99,2\n"
-                    "cpid = 0x8998\nbdid = 0x44\necid = 0x0098AABBCCDDEEFF\n");
+                    "cpid = 0x8998\nbdid = 0x44\necid = 0x0098AABBCCDDEEFF\n"
+                    "[device liar]\nmode = normal\nproduct_type = Phone <1>\n"
+                    "ecid = 0x0097AABBCCDDEEFF\nudid = 00008997-0097AABBCCDDEEFF\nios = 1\n");
     rbt_assert_ok(rb_device_monitor_wait_ready(mon, 10000));
-    rbt_assert_int(2, rb_device_monitor_list(mon, NULL, 0));
+    rbt_assert_int(3, rb_device_monitor_list(mon, NULL, 0));
+    rb_device_info liar;
+    rbt_assert_ok(rb_device_monitor_find(mon, "00008997-0097AABBCCDDEEFF", &liar));
+    rbt_assert_contains(liar.note, "implausible ProductType");
+    rbt_assert_int(0, liar.known_model);
     rb_device_info d;
     rbt_assert_ok(rb_device_monitor_find(mon, "00008999-0099AABBCCDDEEFF", &d));
     rbt_assert_int(0, d.known_model);

@@ -50,12 +50,11 @@ static const rb_model *lookup(rb_device_monitor *mon, const rb_device_info *info
     const rb_catalog *cat = mon->catalog;
     if (!cat)
         return NULL;
-    const rb_model *m = NULL;
+    /* A ProductType the device states wins: a model newer than the table (or a device
+     * that lies) must not be renamed after another model sharing its chip and board. */
     if (info->product_type[0])
-        m = rb_catalog_by_product_type(cat, info->product_type);
-    if (!m && info->cpid)
-        m = rb_catalog_by_chip(cat, info->cpid, info->bdid);
-    return m;
+        return rb_catalog_by_product_type(cat, info->product_type);
+    return info->cpid ? rb_catalog_by_chip(cat, info->cpid, info->bdid) : NULL;
 }
 
 void rb__dev_identify(rb_device_monitor *mon, rb_device_info *info)
