@@ -475,6 +475,27 @@ static void test_device_monitor__usbmuxd_restart(void)
     stop(&sim, mon);
 }
 
+static void test_device_monitor__late_usbmuxd(void)
+{
+    static struct simproc sim;
+    cleanup();
+    rec_reset();
+    /* The kiosk starts before usbmuxd: nothing to see, no error that stops the monitor. */
+    simproc_start(&sim, rbt_tmpdir(), IPHONE11 "paired = no\n");
+    simproc_kill(&sim);
+    g_sim = &sim;
+    rb_device_monitor *mon = NULL;
+    rbt_assert_ok(rb_device_monitor_new(&mon, rec_cb, NULL));
+    g_mon = mon;
+    rbt_assert_ok(rb_device_monitor_wait_ready(mon, 5000));
+    rbt_assert_int(0, rb_device_monitor_list(mon, NULL, 0));
+    rbt_assert_contains(rb_device_monitor_last_error(mon), "usbmuxd");
+    simproc_restart(&sim);
+    int cur = 0;
+    rbt_assert(wait_event(&cur, WANT(.type = RB_DEVICE_ADDED, .ecid = IPHONE11_ECID), 8000, NULL));
+    cleanup();
+}
+
 static void test_device_monitor__names(void)
 {
     rbt_assert_str("normal", rb_device_mode_name(RB_MODE_NORMAL));
@@ -497,4 +518,5 @@ RBT_MAIN(T(test_device_monitor__names), T(test_device_monitor__normal_unpaired),
          T(test_device_monitor__enter_recovery), T(test_device_monitor__unknown_future_model),
          T(test_device_monitor__two_devices), T(test_device_monitor__garbage_and_hangup),
          T(test_device_monitor__slow_device_does_not_block),
-         T(test_device_monitor__usbmuxd_restart), T(test_device_monitor__cleanup))
+         T(test_device_monitor__usbmuxd_restart), T(test_device_monitor__late_usbmuxd),
+         T(test_device_monitor__cleanup))
