@@ -6,6 +6,8 @@
  *    then records them as `validated` in the sidecar, without ever blocking the writer. */
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -19,6 +21,11 @@ static void *hasher_main(void *arg)
 {
     struct dl_hasher *j = arg;
     struct dl *d = j->d;
+#if defined(__linux__)
+    /* Behind the network, never in its way: on a small machine the transfer keeps the
+     * CPU it needs and hashing takes what is left (per-thread nice on Linux). */
+    setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+#endif
     unsigned char *buf = malloc(HASH_CHUNK);
     EVP_MD_CTX *mc = EVP_MD_CTX_new();
     int fd = open(d->part, O_RDONLY | O_CLOEXEC);
