@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>Open</source>
-        <translation>Öffnen</translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Home</source>
@@ -523,6 +523,98 @@
         <source>Keep holding %1 and also press and hold %2</source>
         <translation>%1 weiter halten und zusätzlich %2 gedrückt halten</translation>
     </message>
+    <message>
+        <source>Wrong name or PIN.</source>
+        <translation>Falscher Name oder falsche PIN.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: locked for a few minutes.</source>
+        <translation>Zu viele falsche PINs: für einige Minuten gesperrt.</translation>
+    </message>
+    <message>
+        <source>That name is taken.</source>
+        <translation>Dieser Name ist schon vergeben.</translation>
+    </message>
+    <message>
+        <source>Enter a name and a PIN of 4 to 12 digits.</source>
+        <translation>Einen Namen und eine PIN mit 4 bis 12 Ziffern eingeben.</translation>
+    </message>
+    <message>
+        <source>Signing in did not work.</source>
+        <translation>Die Anmeldung hat nicht geklappt.</translation>
+    </message>
+    <message>
+        <source>Waiting for customer</source>
+        <translation>Wartet auf Kunden</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Abgeholt</translation>
+    </message>
+    <message>
+        <source>Ticket opened</source>
+        <translation>Ticket eröffnet</translation>
+    </message>
+    <message>
+        <source>Details changed</source>
+        <translation>Angaben geändert</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Status geändert</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Device detected</source>
+        <translation>Gerät erkannt</translation>
+    </message>
+    <message>
+        <source>Backup verified</source>
+        <translation>Backup geprüft</translation>
+    </message>
+    <message>
+        <source>Firmware ready</source>
+        <translation>Firmware bereit</translation>
+    </message>
+    <message>
+        <source>Restore step</source>
+        <translation>Wiederherstellungsschritt</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Customer consent</source>
+        <translation>Zustimmung des Kunden</translation>
+    </message>
+    <message>
+        <source>Earlier restore log</source>
+        <translation>Früheres Wiederherstellungsprotokoll</translation>
+    </message>
+    <message>
+        <source>Customer data erased</source>
+        <translation>Kundendaten gelöscht</translation>
+    </message>
+    <message>
+        <source>Open details</source>
+        <translation>Details öffnen</translation>
+    </message>
 </context>
 <context>
     <name>DeviceCard</name>
@@ -734,6 +826,64 @@
     <message>
         <source>Bays</source>
         <translation>Anschlüsse</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsScreen</name>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Staff sign-in</source>
+        <translation>Anmeldung für Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Set up the first staff member</source>
+        <translation>Ersten Mitarbeiter einrichten</translation>
+    </message>
+    <message>
+        <source>Tickets cannot be opened. Details: %1</source>
+        <translation>Die Tickets lassen sich nicht öffnen. Details: %1</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>PIN (4 to 12 digits)</source>
+        <translation>PIN (4 bis 12 Ziffern)</translation>
+    </message>
+    <message>
+        <source>Ticket number, customer, phone, serial or IMEI</source>
+        <translation>Ticketnummer, Kunde, Telefon, Seriennummer oder IMEI</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Sign out %1</source>
+        <translation>%1 abmelden</translation>
+    </message>
+    <message>
+        <source>No tickets found.</source>
+        <translation>Keine Tickets gefunden.</translation>
+    </message>
+    <message>
+        <source>(removed with the customer's data)</source>
+        <translation>(mit den Kundendaten entfernt)</translation>
     </message>
 </context>
 </TS>

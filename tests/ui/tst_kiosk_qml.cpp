@@ -1,6 +1,7 @@
 // Runs every tests/ui/tst_*.qml against the kiosk's static QML modules (qmltestrunner
 // cannot see static modules).
 #include <QQmlEngine>
+#include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuickTest>
 
@@ -12,7 +13,9 @@ Q_IMPORT_QML_PLUGIN(RescueBay_ScreensPlugin)
 class Setup : public QObject
 {
     Q_OBJECT
+    QTemporaryDir m_home;   // a fresh data folder per run: the ticket tests start from zero
 public slots:
+    void applicationAvailable() { qputenv("RESCUEBAY_HOME", m_home.path().toUtf8()); }
     void qmlEngineAvailable(QQmlEngine *engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
 };
 

@@ -12,6 +12,13 @@
 #include <unistd.h>
 #include <vector>
 
+extern "C" {
+#include <rescuebay/context.h>
+#ifdef RB_HAVE_TICKETS
+#include <rescuebay/tickets.h>
+#endif
+}
+
 static const char *kChildMarker = "RB_KIOSK_DEMO_CHILD";
 static volatile sig_atomic_t g_kiosk_pid = 0;
 
@@ -185,4 +192,48 @@ int rb_demo_supervise(char **argv, const DemoOptions &opts)
     if (WIFEXITED(status))
         return WEXITSTATUS(status);
     return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+}
+
+void rb_demo_seed_tickets()
+{
+#ifdef RB_HAVE_TICKETS
+    if (!getenv(kChildMarker))
+        return;
+    rb_context *ctx = nullptr;
+    rb_ticket_store *store = nullptr;
+    rb_ticket_store_options o = RB_TICKET_STORE_OPTIONS_INIT;
+    if (rb_context_new(&ctx, nullptr) != RB_OK || rb_ticket_store_open(&store, ctx, &o) != RB_OK) {
+        rb_context_free(ctx);
+        return;
+    }
+    if (rb_ticket_staff_add(store, "demo", "1234", 1) == RB_OK
+        && rb_ticket_store_sign_in(store, "demo", "1234") == RB_OK) {
+        rb_ticket_fields f = RB_TICKET_FIELDS_INIT;
+        f.customer_name = "Jane Doe";
+        f.customer_phone = "+44 20 7946 0018";
+        f.device_model = "iPhone 8";
+        f.product_type = "iPhone10,4";
+        f.serial = "C39SIM000002";
+        f.problem = "Forgot the passcode; wants the phone reset, photos must be kept";
+        char *number = nullptr;
+        if (rb_ticket_create(&number, store, &f) == RB_OK)
+            rb_ticket_event_append(store, number, RB_TICKET_EVENT_DEVICE_DETECTED,
+                                   "iPhone 8 on port 2, not trusted yet", nullptr);
+        rb_free(number);
+        number = nullptr;
+        rb_ticket_fields g = RB_TICKET_FIELDS_INIT;
+        g.customer_name = "Max Mustermann";
+        g.device_model = "iPad (7th gen)";
+        g.product_type = "iPad7,11";
+        g.serial = "DMPSIM000003";
+        g.problem = "Stuck on the recovery screen after an update";
+        if (rb_ticket_create(&number, store, &g) == RB_OK)
+            rb_ticket_set_status(store, number, RB_TICKET_IN_PROGRESS, "Exit recovery first");
+        rb_free(number);
+        rb_ticket_store_sign_out(store);
+        fprintf(stderr, "rescuebay-kiosk: demo tickets: staff \"demo\", PIN 1234\n");
+    }
+    rb_ticket_store_free(store);
+    rb_context_free(ctx);
+#endif
 }

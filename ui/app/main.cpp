@@ -48,7 +48,7 @@ void usage(FILE *f)
 {
     fputs("usage: rescuebay-kiosk [--demo [--scenario FILE]] [--home DIR] [--lang de|en]\n"
           "                       [--bays N] [--size WxH] [--fullscreen] [--grab FILE.png] [--dump-state]\n"
-          "                       [--screen bays|flow|backup|guide] [--procedure 0-3] [--product TYPE]\n"
+          "                       [--screen bays|flow|backup|guide|tickets] [--procedure 0-3] [--product TYPE]\n"
           "  --demo        run on simulated devices (starts rescuebay-sim, stops it on exit)\n"
           "  --grab FILE   render once, save a screenshot, exit (offscreen if no display)\n"
           "  --dump-state  print the device list as JSON after the first enumeration, exit\n",
@@ -135,6 +135,8 @@ int main(int argc, char **argv)
     if ((o.grab || o.dumpState) && !getenv("QT_QPA_PLATFORM") && !getenv("DISPLAY")
         && !getenv("WAYLAND_DISPLAY"))
         setenv("QT_QPA_PLATFORM", "offscreen", 1);
+
+    rb_demo_seed_tickets();
 
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("rescuebay-kiosk"));

@@ -66,6 +66,12 @@ ApplicationWindow {
                 elide: Text.ElideRight
                 Layout.fillWidth: true
             }
+            ActionButton {
+                objectName: "ticketsButton"
+                visible: stack.depth === 1
+                text: qsTr("Tickets")
+                onClicked: stack.push(ticketsScreen)
+            }
             Text {
                 text: CommonStrings.appName
                 font.pixelSize: Theme.headingText
@@ -87,6 +93,8 @@ ApplicationWindow {
                 window.openGuide(row ? row.key : "", window.startProcedure, window.startProductType)
             } else if (window.startScreen === "flow" && DeviceMonitor.devices.count > 0) {
                 window.openFlow(DeviceMonitor.devices.get(0).key)
+            } else if (window.startScreen === "tickets") {
+                stack.push(ticketsScreen)
             } else if (window.startScreen === "backup" && DeviceMonitor.devices.count > 0) {
                 stack.push(flowScreen, { deviceKey: DeviceMonitor.devices.get(0).key, current: Rb.FlowBackup })
             }
@@ -102,5 +110,9 @@ ApplicationWindow {
     Component {
         id: guideScreen
         GuideScreen {}
+    }
+    Component {
+        id: ticketsScreen
+        TicketsScreen {}
     }
 }

@@ -50,7 +50,7 @@ QtObject {
         case Rb.NextWaitRestore: return qsTr("Restoring: leave the cable in")
         case Rb.NextResumeRestore: return qsTr("Resume restore")
         }
-        return qsTr("Open")
+        return qsTr("Open details")
     }
     function buttonName(button: int, drawing: int): string {
         switch (button) {
@@ -210,6 +210,37 @@ QtObject {
         const name = names[category] !== undefined ? names[category] : category
         return damaged > 0 ? qsTr("%1: %2 files intact, %3 damaged").arg(name).arg(intact).arg(damaged)
                            : qsTr("%1: %2 files intact").arg(name).arg(intact)
+    }
+    function signInText(status: int): string {
+        switch (status) {
+        case -23: return qsTr("Wrong name or PIN.")
+        case -24: return qsTr("Too many wrong PINs: locked for a few minutes.")
+        case -25: return qsTr("That name is taken.")
+        case -3: return qsTr("Enter a name and a PIN of 4 to 12 digits.")
+        }
+        return qsTr("Signing in did not work.")
+    }
+    function ticketStatusWord(status: int): string {
+        switch (status) {
+        case 1: return qsTr("Open")
+        case 2: return qsTr("Waiting for customer")
+        case 3: return qsTr("In progress")
+        case 4: return qsTr("Done")
+        case 5: return qsTr("Collected")
+        }
+        return ""
+    }
+    function ticketEventWord(typeName: string): string {
+        const words = {
+            created: qsTr("Ticket opened"), updated: qsTr("Details changed"),
+            status_changed: qsTr("Status changed"), note: qsTr("Note"),
+            device_detected: qsTr("Device detected"), backup_verified: qsTr("Backup verified"),
+            firmware_fetched: qsTr("Firmware ready"), restore_step: qsTr("Restore step"),
+            interrupted: qsTr("Interrupted"), resumed: qsTr("Resumed"), outcome: qsTr("Outcome"),
+            consent_recorded: qsTr("Customer consent"), previous_restore_log: qsTr("Earlier restore log"),
+            personal_data_erased: qsTr("Customer data erased")
+        }
+        return words[typeName] !== undefined ? words[typeName] : typeName
     }
     readonly property string unavailable: qsTr("Not available in this version yet")
     readonly property string notYet: qsTr("not in this version")

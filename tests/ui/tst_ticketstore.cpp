@@ -1,0 +1,74 @@
+// TicketStore over a real ticket database: sign-in, search, a ticket's timeline.
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "ticketstore.h"
+
+extern "C" {
+#include <rescuebay/tickets.h>
+}
+
+class TstTicketStore : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir home;
+    QString number;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(home.isValid());
+        qputenv("RESCUEBAY_HOME", home.path().toUtf8());
+        // Made through the engine, as the CLI or a restore job would.
+        rb_context *ctx = nullptr;
+        rb_ticket_store *store = nullptr;
+        rb_ticket_store_options o = RB_TICKET_STORE_OPTIONS_INIT;
+        QCOMPARE(int(rb_context_new(&ctx, nullptr)), 0);
+        QCOMPARE(int(rb_ticket_store_open(&store, ctx, &o)), 0);
+        QCOMPARE(int(rb_ticket_staff_add(store, "ann", "2468", 1)), 0);
+        QCOMPARE(int(rb_ticket_store_sign_in(store, "ann", "2468")), 0);
+        rb_ticket_fields f = RB_TICKET_FIELDS_INIT;
+        f.customer_name = "Jane Doe";
+        f.device_model = "iPhone 8";
+        f.serial = "C39SIM000002";
+        f.problem = "Forgot the passcode";
+        char *n = nullptr;
+        QCOMPARE(int(rb_ticket_create(&n, store, &f)), 0);
+        number = QString::fromUtf8(n);
+        rb_free(n);
+        QCOMPARE(int(rb_ticket_event_append(store, number.toUtf8().constData(),
+                                            RB_TICKET_EVENT_BACKUP_VERIFIED, "restorable", nullptr)), 0);
+        rb_ticket_store_free(store);
+        rb_context_free(ctx);
+    }
+
+    void signInSearchTimeline()
+    {
+        TicketStore *t = TicketStore::create(nullptr, nullptr);
+        QVERIFY2(t->available(), qPrintable(t->errorText()));
+        QVERIFY(t->hasStaff());
+        QCOMPARE(t->signIn("ann", "1111"), int(RB_ERR_AUTH));
+        QCOMPARE(t->staff(), QString());
+        QCOMPARE(t->signIn("ann", "2468"), 0);
+        QCOMPARE(t->staff(), QString("ann"));
+        QCOMPARE(t->search(""), 0);
+        QCOMPARE(t->tickets()->rowCount(), 1);
+        QCOMPARE(t->search("Jane"), 0);
+        QCOMPARE(t->tickets()->rowCount(), 1);
+        const QModelIndex i = t->tickets()->index(0);
+        QCOMPARE(i.data(TicketListModel::NumberRole).toString(), number);
+        QCOMPARE(i.data(TicketListModel::DeviceModelRole).toString(), QString("iPhone 8"));
+        QCOMPARE(t->search("Nobody"), 0);
+        QCOMPARE(t->tickets()->rowCount(), 0);
+        const QVariantList ev = t->events(number);
+        QVERIFY(ev.size() >= 2);
+        QCOMPARE(ev.first().toMap().value("typeName").toString(), QString("created"));
+        QCOMPARE(ev.last().toMap().value("summary").toString(), QString("restorable"));
+        t->signOut();
+        QCOMPARE(t->staff(), QString());
+        QCOMPARE(t->tickets()->rowCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstTicketStore)
+#include "tst_ticketstore.moc"

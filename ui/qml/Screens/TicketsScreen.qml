@@ -1,0 +1,231 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import RescueBay.Theme
+import RescueBay.Controls
+import RescueBay.Core
+
+// Tickets: staff sign in with a PIN, then search the tickets and read one's timeline.
+Item {
+    id: screen
+    readonly property string title: qsTr("Tickets")
+    readonly property bool signedIn: TicketStore.staff !== ""
+    property string pin: ""
+    property string message: ""
+    property string selectedNumber: ""
+    property var timeline: []
+
+    function submitPin() {
+        const st = TicketStore.hasStaff ? TicketStore.signIn(nameField.text, pin)
+                                        : TicketStore.addFirstStaff(nameField.text, pin)
+        pin = ""
+        message = st === Rb.StatusOk ? "" : CommonStrings.signInText(st)
+        if (st === Rb.StatusOk)
+            TicketStore.search("")
+    }
+    function select(number: string) {
+        selectedNumber = number
+        timeline = TicketStore.events(number)
+    }
+    Component.onCompleted: if (signedIn) TicketStore.search("")
+
+    // ---- sign-in -------------------------------------------------------------------
+    ColumnLayout {
+        visible: !screen.signedIn
+        anchors.centerIn: parent
+        spacing: Theme.gap
+        width: 560
+
+        Text {
+            text: TicketStore.hasStaff ? qsTr("Staff sign-in") : qsTr("Set up the first staff member")
+            font.pixelSize: Theme.titleText
+            font.bold: true
+            color: Theme.text
+        }
+        WarningBox {
+            visible: !TicketStore.available && TicketStore.errorText !== ""
+            Layout.fillWidth: true
+            text: qsTr("Tickets cannot be opened. Details: %1").arg(TicketStore.errorText)
+        }
+        TextField {
+            id: nameField
+            objectName: "staffName"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touchTarget
+            placeholderText: qsTr("Your name")
+            font.pixelSize: Theme.bodyText
+        }
+        Text {
+            objectName: "pinDots"
+            text: screen.pin.length > 0 ? "\u25CF ".repeat(screen.pin.length) : qsTr("PIN (4 to 12 digits)")
+            font.pixelSize: screen.pin.length > 0 ? Theme.titleText : Theme.bodyText
+            color: screen.pin.length > 0 ? Theme.text : Theme.muted
+        }
+        PinPad {
+            onDigit: d => { if (screen.pin.length < 12) screen.pin += d }
+            onBack: screen.pin = screen.pin.slice(0, -1)
+            onConfirm: screen.submitPin()
+        }
+        Text {
+            objectName: "signInMessage"
+            visible: screen.message !== ""
+            Layout.fillWidth: true
+            text: screen.message
+            font.pixelSize: Theme.bodyText
+            color: Theme.danger
+            wrapMode: Text.WordWrap
+        }
+    }
+
+    // ---- list and timeline ---------------------------------------------------------
+    ColumnLayout {
+        visible: screen.signedIn
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.gap
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.gap
+            TextField {
+                id: searchField
+                objectName: "ticketSearch"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchTarget
+                placeholderText: qsTr("Ticket number, customer, phone, serial or IMEI")
+                font.pixelSize: Theme.bodyText
+                onAccepted: TicketStore.search(text)
+            }
+            ActionButton {
+                primary: true
+                text: qsTr("Search")
+                onClicked: TicketStore.search(searchField.text)
+            }
+            ActionButton {
+                text: qsTr("Sign out %1").arg(TicketStore.staff)
+                onClicked: {
+                    screen.selectedNumber = ""
+                    screen.timeline = []
+                    TicketStore.signOut()
+                }
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: Theme.margin
+
+            Rectangle {
+                Layout.preferredWidth: 560
+                Layout.fillHeight: true
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: Theme.line
+                Text {
+                    anchors.centerIn: parent
+                    visible: ticketList.count === 0
+                    text: qsTr("No tickets found.")
+                    font.pixelSize: Theme.bodyText
+                    color: Theme.muted
+                }
+                ListView {
+                    id: ticketList
+                    objectName: "ticketList"
+                    anchors.fill: parent
+                    anchors.margins: 8
+                    clip: true
+                    spacing: 6
+                    model: TicketStore.tickets
+                    // var: the ListView only knows its items as Items.
+                    readonly property var current: currentItem
+                    onCurrentChanged: if (current) screen.select(current.number)
+                    delegate: Rectangle {
+                        id: trow
+                        required property int index
+                        required property string number
+                        required property int status
+                        required property string customerName
+                        required property string deviceModel
+                        required property string problem
+                        required property string updatedAt
+                        readonly property var facts: [customerName, deviceModel, problem]
+                        width: ListView.view.width
+                        height: Math.max(Theme.touchTarget + 20, tcol.implicitHeight + 20)
+                        radius: 10
+                        color: ListView.isCurrentItem ? "#E8F0FC" : Theme.surface
+                        border.color: ListView.isCurrentItem ? Theme.accent : Theme.line
+                        Column {
+                            id: tcol
+                            anchors.left: parent.left
+                            anchors.right: parent.right
+                            anchors.verticalCenter: parent.verticalCenter
+                            anchors.margins: 12
+                            Text {
+                                width: parent.width
+                                text: trow.number + " \u00B7 " + CommonStrings.ticketStatusWord(trow.status)
+                                font.pixelSize: Theme.bodyText
+                                font.bold: true
+                                color: Theme.text
+                                elide: Text.ElideRight
+                            }
+                            Text {
+                                width: parent.width
+                                text: trow.facts.filter(s => s !== "").join(" \u00B7 ")
+                                font.pixelSize: Theme.smallText
+                                color: Theme.muted
+                                elide: Text.ElideRight
+                            }
+                        }
+                        MouseArea {
+                            anchors.fill: parent
+                            onClicked: trow.ListView.view.currentIndex = trow.index
+                        }
+                    }
+                }
+            }
+
+            // The ticket's story, oldest first.
+            ListView {
+                objectName: "timeline"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                spacing: 10
+                model: screen.timeline
+                delegate: RowLayout {
+                    id: event
+                    required property var modelData
+                    width: ListView.view.width
+                    spacing: Theme.gap
+                    Text {
+                        text: event.modelData.at.replace("T", " ").replace("Z", "").substring(0, 16)
+                        font.pixelSize: Theme.smallText
+                        color: Theme.muted
+                        Layout.preferredWidth: 170
+                        Layout.alignment: Qt.AlignTop
+                    }
+                    Column {
+                        Layout.fillWidth: true
+                        Text {
+                            width: parent.width
+                            text: CommonStrings.ticketEventWord(event.modelData.typeName)
+                                  + (event.modelData.actor !== "" ? " \u00B7 " + event.modelData.actor : "")
+                            font.pixelSize: Theme.bodyText
+                            font.bold: true
+                            color: Theme.text
+                        }
+                        Text {
+                            width: parent.width
+                            visible: text !== ""
+                            text: event.modelData.redacted ? qsTr("(removed with the customer's data)") : event.modelData.summary
+                            font.pixelSize: Theme.bodyText
+                            color: Theme.text
+                            wrapMode: Text.WordWrap
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

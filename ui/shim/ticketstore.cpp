@@ -1,0 +1,235 @@
+#include "ticketstore.h"
+
+#include <QQmlEngine>
+
+extern "C" {
+#include <rescuebay/context.h>
+#ifdef RB_HAVE_TICKETS
+#include <rescuebay/tickets.h>
+#endif
+}
+
+int TicketListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant TicketListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row &r = m_rows.at(index.row());
+    switch (role) {
+    case NumberRole: return r.number;
+    case StatusRole: return r.status;
+    case StatusNameRole: return r.statusName;
+    case CustomerNameRole: return r.customerName;
+    case CustomerPhoneRole: return r.customerPhone;
+    case DeviceModelRole: return r.deviceModel;
+    case SerialRole: return r.serial;
+    case ProblemRole: return r.problem;
+    case CreatedAtRole: return r.createdAt;
+    case UpdatedAtRole: return r.updatedAt;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> TicketListModel::roleNames() const
+{
+    return {{NumberRole, "number"}, {StatusRole, "status"}, {StatusNameRole, "statusName"},
+            {CustomerNameRole, "customerName"}, {CustomerPhoneRole, "customerPhone"},
+            {DeviceModelRole, "deviceModel"}, {SerialRole, "serial"}, {ProblemRole, "problem"},
+            {CreatedAtRole, "createdAt"}, {UpdatedAtRole, "updatedAt"}};
+}
+
+void TicketListModel::reset(QVector<Row> rows)
+{
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+    emit countChanged();
+}
+
+TicketStore *TicketStore::instance()
+{
+    static TicketStore *self = new TicketStore; // app-owned, like the device monitor
+    return self;
+}
+
+TicketStore *TicketStore::create(QQmlEngine *, QJSEngine *)
+{
+    TicketStore *t = instance();
+    QQmlEngine::setObjectOwnership(t, QQmlEngine::CppOwnership);
+    t->open();   // before any binding reads it: the getters never open or notify
+    return t;
+}
+
+TicketStore::TicketStore()
+{
+#ifndef RB_HAVE_TICKETS
+    m_error = QStringLiteral("this build has no ticket store");
+#endif
+}
+
+TicketStore::~TicketStore()
+{
+#ifdef RB_HAVE_TICKETS
+    rb_ticket_store_free(m_store);
+#endif
+    rb_context_free(m_ctx);
+}
+
+// Opened when QML first uses the store (create()), or by the first call.
+bool TicketStore::open()
+{
+#ifdef RB_HAVE_TICKETS
+    if (m_store)
+        return true;
+    if (!m_ctx && rb_context_new(&m_ctx, nullptr) != RB_OK) {
+        m_error = QStringLiteral("cannot open the data folder");
+        emit changed();
+        return false;
+    }
+    rb_ticket_store_options o = RB_TICKET_STORE_OPTIONS_INIT;
+    if (rb_ticket_store_open(&m_store, m_ctx, &o) != RB_OK) {
+        m_error = QString::fromUtf8(rb_context_last_error(m_ctx));
+        m_store = nullptr;
+    }
+    emit changed();
+#endif
+    return m_store != nullptr;
+}
+
+QString TicketStore::staff() const
+{
+#ifdef RB_HAVE_TICKETS
+    const char *s = m_store ? rb_ticket_store_staff(m_store) : nullptr;
+    return s ? QString::fromUtf8(s) : QString();
+#else
+    return {};
+#endif
+}
+
+bool TicketStore::hasStaff() const
+{
+#ifdef RB_HAVE_TICKETS
+    if (!m_store)
+        return true;   // nothing to set up if there is no store
+    rb_ticket_staff_list *list = nullptr;
+    bool any = true;
+    if (rb_ticket_staff_list_get(&list, m_store) == RB_OK) {
+        any = list->count > 0;
+        rb_ticket_staff_list_free(list);
+    }
+    return any;
+#else
+    return true;
+#endif
+}
+
+int TicketStore::signIn(const QString &name, const QString &pin)
+{
+#ifdef RB_HAVE_TICKETS
+    if (!open())
+        return RB_ERR_UNSUPPORTED;
+    const rb_status st = rb_ticket_store_sign_in(m_store, name.trimmed().toUtf8().constData(),
+                                                 pin.toUtf8().constData());
+    emit changed();
+    return st;
+#else
+    (void)name;
+    (void)pin;
+    return -9; // RB_ERR_UNSUPPORTED
+#endif
+}
+
+int TicketStore::addFirstStaff(const QString &name, const QString &pin)
+{
+#ifdef RB_HAVE_TICKETS
+    if (!open())
+        return RB_ERR_UNSUPPORTED;
+    rb_status st = rb_ticket_staff_add(m_store, name.trimmed().toUtf8().constData(),
+                                       pin.toUtf8().constData(), 1);
+    if (st == RB_OK)
+        st = rb_ticket_store_sign_in(m_store, name.trimmed().toUtf8().constData(),
+                                     pin.toUtf8().constData());
+    emit changed();
+    return st;
+#else
+    (void)name;
+    (void)pin;
+    return -9;
+#endif
+}
+
+void TicketStore::signOut()
+{
+#ifdef RB_HAVE_TICKETS
+    if (m_store)
+        rb_ticket_store_sign_out(m_store);
+#endif
+    m_list.reset({});
+    emit changed();
+}
+
+int TicketStore::search(const QString &text)
+{
+#ifdef RB_HAVE_TICKETS
+    if (!open())
+        return RB_ERR_UNSUPPORTED;
+    const QByteArray q = text.trimmed().toUtf8();
+    rb_ticket_query query = RB_TICKET_QUERY_INIT;
+    query.text = q.isEmpty() ? nullptr : q.constData();
+    rb_ticket_list *list = nullptr;
+    const rb_status st = rb_ticket_search(&list, m_store, &query);
+    QVector<TicketListModel::Row> rows;
+    if (st == RB_OK) {
+        for (size_t i = 0; i < list->count; i++) {
+            const rb_ticket *t = list->items[i];
+            TicketListModel::Row r;
+            r.number = QString::fromUtf8(t->number);
+            r.status = int(t->status);
+            r.statusName = QString::fromUtf8(rb_ticket_status_name(t->status));
+            r.customerName = QString::fromUtf8(t->customer_name);
+            r.customerPhone = QString::fromUtf8(t->customer_phone);
+            r.deviceModel = QString::fromUtf8(t->device_model);
+            r.serial = QString::fromUtf8(t->serial);
+            r.problem = QString::fromUtf8(t->problem);
+            r.createdAt = QString::fromUtf8(t->created_at);
+            r.updatedAt = QString::fromUtf8(t->updated_at);
+            rows.append(r);
+        }
+        rb_ticket_list_free(list);
+    }
+    m_list.reset(rows);
+    return st;
+#else
+    (void)text;
+    return -9;
+#endif
+}
+
+QVariantList TicketStore::events(const QString &number)
+{
+    QVariantList out;
+#ifdef RB_HAVE_TICKETS
+    if (!open())
+        return out;
+    rb_ticket_event_list *list = nullptr;
+    if (rb_ticket_events_get(&list, m_store, number.toUtf8().constData()) != RB_OK)
+        return out;
+    for (size_t i = 0; i < list->count; i++) {
+        const rb_ticket_event &e = list->items[i];
+        out.append(QVariantMap{{"at", QString::fromUtf8(e.at)},
+                               {"type", int(e.type)},
+                               {"typeName", QString::fromUtf8(rb_ticket_event_type_name(e.type))},
+                               {"actor", QString::fromUtf8(e.actor)},
+                               {"summary", QString::fromUtf8(e.summary)},
+                               {"redacted", e.redacted != 0}});
+    }
+    rb_ticket_event_list_free(list);
+#else
+    (void)number;
+#endif
+    return out;
+}
