@@ -15,7 +15,12 @@ class Setup : public QObject
     Q_OBJECT
     QTemporaryDir m_home;   // a fresh data folder per run: the ticket tests start from zero
 public slots:
-    void applicationAvailable() { qputenv("RESCUEBAY_HOME", m_home.path().toUtf8()); }
+    void applicationAvailable()
+    {
+        // RB_TEST_KEEP_HOME=1: use the given RESCUEBAY_HOME (to look at screens with data).
+        if (qEnvironmentVariableIsEmpty("RB_TEST_KEEP_HOME"))
+            qputenv("RESCUEBAY_HOME", m_home.path().toUtf8());
+    }
     void qmlEngineAvailable(QQmlEngine *engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
 };
 

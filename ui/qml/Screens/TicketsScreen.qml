@@ -14,6 +14,7 @@ Item {
     property string message: ""
     property string selectedNumber: ""
     property var timeline: []
+    property var selectedRow: null
 
     function submitPin() {
         const st = TicketStore.hasStaff ? TicketStore.signIn(nameField.text, pin)
@@ -139,13 +140,19 @@ Item {
                     model: TicketStore.tickets
                     // var: the ListView only knows its items as Items.
                     readonly property var current: currentItem
-                    onCurrentChanged: if (current) screen.select(current.number)
+                    onCurrentChanged: {
+                        screen.selectedRow = current
+                        if (current)
+                            screen.select(current.number)
+                    }
                     delegate: Rectangle {
                         id: trow
                         required property int index
                         required property string number
                         required property int status
                         required property string customerName
+                        required property string customerPhone
+                        required property string serial
                         required property string deviceModel
                         required property string problem
                         required property string updatedAt
@@ -185,43 +192,73 @@ Item {
                 }
             }
 
-            // The ticket's story, oldest first.
-            ListView {
-                objectName: "timeline"
+            ColumnLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                clip: true
-                spacing: 10
-                model: screen.timeline
-                delegate: RowLayout {
-                    id: event
-                    required property var modelData
-                    width: ListView.view.width
-                    spacing: Theme.gap
-                    Text {
-                        text: event.modelData.at.replace("T", " ").replace("Z", "").substring(0, 16)
-                        font.pixelSize: Theme.smallText
-                        color: Theme.muted
-                        Layout.preferredWidth: 170
-                        Layout.alignment: Qt.AlignTop
-                    }
-                    Column {
-                        Layout.fillWidth: true
+                spacing: Theme.gap
+                visible: screen.selectedRow !== null
+
+                // Who and what, then the ticket's story, oldest first.
+                Text {
+                    Layout.fillWidth: true
+                    text: screen.selectedRow ? screen.selectedRow.number : ""
+                    font.pixelSize: Theme.headingText
+                    font.bold: true
+                    color: Theme.text
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: screen.selectedRow
+                          ? [screen.selectedRow.customerName, screen.selectedRow.customerPhone,
+                             screen.selectedRow.deviceModel, screen.selectedRow.serial].filter(x => x !== "").join(" \u00B7 ")
+                            + (screen.selectedRow.problem !== "" ? "\n" + screen.selectedRow.problem : "")
+                          : ""
+                    font.pixelSize: Theme.bodyText
+                    color: Theme.text
+                    wrapMode: Text.WordWrap
+                }
+                Rectangle {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 1
+                    color: Theme.line
+                }
+                ListView {
+                    objectName: "timeline"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    spacing: 10
+                    model: screen.timeline
+                    delegate: RowLayout {
+                        id: event
+                        required property var modelData
+                        width: ListView.view.width
+                        spacing: Theme.gap
                         Text {
-                            width: parent.width
-                            text: CommonStrings.ticketEventWord(event.modelData.typeName)
-                                  + (event.modelData.actor !== "" ? " \u00B7 " + event.modelData.actor : "")
-                            font.pixelSize: Theme.bodyText
-                            font.bold: true
-                            color: Theme.text
+                            text: event.modelData.at.replace("T", " ").replace("Z", "").substring(0, 16)
+                            font.pixelSize: Theme.smallText
+                            color: Theme.muted
+                            Layout.preferredWidth: 170
+                            Layout.alignment: Qt.AlignTop
                         }
-                        Text {
-                            width: parent.width
-                            visible: text !== ""
-                            text: event.modelData.redacted ? qsTr("(removed with the customer's data)") : event.modelData.summary
-                            font.pixelSize: Theme.bodyText
-                            color: Theme.text
-                            wrapMode: Text.WordWrap
+                        Column {
+                            Layout.fillWidth: true
+                            Text {
+                                width: parent.width
+                                text: CommonStrings.ticketEventWord(event.modelData.typeName)
+                                      + (event.modelData.actor !== "" ? " \u00B7 " + event.modelData.actor : "")
+                                font.pixelSize: Theme.bodyText
+                                font.bold: true
+                                color: Theme.text
+                            }
+                            Text {
+                                width: parent.width
+                                visible: text !== ""
+                                text: event.modelData.redacted ? qsTr("(removed with the customer's data)") : event.modelData.summary
+                                font.pixelSize: Theme.bodyText
+                                color: Theme.text
+                                wrapMode: Text.WordWrap
+                            }
                         }
                     }
                 }
