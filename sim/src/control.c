@@ -228,7 +228,7 @@ static int run_command(int argc, const char **argv, char **text)
     }
     if (argc < 2) {
         *text = strdup("usage: list | attach|detach|drop|garbage|reset ID | reboot ID MODE | "
-                       "trust ID accept|refuse | slow ID MS | set ID KEY VALUE");
+                       "trust ID accept|refuse | slow ID MS | set ID KEY VALUE | unpair ID");
         return -1;
     }
     struct sim_device *d = sim_find(argv[1]);
@@ -258,6 +258,8 @@ static int run_command(int argc, const char **argv, char **text)
             return -1;
         }
         d->p = np;
+    } else if (!strcmp(cmd, "unpair")) {
+        sim_device_unpair(d);
     } else if (!strcmp(cmd, "reset")) {
         sim_device_reset(d);
     } else {

@@ -187,6 +187,18 @@ const char *sim_saved_get(const char *id, uint64_t *len)
     return NULL;
 }
 
+/* Under lock: the device forgets every computer it trusted (an erase, or "Reset Location &
+ * Privacy"); the host's saved pair record goes too, so the next session must pair again. */
+void sim_device_unpair(struct sim_device *d)
+{
+    for (int i = 0; i < d->nhosts; i++)
+        X509_free(d->hosts[i].root);
+    d->nhosts = 0;
+    d->trust = d->p.trust;
+    d->trust_pending = d->p.trust_pending;
+    saved_del(d->p.udid);
+}
+
 /* Under lock: back to what the scenario says (pairing, flags, mode, plug state). */
 void sim_device_reset(struct sim_device *d)
 {

@@ -143,6 +143,7 @@ void sim_set_attached(struct sim_device *d, int on);   /* under lock */
 void sim_set_mode(struct sim_device *d, sim_mode m);   /* under lock */
 void sim_later_mode(struct sim_device *d, sim_mode m);          /* under lock */
 void sim_device_reset(struct sim_device *d);           /* under lock */
+void sim_device_unpair(struct sim_device *d);          /* under lock */
 struct sim_device *sim_find(const char *id);           /* under lock */
 struct sim_device *sim_find_device_id(uint64_t id);    /* under lock */
 const char *sim_saved_get(const char *id, uint64_t *len);

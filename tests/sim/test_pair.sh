@@ -12,6 +12,10 @@ eventually "Listen clients get a Paired event" "usbmuxd PAIRED 00008030-001A2B3C
     cat "$T/events.txt"
 expect "session with the library's new pair record" "^F2LXK0FAKE01\$" ideviceinfo -k SerialNumber
 expect "validate" "SUCCESS: Validated" idevicepair validate
+expect "ctl unpair: the device forgets this computer" "^ok\$" ctl unpair iphone11
+expect "... so a session needs pairing again" "Could not connect to lockdownd" \
+    ideviceinfo -k SerialNumber
+expect "pair again" "SUCCESS: Paired" idevicepair pair
 expect "unpair" "SUCCESS: Unpaired" idevicepair unpair
 
 ctl reset iphone11 >/dev/null
