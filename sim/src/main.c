@@ -59,10 +59,24 @@ static void *watchdog_main(void *arg)
 
 static int file_exists(const char *p) { return access(p, R_OK) == 0; }
 
-/* FILE as given, else a bare name from the scenario folder (with or without .scenario). */
+/* The folder this executable lives in ("" if unknown). */
+static void exe_dir(char *out, size_t len)
+{
+    ssize_t n = readlink("/proc/self/exe", out, len - 1);
+    out[n > 0 ? n : 0] = 0;
+    char *slash = strrchr(out, '/');
+    if (slash)
+        *slash = 0;
+}
+
+/* FILE as given, else a bare name from the scenario folder (with or without .scenario):
+ * the installed one (../share/rescuebay/scenarios), then the source tree's. */
 static int resolve_scenario(const char *arg, char *out, size_t len)
 {
-    const char *dirs[] = {".", RB_SIM_SCENARIO_DIR};
+    char exe[PATH_MAX], installed[PATH_MAX + 40];
+    exe_dir(exe, sizeof exe);
+    snprintf(installed, sizeof installed, "%s/../share/rescuebay/scenarios", exe);
+    const char *dirs[] = {".", installed, RB_SIM_SCENARIO_DIR};
     for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
         if (i > 0 && strchr(arg, '/'))
             break;
@@ -160,15 +174,9 @@ static int ctl(const char *addr, int argc, char **argv)
 static int env(const char *addr)
 {
     char exe[PATH_MAX], lib[PATH_MAX + 64], abs[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash)
-            *slash = 0;
-        snprintf(lib, sizeof lib, "%s/../lib/librescuebay-fakeusb.so", exe);
-    }
-    if (n <= 0 || !realpath(lib, abs))
+    exe_dir(exe, sizeof exe);
+    snprintf(lib, sizeof lib, "%s/../lib/librescuebay-fakeusb.so", exe);
+    if (!exe[0] || !realpath(lib, abs))
         snprintf(abs, sizeof abs, "%s", RB_SIM_FAKEUSB_PATH);
     if (!strncmp(addr, "UNIX:", 5) && addr[5] != '/') {
         char cwd[PATH_MAX];
