@@ -131,6 +131,7 @@ static int on_progress(const rb_progress *p, void *payload)
 struct fw_args {
     const char *cache, *rate, *retries, *build, *sha1, *to;
     bool offline, latest, pin, quiet, refresh, all;
+    const char *cmd;          /* the first word that is not an option */
     const char *pos[4];
     int npos;
 };
@@ -138,7 +139,7 @@ struct fw_args {
 static int parse_args(struct cli *c, int argc, char **argv, struct fw_args *a)
 {
     memset(a, 0, sizeof *a);
-    for (int i = 2; i < argc; i++) {
+    for (int i = 1; i < argc; i++) {
         const char *v = NULL;
         const char **slot = NULL;
         if (cli_opt(argc, argv, &i, "--cache", &v)) slot = &a->cache;
@@ -154,6 +155,7 @@ static int parse_args(struct cli *c, int argc, char **argv, struct fw_args *a)
         else if (strcmp(argv[i], "--refresh") == 0) a->refresh = true;
         else if (strcmp(argv[i], "--all") == 0) a->all = true;
         else if (argv[i][0] == '-' && argv[i][1]) return cli_usage(c, USAGE);
+        else if (!a->cmd) a->cmd = argv[i];
         else if (a->npos < 4) a->pos[a->npos++] = argv[i];
         else return cli_usage(c, USAGE);
         if (slot) {
@@ -369,7 +371,7 @@ int cli_firmware(struct cli *c, int argc, char **argv)
     int rc = parse_args(c, argc, argv, &a);
     if (rc != CLI_OK)
         return rc;
-    const char *cmd = argv[1];
+    const char *cmd = a.cmd ? a.cmd : "";
     static const char *known[] = {"list", "fetch", "import", "status", "verify", "prune", "pin",
                                   "unpin"};
     bool ok = false;

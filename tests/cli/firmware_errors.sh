@@ -41,7 +41,7 @@ ok "disk full: clear error, nothing committed, resumes once space is back"
 
 # a cache folder that cannot be created
 touch "$T/afile"
-rb status --cache "$T/afile/cache" 2>"$T/err"; rc=$?
+rb --cache "$T/afile/cache" status 2>"$T/err"; rc=$?
 [ $rc -eq 1 ] || fail "bad cache dir exit $rc"
 grep -q "cannot create the firmware cache" "$T/err" || fail "cache dir message: $(cat "$T/err")"
 if [ "$(id -u)" -ne 0 ]; then
