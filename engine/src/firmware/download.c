@@ -354,7 +354,6 @@ static rb_status commit(struct dl *d, rb_firmware_result *res)
     rb_firmware *fw = d->fw;
     char sha1[41], sha256[65];
     bool want256 = d->b->sha256 && *d->b->sha256;
-    rb__fw_report(d->opts, RB_FIRMWARE_STEP_VERIFY, 0, d->b->size);
     rb_status st = rb__fw_dl_bg_finish(d, sha1, sha256);
     if (st != RB_OK) {
         rb__log("firmware", "background hash unavailable (%s): hashing the file", fw->err.msg);
