@@ -116,14 +116,16 @@ static int on_progress(const rb_progress *p, void *payload)
     double secs = (double)(t - pl->t0_ms) / 1000.0;
     double bps = secs > 0.2 ? (double)(p->bytes_done - pl->first_bytes) / secs : 0;
     human(rate, sizeof rate, bps);
+    if (bps <= 0)
+        snprintf(rate, sizeof rate, "-");
     if (bps > 0 && p->bytes_total > p->bytes_done) {
         uint64_t left = (uint64_t)((double)(p->bytes_total - p->bytes_done) / bps);
         snprintf(eta, sizeof eta, "  ETA %llum%02llus", (unsigned long long)(left / 60),
                  (unsigned long long)(left % 60));
     }
-    fprintf(stderr, "%s%s %s / %s  %3.0f%%  %s/s%s%s", pl->tty ? "\r\033[K" : "", what, done,
+    fprintf(stderr, "%s%s %s / %s  %3.0f%%  %s%s%s%s", pl->tty ? "\r\033[K" : "", what, done,
             total, p->bytes_total ? 100.0 * (double)p->bytes_done / (double)p->bytes_total : 0.0,
-            rate, eta, pl->tty ? "" : "\n");
+            rate, bps > 0 ? "/s" : "", eta, pl->tty ? "" : "\n");
     pl->printed = 1;
     return 0;
 }
