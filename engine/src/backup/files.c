@@ -304,16 +304,23 @@ rb_status bk_check_files(bk_verifier *v)
     if (!bk_progress(v))
         return rb__error(v->ctx, RB_ERR_CANCELLED, "cancelled");
     bk_open_prefixes(v);
-    /* Two lanes when a second connection exists and the table has rowids. */
-    static const char *const sql2[2] = {BK_FILES_SQL " WHERE (rowid & 1) = 0",
-                                        BK_FILES_SQL " WHERE (rowid & 1) = 1"};
+    /* Two lanes when a second connection exists and the table has rowids: each takes half
+     * of the rowid range, so neither reads the other's pages. */
+    char sql2[2][160];
     struct lane_run lr[2];
     memset(lr, 0, sizeof lr);
     int nl = 1;
     if (v->db.db2) {
         sqlite3_stmt *probe = NULL;
-        if (sqlite3_prepare_v2(v->db.db2, sql2[1], -1, &probe, NULL) == SQLITE_OK)
+        if (sqlite3_prepare_v2(v->db.db2, "SELECT min(rowid), max(rowid) FROM Files", -1, &probe,
+                               NULL) == SQLITE_OK &&
+            sqlite3_step(probe) == SQLITE_ROW) {
+            int64_t lo = sqlite3_column_int64(probe, 0), hi = sqlite3_column_int64(probe, 1);
+            int64_t mid = lo + (hi - lo) / 2;
+            snprintf(sql2[0], sizeof sql2[0], BK_FILES_SQL " WHERE rowid <= %lld", (long long)mid);
+            snprintf(sql2[1], sizeof sql2[1], BK_FILES_SQL " WHERE rowid > %lld", (long long)mid);
             nl = 2;
+        }
         sqlite3_finalize(probe);
     }
     rb_backup_report *side = nl == 2 ? bk_report_new(v->r->maxfindings) : NULL;
