@@ -751,10 +751,6 @@
 <context>
     <name>GuideScreen</name>
     <message>
-        <source>(about %1 s)</source>
-        <translation>(etwa %1 s)</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
@@ -801,6 +797,15 @@
     <message>
         <source>iPad without Home button</source>
         <translation>iPad ohne Home-Taste</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a hold step, then how long</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>(about %1 s)</source>
+        <translation>(etwa %1 s)</translation>
     </message>
 </context>
 <context>

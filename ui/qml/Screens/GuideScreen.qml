@@ -49,9 +49,9 @@ Item {
     readonly property var stepRows: steps.map((m, i) => {
         let t = CommonStrings.stepText(m.action, m.buttons, m.held, i > 0 ? steps[i - 1].held : 0, drawing)
         if (m.action === Rb.StepHold && m.until !== Rb.UntilNone)
-            t += " " + CommonStrings.untilText(m.until)
+            t = qsTr("%1 %2", "a hold step, then how long").arg(t).arg(CommonStrings.untilText(m.until))
         if (m.action === Rb.StepHold && m.seconds > 0)
-            t += " " + qsTr("(about %1 s)").arg(m.seconds)
+            t += " " + qsTr("(about %1\u00A0s)").arg(m.seconds)
         return { text: t, state: i === stepIndex ? "current" : i < stepIndex ? "done" : "todo" }
     })
     readonly property var warningList: {
@@ -258,43 +258,48 @@ Item {
                     }
                 }
 
-                Repeater {
-                    objectName: "stepList"
-                    model: screen.stepRows
-                    Item {
-                        id: stepRow
-                        required property var modelData
-                        required property int index
-                        readonly property bool current: modelData.state === "current"
-                        readonly property bool done: modelData.state === "done"
-                        Layout.fillWidth: true
-                        implicitHeight: Math.max(34, stepText.paintedHeight + 10) + 4
-                        Rectangle {
-                            id: stepDot
-                            width: 34
-                            height: 34
-                            radius: 17
-                            color: stepRow.current ? Theme.accent : stepRow.done ? Theme.ok : Theme.surfaceAlt
-                            border.color: Theme.line
-                            Text {
-                                anchors.centerIn: parent
-                                text: stepRow.done ? "\u2713" : stepRow.index + 1
-                                font.pixelSize: Theme.bodyText
-                                color: stepRow.current || stepRow.done ? "white" : Theme.text
+                // A positioner, not the layout: it follows every change of a row's wrapped height.
+                Column {
+                    Layout.fillWidth: true
+                    spacing: 6
+                    Repeater {
+                        objectName: "stepList"
+                        model: screen.stepRows
+                        Item {
+                            id: stepRow
+                            required property var modelData
+                            required property int index
+                            readonly property bool current: modelData.state === "current"
+                            readonly property bool done: modelData.state === "done"
+                            width: parent ? parent.width : 0
+                            height: Math.max(34, stepText.paintedHeight + 10) + 4
+                            Rectangle {
+                                id: stepDot
+                                width: 34
+                                height: 34
+                                radius: 17
+                                color: stepRow.current ? Theme.accent : stepRow.done ? Theme.ok : Theme.surfaceAlt
+                                border.color: Theme.line
+                                Text {
+                                    anchors.centerIn: parent
+                                    text: stepRow.done ? "\u2713" : stepRow.index + 1
+                                    font.pixelSize: Theme.bodyText
+                                    color: stepRow.current || stepRow.done ? "white" : Theme.text
+                                }
                             }
-                        }
-                        Text {
-                            id: stepText
-                            anchors.left: stepDot.right
-                            anchors.leftMargin: 12
-                            anchors.right: parent.right
-                            anchors.top: parent.top
-                            anchors.topMargin: 5
-                            text: stepRow.modelData.text
-                            font.pixelSize: Theme.bodyText
-                            font.bold: stepRow.current
-                            color: Theme.text
-                            wrapMode: Text.WordWrap
+                            Text {
+                                id: stepText
+                                anchors.left: stepDot.right
+                                anchors.leftMargin: 12
+                                anchors.right: parent.right
+                                anchors.top: parent.top
+                                anchors.topMargin: 5
+                                text: stepRow.modelData.text
+                                font.pixelSize: Theme.bodyText
+                                font.bold: stepRow.current
+                                color: Theme.text
+                                wrapMode: Text.WordWrap
+                            }
                         }
                     }
                 }
