@@ -10,6 +10,8 @@ Item {
     property int highlight: 0
     property bool holding: false
     property bool showLabels: true
+    // Side views left and right of the front, with the keys named there (the guide).
+    property bool showSide: false
 
     readonly property bool isPad: kind === Rb.DrawingIpadHome || kind === Rb.DrawingIpadTop
                                   || kind === Rb.DrawingIpadTopVolume
@@ -53,11 +55,14 @@ Item {
 
     // Everything a key's delegate needs, so it reads nothing outside itself.
     readonly property var parts: geometry.map(p => Object.assign({}, p, {
-        highlight: highlight, holding: holding,
+        highlight: highlight, holding: holding, sideViews: showSide,
         thick: Math.max(8, body.width * 0.045), bodyWidth: body.width, bodyHeight: body.height,
         label: !showLabels ? "" : p.name ? p.name
              : CommonStrings.buttonName(p.bits & (Rb.ButtonSide | Rb.ButtonVolumeUp | Rb.ButtonVolumeDown), kind)
     }))
+
+    readonly property var leftParts: parts.filter(p => p.edge === "left")
+    readonly property var rightParts: parts.filter(p => p.edge === "right")
 
     implicitWidth: 260
     implicitHeight: implicitWidth * aspect
@@ -65,7 +70,9 @@ Item {
     Rectangle {
         id: body
         // Room on both sides for the key names.
-        width: Math.min(drawing.width * (drawing.showLabels ? 0.36 : 0.8), drawing.height * 0.94 / drawing.aspect)
+        width: Math.min(drawing.width * (drawing.showSide ? (drawing.isPad ? 0.38 : 0.3)
+                                         : drawing.showLabels ? 0.36 : 0.8),
+                        drawing.height * 0.94 / drawing.aspect)
         height: width * drawing.aspect
         anchors.centerIn: parent
         radius: width * (drawing.isPad ? 0.07 : 0.14)
@@ -125,9 +132,11 @@ Item {
                 bits: modelData.bits
                 highlight: modelData.highlight
                 holding: modelData.holding
-                label: modelData.label
+                // With side views the names go there; the top edge has no side view.
+                label: modelData.edge !== "top" && modelData.sideViews ? "" : modelData.label
                 labelOnLeft: modelData.edge === "left"
-                labelAbove: modelData.edge === "top"
+                // The Top button's name goes beside it, the volume keys' above them.
+                labelAbove: modelData.edge === "top" && modelData.bits !== Rb.ButtonSide
                 // Keys side by side on the top edge: name only the one to press.
                 labelWhenActiveOnly: modelData.edge === "top" && modelData.bits !== Rb.ButtonSide
                 color: modelData.bits === 0 ? "#8C96A0" : (active ? Theme.highlight : "#5D6670")
@@ -137,6 +146,47 @@ Item {
                    : modelData.edge === "right" ? modelData.bodyWidth - 2
                    : modelData.bodyWidth * modelData.at - width / 2
                 y: modelData.edge === "top" ? -thick + 2 : modelData.bodyHeight * modelData.at - height / 2
+            }
+        }
+    }
+
+    // ---- side views: the phone's left and right edges seen face-on ----------------------
+    // Everything a delegate needs is in its model entry (delegates read nothing outside).
+    readonly property real sideWidth: Math.min(body.width * 0.14, 24)
+    readonly property var sides: !showSide ? [] : allSides.filter(side => side.keys.length > 0)
+    readonly property var allSides: [
+        { isLeft: true, x: body.x - sideWidth * 0.8 - sideWidth, y: body.y, w: sideWidth, h: body.height,
+          keys: leftParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: true })) },
+        { isLeft: false, x: body.x + body.width + sideWidth * 0.8, y: body.y, w: sideWidth, h: body.height,
+          keys: rightParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: false })) }
+    ]
+    Repeater {
+        model: drawing.sides
+        Rectangle {
+            id: side
+            required property var modelData
+            x: modelData.x
+            y: modelData.y
+            width: modelData.w
+            height: modelData.h
+            radius: width / 2
+            color: "#3A4047"
+            border.color: "#14171A"
+            Repeater {
+                model: side.modelData.keys
+                DevicePart {
+                    required property var modelData
+                    bits: modelData.bits
+                    highlight: modelData.highlight
+                    holding: modelData.holding
+                    label: modelData.label
+                    labelOnLeft: modelData.isLeft
+                    color: modelData.bits === 0 ? "#8C96A0" : (active ? Theme.highlight : "#5D6670")
+                    width: modelData.sideWidth * 0.56
+                    height: modelData.bodyHeight * modelData.len
+                    x: (modelData.sideWidth - width) / 2
+                    y: modelData.bodyHeight * modelData.at - height / 2
+                }
             }
         }
     }

@@ -141,13 +141,14 @@ Item {
             spacing: Theme.margin
 
             ColumnLayout {
-                Layout.preferredWidth: 440
-                Layout.maximumWidth: 440
+                Layout.preferredWidth: 500
+                Layout.maximumWidth: 500
                 Layout.fillHeight: true
                 spacing: Theme.gap
                 DeviceDrawing {
                     objectName: "drawing"
                     kind: screen.drawing
+                    showSide: true
                     highlight: screen.step ? screen.step.held : screen.stepIndex < 0 ? screen.previewButtons : 0
                     holding: screen.step !== null && screen.step.action === Rb.StepHold
                     Layout.fillWidth: true
