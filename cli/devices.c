@@ -287,6 +287,10 @@ int cli_devices(struct cli *c, int argc, char **argv)
         return cli_fail(c, RB_ERR_NOMEM, "out of memory");
     }
     n = rb_device_monitor_list(mon, list, n);
+    const char *err = rb_device_monitor_last_error(mon);
+    if (err && strstr(err, "usbmuxd is not reachable"))
+        fprintf(stderr, "%s: usbmuxd is not running: devices in normal mode cannot be seen\n",
+                c->prog);
     if (c->json) {
         cJSON *root = cJSON_CreateObject();
         cJSON *arr = cJSON_AddArrayToObject(root, "devices");
@@ -295,9 +299,6 @@ int cli_devices(struct cli *c, int argc, char **argv)
         cli_print_json(root);
     } else if (n == 0) {
         printf("No devices connected.\n");
-        const char *err = rb_device_monitor_last_error(mon);
-        if (err && *err)
-            printf("  (%s)\n", err);
     } else {
         for (size_t i = 0; i < n; i++)
             print_device_short(&list[i]);

@@ -63,4 +63,11 @@ kill -INT $W
 wait $W || fail "devices --watch exited $? after Ctrl-C"
 grep -q '"event":"added"' "$T/watch.jsonl" || fail "watch: $(cat "$T/watch.jsonl")"
 grep -q '"event":"changed".*"connected":false' "$T/watch.jsonl" || fail "watch: $(cat "$T/watch.jsonl")"
-echo "devices_json: ok"
+echo "devices_json: ok (with usbmuxd)"
+
+# No usbmuxd at all: an empty list, a hint on stderr, and a prompt exit (libusbmuxd 2.0.2
+# would spin forever on exit without the engine's keeper subscription).
+USBMUXD_SOCKET_ADDRESS="UNIX:$T/absent.sock" timeout 20 "$RB_BIN/rescuebay" devices > "$T/none.txt" 2> "$T/none.err" \
+  || fail "devices without usbmuxd exited $?"
+grep -q 'usbmuxd is not running' "$T/none.err" || fail "no usbmuxd hint: $(cat "$T/none.err")"
+echo "devices_json (no usbmuxd): ok"

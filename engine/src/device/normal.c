@@ -57,12 +57,30 @@ static void mux_cb(const usbmuxd_event_t *ev, void *user)
     rb__dev_post(mon, m);
 }
 
+static void keeper_cb(const usbmuxd_event_t *ev, void *user)
+{
+    (void)ev;
+    (void)user;
+}
+
+/* libusbmuxd 2.0.2 spins at full CPU forever when its last listener unsubscribes while
+ * the daemon is absent (the cancelled thread loops without reaching a cancellation
+ * point). One do-nothing listener held for the life of the process means a monitor's
+ * unsubscribe is never the last one. */
+static void keeper_subscribe(void)
+{
+    usbmuxd_subscription_context_t ctx = NULL;
+    usbmuxd_events_subscribe(&ctx, keeper_cb, NULL);
+}
+
 rb_status rb__dev_mux_start(rb_device_monitor *mon)
 {
+    static pthread_once_t keeper_once = PTHREAD_ONCE_INIT;
     /* Without this, libusbmuxd 2.0.2 waits on an inotify watch of /var/run when the
      * daemon is absent or restarts, ignores USBMUXD_SOCKET_ADDRESS, and never
      * reconnects (reference/simulator-notes.md, Q3). Polling finds it within 1 s. */
     libusbmuxd_set_use_inotify(0);
+    pthread_once(&keeper_once, keeper_subscribe);
     rb_status st = RB_OK;
     usbmuxd_device_info_t *list = NULL;
     int n = usbmuxd_get_device_list(&list);
