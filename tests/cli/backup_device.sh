@@ -12,7 +12,7 @@ start_sim bays three-bays
 
 check() { # check DIR -> $V verdict, $RC exit code
     set +e
-    with_fakeusb "$rb" --home "$T/h" backup verify "$1" --quick --device $BAY1 --json > "$T/out" 2> "$T/err"
+    "$rb" --home "$T/h" backup verify "$1" --quick --device $BAY1 --json > "$T/out" 2> "$T/err"
     RC=$?
     set -e
     V=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["verdict"])' "$T/out" 2>/dev/null || cat "$T/err")
@@ -30,7 +30,7 @@ check "$T/ipad"
 grep -q device_family_mismatch "$T/out" || fail "no device_family_mismatch"
 ok "iPad backup is not compatible with an iPhone"
 set +e
-with_fakeusb "$rb" --home "$T/h" backup verify "$T/old" --quick --device 00008030-FFFFFFFFFFFFFFFF > /dev/null 2>&1
+"$rb" --home "$T/h" backup verify "$T/old" --quick --device 00008030-FFFFFFFFFFFFFFFF > /dev/null 2>&1
 rc=$?
 set -e
 [ $rc = 1 ] || fail "unknown device gave $rc"
