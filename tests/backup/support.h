@@ -12,7 +12,7 @@
 #define BK_PASSWORD "kiosk-test-1234"
 
 /* Generates a backup under the test's temp folder; returns its path (static buffer). */
-static inline const char *bk_gen(const char *name, bool encrypted, const char *damage, unsigned files)
+static inline const char *rb__bk_gen(const char *name, bool encrypted, const char *damage, unsigned files)
 {
     static char path[1024];
     static unsigned serial;
@@ -24,7 +24,7 @@ static inline const char *bk_gen(const char *name, bool encrypted, const char *d
     return path;
 }
 
-static inline rb_backup_report *bk_verify(const char *dir, const char *password, rb_backup_depth depth)
+static inline rb_backup_report *rb__bk_verify(const char *dir, const char *password, rb_backup_depth depth)
 {
     rb_context *ctx = NULL;
     rbt_assert_ok(rb_context_new(&ctx, rbt_tmpdir()));
@@ -38,7 +38,7 @@ static inline rb_backup_report *bk_verify(const char *dir, const char *password,
 }
 
 /* Asserts the verdict and that `code` was reported (NULL: no finding at all). */
-#define bk_assert_outcome(r, verdict, code)                                                   \
+#define rb__bk_assert_outcome(r, verdict, code)                                                   \
     do {                                                                                      \
         rbt_assert_str(rb_backup_verdict_name(verdict),                                       \
                        rb_backup_verdict_name(rb_backup_report_verdict(r)));                   \

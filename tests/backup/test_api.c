@@ -34,7 +34,7 @@ static int on_progress(const rb_progress *p, void *payload)
 
 static void test_backup_api__progress_reports_files_and_bytes(void)
 {
-    const char *dir = bk_gen("prog", false, NULL, 3000);
+    const char *dir = rb__bk_gen("prog", false, NULL, 3000);
     rb_context *ctx = ctx_new();
     struct prog s = {0};
     rb_backup_options o = RB_BACKUP_OPTIONS_INIT;
@@ -52,7 +52,7 @@ static void test_backup_api__progress_reports_files_and_bytes(void)
 
 static void test_backup_api__cancel_stops_with_cancelled(void)
 {
-    const char *dir = bk_gen("cancel", false, NULL, 3000);
+    const char *dir = rb__bk_gen("cancel", false, NULL, 3000);
     rb_context *ctx = ctx_new();
     struct prog s = {.cancel_after = 4};
     rb_backup_options o = RB_BACKUP_OPTIONS_INIT;
@@ -93,22 +93,22 @@ static rb_backup_verdict verdict_for(const char *dir, const char *ios, const cha
 
 static void test_backup_api__compatibility(void)
 {
-    const char *dir = bk_gen("compat", false, NULL, 2); /* iPhone14,5, iOS 17.5.1 */
+    const char *dir = rb__bk_gen("compat", false, NULL, 2); /* iPhone14,5, iOS 17.5.1 */
     rbt_assert_int(RB_BACKUP_RESTORABLE, verdict_for(dir, "17.5.1", "iPhone14,5"));
     rbt_assert_int(RB_BACKUP_RESTORABLE, verdict_for(dir, "18.0", "iPhone16,1"));
     rbt_assert_int(RB_BACKUP_RESTORABLE, verdict_for(dir, "17.10", NULL));
     rbt_assert_int(RB_BACKUP_NOT_COMPATIBLE, verdict_for(dir, "17.5", NULL));
     rbt_assert_int(RB_BACKUP_NOT_COMPATIBLE, verdict_for(dir, "16.7.2", "iPhone14,5"));
     rbt_assert_int(RB_BACKUP_NOT_COMPATIBLE, verdict_for(dir, "18.0", "iPad13,1"));
-    rbt_assert(bk_version_cmp("17.10", "17.9") > 0);
-    rbt_assert(bk_version_cmp("17.0", "17") == 0);
-    rbt_assert(bk_version_cmp("9.3.5", "10.0") < 0);
+    rbt_assert(rb__bk_version_cmp("17.10", "17.9") > 0);
+    rbt_assert(rb__bk_version_cmp("17.0", "17") == 0);
+    rbt_assert(rb__bk_version_cmp("9.3.5", "10.0") < 0);
 }
 
 static void test_backup_api__inventory_counts_intact_and_damaged(void)
 {
-    const char *dir = bk_gen("inv", false, "missing_file", 30);
-    rb_backup_report *r = bk_verify(dir, NULL, RB_BACKUP_DEEP);
+    const char *dir = rb__bk_gen("inv", false, "missing_file", 30);
+    rb_backup_report *r = rb__bk_verify(dir, NULL, RB_BACKUP_DEEP);
     const rb_backup_category_stats *m = rb_backup_report_category(r, RB_BACKUP_CAT_MESSAGES);
     rbt_assert_int(0, m->files_intact);
     rbt_assert_int(1, m->files_damaged);
@@ -130,7 +130,7 @@ static bool exists(const char *path)
 
 static void test_backup_api__extract_decrypts_with_real_names(void)
 {
-    const char *dir = bk_gen("ext", true, NULL, 6);
+    const char *dir = rb__bk_gen("ext", true, NULL, 6);
     rb_context *ctx = ctx_new();
     char out[1024], p[1200];
     snprintf(out, sizeof out, "%s/ext-out", rbt_tmpdir());
@@ -154,7 +154,7 @@ static void test_backup_api__extract_decrypts_with_real_names(void)
 
 static void test_backup_api__extract_plain_content_is_identical(void)
 {
-    const char *dir = bk_gen("extp", false, NULL, 3);
+    const char *dir = rb__bk_gen("extp", false, NULL, 3);
     rb_context *ctx = ctx_new();
     char out[1024], cmd[3000];
     snprintf(out, sizeof out, "%s/extp-out", rbt_tmpdir());
@@ -183,7 +183,7 @@ static void test_backup_api__extract_never_writes_outside(void)
         snprintf(base, sizeof base, "%s/hostile-%zu", rbt_tmpdir(), i);
         rbt_assert_int(0, mkdir(base, 0755));
         snprintf(out, sizeof out, "%s/a/b/out", base);
-        const char *dir = bk_gen(cases[i][0], false, cases[i][0], 2);
+        const char *dir = rb__bk_gen(cases[i][0], false, cases[i][0], 2);
         rb_backup_category cat;
         rbt_assert_ok(rb_backup_category_from_name(&cat, cases[i][1]));
         rb_backup_extract_result res;
@@ -254,29 +254,29 @@ static void test_backup_api__keybag_test_vector(void)
                                      0x02, 0xa6, 0xad, 0x2f, 0x82, 0x3a, 0x1c, 0x6f, 0x3a, 0x5b,
                                      0x20, 0x40, 0xe2, 0xa3, 0x09, 0xc5, 0x20, 0xc6, 0xa2, 0xab};
     uint8_t key[32], zero[32] = {0};
-    rbt_assert_int(0, bk_aes_unwrap(kek, wpky, key));
+    rbt_assert_int(0, rb__bk_aes_unwrap(kek, wpky, key));
     rbt_assert(memcmp(key, zero, 32) == 0);
     uint8_t bad[40];
     memcpy(bad, wpky, 40);
     bad[5] ^= 1;
-    rbt_assert_int(-1, bk_aes_unwrap(kek, bad, key));
+    rbt_assert_int(-1, rb__bk_aes_unwrap(kek, bad, key));
 }
 
 static void test_backup_api__parsers_refuse_garbage(void)
 {
-    bk_mbfile mf;
-    bk_keybag kb;
+    rb__bk_mbfile mf;
+    rb__bk_keybag kb;
     char err[128];
     static const uint8_t junk[] = "bplist00\x00\x01\x02garbage-garbage-garbage";
-    rbt_assert_int(-1, bk_mbfile_parse(&mf, junk, sizeof junk, err, sizeof err));
-    rbt_assert_int(-1, bk_mbfile_parse(&mf, NULL, 0, err, sizeof err));
-    rbt_assert_int(-1, bk_keybag_parse(&kb, junk, sizeof junk, err, sizeof err));
+    rbt_assert_int(-1, rb__bk_mbfile_parse(&mf, junk, sizeof junk, err, sizeof err));
+    rbt_assert_int(-1, rb__bk_mbfile_parse(&mf, NULL, 0, err, sizeof err));
+    rbt_assert_int(-1, rb__bk_keybag_parse(&kb, junk, sizeof junk, err, sizeof err));
     /* A TLV whose length runs past the end. */
     static const uint8_t tlv[] = {'V', 'E', 'R', 'S', 0x7f, 0, 0, 0, 1, 2, 3, 4};
-    rbt_assert_int(-1, bk_keybag_parse(&kb, tlv, sizeof tlv, err, sizeof err));
-    rbt_assert(bk_path_unsafe("a/../../b", 9));
-    rbt_assert(bk_path_unsafe("/etc/passwd", 11));
-    rbt_assert(!bk_path_unsafe("Library/..foo/x", 15));
+    rbt_assert_int(-1, rb__bk_keybag_parse(&kb, tlv, sizeof tlv, err, sizeof err));
+    rbt_assert(rb__bk_path_unsafe("a/../../b", 9));
+    rbt_assert(rb__bk_path_unsafe("/etc/passwd", 11));
+    rbt_assert(!rb__bk_path_unsafe("Library/..foo/x", 15));
 }
 
 RBT_MAIN(T(test_backup_api__progress_reports_files_and_bytes),

@@ -5,9 +5,9 @@
 static void check(const char *damage, bool encrypted, const char *password, rb_backup_depth depth,
                   rb_backup_verdict verdict, const char *code)
 {
-    const char *dir = bk_gen(damage ? damage : "clean", encrypted, damage, 6);
-    rb_backup_report *r = bk_verify(dir, password, depth);
-    bk_assert_outcome(r, verdict, code);
+    const char *dir = rb__bk_gen(damage ? damage : "clean", encrypted, damage, 6);
+    rb_backup_report *r = rb__bk_verify(dir, password, depth);
+    rb__bk_assert_outcome(r, verdict, code);
     rb_backup_report_free(r);
 }
 
@@ -65,9 +65,9 @@ static void test_backup_damage__clean_plain_is_restorable(void)
 
 static void test_backup_damage__clean_encrypted_is_restorable(void)
 {
-    const char *dir = bk_gen("clean-enc", true, NULL, 6);
-    rb_backup_report *r = bk_verify(dir, BK_PASSWORD, RB_BACKUP_DEEP);
-    bk_assert_outcome(r, RB_BACKUP_RESTORABLE, NULL);
+    const char *dir = rb__bk_gen("clean-enc", true, NULL, 6);
+    rb_backup_report *r = rb__bk_verify(dir, BK_PASSWORD, RB_BACKUP_DEEP);
+    rb__bk_assert_outcome(r, RB_BACKUP_RESTORABLE, NULL);
     const rb_backup_summary *s = rb_backup_report_summary(r);
     rbt_assert_int(s->files, s->files_decrypted);
     rbt_assert(s->digests_checked > 0);
@@ -93,13 +93,13 @@ static void test_backup_damage__encrypted_unfinished_without_password(void)
 /* Quick depth reads no content, so a flipped bit passes; deep finds it. */
 static void test_backup_damage__quick_does_not_read_content(void)
 {
-    const char *dir = bk_gen("bitflip", false, "bitflip_file", 6);
-    rb_backup_report *r = bk_verify(dir, NULL, RB_BACKUP_QUICK);
-    bk_assert_outcome(r, RB_BACKUP_RESTORABLE, NULL);
+    const char *dir = rb__bk_gen("bitflip", false, "bitflip_file", 6);
+    rb_backup_report *r = rb__bk_verify(dir, NULL, RB_BACKUP_QUICK);
+    rb__bk_assert_outcome(r, RB_BACKUP_RESTORABLE, NULL);
     rbt_assert_int(0, rb_backup_report_summary(r)->bytes_read);
     rb_backup_report_free(r);
-    r = bk_verify(dir, NULL, RB_BACKUP_DEEP);
-    bk_assert_outcome(r, RB_BACKUP_CORRUPT, "file_digest_mismatch");
+    r = rb__bk_verify(dir, NULL, RB_BACKUP_DEEP);
+    rb__bk_assert_outcome(r, RB_BACKUP_CORRUPT, "file_digest_mismatch");
     rb_backup_report_free(r);
 }
 

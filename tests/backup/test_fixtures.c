@@ -13,8 +13,8 @@ static const char *fixture(const char *name)
 
 static void test_backup_fixtures__synthetic_plain(void)
 {
-    rb_backup_report *r = bk_verify(fixture("SYNTHETIC_plain"), NULL, RB_BACKUP_DEEP);
-    bk_assert_outcome(r, RB_BACKUP_RESTORABLE, NULL);
+    rb_backup_report *r = rb__bk_verify(fixture("SYNTHETIC_plain"), NULL, RB_BACKUP_DEEP);
+    rb__bk_assert_outcome(r, RB_BACKUP_RESTORABLE, NULL);
     const rb_backup_summary *s = rb_backup_report_summary(r);
     rbt_assert_int(4, s->files);
     rbt_assert_int(2, s->digests_checked);
@@ -26,15 +26,15 @@ static void test_backup_fixtures__synthetic_plain(void)
 static void test_backup_fixtures__synthetic_encrypted(void)
 {
     const char *dir = fixture("SYNTHETIC_encrypted_pw_kiosk-test-1234");
-    rb_backup_report *r = bk_verify(dir, NULL, RB_BACKUP_DEEP);
-    bk_assert_outcome(r, RB_BACKUP_PASSWORD_NEEDED, "password_needed");
+    rb_backup_report *r = rb__bk_verify(dir, NULL, RB_BACKUP_DEEP);
+    rb__bk_assert_outcome(r, RB_BACKUP_PASSWORD_NEEDED, "password_needed");
     rbt_assert_int(1, rb_backup_report_info(r)->encrypted);
     rb_backup_report_free(r);
-    r = bk_verify(dir, "wrong", RB_BACKUP_DEEP);
-    bk_assert_outcome(r, RB_BACKUP_WRONG_PASSWORD, "wrong_password");
+    r = rb__bk_verify(dir, "wrong", RB_BACKUP_DEEP);
+    rb__bk_assert_outcome(r, RB_BACKUP_WRONG_PASSWORD, "wrong_password");
     rb_backup_report_free(r);
-    r = bk_verify(dir, BK_PASSWORD, RB_BACKUP_DEEP);
-    bk_assert_outcome(r, RB_BACKUP_RESTORABLE, NULL);
+    r = rb__bk_verify(dir, BK_PASSWORD, RB_BACKUP_DEEP);
+    rb__bk_assert_outcome(r, RB_BACKUP_RESTORABLE, NULL);
     rbt_assert_int(4, rb_backup_report_summary(r)->files_decrypted);
     rbt_assert_int(2, rb_backup_report_summary(r)->digests_checked);
     rb_backup_report_free(r);
@@ -44,7 +44,7 @@ static void test_backup_fixtures__synthetic_encrypted(void)
  * only 10 of 1089 content files, swapped contents, one orphan. */
 static void test_backup_fixtures__mvt_partial(void)
 {
-    rb_backup_report *r = bk_verify(fixture("mvt-project_mvt"), NULL, RB_BACKUP_DEEP);
+    rb_backup_report *r = rb__bk_verify(fixture("mvt-project_mvt"), NULL, RB_BACKUP_DEEP);
     rbt_assert_int(RB_BACKUP_CORRUPT, rb_backup_report_verdict(r));
     const rb_backup_summary *s = rb_backup_report_summary(r);
     rbt_assert_int(3721, s->rows);
@@ -67,7 +67,7 @@ static void test_backup_fixtures__mvt_partial(void)
 /* greatvovan's fixture: real rows, dummy plists. */
 static void test_backup_fixtures__greatvovan_dummy_plists(void)
 {
-    rb_backup_report *r = bk_verify(fixture("greatvovan_ios-backup-browser"), NULL, RB_BACKUP_DEEP);
+    rb_backup_report *r = rb__bk_verify(fixture("greatvovan_ios-backup-browser"), NULL, RB_BACKUP_DEEP);
     rbt_assert_int(RB_BACKUP_CORRUPT, rb_backup_report_verdict(r));
     rbt_assert_int(1, rb_backup_report_code_count(r, "manifest_plist_invalid"));
     rbt_assert_int(1, rb_backup_report_code_count(r, "status_plist_invalid"));
@@ -95,9 +95,9 @@ static char *snapshot(const char *dir)
 static void verify_untouched(const char *dir, const char *password)
 {
     char *before = snapshot(dir);
-    rb_backup_report *r = bk_verify(dir, password, RB_BACKUP_DEEP);
+    rb_backup_report *r = rb__bk_verify(dir, password, RB_BACKUP_DEEP);
     rb_backup_report_free(r);
-    r = bk_verify(dir, password, RB_BACKUP_QUICK);
+    r = rb__bk_verify(dir, password, RB_BACKUP_QUICK);
     rb_backup_report_free(r);
     char *after = snapshot(dir);
     rbt_assert_str(before, after);
@@ -111,8 +111,8 @@ static void test_backup_fixtures__never_modifies_backups(void)
     verify_untouched(fixture("mvt-project_mvt"), NULL);
     verify_untouched(fixture("greatvovan_ios-backup-browser"), NULL);
     /* With a -wal sidecar SQLite would create -shm and checkpoint next to the file. */
-    verify_untouched(bk_gen("wal", false, "wal_sidecar", 4), NULL);
-    verify_untouched(bk_gen("enc", true, NULL, 4), BK_PASSWORD);
+    verify_untouched(rb__bk_gen("wal", false, "wal_sidecar", 4), NULL);
+    verify_untouched(rb__bk_gen("enc", true, NULL, 4), BK_PASSWORD);
 }
 
 /* A read-only copy (as on a write-protected drive) verifies the same. The encrypted case
@@ -120,7 +120,7 @@ static void test_backup_fixtures__never_modifies_backups(void)
 static void test_backup_fixtures__read_only_copy(void)
 {
     char enc[1024];
-    snprintf(enc, sizeof enc, "%s", bk_gen("ro-enc", true, NULL, 4));
+    snprintf(enc, sizeof enc, "%s", rb__bk_gen("ro-enc", true, NULL, 4));
     char src[3][1024];
     for (size_t i = 0; i < 3; i++)
         snprintf(src[i], sizeof src[i], "%s", i == 1 ? enc : (i == 0 ? fixture("SYNTHETIC_plain")
@@ -130,9 +130,9 @@ static void test_backup_fixtures__read_only_copy(void)
         snprintf(copy, sizeof copy, "%s/ro-%zu", rbt_tmpdir(), i);
         snprintf(cmd, sizeof cmd, "cp -r '%s' '%s' && chmod -R a-w '%s'", src[i], copy, copy);
         rbt_assert_int(0, rbt_run_cmd(cmd, NULL, 0));
-        rb_backup_report *a = bk_verify(src[i], i == 1 ? BK_PASSWORD : NULL, RB_BACKUP_DEEP);
+        rb_backup_report *a = rb__bk_verify(src[i], i == 1 ? BK_PASSWORD : NULL, RB_BACKUP_DEEP);
         char *before = snapshot(copy);
-        rb_backup_report *b = bk_verify(copy, i == 1 ? BK_PASSWORD : NULL, RB_BACKUP_DEEP);
+        rb_backup_report *b = rb__bk_verify(copy, i == 1 ? BK_PASSWORD : NULL, RB_BACKUP_DEEP);
         char *after = snapshot(copy);
         rbt_assert_str(before, after);
         rbt_assert_int(rb_backup_report_verdict(a), rb_backup_report_verdict(b));

@@ -137,7 +137,11 @@ typedef struct rb_backup_report rb_backup_report;
 RB_EXTERN rb_status rb_backup_verify(rb_backup_report **out, rb_context *ctx, const char *dir,
                                      const rb_backup_options *options);
 
+/* Releases a report; NULL is a no-op. */
 RB_EXTERN void rb_backup_report_free(rb_backup_report *report);
+/* Accessors of a report, valid until rb_backup_report_free: the verdict, the depth that
+ * was checked, what the backup says about itself, summary counts, and the stored findings
+ * (the i-th of rb_backup_report_finding_count; the list may be capped, counts are exact). */
 RB_EXTERN rb_backup_verdict rb_backup_report_verdict(const rb_backup_report *report);
 RB_EXTERN rb_backup_depth rb_backup_report_depth(const rb_backup_report *report);
 RB_EXTERN const rb_backup_info *rb_backup_report_info(const rb_backup_report *report);

@@ -13,7 +13,7 @@
 #include "rescuebay/device.h"
 #endif
 
-int bk_version_cmp(const char *a, const char *b)
+int rb__bk_version_cmp(const char *a, const char *b)
 {
     while ((a && *a) || (b && *b)) {
         long x = 0, y = 0;
@@ -48,7 +48,7 @@ static int family_from_prefix(const char *pt)
     return 0;
 }
 
-int bk_model_lookup(const char *product_type, char *name, size_t namelen)
+int rb__bk_model_lookup(const char *product_type, char *name, size_t namelen)
 {
     if (name && namelen)
         name[0] = '\0';

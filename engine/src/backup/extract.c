@@ -140,11 +140,11 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
         o = *options;
     o.depth = RB_BACKUP_DEEP;
     o.max_findings = 1;
-    rb_backup_report *r = bk_report_new(1);
+    rb_backup_report *r = rb__bk_report_new(1);
     if (!r)
         return rb__error(ctx, RB_ERR_NOMEM, "out of memory");
-    bk_verifier v;
-    rb_status st = bk_prepare(&v, ctx, dir, &o, r);
+    rb__bk_verifier v;
+    rb_status st = rb__bk_prepare(&v, ctx, dir, &o, r);
     int outfd = -1;
     sqlite3_stmt *s = NULL;
     if (st != RB_OK)
@@ -169,9 +169,9 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
         goto done;
     }
     v.prog.step = RB_BACKUP_STEP_FILES;
-    bk_lane lane;
-    if (bk_lane_init(&lane, r, true) != 0) {
-        bk_lane_free(&lane);
+    rb__bk_lane lane;
+    if (rb__bk_lane_init(&lane, r, true) != 0) {
+        rb__bk_lane_free(&lane);
         st = rb__error(ctx, RB_ERR_NOMEM, "out of memory");
         goto done;
     }
@@ -183,10 +183,10 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
         if (!domain || !rel || rb_backup_classify(domain, rel) != category)
             continue;
         uint64_t done = atomic_fetch_add(&v.items_done, 1) + 1;
-        bk_mbfile mf;
+        rb__bk_mbfile mf;
         char err[160];
-        if (!bk_is_fileid(id, (size_t)sqlite3_column_bytes(s, 0)) ||
-            bk_mbfile_parse(&mf, sqlite3_column_blob(s, 4), (size_t)sqlite3_column_bytes(s, 4), err,
+        if (!rb__bk_is_fileid(id, (size_t)sqlite3_column_bytes(s, 0)) ||
+            rb__bk_mbfile_parse(&mf, sqlite3_column_blob(s, 4), (size_t)sqlite3_column_bytes(s, 4), err,
                             sizeof err) != 0) {
             out->files_damaged++;
             continue;
@@ -202,7 +202,7 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
             break;
         }
         struct out_sink os = {fd, 0};
-        bool ok = bk_check_content(&v, &lane, id, domain, rel, &mf, true, write_out, &os);
+        bool ok = rb__bk_check_content(&v, &lane, id, domain, rel, &mf, true, write_out, &os);
         if (close(fd) != 0 && !os.err)
             os.err = errno;
         if (os.err) {
@@ -223,17 +223,17 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
         }
         out->files_written++;
         out->bytes_written += mf.size;
-        if ((done & 255) == 0 && !bk_progress(&v)) {
+        if ((done & 255) == 0 && !rb__bk_progress(&v)) {
             st = rb__error(ctx, RB_ERR_CANCELLED, "cancelled");
             break;
         }
     }
-    bk_lane_free(&lane);
+    rb__bk_lane_free(&lane);
 done:
     sqlite3_finalize(s);
     if (outfd >= 0)
         close(outfd);
-    bk_release(&v);
+    rb__bk_release(&v);
     rb_backup_report_free(r);
     return st;
 }

@@ -24,8 +24,8 @@ static int hexval(char c)
 }
 
 struct tick {
-    bk_verifier *v;
-    bk_lane *l;
+    rb__bk_verifier *v;
+    rb__bk_lane *l;
 };
 
 static int on_bytes(void *payload, uint64_t n)
@@ -35,13 +35,13 @@ static int on_bytes(void *payload, uint64_t n)
     t->l->tick_bytes += n;
     if (t->l->tick_bytes >= (64u << 20)) {
         t->l->tick_bytes = 0;
-        if (t->l->main ? !bk_progress(t->v) : atomic_load(&t->v->cancel))
+        if (t->l->main ? !rb__bk_progress(t->v) : atomic_load(&t->v->cancel))
             return -1;
     }
     return 0;
 }
 
-int bk_lane_init(bk_lane *l, rb_backup_report *r, bool main)
+int rb__bk_lane_init(rb__bk_lane *l, rb_backup_report *r, bool main)
 {
     memset(l, 0, sizeof *l);
     l->r = r;
@@ -52,7 +52,7 @@ int bk_lane_init(bk_lane *l, rb_backup_report *r, bool main)
     return l->buf && l->sha1 && l->md ? 0 : -1;
 }
 
-void bk_lane_free(bk_lane *l)
+void rb__bk_lane_free(rb__bk_lane *l)
 {
     free(l->buf);
     EVP_MD_free(l->sha1);
@@ -62,28 +62,28 @@ void bk_lane_free(bk_lane *l)
     l->md = NULL;
 }
 
-bool bk_check_content(bk_verifier *v, bk_lane *l, const char *id, const char *domain,
-                      const char *rel, const bk_mbfile *mf, bool deep, bk_sink_fn sink,
+bool rb__bk_check_content(rb__bk_verifier *v, rb__bk_lane *l, const char *id, const char *domain,
+                      const char *rel, const rb__bk_mbfile *mf, bool deep, rb__bk_sink_fn sink,
                       void *sink_payload)
 {
     rb_backup_summary *s = &l->r->summary;
-    int pfd = bk_prefix_fd(v, id);
+    int pfd = rb__bk_prefix_fd(v, id);
     struct stat st;
     if (pfd < 0 || fstatat(pfd, id, &st, AT_SYMLINK_NOFOLLOW) != 0) {
         int e = pfd < 0 ? ENOENT : errno;
         s->files_missing++;
         if (e == ENOENT && mf->size == 0) {
-            bk_report_add(l->r, "empty_file_missing", WARN, CORRUPT, domain, rel, id,
+            rb__bk_report_add(l->r, "empty_file_missing", WARN, CORRUPT, domain, rel, id,
                           "an empty file has no content file");
             return true;
         }
-        bk_report_add(l->r, "file_missing", ERR, CORRUPT, domain, rel, id,
+        rb__bk_report_add(l->r, "file_missing", ERR, CORRUPT, domain, rel, id,
                       "the content file %.2s/%s is %s", id, id,
                       e == ENOENT ? "missing" : strerror(e));
         return false;
     }
     if (!S_ISREG(st.st_mode)) {
-        bk_report_add(l->r, "file_not_regular", ERR, CORRUPT, domain, rel, id,
+        rb__bk_report_add(l->r, "file_not_regular", ERR, CORRUPT, domain, rel, id,
                       "the content file %.2s/%s is not a regular file (%s)", id, id,
                       S_ISLNK(st.st_mode) ? "a symbolic link" : "a folder or device");
         return false;
@@ -93,7 +93,7 @@ bool bk_check_content(bk_verifier *v, bk_lane *l, const char *id, const char *do
     uint64_t want = v->encrypted ? (mf->size / 16 + 1) * 16 : mf->size;
     if ((uint64_t)st.st_size != want) {
         s->size_mismatches++;
-        bk_report_add(l->r, "file_size_mismatch", ERR, CORRUPT, domain, rel, id,
+        rb__bk_report_add(l->r, "file_size_mismatch", ERR, CORRUPT, domain, rel, id,
                       "the content file is %llu bytes, %llu expected%s",
                       (unsigned long long)st.st_size, (unsigned long long)want,
                       (uint64_t)st.st_size < want ? " (cut short)" : "");
@@ -103,7 +103,7 @@ bool bk_check_content(bk_verifier *v, bk_lane *l, const char *id, const char *do
         return true;
     bool want_sha1 = mf->has_digest && mf->digest_len == 20;
     if (mf->has_digest && mf->digest_len != 20)
-        bk_report_add(l->r, "digest_unknown", RB_BACKUP_INFO, CORRUPT, domain, rel, id,
+        rb__bk_report_add(l->r, "digest_unknown", RB_BACKUP_INFO, CORRUPT, domain, rel, id,
                       "the recorded digest is %zu bytes, not a SHA-1; not checked", mf->digest_len);
     uint8_t fkey[32];
     const uint8_t *key = NULL;
@@ -112,20 +112,20 @@ bool bk_check_content(bk_verifier *v, bk_lane *l, const char *id, const char *do
             return true;
         if (!mf->has_key || mf->key_len != 44) {
             s->decrypt_failures++;
-            bk_report_add(l->r, "file_key_invalid", ERR, CORRUPT, domain, rel, id,
+            rb__bk_report_add(l->r, "file_key_invalid", ERR, CORRUPT, domain, rel, id,
                           "the file's encryption key is %s", mf->has_key ? "malformed" : "missing");
             return false;
         }
-        if (bk_keybag_unwrap(&v->kb, mf->key, mf->key_len, fkey) != 0) {
+        if (rb__bk_keybag_unwrap(&v->kb, mf->key, mf->key_len, fkey) != 0) {
             s->decrypt_failures++;
-            bk_report_add(l->r, "file_key_invalid", ERR, CORRUPT, domain, rel, id,
+            rb__bk_report_add(l->r, "file_key_invalid", ERR, CORRUPT, domain, rel, id,
                           "the file's encryption key does not unwrap with the backup's keys");
             return false;
         }
         uint32_t cls = (uint32_t)mf->key[0] | (uint32_t)mf->key[1] << 8 |
                        (uint32_t)mf->key[2] << 16 | (uint32_t)mf->key[3] << 24;
         if (mf->protection_class >= 0 && (int64_t)cls != mf->protection_class)
-            bk_report_add(l->r, "protection_class_mismatch", WARN, CORRUPT, domain, rel, id,
+            rb__bk_report_add(l->r, "protection_class_mismatch", WARN, CORRUPT, domain, rel, id,
                           "key class %u differs from protection class %lld", cls,
                           (long long)mf->protection_class);
         key = fkey;
@@ -133,13 +133,13 @@ bool bk_check_content(bk_verifier *v, bk_lane *l, const char *id, const char *do
     int fd = openat(pfd, id, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) {
         OPENSSL_cleanse(fkey, sizeof fkey);
-        bk_report_add(l->r, "file_unreadable", ERR, CORRUPT, domain, rel, id,
+        rb__bk_report_add(l->r, "file_unreadable", ERR, CORRUPT, domain, rel, id,
                       "the content file cannot be opened: %s", strerror(errno));
         return false;
     }
-    bk_stream_result res;
+    rb__bk_stream_result res;
     struct tick t = {v, l};
-    bk_stream(&res, fd, key, want_sha1, l->buf, sink, sink_payload, on_bytes, &t);
+    rb__bk_stream(&res, fd, key, want_sha1, l->buf, sink, sink_payload, on_bytes, &t);
     close(fd);
     OPENSSL_cleanse(fkey, sizeof fkey);
     if (res.cancelled || res.sink_failed)
@@ -147,7 +147,7 @@ bool bk_check_content(bk_verifier *v, bk_lane *l, const char *id, const char *do
     s->files_read++;
     s->bytes_read += res.bytes_read;
     if (res.read_errno) {
-        bk_report_add(l->r, "file_unreadable", ERR, CORRUPT, domain, rel, id,
+        rb__bk_report_add(l->r, "file_unreadable", ERR, CORRUPT, domain, rel, id,
                       "reading the content file failed: %s (disk damage?)", strerror(res.read_errno));
         return false;
     }
@@ -156,7 +156,7 @@ bool bk_check_content(bk_verifier *v, bk_lane *l, const char *id, const char *do
         s->digests_checked++;
         if (memcmp(res.sha1, mf->digest, 20) != 0) {
             s->digest_mismatches++;
-            bk_report_add(l->r, "file_digest_mismatch", ERR, CORRUPT, domain, rel, id,
+            rb__bk_report_add(l->r, "file_digest_mismatch", ERR, CORRUPT, domain, rel, id,
                           "the content does not match its recorded SHA-1: it was changed or damaged");
             ok = false;
         }
@@ -164,21 +164,21 @@ bool bk_check_content(bk_verifier *v, bk_lane *l, const char *id, const char *do
     if (key) {
         if (!res.padding_ok) {
             s->decrypt_failures++;
-            bk_report_add(l->r, "file_padding_invalid", ERR, CORRUPT, domain, rel, id,
+            rb__bk_report_add(l->r, "file_padding_invalid", ERR, CORRUPT, domain, rel, id,
                           "the file does not decrypt (invalid padding): damaged or re-encrypted badly");
             return false;
         }
         s->files_decrypted++;
         if (res.plain_len != mf->size)
             /* Reported by others on live WAL databases in real backups: not fatal. */
-            bk_report_add(l->r, "file_decrypted_size_mismatch", WARN, CORRUPT, domain, rel, id,
+            rb__bk_report_add(l->r, "file_decrypted_size_mismatch", WARN, CORRUPT, domain, rel, id,
                           "decrypted to %llu bytes, %llu recorded",
                           (unsigned long long)res.plain_len, (unsigned long long)mf->size);
     }
     return ok;
 }
 
-static void count_cat(bk_lane *l, rb_backup_category c, bool intact, uint64_t size)
+static void count_cat(rb__bk_lane *l, rb_backup_category c, bool intact, uint64_t size)
 {
     rb_backup_category_stats *cs = &l->r->cats[c];
     if (intact) {
@@ -190,7 +190,7 @@ static void count_cat(bk_lane *l, rb_backup_category c, bool intact, uint64_t si
     }
 }
 
-static void check_row(bk_verifier *v, bk_lane *l, sqlite3_stmt *s)
+static void check_row(rb__bk_verifier *v, rb__bk_lane *l, sqlite3_stmt *s)
 {
     rb_backup_summary *sm = &l->r->summary;
     const char *id = (const char *)sqlite3_column_text(s, 0);
@@ -209,8 +209,8 @@ static void check_row(bk_verifier *v, bk_lane *l, sqlite3_stmt *s)
     else if (flags == 4) sm->symlinks++;
     else if (flags == 1) sm->files++;
     rb_backup_category cat = rb_backup_classify(domain, rel);
-    if (!bk_is_fileid(id, idlen)) {
-        bk_report_add(l->r, "file_id_malformed", ERR, CORRUPT, domain, rel, "",
+    if (!rb__bk_is_fileid(id, idlen)) {
+        rb__bk_report_add(l->r, "file_id_malformed", ERR, CORRUPT, domain, rel, "",
                       "the row's file ID \"%.60s\" is not 40 lowercase hex digits", id ? id : "");
         if (flags == 1)
             count_cat(l, cat, false, 0);
@@ -226,35 +226,35 @@ static void check_row(bk_verifier *v, bk_lane *l, sqlite3_stmt *s)
         EVP_DigestFinal_ex(c, md, NULL);
         rb__hex(md, 20, hex);
         if (memcmp(hex, id, 40) != 0)
-            bk_report_add(l->r, "file_id_mismatch", ERR, CORRUPT, domain, rel, id,
+            rb__bk_report_add(l->r, "file_id_mismatch", ERR, CORRUPT, domain, rel, id,
                           "the file ID is not SHA-1(domain-path) (%s expected)", hex);
     }
-    bool unsafe = bk_path_unsafe(rel, rlen) || bk_path_unsafe(domain, dlen) || strchr(domain, '/');
+    bool unsafe = rb__bk_path_unsafe(rel, rlen) || rb__bk_path_unsafe(domain, dlen) || strchr(domain, '/');
     if (unsafe)
-        bk_report_add(l->r, "path_unsafe", ERR, CORRUPT, domain, rel, id,
+        rb__bk_report_add(l->r, "path_unsafe", ERR, CORRUPT, domain, rel, id,
                       "the path tries to leave its folder (absolute, \"..\" or NUL)");
     if (flags != 1 && flags != 2 && flags != 4) {
-        bk_report_add(l->r, "row_flags_unknown", WARN, CORRUPT, domain, rel, id,
+        rb__bk_report_add(l->r, "row_flags_unknown", WARN, CORRUPT, domain, rel, id,
                       "unknown row kind %lld", (long long)flags);
         return;
     }
     if (flags != 1)
         return;
-    bk_mbfile mf;
+    rb__bk_mbfile mf;
     char err[160];
-    if (bk_mbfile_parse(&mf, blob, blen, err, sizeof err) != 0) {
-        bk_report_add(l->r, "mbfile_invalid", ERR, CORRUPT, domain, rel, id, "%s", err);
+    if (rb__bk_mbfile_parse(&mf, blob, blen, err, sizeof err) != 0) {
+        rb__bk_report_add(l->r, "mbfile_invalid", ERR, CORRUPT, domain, rel, id, "%s", err);
         count_cat(l, cat, false, 0);
         return;
     }
     sm->bytes_total += mf.size;
-    bool ok = bk_check_content(v, l, id, domain, rel, &mf, v->opt.depth == RB_BACKUP_DEEP, NULL, NULL);
+    bool ok = rb__bk_check_content(v, l, id, domain, rel, &mf, v->opt.depth == RB_BACKUP_DEEP, NULL, NULL);
     count_cat(l, cat, ok && !unsafe, mf.size);
 }
 
 struct lane_run {
-    bk_verifier *v;
-    bk_lane lane;
+    rb__bk_verifier *v;
+    rb__bk_lane lane;
     sqlite3 *db;
     const char *sql;
     int rc;         /* last sqlite3_step result */
@@ -264,7 +264,7 @@ struct lane_run {
 static void *run_lane(void *payload)
 {
     struct lane_run *lr = payload;
-    bk_verifier *v = lr->v;
+    rb__bk_verifier *v = lr->v;
     sqlite3_stmt *s = NULL;
     lr->rc = sqlite3_prepare_v2(lr->db, lr->sql, -1, &s, NULL);
     if (lr->rc != SQLITE_OK) {
@@ -279,7 +279,7 @@ static void *run_lane(void *payload)
             n++;
         }
         if ((n & 511) == 0 && n) {
-            if (lr->lane.main ? !bk_progress(v) : atomic_load(&v->cancel))
+            if (lr->lane.main ? !rb__bk_progress(v) : atomic_load(&v->cancel))
                 break;
         }
         if (atomic_load(&v->cancel))
@@ -291,7 +291,7 @@ static void *run_lane(void *payload)
     return NULL;
 }
 
-rb_status bk_check_files(bk_verifier *v)
+rb_status rb__bk_check_files(rb__bk_verifier *v)
 {
     sqlite3_stmt *s = NULL;
     v->prog.step = RB_BACKUP_STEP_FILES;
@@ -301,9 +301,9 @@ rb_status bk_check_files(bk_verifier *v)
         sqlite3_step(s) == SQLITE_ROW)
         v->prog.items_total = (uint64_t)sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);
-    if (!bk_progress(v))
+    if (!rb__bk_progress(v))
         return rb__error(v->ctx, RB_ERR_CANCELLED, "cancelled");
-    bk_open_prefixes(v);
+    rb__bk_open_prefixes(v);
     /* Two lanes when a second connection exists and the table has rowids: each takes half
      * of the rowid range, so neither reads the other's pages. */
     char sql2[2][160];
@@ -323,16 +323,16 @@ rb_status bk_check_files(bk_verifier *v)
         }
         sqlite3_finalize(probe);
     }
-    rb_backup_report *side = nl == 2 ? bk_report_new(v->r->maxfindings) : NULL;
+    rb_backup_report *side = nl == 2 ? rb__bk_report_new(v->r->maxfindings) : NULL;
     if (nl == 2 && !side)
         nl = 1;
     for (int i = 0; i < nl; i++) {
         lr[i].v = v;
         lr[i].db = i ? v->db.db2 : v->db.db;
         lr[i].sql = nl == 2 ? sql2[i] : BK_FILES_SQL;
-        if (bk_lane_init(&lr[i].lane, i ? side : v->r, i == 0) != 0) {
-            bk_lane_free(&lr[0].lane);
-            bk_lane_free(&lr[1].lane);
+        if (rb__bk_lane_init(&lr[i].lane, i ? side : v->r, i == 0) != 0) {
+            rb__bk_lane_free(&lr[0].lane);
+            rb__bk_lane_free(&lr[1].lane);
             rb_backup_report_free(side);
             return rb__error(v->ctx, RB_ERR_NOMEM, "out of memory");
         }
@@ -348,12 +348,12 @@ rb_status bk_check_files(bk_verifier *v)
         for (int k = 0; k < 256; k++)
             v->present[k] += lr[i].lane.present[k];
         if (lr[i].errmsg && !atomic_load(&v->cancel))
-            bk_report_add(v->r, "manifest_db_integrity", RB_BACKUP_ERROR, CORRUPT, "", "Manifest.db", "",
+            rb__bk_report_add(v->r, "manifest_db_integrity", RB_BACKUP_ERROR, CORRUPT, "", "Manifest.db", "",
                           "reading Manifest.db stopped: %s", lr[i].errmsg);
-        bk_lane_free(&lr[i].lane);
+        rb__bk_lane_free(&lr[i].lane);
     }
     if (side) {
-        bk_report_merge(v->r, side);
+        rb__bk_report_merge(v->r, side);
         rb_backup_report_free(side);
     }
     v->prog.bytes_total = v->r->summary.bytes_total;
@@ -364,10 +364,10 @@ rb_status bk_check_files(bk_verifier *v)
 
 /* Entries in a content folder that no row references. Only folders holding more entries
  * than rows found in them are looked up, so a healthy backup costs one readdir each. */
-rb_status bk_check_orphans(bk_verifier *v)
+rb_status rb__bk_check_orphans(rb__bk_verifier *v)
 {
     v->prog.step = RB_BACKUP_STEP_ORPHANS;
-    if (!bk_progress(v))
+    if (!rb__bk_progress(v))
         return rb__error(v->ctx, RB_ERR_CANCELLED, "cancelled");
     sqlite3_stmt *q = NULL;
     if (v->db_ok)
@@ -375,7 +375,7 @@ rb_status bk_check_orphans(bk_verifier *v)
     static const char hexd[] = "0123456789abcdef";
     for (int i = 0; i < 256; i++) {
         char pre[3] = {hexd[i >> 4], hexd[i & 15], 0};
-        int fd = bk_prefix_fd(v, pre);
+        int fd = rb__bk_prefix_fd(v, pre);
         if (fd < 0)
             continue;
         int dfd = dup(fd);
@@ -395,7 +395,7 @@ rb_status bk_check_orphans(bk_verifier *v)
                 if (e->d_name[0] == '.')
                     continue;
                 size_t l = strlen(e->d_name);
-                if (q && bk_is_fileid(e->d_name, l)) {
+                if (q && rb__bk_is_fileid(e->d_name, l)) {
                     sqlite3_bind_text(q, 1, e->d_name, (int)l, SQLITE_STATIC);
                     int rc = sqlite3_step(q);
                     sqlite3_reset(q);
@@ -407,13 +407,13 @@ rb_status bk_check_orphans(bk_verifier *v)
                     struct stat st;
                     if (fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
                         (st.st_size == 0 || st.st_size % 16 != 0))
-                        bk_report_add(v->r, "file_size_mismatch", ERR, CORRUPT, "", e->d_name, "",
+                        rb__bk_report_add(v->r, "file_size_mismatch", ERR, CORRUPT, "", e->d_name, "",
                                       "encrypted content file %s/%s is %lld bytes, not whole blocks",
                                       pre, e->d_name, (long long)st.st_size);
                     continue;
                 }
                 v->r->summary.orphans++;
-                bk_report_add(v->r, "orphan_file", WARN, CORRUPT, "", e->d_name, "",
+                rb__bk_report_add(v->r, "orphan_file", WARN, CORRUPT, "", e->d_name, "",
                               "%s/%s is not listed in Manifest.db (left over; ignored on restore)",
                               pre, e->d_name);
             }

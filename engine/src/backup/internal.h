@@ -20,17 +20,17 @@
 #define BK_BUF_BYTES (1u << 20)
 
 /* ---- plists (plist.c) ---- */
-typedef enum { BK_PLIST_OK, BK_PLIST_MISSING, BK_PLIST_INVALID, BK_PLIST_TOO_LARGE, BK_PLIST_IO } bk_plist_rc;
-bk_plist_rc bk_plist_load(plist_t *out, int dirfd, const char *name, char *err, size_t errlen);
+typedef enum { BK_PLIST_OK, BK_PLIST_MISSING, BK_PLIST_INVALID, BK_PLIST_TOO_LARGE, BK_PLIST_IO } rb__bk_plist_rc;
+rb__bk_plist_rc rb__bk_plist_load(plist_t *out, int dirfd, const char *name, char *err, size_t errlen);
 /* Parses bytes (binary or XML); NULL when not a plist. */
-plist_t bk_plist_parse(const void *data, size_t len);
-const char *bk_dict_str(plist_t dict, const char *key);            /* NULL if absent/not string */
-int bk_dict_bool(plist_t dict, const char *key);                   /* 1/0, -1 absent */
-const uint8_t *bk_dict_data(plist_t dict, const char *key, size_t *len);
-int bk_dict_date(plist_t dict, const char *key, int64_t *unix_seconds); /* 0 ok */
+plist_t rb__bk_plist_parse(const void *data, size_t len);
+const char *rb__bk_dict_str(plist_t dict, const char *key);            /* NULL if absent/not string */
+int rb__bk_dict_bool(plist_t dict, const char *key);                   /* 1/0, -1 absent */
+const uint8_t *rb__bk_dict_data(plist_t dict, const char *key, size_t *len);
+int rb__bk_dict_date(plist_t dict, const char *key, int64_t *unix_seconds); /* 0 ok */
 
 /* ---- MBFile: NSKeyedArchiver blob in Manifest.db Files.file (mbfile.c) ---- */
-typedef struct bk_mbfile {
+typedef struct rb__bk_mbfile {
     uint64_t size;
     int64_t mode;
     int64_t protection_class;
@@ -41,13 +41,13 @@ typedef struct bk_mbfile {
     bool has_key;
     size_t key_len;
     uint8_t key[44];
-} bk_mbfile;
+} rb__bk_mbfile;
 /* 0 on success, else -1 with a reason in err. Never reads outside [data, data+len). */
-int bk_mbfile_parse(bk_mbfile *out, const void *data, size_t len, char *err, size_t errlen);
+int rb__bk_mbfile_parse(rb__bk_mbfile *out, const void *data, size_t len, char *err, size_t errlen);
 
 /* ---- keybag (keybag.c) ---- */
 #define BK_MAX_CLASSES 32
-typedef struct bk_keybag {
+typedef struct rb__bk_keybag {
     uint32_t vers, type, iter, dpic;
     bool has_dp;
     uint8_t salt[64];
@@ -60,19 +60,19 @@ typedef struct bk_keybag {
         uint8_t wpky[40];
         uint8_t key[32];
     } cls[BK_MAX_CLASSES];
-} bk_keybag;
-int bk_keybag_parse(bk_keybag *kb, const uint8_t *data, size_t len, char *err, size_t errlen);
+} rb__bk_keybag;
+int rb__bk_keybag_parse(rb__bk_keybag *kb, const uint8_t *data, size_t len, char *err, size_t errlen);
 /* RB_OK, RB_ERR_PASSWORD (unwrap failed: wrong password) or RB_ERR_CORRUPT. */
-rb_status bk_keybag_unlock(bk_keybag *kb, const char *password, size_t password_len);
+rb_status rb__bk_keybag_unlock(rb__bk_keybag *kb, const char *password, size_t password_len);
 /* Unwraps a 44-byte class+wrapped key (class u32 LE, then RFC 3394 blob). 0 on success. */
-int bk_keybag_unwrap(const bk_keybag *kb, const uint8_t *wrapped, size_t len, uint8_t key[32]);
-int bk_aes_unwrap(const uint8_t kek[32], const uint8_t in[40], uint8_t out[32]);
-void bk_keybag_wipe(bk_keybag *kb);
+int rb__bk_keybag_unwrap(const rb__bk_keybag *kb, const uint8_t *wrapped, size_t len, uint8_t key[32]);
+int rb__bk_aes_unwrap(const uint8_t kek[32], const uint8_t in[40], uint8_t out[32]);
+void rb__bk_keybag_wipe(rb__bk_keybag *kb);
 
 /* ---- streaming content reader (stream.c) ---- */
-typedef int (*bk_sink_fn)(void *payload, const uint8_t *data, size_t len); /* <0: stop */
-typedef int (*bk_tick_fn)(void *payload, uint64_t bytes);                  /* <0: cancel */
-typedef struct bk_stream_result {
+typedef int (*rb__bk_sink_fn)(void *payload, const uint8_t *data, size_t len); /* <0: stop */
+typedef int (*rb__bk_tick_fn)(void *payload, uint64_t bytes);                  /* <0: cancel */
+typedef struct rb__bk_stream_result {
     uint64_t bytes_read;
     uint64_t plain_len;
     uint8_t sha1[20];
@@ -80,24 +80,24 @@ typedef struct bk_stream_result {
     bool padding_ok;    /* decrypting: PKCS#7 padding valid */
     bool cancelled;
     bool sink_failed;
-} bk_stream_result;
+} rb__bk_stream_result;
 /* Reads fd to its end through buf (BK_BUF_BYTES), hashing with SHA-1 if want_sha1 and
  * decrypting with AES-256-CBC (IV 0, PKCS#7) if key; plaintext goes to sink if given. */
-void bk_stream(bk_stream_result *res, int fd, const uint8_t *key, bool want_sha1, uint8_t *buf,
-               bk_sink_fn sink, void *sink_payload, bk_tick_fn tick, void *tick_payload);
+void rb__bk_stream(rb__bk_stream_result *res, int fd, const uint8_t *key, bool want_sha1, uint8_t *buf,
+               rb__bk_sink_fn sink, void *sink_payload, rb__bk_tick_fn tick, void *tick_payload);
 
 /* ---- Manifest.db (manifest.c) ---- */
-typedef struct bk_db {
+typedef struct rb__bk_db {
     sqlite3 *db;
     sqlite3 *db2;   /* second connection for the second row lane; may be NULL */
     char *tmpdir;   /* private copy folder, removed on close */
-} bk_db;
+} rb__bk_db;
 /* Opens <dir>/Manifest.db read-only without ever writing next to it. key: decrypt first. */
-rb_status bk_db_open(bk_db *db, const char *dir, int dirfd, const uint8_t *key, char *err,
+rb_status rb__bk_db_open(rb__bk_db *db, const char *dir, int dirfd, const uint8_t *key, char *err,
                      size_t errlen);
-void bk_db_close(bk_db *db);
+void rb__bk_db_close(rb__bk_db *db);
 /* Header sniff: 1 = SQLite, 0 = not SQLite, -1 = missing/unreadable; *size set. */
-int bk_db_sniff(int dirfd, uint64_t *size);
+int rb__bk_db_sniff(int dirfd, uint64_t *size);
 
 /* ---- report (report.c) ---- */
 #define BK_MAX_CODES 64
@@ -113,33 +113,33 @@ struct rb_backup_report {
     size_t ncodes;
     bool any[5];    /* an ERROR implying each verdict was found */
 };
-rb_backup_report *bk_report_new(size_t max_findings);
+rb_backup_report *rb__bk_report_new(size_t max_findings);
 /* Records a finding; `code` must be a string literal. Returns 0, or -1 out of memory. */
-int bk_report_add(rb_backup_report *r, const char *code, rb_backup_severity sev,
+int rb__bk_report_add(rb_backup_report *r, const char *code, rb_backup_severity sev,
                   rb_backup_verdict verdict, const char *domain, const char *path,
                   const char *file_id, const char *fmt, ...) RB_PRINTF(8, 9);
-void bk_report_finish(rb_backup_report *r);
+void rb__bk_report_finish(rb_backup_report *r);
 /* Moves src's findings and adds its counts into dst; src is left empty. */
-void bk_report_merge(rb_backup_report *dst, rb_backup_report *src);
+void rb__bk_report_merge(rb_backup_report *dst, rb_backup_report *src);
 
 /* ---- compatibility and catalog (compat.c) ---- */
 /* Compares dotted versions numerically: <0, 0, >0. */
-int bk_version_cmp(const char *a, const char *b);
+int rb__bk_version_cmp(const char *a, const char *b);
 /* Family (1 iPhone, 2 iPad, 3 iPod, 0 unknown) and marketing name ("" if unknown) from
  * the catalog when this build has it, else the family from the product type's prefix. */
-int bk_model_lookup(const char *product_type, char *name, size_t namelen);
+int rb__bk_model_lookup(const char *product_type, char *name, size_t namelen);
 
 /* ---- helpers ---- */
-bool bk_is_fileid(const char *s, size_t len);
+bool rb__bk_is_fileid(const char *s, size_t len);
 /* True if the relative path could escape its folder (absolute, "..", embedded NUL). */
-bool bk_path_unsafe(const char *p, size_t len);
+bool rb__bk_path_unsafe(const char *p, size_t len);
 
 /* ---- the verifier's state (verify.c, files.c, extract.c) ---- */
 
 /* One worker's private state: the row pass runs in two lanes (even and odd rowids) on
  * their own SQLite connections, because parsing MBFile records and hashing are CPU-bound
  * and the kiosk has several cores. Lanes share nothing mutable but atomics. */
-typedef struct bk_lane {
+typedef struct rb__bk_lane {
     rb_backup_report *r;
     uint8_t *buf;
     uint32_t present[256];  /* content files found per sub-folder (orphan check) */
@@ -147,9 +147,9 @@ typedef struct bk_lane {
     uint64_t tick_bytes;
     EVP_MD *sha1;
     EVP_MD_CTX *md;
-} bk_lane;
+} rb__bk_lane;
 
-typedef struct bk_verifier {
+typedef struct rb__bk_verifier {
     rb_context *ctx;
     rb_backup_options opt;
     rb_backup_report *r;
@@ -162,32 +162,32 @@ typedef struct bk_verifier {
     bool have_keys;
     atomic_bool cancel;
     atomic_uint_fast64_t items_done, bytes_done;
-    bk_keybag kb;
-    bk_db db;
+    rb__bk_keybag kb;
+    rb__bk_db db;
     rb_progress prog;
-} bk_verifier;
+} rb__bk_verifier;
 
 /* Header checks, compatibility, keybag, Manifest.db open (verify.c). RB_OK unless the
  * folder cannot be read at all, memory ran out, or the caller cancelled. */
-rb_status bk_prepare(bk_verifier *v, rb_context *ctx, const char *dir,
+rb_status rb__bk_prepare(rb__bk_verifier *v, rb_context *ctx, const char *dir,
                      const rb_backup_options *o, rb_backup_report *r);
-void bk_release(bk_verifier *v);
+void rb__bk_release(rb__bk_verifier *v);
 /* Calls the progress callback; false when the caller asked to stop. */
-bool bk_progress(bk_verifier *v);
+bool rb__bk_progress(rb__bk_verifier *v);
 /* Opens all 256 content sub-folders (so lanes only read the table). */
-void bk_open_prefixes(bk_verifier *v);
-int bk_prefix_fd(bk_verifier *v, const char *file_id);
+void rb__bk_open_prefixes(rb__bk_verifier *v);
+int rb__bk_prefix_fd(rb__bk_verifier *v, const char *file_id);
 
 /* Lanes (files.c). */
-int bk_lane_init(bk_lane *l, rb_backup_report *r, bool main);
-void bk_lane_free(bk_lane *l);
+int rb__bk_lane_init(rb__bk_lane *l, rb_backup_report *r, bool main);
+void rb__bk_lane_free(rb__bk_lane *l);
 
 /* Per-row and orphan passes (files.c). */
-rb_status bk_check_files(bk_verifier *v);
-rb_status bk_check_orphans(bk_verifier *v);
+rb_status rb__bk_check_files(rb__bk_verifier *v);
+rb_status rb__bk_check_orphans(rb__bk_verifier *v);
 /* Checks one file row's content; content goes to sink if given. true if intact. */
-bool bk_check_content(bk_verifier *v, bk_lane *l, const char *file_id, const char *domain,
-                      const char *rel, const bk_mbfile *mf, bool deep, bk_sink_fn sink,
+bool rb__bk_check_content(rb__bk_verifier *v, rb__bk_lane *l, const char *file_id, const char *domain,
+                      const char *rel, const rb__bk_mbfile *mf, bool deep, rb__bk_sink_fn sink,
                       void *sink_payload);
 #define BK_FILES_SQL "SELECT fileID, domain, relativePath, flags, file FROM Files"
 

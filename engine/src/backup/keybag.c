@@ -16,7 +16,7 @@ static uint32_t be32(const uint8_t *p)
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-int bk_keybag_parse(bk_keybag *kb, const uint8_t *data, size_t len, char *err, size_t errlen)
+int rb__bk_keybag_parse(rb__bk_keybag *kb, const uint8_t *data, size_t len, char *err, size_t errlen)
 {
     memset(kb, 0, sizeof *kb);
     if (!data || len < 8) {
@@ -97,7 +97,7 @@ int bk_keybag_parse(bk_keybag *kb, const uint8_t *data, size_t len, char *err, s
     return 0;
 }
 
-int bk_aes_unwrap(const uint8_t kek[32], const uint8_t in[40], uint8_t out[32])
+int rb__bk_aes_unwrap(const uint8_t kek[32], const uint8_t in[40], uint8_t out[32])
 {
     EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
     if (!c)
@@ -112,7 +112,7 @@ int bk_aes_unwrap(const uint8_t kek[32], const uint8_t in[40], uint8_t out[32])
     return ok ? 0 : -1;
 }
 
-rb_status bk_keybag_unlock(bk_keybag *kb, const char *password, size_t password_len)
+rb_status rb__bk_keybag_unlock(rb__bk_keybag *kb, const char *password, size_t password_len)
 {
     uint8_t k1[32], kek[32];
     const uint8_t *pw = (const uint8_t *)password;
@@ -135,7 +135,7 @@ rb_status bk_keybag_unlock(bk_keybag *kb, const char *password, size_t password_
         if (!kb->cls[i].present || !kb->cls[i].has_wpky || !(kb->cls[i].wrap & 2))
             continue;
         tried++;
-        if (bk_aes_unwrap(kek, kb->cls[i].wpky, kb->cls[i].key) == 0) {
+        if (rb__bk_aes_unwrap(kek, kb->cls[i].wpky, kb->cls[i].key) == 0) {
             kb->cls[i].unlocked = true;
             unlocked++;
         }
@@ -147,7 +147,7 @@ rb_status bk_keybag_unlock(bk_keybag *kb, const char *password, size_t password_
     return unlocked ? RB_OK : RB_ERR_PASSWORD;
 }
 
-int bk_keybag_unwrap(const bk_keybag *kb, const uint8_t *wrapped, size_t len, uint8_t key[32])
+int rb__bk_keybag_unwrap(const rb__bk_keybag *kb, const uint8_t *wrapped, size_t len, uint8_t key[32])
 {
     if (len != 44)
         return -1;
@@ -155,10 +155,10 @@ int bk_keybag_unwrap(const bk_keybag *kb, const uint8_t *wrapped, size_t len, ui
                    (uint32_t)wrapped[2] << 16 | (uint32_t)wrapped[3] << 24;
     if (cls >= BK_MAX_CLASSES || !kb->cls[cls].unlocked)
         return -1;
-    return bk_aes_unwrap(kb->cls[cls].key, wrapped + 4, key);
+    return rb__bk_aes_unwrap(kb->cls[cls].key, wrapped + 4, key);
 }
 
-void bk_keybag_wipe(bk_keybag *kb)
+void rb__bk_keybag_wipe(rb__bk_keybag *kb)
 {
     OPENSSL_cleanse(kb, sizeof *kb);
 }

@@ -15,7 +15,7 @@
 
 #include "backup/internal.h"
 
-int bk_db_sniff(int dirfd, uint64_t *size)
+int rb__bk_db_sniff(int dirfd, uint64_t *size)
 {
     *size = 0;
     int fd = openat(dirfd, "Manifest.db", O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -106,7 +106,7 @@ static int dec_write(void *payload, const uint8_t *data, size_t len)
     return 0;
 }
 
-static rb_status open_uri(bk_db *db, const char *path, const char *query, int flags, char *err,
+static rb_status open_uri(rb__bk_db *db, const char *path, const char *query, int flags, char *err,
                           size_t errlen)
 {
     char *uri = uri_for(path, query);
@@ -133,7 +133,7 @@ static rb_status open_uri(bk_db *db, const char *path, const char *query, int fl
 }
 
 /* The second lane's connection; without it the row pass simply runs in one lane. */
-static void open_second(bk_db *db, const char *path, const char *query, int flags)
+static void open_second(rb__bk_db *db, const char *path, const char *query, int flags)
 {
     char *uri = uri_for(path, query);
     if (uri && sqlite3_open_v2(uri, &db->db2, flags | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
@@ -143,7 +143,7 @@ static void open_second(bk_db *db, const char *path, const char *query, int flag
     free(uri);
 }
 
-rb_status bk_db_open(bk_db *db, const char *dir, int dirfd, const uint8_t *key, char *err,
+rb_status rb__bk_db_open(rb__bk_db *db, const char *dir, int dirfd, const uint8_t *key, char *err,
                      size_t errlen)
 {
     memset(db, 0, sizeof *db);
@@ -182,8 +182,8 @@ rb_status bk_db_open(bk_db *db, const char *dir, int dirfd, const uint8_t *key, 
     }
     if (key) {
         struct dec_sink s = {out, 0};
-        bk_stream_result r;
-        bk_stream(&r, in, key, false, buf, dec_write, &s, NULL, NULL);
+        rb__bk_stream_result r;
+        rb__bk_stream(&r, in, key, false, buf, dec_write, &s, NULL, NULL);
         close(in);
         close(out);
         if (r.read_errno || s.err) {
@@ -238,11 +238,11 @@ rb_status bk_db_open(bk_db *db, const char *dir, int dirfd, const uint8_t *key, 
 fail:
     free(tmp);
     free(buf);
-    bk_db_close(db);
+    rb__bk_db_close(db);
     return st;
 }
 
-void bk_db_close(bk_db *db)
+void rb__bk_db_close(rb__bk_db *db)
 {
     if (db->db)
         sqlite3_close(db->db);

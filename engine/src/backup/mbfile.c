@@ -43,7 +43,7 @@ static const uint8_t *get_data(plist_t objects, plist_t dict, const char *key, s
     return (const uint8_t *)p;
 }
 
-int bk_mbfile_parse(bk_mbfile *out, const void *data, size_t len, char *err, size_t errlen)
+int rb__bk_mbfile_parse(rb__bk_mbfile *out, const void *data, size_t len, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
     if (!data || len < 8 || len > BK_MAX_MBFILE_BYTES || !plist_is_binary(data, (uint32_t)len)) {

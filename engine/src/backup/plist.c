@@ -12,7 +12,7 @@
 /* libplist dates count from 2001-01-01 (the Mac epoch). */
 #define BK_MAC_EPOCH 978307200
 
-plist_t bk_plist_parse(const void *data, size_t len)
+plist_t rb__bk_plist_parse(const void *data, size_t len)
 {
     if (!data || len < 8 || len > UINT32_MAX)
         return NULL;
@@ -24,7 +24,7 @@ plist_t bk_plist_parse(const void *data, size_t len)
     return p;
 }
 
-bk_plist_rc bk_plist_load(plist_t *out, int dirfd, const char *name, char *err, size_t errlen)
+rb__bk_plist_rc rb__bk_plist_load(plist_t *out, int dirfd, const char *name, char *err, size_t errlen)
 {
     *out = NULL;
     int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -65,7 +65,7 @@ bk_plist_rc bk_plist_load(plist_t *out, int dirfd, const char *name, char *err, 
         got += (size_t)n;
     }
     close(fd);
-    plist_t p = bk_plist_parse(buf, len);
+    plist_t p = rb__bk_plist_parse(buf, len);
     free(buf);
     if (!p || plist_get_node_type(p) != PLIST_DICT) {
         plist_free(p);
@@ -76,7 +76,7 @@ bk_plist_rc bk_plist_load(plist_t *out, int dirfd, const char *name, char *err, 
     return BK_PLIST_OK;
 }
 
-const char *bk_dict_str(plist_t dict, const char *key)
+const char *rb__bk_dict_str(plist_t dict, const char *key)
 {
     plist_t n = dict ? plist_dict_get_item(dict, key) : NULL;
     if (!n || plist_get_node_type(n) != PLIST_STRING)
@@ -85,7 +85,7 @@ const char *bk_dict_str(plist_t dict, const char *key)
     return plist_get_string_ptr(n, &len);
 }
 
-int bk_dict_bool(plist_t dict, const char *key)
+int rb__bk_dict_bool(plist_t dict, const char *key)
 {
     plist_t n = dict ? plist_dict_get_item(dict, key) : NULL;
     if (!n || plist_get_node_type(n) != PLIST_BOOLEAN)
@@ -95,7 +95,7 @@ int bk_dict_bool(plist_t dict, const char *key)
     return v ? 1 : 0;
 }
 
-const uint8_t *bk_dict_data(plist_t dict, const char *key, size_t *len)
+const uint8_t *rb__bk_dict_data(plist_t dict, const char *key, size_t *len)
 {
     plist_t n = dict ? plist_dict_get_item(dict, key) : NULL;
     *len = 0;
@@ -107,7 +107,7 @@ const uint8_t *bk_dict_data(plist_t dict, const char *key, size_t *len)
     return (const uint8_t *)p;
 }
 
-int bk_dict_date(plist_t dict, const char *key, int64_t *unix_seconds)
+int rb__bk_dict_date(plist_t dict, const char *key, int64_t *unix_seconds)
 {
     plist_t n = dict ? plist_dict_get_item(dict, key) : NULL;
     if (!n || plist_get_node_type(n) != PLIST_DATE)
@@ -118,7 +118,7 @@ int bk_dict_date(plist_t dict, const char *key, int64_t *unix_seconds)
     return 0;
 }
 
-bool bk_is_fileid(const char *s, size_t len)
+bool rb__bk_is_fileid(const char *s, size_t len)
 {
     if (!s || len != 40)
         return false;
@@ -130,7 +130,7 @@ bool bk_is_fileid(const char *s, size_t len)
     return true;
 }
 
-bool bk_path_unsafe(const char *p, size_t len)
+bool rb__bk_path_unsafe(const char *p, size_t len)
 {
     if (!p)
         return false;

@@ -85,7 +85,7 @@ rb_backup_category rb_backup_classify(const char *domain, const char *rel)
     return RB_BACKUP_CAT_OTHER;
 }
 
-rb_backup_report *bk_report_new(size_t max_findings)
+rb_backup_report *rb__bk_report_new(size_t max_findings)
 {
     rb_backup_report *r = calloc(1, sizeof *r);
     if (!r)
@@ -101,7 +101,7 @@ static char *dup0(const char *s)
     return rb__strdup(s ? s : "");
 }
 
-int bk_report_add(rb_backup_report *r, const char *code, rb_backup_severity sev,
+int rb__bk_report_add(rb_backup_report *r, const char *code, rb_backup_severity sev,
                   rb_backup_verdict verdict, const char *domain, const char *path,
                   const char *file_id, const char *fmt, ...)
 {
@@ -161,7 +161,7 @@ int bk_report_add(rb_backup_report *r, const char *code, rb_backup_severity sev,
     return 0;
 }
 
-void bk_report_merge(rb_backup_report *dst, rb_backup_report *src)
+void rb__bk_report_merge(rb_backup_report *dst, rb_backup_report *src)
 {
     for (size_t i = 0; i < src->ncodes; i++) {
         size_t j;
@@ -212,7 +212,7 @@ void bk_report_merge(rb_backup_report *dst, rb_backup_report *src)
     src->ncodes = 0;
 }
 
-void bk_report_finish(rb_backup_report *r)
+void rb__bk_report_finish(rb_backup_report *r)
 {
     /* Damage first: it cannot be fixed. Then what the counter can fix: update the device,
      * or find the right password. */

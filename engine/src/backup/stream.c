@@ -12,8 +12,8 @@
  * held-back block more than it was given, hence the slack). */
 #define CHUNK (BK_BUF_BYTES / 2 - 64)
 
-void bk_stream(bk_stream_result *res, int fd, const uint8_t *key, bool want_sha1, uint8_t *buf,
-               bk_sink_fn sink, void *sink_payload, bk_tick_fn tick, void *tick_payload)
+void rb__bk_stream(rb__bk_stream_result *res, int fd, const uint8_t *key, bool want_sha1, uint8_t *buf,
+               rb__bk_sink_fn sink, void *sink_payload, rb__bk_tick_fn tick, void *tick_payload)
 {
     static const uint8_t iv[16];
     memset(res, 0, sizeof *res);

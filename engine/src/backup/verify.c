@@ -17,9 +17,9 @@
 
 /* Backup-level finding (no domain/file). */
 #define FIND(v, code, sev, verdict, path, ...) \
-    bk_report_add((v)->r, code, sev, verdict, "", path, "", __VA_ARGS__)
+    rb__bk_report_add((v)->r, code, sev, verdict, "", path, "", __VA_ARGS__)
 
-bool bk_progress(bk_verifier *v)
+bool rb__bk_progress(rb__bk_verifier *v)
 {
     if (atomic_load(&v->cancel))
         return false;
@@ -32,16 +32,16 @@ bool bk_progress(bk_verifier *v)
     return !atomic_load(&v->cancel);
 }
 
-void bk_open_prefixes(bk_verifier *v)
+void rb__bk_open_prefixes(rb__bk_verifier *v)
 {
     static const char hexd[] = "0123456789abcdef";
     for (int i = 0; i < 256; i++) {
         char id[3] = {hexd[i >> 4], hexd[i & 15], 0};
-        bk_prefix_fd(v, id);
+        rb__bk_prefix_fd(v, id);
     }
 }
 
-int bk_prefix_fd(bk_verifier *v, const char *file_id)
+int rb__bk_prefix_fd(rb__bk_verifier *v, const char *file_id)
 {
     int hi = file_id[0] <= '9' ? file_id[0] - '0' : file_id[0] - 'a' + 10;
     int lo = file_id[1] <= '9' ? file_id[1] - '0' : file_id[1] - 'a' + 10;
@@ -62,12 +62,12 @@ static void copy_str(char *dst, size_t n, const char *a, const char *b)
         snprintf(dst, n, "%s", s);
 }
 
-static plist_t load(bk_verifier *v, const char *name, const char *missing_code,
+static plist_t load(rb__bk_verifier *v, const char *name, const char *missing_code,
                     const char *invalid_code, const char *what)
 {
     plist_t p = NULL;
     char err[256];
-    switch (bk_plist_load(&p, v->dirfd, name, err, sizeof err)) {
+    switch (rb__bk_plist_load(&p, v->dirfd, name, err, sizeof err)) {
     case BK_PLIST_OK:
         return p;
     case BK_PLIST_MISSING:
@@ -85,7 +85,7 @@ static plist_t load(bk_verifier *v, const char *name, const char *missing_code,
 
 /* Plists, Snapshot/, Manifest.db presence; fills the report's info. Returns the
  * Manifest.plist (caller frees) for the keybag. */
-static plist_t check_headers(bk_verifier *v, int *db_sqlite, uint64_t *db_size)
+static plist_t check_headers(rb__bk_verifier *v, int *db_sqlite, uint64_t *db_size)
 {
     rb_backup_info *in = &v->r->info;
     plist_t info = load(v, "Info.plist", "info_plist_missing", "info_plist_invalid",
@@ -100,39 +100,39 @@ static plist_t check_headers(bk_verifier *v, int *db_sqlite, uint64_t *db_size)
              "Manifest.plist has no Lockdown section (device type and iOS version)");
         lock = NULL;
     }
-    copy_str(in->udid, sizeof in->udid, bk_dict_str(lock, "UniqueDeviceID"),
-             bk_dict_str(info, "Unique Identifier"));
-    copy_str(in->device_name, sizeof in->device_name, bk_dict_str(lock, "DeviceName"),
-             bk_dict_str(info, "Device Name"));
-    copy_str(in->product_type, sizeof in->product_type, bk_dict_str(lock, "ProductType"),
-             bk_dict_str(info, "Product Type"));
-    copy_str(in->ios_version, sizeof in->ios_version, bk_dict_str(lock, "ProductVersion"),
-             bk_dict_str(info, "Product Version"));
-    copy_str(in->build_version, sizeof in->build_version, bk_dict_str(lock, "BuildVersion"),
-             bk_dict_str(info, "Build Version"));
+    copy_str(in->udid, sizeof in->udid, rb__bk_dict_str(lock, "UniqueDeviceID"),
+             rb__bk_dict_str(info, "Unique Identifier"));
+    copy_str(in->device_name, sizeof in->device_name, rb__bk_dict_str(lock, "DeviceName"),
+             rb__bk_dict_str(info, "Device Name"));
+    copy_str(in->product_type, sizeof in->product_type, rb__bk_dict_str(lock, "ProductType"),
+             rb__bk_dict_str(info, "Product Type"));
+    copy_str(in->ios_version, sizeof in->ios_version, rb__bk_dict_str(lock, "ProductVersion"),
+             rb__bk_dict_str(info, "Product Version"));
+    copy_str(in->build_version, sizeof in->build_version, rb__bk_dict_str(lock, "BuildVersion"),
+             rb__bk_dict_str(info, "Build Version"));
     int64_t t = 0;
-    if (bk_dict_date(man, "Date", &t) == 0 || bk_dict_date(info, "Last Backup Date", &t) == 0 ||
-        bk_dict_date(status, "Date", &t) == 0)
+    if (rb__bk_dict_date(man, "Date", &t) == 0 || rb__bk_dict_date(info, "Last Backup Date", &t) == 0 ||
+        rb__bk_dict_date(status, "Date", &t) == 0)
         rb__utc_iso8601(t, in->date);
-    bk_model_lookup(in->product_type, in->model_name, sizeof in->model_name);
-    in->encrypted = man ? bk_dict_bool(man, "IsEncrypted") : -1;
+    rb__bk_model_lookup(in->product_type, in->model_name, sizeof in->model_name);
+    in->encrypted = man ? rb__bk_dict_bool(man, "IsEncrypted") : -1;
 
     if (info && lock) {
-        const char *a = bk_dict_str(info, "Unique Identifier");
-        const char *b = bk_dict_str(lock, "UniqueDeviceID");
+        const char *a = rb__bk_dict_str(info, "Unique Identifier");
+        const char *b = rb__bk_dict_str(lock, "UniqueDeviceID");
         if (a && b && strcasecmp(a, b) != 0)
             FIND(v, "plists_disagree", ERR, CORRUPT, "Info.plist",
                  "Info.plist is for device %s but Manifest.plist for %s: files of two backups are mixed",
                  a, b);
-        const char *pa = bk_dict_str(info, "Product Version"), *pb = bk_dict_str(lock, "ProductVersion");
-        const char *ta = bk_dict_str(info, "Product Type"), *tb = bk_dict_str(lock, "ProductType");
+        const char *pa = rb__bk_dict_str(info, "Product Version"), *pb = rb__bk_dict_str(lock, "ProductVersion");
+        const char *ta = rb__bk_dict_str(info, "Product Type"), *tb = rb__bk_dict_str(lock, "ProductType");
         if ((pa && pb && strcmp(pa, pb) != 0) || (ta && tb && strcmp(ta, tb) != 0))
             FIND(v, "plists_version_differs", WARN, CORRUPT, "Info.plist",
                  "Info.plist says %s iOS %s, Manifest.plist says %s iOS %s (Manifest.plist is used)",
                  ta ? ta : "?", pa ? pa : "?", tb ? tb : "?", pb ? pb : "?");
     }
     if (status) {
-        const char *ss = bk_dict_str(status, "SnapshotState");
+        const char *ss = rb__bk_dict_str(status, "SnapshotState");
         if (!ss) {
             FIND(v, "status_plist_invalid", ERR, CORRUPT, "Status.plist",
                  "Status.plist does not say whether the backup finished (no SnapshotState)");
@@ -150,7 +150,7 @@ static plist_t check_headers(bk_verifier *v, int *db_sqlite, uint64_t *db_size)
         FIND(v, "snapshot_folder_left", ERR, CORRUPT, "Snapshot",
              "a Snapshot folder is left over: the backup was interrupted while files were moved in");
     }
-    *db_sqlite = bk_db_sniff(v->dirfd, db_size);
+    *db_sqlite = rb__bk_db_sniff(v->dirfd, db_size);
     if (*db_sqlite < 0) {
         if (fstatat(v->dirfd, "Manifest.mbdb", &st, AT_SYMLINK_NOFOLLOW) == 0)
             FIND(v, "legacy_format", ERR, CORRUPT, "Manifest.mbdb",
@@ -164,7 +164,7 @@ static plist_t check_headers(bk_verifier *v, int *db_sqlite, uint64_t *db_size)
     return man;
 }
 
-static void check_compat(bk_verifier *v)
+static void check_compat(rb__bk_verifier *v)
 {
     const rb_backup_info *in = &v->r->info;
     const char *tios = v->opt.target_ios, *tpt = v->opt.target_product_type;
@@ -172,7 +172,7 @@ static void check_compat(bk_verifier *v)
         if (!in->ios_version[0])
             FIND(v, "compat_unknown", WARN, RB_BACKUP_NOT_COMPATIBLE, "",
                  "the backup does not say its iOS version; compatibility with iOS %s is unknown", tios);
-        else if (bk_version_cmp(in->ios_version, tios) > 0)
+        else if (rb__bk_version_cmp(in->ios_version, tios) > 0)
             FIND(v, "ios_newer_than_device", ERR, RB_BACKUP_NOT_COMPATIBLE, "",
                  "the backup was made with iOS %s but the device has iOS %s: update the device "
                  "to iOS %s or later before restoring",
@@ -180,8 +180,8 @@ static void check_compat(bk_verifier *v)
     }
     if (tpt && *tpt) {
         char tname[64];
-        int tf = bk_model_lookup(tpt, tname, sizeof tname);
-        int bf = bk_model_lookup(in->product_type, NULL, 0);
+        int tf = rb__bk_model_lookup(tpt, tname, sizeof tname);
+        int bf = rb__bk_model_lookup(in->product_type, NULL, 0);
         static const char *const fam[] = {"unknown", "iPhone", "iPad", "iPod touch"};
         if (bf == 0 || tf == 0)
             FIND(v, "compat_unknown", WARN, RB_BACKUP_NOT_COMPATIBLE, "",
@@ -196,12 +196,12 @@ static void check_compat(bk_verifier *v)
 }
 
 /* Keybag and ManifestKey; on success *mkey holds the Manifest.db key if it is encrypted. */
-static bool unlock(bk_verifier *v, plist_t man, int db_sqlite, uint8_t mkey[32], bool *have_mkey)
+static bool unlock(rb__bk_verifier *v, plist_t man, int db_sqlite, uint8_t mkey[32], bool *have_mkey)
 {
     char err[256];
     size_t kl = 0;
-    const uint8_t *kbd = bk_dict_data(man, "BackupKeyBag", &kl);
-    if (!kbd || bk_keybag_parse(&v->kb, kbd, kl, err, sizeof err) != 0) {
+    const uint8_t *kbd = rb__bk_dict_data(man, "BackupKeyBag", &kl);
+    if (!kbd || rb__bk_keybag_parse(&v->kb, kbd, kl, err, sizeof err) != 0) {
         FIND(v, "keybag_invalid", ERR, CORRUPT, "Manifest.plist",
              "the encryption keybag in Manifest.plist is %s%s", kbd ? "damaged: " : "missing",
              kbd ? err : "");
@@ -214,9 +214,9 @@ static bool unlock(bk_verifier *v, plist_t man, int db_sqlite, uint8_t mkey[32],
     }
     v->prog.step = RB_BACKUP_STEP_KEYBAG;
     v->prog.step_fraction = -1;
-    if (!bk_progress(v))
+    if (!rb__bk_progress(v))
         return false;
-    rb_status st = bk_keybag_unlock(&v->kb, v->opt.password, strlen(v->opt.password));
+    rb_status st = rb__bk_keybag_unlock(&v->kb, v->opt.password, strlen(v->opt.password));
     if (st == RB_ERR_PASSWORD) {
         FIND(v, "wrong_password", ERR, RB_BACKUP_WRONG_PASSWORD, "",
              "the password does not open this backup: ask the customer for the password they set "
@@ -231,8 +231,8 @@ static bool unlock(bk_verifier *v, plist_t man, int db_sqlite, uint8_t mkey[32],
     v->have_keys = true;
     *have_mkey = false;
     if (db_sqlite == 0) {
-        const uint8_t *mk = bk_dict_data(man, "ManifestKey", &kl);
-        if (!mk || kl != 44 || bk_keybag_unwrap(&v->kb, mk, kl, mkey) != 0) {
+        const uint8_t *mk = rb__bk_dict_data(man, "ManifestKey", &kl);
+        if (!mk || kl != 44 || rb__bk_keybag_unwrap(&v->kb, mk, kl, mkey) != 0) {
             FIND(v, "manifest_key_invalid", ERR, CORRUPT, "Manifest.plist",
                  "the key of Manifest.db is %s", mk ? "damaged" : "missing");
             return false;
@@ -242,13 +242,13 @@ static bool unlock(bk_verifier *v, plist_t man, int db_sqlite, uint8_t mkey[32],
     return true;
 }
 
-static void open_db(bk_verifier *v, const uint8_t *mkey)
+static void open_db(rb__bk_verifier *v, const uint8_t *mkey)
 {
     char err[300];
     v->prog.step = RB_BACKUP_STEP_MANIFEST;
-    if (!bk_progress(v))
+    if (!rb__bk_progress(v))
         return;
-    rb_status st = bk_db_open(&v->db, v->dir, v->dirfd, mkey, err, sizeof err);
+    rb_status st = rb__bk_db_open(&v->db, v->dir, v->dirfd, mkey, err, sizeof err);
     if (st == RB_ERR_NOMEM || st == RB_ERR_IO) {
         FIND(v, "manifest_db_unreadable", ERR, CORRUPT, "Manifest.db", "%s", err);
         return;
@@ -286,7 +286,7 @@ static void open_db(bk_verifier *v, const uint8_t *mkey)
     v->db_ok = ok;
 }
 
-rb_status bk_prepare(bk_verifier *v, rb_context *ctx, const char *dir,
+rb_status rb__bk_prepare(rb__bk_verifier *v, rb_context *ctx, const char *dir,
                      const rb_backup_options *o, rb_backup_report *r)
 {
     memset(v, 0, sizeof *v);
@@ -312,7 +312,7 @@ rb_status bk_prepare(bk_verifier *v, rb_context *ctx, const char *dir,
         return rb__error(ctx, errno == ENOENT || errno == ENOTDIR ? RB_ERR_NOT_FOUND
                                                                   : rb__status_from_errno(errno),
                          "%s: %s", dir, strerror(errno));
-    if (!bk_progress(v))
+    if (!rb__bk_progress(v))
         return rb__error(ctx, RB_ERR_CANCELLED, "cancelled");
     int db_sqlite = -1;
     uint64_t db_size = 0;
@@ -320,7 +320,7 @@ rb_status bk_prepare(bk_verifier *v, rb_context *ctx, const char *dir,
     int flag = r->info.encrypted;
     bool has_mkey_field = false;
     size_t kl = 0;
-    if (man && bk_dict_data(man, "ManifestKey", &kl))
+    if (man && rb__bk_dict_data(man, "ManifestKey", &kl))
         has_mkey_field = true;
     bool db_usable = db_sqlite >= 0;
     if (db_sqlite == 1 && flag == 1 && has_mkey_field) {
@@ -362,16 +362,16 @@ rb_status bk_prepare(bk_verifier *v, rb_context *ctx, const char *dir,
     return RB_OK;
 }
 
-void bk_release(bk_verifier *v)
+void rb__bk_release(rb__bk_verifier *v)
 {
-    bk_db_close(&v->db);
+    rb__bk_db_close(&v->db);
     for (int i = 0; i < 256; i++)
         if (v->pfd[i] >= 0)
             close(v->pfd[i]);
     if (v->dirfd >= 0)
         close(v->dirfd);
     v->dirfd = -1;
-    bk_keybag_wipe(&v->kb);
+    rb__bk_keybag_wipe(&v->kb);
 }
 
 rb_status rb_backup_verify(rb_backup_report **out, rb_context *ctx, const char *dir,
@@ -380,21 +380,21 @@ rb_status rb_backup_verify(rb_backup_report **out, rb_context *ctx, const char *
     if (!out)
         return rb__error(ctx, RB_ERR_INVALID_ARG, "out is NULL");
     *out = NULL;
-    rb_backup_report *r = bk_report_new(options ? options->max_findings : 0);
+    rb_backup_report *r = rb__bk_report_new(options ? options->max_findings : 0);
     if (!r)
         return rb__error(ctx, RB_ERR_NOMEM, "out of memory");
-    bk_verifier v;
-    rb_status st = bk_prepare(&v, ctx, dir, options, r);
+    rb__bk_verifier v;
+    rb_status st = rb__bk_prepare(&v, ctx, dir, options, r);
     if (st == RB_OK && v.db_ok)
-        st = bk_check_files(&v);
+        st = rb__bk_check_files(&v);
     if (st == RB_OK && v.opt.depth >= RB_BACKUP_QUICK)
-        st = bk_check_orphans(&v);
-    bk_release(&v);
+        st = rb__bk_check_orphans(&v);
+    rb__bk_release(&v);
     if (st != RB_OK) {
         rb_backup_report_free(r);
         return st;
     }
-    bk_report_finish(r);
+    rb__bk_report_finish(r);
     *out = r;
     return RB_OK;
 }

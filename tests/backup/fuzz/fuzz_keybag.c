@@ -10,16 +10,16 @@ int rb_fuzz_keybag(const uint8_t *data, size_t size);
 
 int rb_fuzz_keybag(const uint8_t *data, size_t size)
 {
-    bk_keybag kb;
+    rb__bk_keybag kb;
     char err[160];
-    if (bk_keybag_parse(&kb, data, size, err, sizeof err) != 0)
+    if (rb__bk_keybag_parse(&kb, data, size, err, sizeof err) != 0)
         return 0;
     for (int i = 0; i < BK_MAX_CLASSES; i++)
         kb.cls[i].unlocked = kb.cls[i].present && kb.cls[i].has_wpky;
     uint8_t wrapped[44] = {0}, key[32];
     if (size >= 44)
         memcpy(wrapped, data + size - 44, 44);
-    bk_keybag_unwrap(&kb, wrapped, sizeof wrapped, key);
+    rb__bk_keybag_unwrap(&kb, wrapped, sizeof wrapped, key);
     return 0;
 }
 

@@ -8,9 +8,9 @@ int rb_fuzz_mbfile(const uint8_t *data, size_t size);
 
 int rb_fuzz_mbfile(const uint8_t *data, size_t size)
 {
-    bk_mbfile mf;
+    rb__bk_mbfile mf;
     char err[160];
-    if (bk_mbfile_parse(&mf, data, size, err, sizeof err) == 0 && mf.has_digest && mf.digest_len > 64)
+    if (rb__bk_mbfile_parse(&mf, data, size, err, sizeof err) == 0 && mf.has_digest && mf.digest_len > 64)
         return 1; /* unreachable: the copy is bounded; keeps the result used */
     return 0;
 }

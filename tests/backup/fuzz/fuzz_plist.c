@@ -9,18 +9,18 @@ int rb_fuzz_plist(const uint8_t *data, size_t size);
 
 int rb_fuzz_plist(const uint8_t *data, size_t size)
 {
-    plist_t p = bk_plist_parse(data, size);
+    plist_t p = rb__bk_plist_parse(data, size);
     if (!p)
         return 0;
     if (plist_get_node_type(p) == PLIST_DICT) {
         plist_t lock = plist_dict_get_item(p, "Lockdown");
-        (void)bk_dict_str(lock, "ProductVersion");
-        (void)bk_dict_str(p, "SnapshotState");
-        (void)bk_dict_bool(p, "IsEncrypted");
+        (void)rb__bk_dict_str(lock, "ProductVersion");
+        (void)rb__bk_dict_str(p, "SnapshotState");
+        (void)rb__bk_dict_bool(p, "IsEncrypted");
         size_t l = 0;
-        (void)bk_dict_data(p, "BackupKeyBag", &l);
+        (void)rb__bk_dict_data(p, "BackupKeyBag", &l);
         int64_t t = 0;
-        (void)bk_dict_date(p, "Date", &t);
+        (void)rb__bk_dict_date(p, "Date", &t);
     }
     plist_free(p);
     return 0;
