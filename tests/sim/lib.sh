@@ -50,7 +50,12 @@ stop_sim() {
 ctl() { "$SIM" ctl --listen "$USBMUXD_SOCKET_ADDRESS" "$@"; }
 
 # with_fakeusb CMD...: runs CMD with the fake libusb preloaded (what `env` prints).
-with_fakeusb() { env $("$SIM" env --listen "$USBMUXD_SOCKET_ADDRESS") "$@"; }
+# An ASan-built program accepts the (uninstrumented) preloaded fake libusb only with
+# verify_asan_link_order=0; harmless for normal builds.
+with_fakeusb() {
+    env ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}verify_asan_link_order=0" \
+        $("$SIM" env --listen "$USBMUXD_SOCKET_ADDRESS") "$@"
+}
 
 # expect DESC PATTERN CMD...: CMD's output (stdout+stderr) must match the grep PATTERN.
 expect() {
