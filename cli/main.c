@@ -1,4 +1,5 @@
 /* main.c - `rescuebay` entry point: global options and dispatch to command families. */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,6 +115,9 @@ bool cli_opt(int argc, char **argv, int *i, const char *name, const char **value
 int main(int argc, char **argv)
 {
     struct cli c = {.prog = "rescuebay"};
+    /* A phone that reboots or is unplugged hangs up its sockets; libimobiledevice's next
+     * write would then kill the whole process with SIGPIPE instead of returning an error. */
+    signal(SIGPIPE, SIG_IGN);
     /* Strip the global options wherever they appear so families never see them. */
     int n = 0;
     for (int i = 1; i < argc; i++) {
