@@ -1,5 +1,5 @@
 /* firmware/cache.c - opening the cache, fetch (with the cross-process lock), ensure. */
-#include <curl/curl.h>
+#include "firmware/curl_lazy.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>

@@ -12,7 +12,7 @@
  */
 #include <cjson/cJSON.h>
 #include <pthread.h>
-#include <curl/curl.h>
+#include "firmware/curl_lazy.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -283,7 +283,7 @@ static rb_status request(struct dl *d, bool *retryable)
     *retryable = false;
     CURL *c = curl_easy_init();
     if (!c)
-        return FW_ERR(d->fw, RB_ERR_NOMEM, "cannot start libcurl");
+        return FW_ERR(d->fw, RB_ERR_UNSUPPORTED, "cannot start libcurl %s", rb__curl_load_error());
     struct curl_slist *hdrs = NULL;
     char range[64], ifr[300], ebuf[CURL_ERROR_SIZE] = "";
     if (d->offset > 0) {

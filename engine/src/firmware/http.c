@@ -1,6 +1,6 @@
 /* firmware/http.c - libcurl settings shared by catalog and file transfers, the catalog
  * GET, and the retry backoff. */
-#include <curl/curl.h>
+#include "firmware/curl_lazy.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,7 +102,7 @@ rb_status rb__fw_http_get(rb_firmware *fw, const char *url, const char *etag,
     memset(reply, 0, sizeof *reply);
     CURL *c = curl_easy_init();
     if (!c)
-        return FW_ERR(fw, RB_ERR_NOMEM, "cannot start libcurl");
+        return FW_ERR(fw, RB_ERR_UNSUPPORTED, "cannot start libcurl %s", rb__curl_load_error());
     struct mem m = {reply, 0, 0};
     struct curl_slist *hdrs = NULL;
     char line[512];
