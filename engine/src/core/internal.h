@@ -4,6 +4,7 @@
 #ifndef RB_CORE_INTERNAL_H
 #define RB_CORE_INTERNAL_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -55,6 +56,11 @@ int rb__read_file(const char *path, size_t max_len, char **out, size_t *out_len)
 /* Monotonic clock in milliseconds, and UTC wall clock as ISO 8601 "YYYY-MM-DDTHH:MM:SSZ". */
 uint64_t rb__now_ms(void);
 void rb__utc_iso8601(int64_t unix_seconds, char out[32]);
+
+/* Waits on `cv` (with `mu` held) for at most `ms` milliseconds of wall clock; returns
+ * pthread_cond_timedwait's result (ETIMEDOUT when the time ran out). Callers re-check
+ * their condition: spurious wake-ups happen. */
+int rb__cond_wait_ms(pthread_cond_t *cv, pthread_mutex_t *mu, uint64_t ms);
 
 /* Lowercase hex of `len` bytes into out (2*len+1 bytes). */
 void rb__hex(const unsigned char *bytes, size_t len, char *out);

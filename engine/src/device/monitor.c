@@ -551,15 +551,7 @@ static void *loop_main(void *arg)
             uint64_t wait = next ? (next > now ? next - now : 0) : 1000;
             if (wait > 1000)
                 wait = 1000;
-            struct timespec ts;
-            clock_gettime(CLOCK_REALTIME, &ts);
-            ts.tv_sec += (time_t)(wait / 1000);
-            ts.tv_nsec += (long)(wait % 1000) * 1000000L;
-            if (ts.tv_nsec >= 1000000000L) {
-                ts.tv_sec++;
-                ts.tv_nsec -= 1000000000L;
-            }
-            pthread_cond_timedwait(&mon->cv, &mon->mu, &ts);
+            rb__cond_wait_ms(&mon->cv, &mon->mu, wait);
             continue;
         }
         while (mon->q_head) {
@@ -667,14 +659,7 @@ void rb_device_monitor_free(rb_device_monitor *mon)
     uint64_t deadline = rb__now_ms() + FREE_WAIT_MS;
     pthread_mutex_lock(&mon->mu);
     while (__atomic_load_n(&mon->workers, __ATOMIC_SEQ_CST) > 0 && rb__now_ms() < deadline) {
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_nsec += 20 * 1000000L;
-        if (ts.tv_nsec >= 1000000000L) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000L;
-        }
-        pthread_cond_timedwait(&mon->idle_cv, &mon->mu, &ts);
+        rb__cond_wait_ms(&mon->idle_cv, &mon->mu, 20);
     }
     pthread_mutex_unlock(&mon->mu);
     rb__dev_unref(mon);
@@ -697,14 +682,7 @@ rb_status rb_device_monitor_wait_ready(rb_device_monitor *mon, int timeout_ms)
         uint64_t wait = deadline - now;
         if (wait > 50)
             wait = 50; /* the irecv deadline passes without any signal */
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_nsec += (long)wait * 1000000L;
-        if (ts.tv_nsec >= 1000000000L) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000L;
-        }
-        pthread_cond_timedwait(&mon->ready_cv, &mon->mu, &ts);
+        rb__cond_wait_ms(&mon->ready_cv, &mon->mu, wait);
     }
     pthread_mutex_unlock(&mon->mu);
     return st;
@@ -744,14 +722,7 @@ rb_status rb_device_monitor_wait_device(rb_device_monitor *mon, const char *id, 
         uint64_t wait = deadline - now;
         if (wait > 50)
             wait = 50;
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_nsec += (long)wait * 1000000L;
-        if (ts.tv_nsec >= 1000000000L) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000L;
-        }
-        pthread_cond_timedwait(&mon->ready_cv, &mon->mu, &ts);
+        rb__cond_wait_ms(&mon->ready_cv, &mon->mu, wait);
     }
     pthread_mutex_unlock(&mon->mu);
     return st;

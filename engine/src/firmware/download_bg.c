@@ -86,10 +86,7 @@ static void *syncer_main(void *arg)
     struct dl *d = arg;
     pthread_mutex_lock(&d->mu);
     while (!d->stop) {
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_sec += CHECKPOINT_MS / 1000;
-        pthread_cond_timedwait(&d->scv, &d->mu, &ts);
+        rb__cond_wait_ms(&d->scv, &d->mu, CHECKPOINT_MS);
         if (d->stop)
             break;
         unsigned gen = d->gen;
@@ -156,14 +153,7 @@ rb_status rb__fw_dl_bg_finish(struct dl *d, char sha1[41], char sha256[65])
         pthread_mutex_lock(&d->mu);
         if (hashers_settled(d, n))
             break;
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_nsec += 100 * 1000 * 1000;
-        if (ts.tv_nsec >= 1000000000L) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000L;
-        }
-        pthread_cond_timedwait(&d->cv, &d->mu, &ts);
+        rb__cond_wait_ms(&d->cv, &d->mu, 100);
     }
     int err = 0;
     for (int i = 0; i < n; i++)
