@@ -123,7 +123,9 @@ void rb__dev_catalog_open(rb_device_monitor *mon);
 void rb__dev_catalog_free(rb_device_monitor *mon);
 void rb__dev_identify(rb_device_monitor *mon, rb_device_info *info);
 /* The button scheme text for leaving DFU, e.g. "VOLUP_VOLDOWN_SIDE"; "" if unknown. */
-const char *rb__dev_button_scheme(rb_device_monitor *mon, const rb_device_info *info);
+/* The model's exit-DFU button steps from the catalog guide, as one English sentence. */
+void rb__dev_exit_dfu_steps(rb_device_monitor *mon, const rb_device_info *info, char *buf,
+                            size_t cap);
 /* Parses "123", "0x1A2B" or a bare hex ECID; 0 if `id` is not one. */
 uint64_t rb__dev_parse_ecid(const char *id);
 

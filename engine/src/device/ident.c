@@ -85,10 +85,22 @@ void rb__dev_identify(rb_device_monitor *mon, rb_device_info *info)
         rb__dev_copy(info->name, sizeof info->name, "Apple device");
 }
 
-const char *rb__dev_button_scheme(rb_device_monitor *mon, const rb_device_info *info)
+void rb__dev_exit_dfu_steps(rb_device_monitor *mon, const rb_device_info *info, char *buf,
+                            size_t cap)
 {
+    /* The catalog's guide is the one source of button procedures (the kiosk's Guide
+     * screen shows the same steps); a model without one gets the generic advice. */
     const rb_model *m = lookup(mon, info);
-    return m ? rb_button_scheme_name(m->buttons) : "";
+    const rb_guide_step *steps = NULL;
+    size_t n = 0, off = 0;
+    buf[0] = '\0';
+    if (m && rb_catalog_guide(mon->catalog, m, RB_GUIDE_EXIT_DFU, &steps, &n) == RB_OK)
+        for (size_t i = 0; i < n && off < cap; i++)
+            if (steps[i].text && *steps[i].text)
+                off += (size_t)snprintf(buf + off, cap - off, "%s%s", off ? " " : "",
+                                        steps[i].text);
+    if (buf[0] == '\0')
+        snprintf(buf, cap, "force-restart it with its buttons until the Apple logo appears");
 }
 
 uint64_t rb__dev_parse_ecid(const char *id)

@@ -202,22 +202,6 @@ void rb__dev_irecv_stop(rb_device_monitor *mon)
     pthread_attr_destroy(&attr);
 }
 
-static const char *force_restart_steps(const char *scheme)
-{
-    if (strcmp(scheme, "VOLUP_VOLDOWN_SIDE") == 0)
-        return "press and release Volume Up, press and release Volume Down, then hold the "
-               "Side button until the Apple logo appears";
-    if (strcmp(scheme, "VOLDOWN_SIDE") == 0)
-        return "hold the Side (Top) button and Volume Down together until the Apple logo "
-               "appears";
-    if (strcmp(scheme, "HOME_TOP") == 0)
-        return "hold the Home and Top (or Side) buttons together until the Apple logo appears";
-    if (strcmp(scheme, "IPAD_NOHOME") == 0)
-        return "press and release the volume button nearest the top button, then the other "
-               "volume button, then hold the top button until the Apple logo appears";
-    return "force-restart it with its buttons until the Apple logo appears";
-}
-
 rb_status rb_device_exit_recovery(rb_device_monitor *mon, const char *id)
 {
     if (!mon || !id || !*id)
@@ -228,11 +212,13 @@ rb_status rb_device_exit_recovery(rb_device_monitor *mon, const char *id)
         return st;
     if (!d.connected)
         return rb__dev_fail(mon, RB_ERR_NOT_FOUND, "%s is not connected right now", id);
-    if (d.mode == RB_MODE_DFU)
+    if (d.mode == RB_MODE_DFU) {
+        char steps[400];
+        rb__dev_exit_dfu_steps(mon, &d, steps, sizeof steps);
         return rb__dev_fail(mon, RB_ERR_NEEDS_BUTTONS,
                          "%s is in DFU mode, which software cannot leave: %s",
-                         d.name[0] ? d.name : id,
-                         force_restart_steps(rb__dev_button_scheme(mon, &d)));
+                         d.name[0] ? d.name : id, steps);
+    }
     if (d.mode == RB_MODE_NORMAL)
         return RB_OK;
     if (d.mode != RB_MODE_RECOVERY)
