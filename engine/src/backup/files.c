@@ -372,9 +372,10 @@ rb_status rb__bk_check_orphans(rb__bk_verifier *v)
     sqlite3_stmt *q = NULL;
     if (v->db_ok)
         sqlite3_prepare_v2(v->db.db, "SELECT 1 FROM Files WHERE fileID = ?1", -1, &q, NULL);
-    static const char hexd[] = "0123456789abcdef";
     for (int i = 0; i < 256; i++) {
-        char pre[3] = {hexd[i >> 4], hexd[i & 15], 0};
+        unsigned char b = (unsigned char)i;
+        char pre[3];
+        rb__hex(&b, 1, pre);
         int fd = rb__bk_prefix_fd(v, pre);
         if (fd < 0)
             continue;

@@ -34,9 +34,10 @@ bool rb__bk_progress(rb__bk_verifier *v)
 
 void rb__bk_open_prefixes(rb__bk_verifier *v)
 {
-    static const char hexd[] = "0123456789abcdef";
     for (int i = 0; i < 256; i++) {
-        char id[3] = {hexd[i >> 4], hexd[i & 15], 0};
+        unsigned char b = (unsigned char)i;
+        char id[3];
+        rb__hex(&b, 1, id);
         rb__bk_prefix_fd(v, id);
     }
 }

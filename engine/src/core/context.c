@@ -244,7 +244,7 @@ rb_status rb_context_set_setting(rb_context *ctx, const char *key, const char *v
     return st;
 }
 
-rb_status rb__verror(rb_context *ctx, rb_status status, const char *fmt, va_list ap)
+static rb_status verror(rb_context *ctx, rb_status status, const char *fmt, va_list ap)
 {
     if (ctx) {
         ctx->err.status = status;
@@ -257,17 +257,9 @@ rb_status rb__error(rb_context *ctx, rb_status status, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    rb__verror(ctx, status, fmt, ap);
+    verror(ctx, status, fmt, ap);
     va_end(ap);
     return status;
-}
-
-void rb__clear_error(rb_context *ctx)
-{
-    if (ctx) {
-        ctx->err.status = RB_OK;
-        ctx->err.msg[0] = '\0';
-    }
 }
 
 rb_status rb__errbuf_set(rb_errbuf *eb, rb_status status, const char *fmt, ...)

@@ -22,8 +22,6 @@
 /* Records `status` and a formatted detail as the context's last error; returns status
  * so that callers can write `return rb__error(ctx, RB_ERR_IO, "...", ...)`. */
 rb_status rb__error(rb_context *ctx, rb_status status, const char *fmt, ...) RB_PRINTF(3, 4);
-rb_status rb__verror(rb_context *ctx, rb_status status, const char *fmt, va_list ap);
-void rb__clear_error(rb_context *ctx);
 
 /* Error detail buffer for handles that carry their own last error. */
 typedef struct rb_errbuf {
@@ -37,7 +35,6 @@ rb_status rb__status_from_errno(int err);
 
 /* Allocation helpers: abort-free, return NULL on failure. */
 char *rb__strdup(const char *s);
-char *rb__strndup(const char *s, size_t n);
 char *rb__sprintf(const char *fmt, ...) RB_PRINTF(1, 2);
 
 /* Joins two path components with the platform separator; caller frees. */

@@ -33,19 +33,12 @@ rb_status rb__status_from_errno(int err)
 
 char *rb__strdup(const char *s)
 {
-    return s ? rb__strndup(s, strlen(s)) : NULL;
-}
-
-char *rb__strndup(const char *s, size_t n)
-{
     if (!s)
         return NULL;
-    size_t len = strnlen(s, n);
+    size_t len = strlen(s);
     char *p = malloc(len + 1);
-    if (!p)
-        return NULL;
-    memcpy(p, s, len);
-    p[len] = '\0';
+    if (p)
+        memcpy(p, s, len + 1);
     return p;
 }
 
