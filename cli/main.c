@@ -7,6 +7,10 @@
 
 #include "cli.h"
 
+#ifdef RB_HAVE_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 struct family {
     const char *name;
     int (*run)(struct cli *c, int argc, char **argv);
@@ -21,6 +25,20 @@ static const struct family families[] = {
     {"firmware", cli_firmware, "list | fetch | import | status | verify | prune | pin | unpin"},
     {"ticket", cli_ticket, "new | list | show | search | update | close | export repair tickets"},
 };
+
+/* Which allocator actually serves malloc in this process (cmake/RbAllocator.cmake): a
+ * link-order slip would silently hand libplist's allocations back to glibc. */
+static const char *allocator(void)
+{
+#ifdef RB_HAVE_MIMALLOC
+    void *p = malloc(32);
+    bool ours = p && mi_is_in_heap_region(p);
+    free(p);
+    if (ours)
+        return "mimalloc";
+#endif
+    return "system";
+}
 
 static void usage(FILE *out)
 {
@@ -142,6 +160,7 @@ int main(int argc, char **argv)
         if (c.json) {
             cJSON *o = cJSON_CreateObject();
             cJSON_AddStringToObject(o, "version", rb_version());
+            cJSON_AddStringToObject(o, "allocator", allocator());
             cli_print_json(o);
         } else {
             printf("rescuebay %s\n", rb_version());

@@ -209,26 +209,26 @@ static void check_row(rb__bk_verifier *v, rb__bk_lane *l, sqlite3_stmt *s)
     else if (flags == 4) sm->symlinks++;
     else if (flags == 1) sm->files++;
     rb_backup_category cat = rb_backup_classify(domain, rel);
-    if (!rb__bk_is_fileid(id, idlen)) {
+    unsigned char md[20];
+    char hex[41];
+    EVP_MD_CTX *c = l->md;
+    bool hashed = EVP_DigestInit_ex(c, l->sha1, NULL) == 1 && EVP_DigestUpdate(c, domain, dlen) == 1 &&
+                  EVP_DigestUpdate(c, "-", 1) == 1 && EVP_DigestUpdate(c, rel, rlen) == 1 &&
+                  EVP_DigestFinal_ex(c, md, NULL) == 1;
+    if (hashed)
+        rb__hex(md, 20, hex);
+    /* An ID equal to the hex digest is well formed; only a mismatch needs the slow look. */
+    bool id_matches = hashed && idlen == 40 && memcmp(hex, id, 40) == 0;
+    if (!id_matches && !rb__bk_is_fileid(id, idlen)) {
         rb__bk_report_add(l->r, "file_id_malformed", ERR, CORRUPT, domain, rel, "",
                       "the row's file ID \"%.60s\" is not 40 lowercase hex digits", id ? id : "");
         if (flags == 1)
             count_cat(l, cat, false, 0);
         return;
     }
-    unsigned char md[20];
-    char hex[41];
-    EVP_MD_CTX *c = l->md;
-    if (EVP_DigestInit_ex(c, l->sha1, NULL) == 1) {
-        EVP_DigestUpdate(c, domain, dlen);
-        EVP_DigestUpdate(c, "-", 1);
-        EVP_DigestUpdate(c, rel, rlen);
-        EVP_DigestFinal_ex(c, md, NULL);
-        rb__hex(md, 20, hex);
-        if (memcmp(hex, id, 40) != 0)
-            rb__bk_report_add(l->r, "file_id_mismatch", ERR, CORRUPT, domain, rel, id,
-                          "the file ID is not SHA-1(domain-path) (%s expected)", hex);
-    }
+    if (hashed && !id_matches)
+        rb__bk_report_add(l->r, "file_id_mismatch", ERR, CORRUPT, domain, rel, id,
+                      "the file ID is not SHA-1(domain-path) (%s expected)", hex);
     bool unsafe = rb__bk_path_unsafe(rel, rlen) || rb__bk_path_unsafe(domain, dlen) || strchr(domain, '/');
     if (unsafe)
         rb__bk_report_add(l->r, "path_unsafe", ERR, CORRUPT, domain, rel, id,
@@ -362,6 +362,25 @@ rb_status rb__bk_check_files(rb__bk_verifier *v)
     return RB_OK;
 }
 
+uint32_t rb__bk_count_entries(int dirfd)
+{
+    int dfd = dup(dirfd);
+    DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+    if (!d) {
+        if (dfd >= 0)
+            close(dfd);
+        return 0;
+    }
+    /* A dup shares the read position with every other dup of this folder. */
+    rewinddir(d);
+    uint32_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        n += e->d_name[0] != '.';
+    closedir(d);
+    return n;
+}
+
 /* Entries in a content folder that no row references. Only folders holding more entries
  * than rows found in them are looked up, so a healthy backup costs one readdir each. */
 rb_status rb__bk_check_orphans(rb__bk_verifier *v)
@@ -387,9 +406,7 @@ rb_status rb__bk_check_orphans(rb__bk_verifier *v)
             continue;
         }
         struct dirent *e;
-        uint64_t n = 0;
-        while ((e = readdir(d)) != NULL)
-            n += e->d_name[0] != '.';
+        uint64_t n = v->entries_counted ? v->entries[i] : rb__bk_count_entries(fd);
         if ((v->db_ok && n > v->present[i]) || (!v->db_ok && v->encrypted)) {
             rewinddir(d);
             while ((e = readdir(d)) != NULL) {

@@ -157,6 +157,8 @@ typedef struct rb__bk_verifier {
     int dirfd;
     int pfd[256];           /* content sub-folders 00..ff: fd, -1 absent, -2 not opened */
     uint32_t present[256];
+    uint32_t entries[256];  /* names in each content sub-folder, counted during the DB check */
+    bool entries_counted;
     bool encrypted;         /* files are encrypted */
     bool db_ok;             /* Manifest.db open and readable */
     bool have_keys;
@@ -177,6 +179,8 @@ bool rb__bk_progress(rb__bk_verifier *v);
 /* Opens all 256 content sub-folders (so lanes only read the table). */
 void rb__bk_open_prefixes(rb__bk_verifier *v);
 int rb__bk_prefix_fd(rb__bk_verifier *v, const char *file_id);
+/* Number of entries (not "." names) in an open content sub-folder; 0 if unreadable. */
+uint32_t rb__bk_count_entries(int dirfd);
 
 /* Lanes (files.c). */
 int rb__bk_lane_init(rb__bk_lane *l, rb_backup_report *r, bool main);

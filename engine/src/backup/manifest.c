@@ -112,7 +112,7 @@ static rb_status open_uri(rb__bk_db *db, const char *path, const char *query, in
     char *uri = uri_for(path, query);
     if (!uri)
         return RB_ERR_NOMEM;
-    int rc = sqlite3_open_v2(uri, &db->db, flags | SQLITE_OPEN_URI, NULL);
+    int rc = sqlite3_open_v2(uri, &db->db, flags | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
     free(uri);
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "Manifest.db does not open: %s",
@@ -136,7 +136,8 @@ static rb_status open_uri(rb__bk_db *db, const char *path, const char *query, in
 static void open_second(rb__bk_db *db, const char *path, const char *query, int flags)
 {
     char *uri = uri_for(path, query);
-    if (uri && sqlite3_open_v2(uri, &db->db2, flags | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
+    if (uri && sqlite3_open_v2(uri, &db->db2, flags | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL) !=
+                   SQLITE_OK) {
         sqlite3_close(db->db2);
         db->db2 = NULL;
     }
