@@ -16,7 +16,16 @@
 
 #define HASH_CHUNK (4u << 20)
 
+/* Lets the waiting caller wake the moment the last hasher ends (instead of at its next
+ * progress tick, which cost up to a tick per verify). */
+struct hash_sync {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int running;
+};
+
 struct hash_job {
+    struct hash_sync *sync;
     const char *path;
     const EVP_MD *md;
     unsigned char digest[EVP_MAX_MD_SIZE];
@@ -71,6 +80,12 @@ out:
         close(fd);
     EVP_MD_CTX_free(mc);
     free(buf);
+    if (j->sync) {
+        pthread_mutex_lock(&j->sync->mu);
+        j->sync->running--;
+        pthread_cond_broadcast(&j->sync->cv);
+        pthread_mutex_unlock(&j->sync->mu);
+    }
     return NULL;
 }
 
@@ -94,34 +109,50 @@ rb_status rb__fw_hash_file(rb_firmware *fw, const char *path, bool want256, char
                       strerror(errno));
     uint64_t total = (uint64_t)sb.st_size;
     atomic_int stop = 0;
-    struct hash_job j1 = {.path = path, .md = EVP_sha1(), .stop = &stop};
-    struct hash_job j2 = {.path = path, .md = EVP_sha256(), .stop = &stop};
+    struct hash_sync sync = {.running = 1};
+    pthread_mutex_init(&sync.mu, NULL);
+    pthread_cond_init(&sync.cv, NULL);
+    struct hash_job j1 = {.sync = &sync, .path = path, .md = EVP_sha1(), .stop = &stop};
+    struct hash_job j2 = {.sync = &sync, .path = path, .md = EVP_sha256(), .stop = &stop};
     atomic_init(&j1.done, 0);
     atomic_init(&j2.done, 0);
     pthread_t t1, t2;
-    if (pthread_create(&t1, NULL, hash_run, &j1) != 0)
+    if (pthread_create(&t1, NULL, hash_run, &j1) != 0) {
+        pthread_mutex_destroy(&sync.mu);
+        pthread_cond_destroy(&sync.cv);
         return FW_ERR(fw, RB_ERR_GENERIC, "cannot start a thread");
+    }
+    pthread_mutex_lock(&sync.mu);
+    sync.running++;
+    pthread_mutex_unlock(&sync.mu);
     bool two = want256 && pthread_create(&t2, NULL, hash_run, &j2) == 0;
+    if (!two) {
+        pthread_mutex_lock(&sync.mu);
+        sync.running--;
+        pthread_mutex_unlock(&sync.mu);
+    }
     rb_status st = RB_OK;
-    /* Poll for progress and cancellation; the hashing threads never call back. */
-    for (;;) {
+    /* Progress and cancellation every 50 ms; the hashing threads never call back. */
+    pthread_mutex_lock(&sync.mu);
+    while (sync.running > 0) {
+        pthread_mutex_unlock(&sync.mu);
         uint64_t d1 = atomic_load(&j1.done), d2 = two ? atomic_load(&j2.done) : d1;
-        uint64_t d = d1 < d2 ? d1 : d2;
-        if (rb__fw_report(opts, RB_FIRMWARE_STEP_VERIFY, d, total) < 0) {
+        if (rb__fw_report(opts, RB_FIRMWARE_STEP_VERIFY, d1 < d2 ? d1 : d2, total) < 0) {
             atomic_store(&stop, 1);
             st = RB_ERR_CANCELLED;
+            pthread_mutex_lock(&sync.mu);
             break;
         }
-        if (d >= total)
-            break;
-        struct timespec ts = {0, 50 * 1000 * 1000};
-        nanosleep(&ts, NULL);
-        if (j1.err || (two && j2.err))
-            break;
+        pthread_mutex_lock(&sync.mu);
+        if (sync.running > 0)
+            rb__cond_wait_ms(&sync.cv, &sync.mu, 50);
     }
+    pthread_mutex_unlock(&sync.mu);
     pthread_join(t1, NULL);
     if (two)
         pthread_join(t2, NULL);
+    pthread_mutex_destroy(&sync.mu);
+    pthread_cond_destroy(&sync.cv);
     if (st == RB_ERR_CANCELLED)
         return FW_ERR(fw, st, "verification cancelled");
     int err = j1.err ? j1.err : (two ? j2.err : 0);
@@ -129,8 +160,10 @@ rb_status rb__fw_hash_file(rb_firmware *fw, const char *path, bool want256, char
         return FW_ERR(fw, RB_ERR_GENERIC, "hashing failed (libcrypto)");
     if (err)
         return FW_ERR(fw, rb__status_from_errno(err), "cannot read %s: %s", path, strerror(err));
-    if (want256 && !two)
+    if (want256 && !two) {
+        j2.sync = NULL;
         hash_run(&j2);
+    }
     if (want256 && j2.err)
         return FW_ERR(fw, RB_ERR_IO, "cannot hash %s", path);
     rb__hex(j1.digest, 20, sha1);
