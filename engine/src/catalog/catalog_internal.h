@@ -2,6 +2,7 @@
 #ifndef RB_CATALOG_INTERNAL_H
 #define RB_CATALOG_INTERNAL_H
 
+#include "core/internal.h"
 #include "rescuebay/catalog.h"
 
 struct rb_chip {
@@ -34,6 +35,22 @@ struct rb_catalog {
     char *hazard_text[RB_HAZARD_COUNT];
     int has_guides;
 };
+
+/* Error text "<path>:<line>:<col>: <reason>" kept until the open call returns. */
+struct rb__catalog_loader {
+    const char *path;
+    char err[640];
+};
+
+/* Sets ld->err ("<path>: <reason>" when line is 0) and returns st. */
+rb_status rb__catalog_failf(struct rb__catalog_loader *ld, rb_status st, unsigned line,
+                            unsigned col, const char *fmt, ...) RB_PRINTF(5, 6);
+
+/* Parses the file text already in cat->chips_buf / cat->models_buf (`len` bytes, one more
+ * allocated). Chips go first: a model row without a chip column takes its chip name from
+ * them. The models step also builds the lookup indexes. */
+rb_status rb__catalog_parse_chips(rb_catalog *cat, struct rb__catalog_loader *ld, size_t len);
+rb_status rb__catalog_parse_models(rb_catalog *cat, struct rb__catalog_loader *ld, size_t len);
 
 /* Frees the guide part only (used when reloading). */
 void rb__catalog_guides_clear(struct rb_catalog *cat);

@@ -1,5 +1,6 @@
 /*
- * device/device_internal.h - shared between the monitor core (monitor.c), the usbmuxd /
+ * device/device_internal.h - shared between the monitor core (monitor.c: life, queue and
+ * loop; table.c: the device table; query.c: the public calls that read it), the usbmuxd /
  * lockdownd side (normal.c), the libirecovery side (recovery.c) and identification
  * (ident.c). Not installed.
  *
@@ -87,6 +88,17 @@ struct rb_device_monitor {
     int announce_ms;
 };
 
+/* What one pass of the loop collected for the user's callback, delivered without mu. */
+struct dev_event {
+    rb_device_event_type type;
+    rb_device_info info;
+};
+
+struct dev_events {
+    struct dev_event *v;
+    size_t n, cap;
+};
+
 /* monitor.c */
 void rb__dev_info_init(rb_device_info *info);
 void rb__dev_post(rb_device_monitor *mon, struct dev_msg *msg);
@@ -95,15 +107,27 @@ void rb__dev_ref(rb_device_monitor *mon);
 void rb__dev_unref(rb_device_monitor *mon);
 bool rb__dev_stopping(rb_device_monitor *mon);
 rb_status rb__dev_fail(rb_device_monitor *mon, rb_status st, const char *fmt, ...) RB_PRINTF(3, 4);
-/* Finds a device by UDID/ECID and copies it (under the lock); RB_ERR_NOT_FOUND if absent. */
-rb_status rb__dev_lookup(rb_device_monitor *mon, const char *id, rb_device_info *out);
-/* Marks that a reboot was requested, so the disappearance gets the long grace period. */
-void rb__dev_expect_reboot(rb_device_monitor *mon, uint64_t ecid, const char *udid);
 /* Starts a detached worker holding a monitor reference; false if it could not start. */
 bool rb__dev_spawn(rb_device_monitor *mon, void *(*fn)(void *), void *arg);
 void rb__dev_copy(char *dst, size_t cap, const char *src);
 /* True if the trusted read is wanted for this device (see rb_device_monitor_new_for). */
 bool rb__dev_wanted(rb_device_monitor *mon, const char *udid, uint64_t ecid);
+
+/* table.c; all with mon->mu held */
+struct dev_entry *rb__dev_find_udid(rb_device_monitor *mon, const char *udid);
+/* The entry with this ECID other than `skip` (which may be NULL); NULL for ECID 0. */
+struct dev_entry *rb__dev_find_ecid(rb_device_monitor *mon, uint64_t ecid,
+                                    struct dev_entry *skip);
+/* Applies one queued message to the table, appending the events it causes to `out`. */
+void rb__dev_apply(rb_device_monitor *mon, struct dev_msg *m, struct dev_events *out);
+/* Grace and announce deadlines; returns the next deadline (0 = none). */
+uint64_t rb__dev_run_timers(rb_device_monitor *mon, struct dev_events *out);
+
+/* query.c */
+/* Finds a device by UDID/ECID and copies it (under the lock); RB_ERR_NOT_FOUND if absent. */
+rb_status rb__dev_lookup(rb_device_monitor *mon, const char *id, rb_device_info *out);
+/* Marks that a reboot was requested, so the disappearance gets the long grace period. */
+void rb__dev_expect_reboot(rb_device_monitor *mon, uint64_t ecid, const char *udid);
 /* Marks a Trust retry loop as running for this UDID; false if one already runs. */
 bool rb__dev_claim_pair_loop(rb_device_monitor *mon, const char *udid);
 
