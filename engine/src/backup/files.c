@@ -252,46 +252,88 @@ static void check_row(rb__bk_verifier *v, rb__bk_lane *l, sqlite3_stmt *s)
     count_cat(l, cat, ok && !unsafe, mf.size);
 }
 
-struct lane_run {
+/* The rows are cut into rowid ranges that the lanes take in turn, each range into its
+ * own report: a lane that runs slower (it shares its core with more of the kernel's work,
+ * or its rows cost more) no longer leaves the other core idle at the end, and merging the
+ * reports in range order keeps the findings in table order whichever lane read them. */
+#define BK_CHUNKS 64
+
+struct plan {
     rb__bk_verifier *v;
+    int n;                              /* ranges; 1 with no rowids: the whole table */
+    int64_t lo[BK_CHUNKS], hi[BK_CHUNKS];
+    rb_backup_report *rep[BK_CHUNKS];
+    atomic_int next;
+};
+
+struct lane_run {
+    struct plan *plan;
     rb__bk_lane lane;
     sqlite3 *db;
-    const char *sql;
     int rc;         /* last sqlite3_step result */
     const char *errmsg;
+    bool nomem;
 };
+
+static bool run_range(struct lane_run *lr, sqlite3_stmt *s, uint64_t *n, uint64_t *pending)
+{
+    rb__bk_verifier *v = lr->plan->v;
+    while ((lr->rc = sqlite3_step(s)) == SQLITE_ROW) {
+        check_row(v, &lr->lane, s);
+        if (sqlite3_column_int64(s, 3) == 1) {
+            (*pending)++;
+            (*n)++;
+        }
+        /* The shared counter is touched once per 512 files: per file, the two lanes
+         * would bounce its cache line between the cores 200,000 times. */
+        if ((*n & 511) == 0 && *pending) {
+            atomic_fetch_add(&v->items_done, *pending);
+            *pending = 0;
+            if (lr->lane.main ? !rb__bk_progress(v) : atomic_load(&v->cancel))
+                return false;
+        }
+        if (atomic_load(&v->cancel))
+            return false;
+    }
+    if (lr->rc != SQLITE_DONE) {
+        lr->errmsg = sqlite3_errmsg(lr->db);
+        return false;
+    }
+    return true;
+}
 
 static void *run_lane(void *payload)
 {
     struct lane_run *lr = payload;
-    rb__bk_verifier *v = lr->v;
+    struct plan *pl = lr->plan;
     sqlite3_stmt *s = NULL;
-    lr->rc = sqlite3_prepare_v2(lr->db, lr->sql, -1, &s, NULL);
+    const char *sql = pl->n > 1 ? BK_FILES_SQL " WHERE rowid BETWEEN ?1 AND ?2" : BK_FILES_SQL;
+    lr->rc = sqlite3_prepare_v2(lr->db, sql, -1, &s, NULL);
     if (lr->rc != SQLITE_OK) {
         lr->errmsg = sqlite3_errmsg(lr->db);
         return NULL;
     }
     uint64_t n = 0, pending = 0;
-    while ((lr->rc = sqlite3_step(s)) == SQLITE_ROW) {
-        check_row(v, &lr->lane, s);
-        if (sqlite3_column_int64(s, 3) == 1) {
-            pending++;
-            n++;
+    int i;
+    while ((i = atomic_fetch_add(&pl->next, 1)) < pl->n) {
+        rb_backup_report *rep = rb__bk_report_new(pl->v->r->maxfindings);
+        if (!rep) {
+            lr->nomem = true;
+            atomic_store(&pl->v->cancel, true);
+            break;
         }
-        /* The shared counter is touched once per 512 files: per file, the two lanes
-         * would bounce its cache line between the cores 200,000 times. */
-        if ((n & 511) == 0 && pending) {
-            atomic_fetch_add(&v->items_done, pending);
-            pending = 0;
-            if (lr->lane.main ? !rb__bk_progress(v) : atomic_load(&v->cancel))
-                break;
+        pl->rep[i] = rep;
+        lr->lane.r = rep;
+        if (pl->n > 1) {
+            sqlite3_bind_int64(s, 1, pl->lo[i]);
+            sqlite3_bind_int64(s, 2, pl->hi[i]);
         }
-        if (atomic_load(&v->cancel))
+        bool go_on = run_range(lr, s, &n, &pending);
+        sqlite3_reset(s);
+        if (!go_on)
             break;
     }
-    atomic_fetch_add(&v->items_done, pending);
-    if (lr->rc != SQLITE_DONE && lr->rc != SQLITE_ROW)
-        lr->errmsg = sqlite3_errmsg(lr->db);
+    atomic_fetch_add(&pl->v->items_done, pending);
     sqlite3_finalize(s);
     return NULL;
 }
@@ -309,36 +351,35 @@ rb_status rb__bk_check_files(rb__bk_verifier *v)
     if (!rb__bk_progress(v))
         return rb__error(v->ctx, RB_ERR_CANCELLED, "cancelled");
     rb__bk_open_prefixes(v);
-    /* Two lanes when a second connection exists and the table has rowids: each takes half
-     * of the rowid range, so neither reads the other's pages. */
-    char sql2[2][160];
+    struct plan *pl = calloc(1, sizeof *pl);
+    if (!pl)
+        return rb__error(v->ctx, RB_ERR_NOMEM, "out of memory");
+    pl->v = v;
+    pl->n = 1;
+    atomic_init(&pl->next, 0);
+    sqlite3_stmt *probe = NULL;
+    if (sqlite3_prepare_v2(v->db.db, "SELECT min(rowid), max(rowid) FROM Files", -1, &probe, NULL) ==
+            SQLITE_OK &&
+        sqlite3_step(probe) == SQLITE_ROW && sqlite3_column_type(probe, 0) == SQLITE_INTEGER) {
+        int64_t lo = sqlite3_column_int64(probe, 0), hi = sqlite3_column_int64(probe, 1);
+        uint64_t span = (uint64_t)hi - (uint64_t)lo + 1;
+        pl->n = span < BK_CHUNKS ? 1 : BK_CHUNKS;
+        for (int i = 0; i < pl->n && pl->n > 1; i++) {
+            pl->lo[i] = lo + (int64_t)(span / BK_CHUNKS * (uint64_t)i);
+            pl->hi[i] = i == pl->n - 1 ? hi : lo + (int64_t)(span / BK_CHUNKS * (uint64_t)(i + 1)) - 1;
+        }
+    }
+    sqlite3_finalize(probe);
     struct lane_run lr[2];
     memset(lr, 0, sizeof lr);
-    int nl = 1;
-    if (v->db.db2) {
-        sqlite3_stmt *probe = NULL;
-        if (sqlite3_prepare_v2(v->db.db2, "SELECT min(rowid), max(rowid) FROM Files", -1, &probe,
-                               NULL) == SQLITE_OK &&
-            sqlite3_step(probe) == SQLITE_ROW) {
-            int64_t lo = sqlite3_column_int64(probe, 0), hi = sqlite3_column_int64(probe, 1);
-            int64_t mid = lo + (hi - lo) / 2;
-            snprintf(sql2[0], sizeof sql2[0], BK_FILES_SQL " WHERE rowid <= %lld", (long long)mid);
-            snprintf(sql2[1], sizeof sql2[1], BK_FILES_SQL " WHERE rowid > %lld", (long long)mid);
-            nl = 2;
-        }
-        sqlite3_finalize(probe);
-    }
-    rb_backup_report *side = nl == 2 ? rb__bk_report_new(v->r->maxfindings) : NULL;
-    if (nl == 2 && !side)
-        nl = 1;
+    int nl = v->db.db2 && pl->n > 1 ? 2 : 1;
     for (int i = 0; i < nl; i++) {
-        lr[i].v = v;
+        lr[i].plan = pl;
         lr[i].db = i ? v->db.db2 : v->db.db;
-        lr[i].sql = nl == 2 ? sql2[i] : BK_FILES_SQL;
-        if (rb__bk_lane_init(&lr[i].lane, i ? side : v->r, i == 0) != 0) {
+        if (rb__bk_lane_init(&lr[i].lane, NULL, i == 0) != 0) {
             rb__bk_lane_free(&lr[0].lane);
             rb__bk_lane_free(&lr[1].lane);
-            rb_backup_report_free(side);
+            free(pl);
             return rb__error(v->ctx, RB_ERR_NOMEM, "out of memory");
         }
     }
@@ -349,19 +390,25 @@ rb_status rb__bk_check_files(rb__bk_verifier *v)
         pthread_join(th, NULL);
     else if (nl == 2)
         run_lane(&lr[1]);
+    bool nomem = false;
+    for (int i = 0; i < pl->n; i++)
+        if (pl->rep[i]) {
+            rb__bk_report_merge(v->r, pl->rep[i]);
+            rb_backup_report_free(pl->rep[i]);
+        }
     for (int i = 0; i < nl; i++) {
         for (int k = 0; k < 256; k++)
             v->present[k] += lr[i].lane.present[k];
         if (lr[i].errmsg && !atomic_load(&v->cancel))
             rb__bk_report_add(v->r, "manifest_db_integrity", RB_BACKUP_ERROR, CORRUPT, "", "Manifest.db", "",
                           "reading Manifest.db stopped: %s", lr[i].errmsg);
+        nomem = nomem || lr[i].nomem;
         rb__bk_lane_free(&lr[i].lane);
     }
-    if (side) {
-        rb__bk_report_merge(v->r, side);
-        rb_backup_report_free(side);
-    }
+    free(pl);
     v->prog.bytes_total = v->r->summary.bytes_total;
+    if (nomem)
+        return rb__error(v->ctx, RB_ERR_NOMEM, "out of memory");
     if (atomic_load(&v->cancel))
         return rb__error(v->ctx, RB_ERR_CANCELLED, "cancelled");
     return RB_OK;
