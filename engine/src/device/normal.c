@@ -80,10 +80,13 @@ rb_status rb__dev_mux_start(rb_device_monitor *mon)
      * daemon is absent or restarts, ignores USBMUXD_SOCKET_ADDRESS, and never
      * reconnects (reference/simulator-notes.md, Q3). Polling finds it within 1 s. */
     libusbmuxd_set_use_inotify(0);
-    pthread_once(&keeper_once, keeper_subscribe);
     rb_status st = RB_OK;
     usbmuxd_device_info_t *list = NULL;
+    /* Listed before any subscription starts libusbmuxd's event thread: 2.0.2 fills its
+     * program-name static on the first message it builds, without a lock, and that
+     * thread's Listen racing this call leaked one copy (seen by LeakSanitizer in CI). */
     int n = usbmuxd_get_device_list(&list);
+    pthread_once(&keeper_once, keeper_subscribe);
     if (n < 0) {
         st = rb__dev_fail(mon, RB_ERR_NOT_FOUND,
                        "usbmuxd is not reachable (%d): normal-mode devices will appear once "
