@@ -144,7 +144,7 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
     if (!r)
         return rb__error(ctx, RB_ERR_NOMEM, "out of memory");
     rb__bk_verifier v;
-    rb_status st = rb__bk_prepare(&v, ctx, dir, &o, r);
+    rb_status st = rb__bk_prepare(&v, ctx, dir, &o, r, false);
     int outfd = -1;
     sqlite3_stmt *s = NULL;
     if (st != RB_OK)

@@ -159,6 +159,7 @@ typedef struct rb__bk_verifier {
     uint32_t present[256];
     uint32_t entries[256];  /* names in each content sub-folder, counted during the DB check */
     bool entries_counted;
+    bool count_folders;     /* the orphan pass will run (verify, not extract) */
     bool encrypted;         /* files are encrypted */
     bool db_ok;             /* Manifest.db open and readable */
     bool have_keys;
@@ -170,9 +171,10 @@ typedef struct rb__bk_verifier {
 } rb__bk_verifier;
 
 /* Header checks, compatibility, keybag, Manifest.db open (verify.c). RB_OK unless the
- * folder cannot be read at all, memory ran out, or the caller cancelled. */
+ * folder cannot be read at all, memory ran out, or the caller cancelled. `orphans`: the
+ * caller will run the orphan pass, so the content folders are counted meanwhile. */
 rb_status rb__bk_prepare(rb__bk_verifier *v, rb_context *ctx, const char *dir,
-                     const rb_backup_options *o, rb_backup_report *r);
+                     const rb_backup_options *o, rb_backup_report *r, bool orphans);
 void rb__bk_release(rb__bk_verifier *v);
 /* Calls the progress callback; false when the caller asked to stop. */
 bool rb__bk_progress(rb__bk_verifier *v);

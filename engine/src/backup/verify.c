@@ -271,9 +271,12 @@ static void open_db(rb__bk_verifier *v, const uint8_t *mkey)
     }
     const char *pragma = v->opt.depth == RB_BACKUP_DEEP ? "PRAGMA integrity_check(20)"
                                                         : "PRAGMA quick_check(20)";
-    rb__bk_open_prefixes(v);
     pthread_t counter;
-    bool counting = pthread_create(&counter, NULL, count_entries, v) == 0;
+    bool counting = false;
+    if (v->count_folders) {
+        rb__bk_open_prefixes(v);
+        counting = pthread_create(&counter, NULL, count_entries, v) == 0;
+    }
     sqlite3_stmt *s = NULL;
     int rc = sqlite3_prepare_v2(v->db.db, pragma, -1, &s, NULL);
     bool ok = rc == SQLITE_OK;
@@ -306,7 +309,7 @@ static void open_db(rb__bk_verifier *v, const uint8_t *mkey)
 }
 
 rb_status rb__bk_prepare(rb__bk_verifier *v, rb_context *ctx, const char *dir,
-                     const rb_backup_options *o, rb_backup_report *r)
+                     const rb_backup_options *o, rb_backup_report *r, bool orphans)
 {
     memset(v, 0, sizeof *v);
     atomic_init(&v->cancel, false);
@@ -320,6 +323,7 @@ rb_status rb__bk_prepare(rb__bk_verifier *v, rb_context *ctx, const char *dir,
     v->dir = dir;
     rb_backup_options def = RB_BACKUP_OPTIONS_INIT;
     v->opt = o && o->version >= 1 ? *o : def;
+    v->count_folders = orphans && v->opt.depth >= RB_BACKUP_QUICK;
     r->depth = v->opt.depth;
     v->prog.version = RB_PROGRESS_VERSION;
     v->prog.step = RB_BACKUP_STEP_HEADERS;
@@ -404,12 +408,12 @@ rb_status rb_backup_verify(rb_backup_report **out, rb_context *ctx, const char *
         return rb__error(ctx, RB_ERR_NOMEM, "out of memory");
     rb__bk_verifier v;
     uint64_t t0 = rb__now_ms();
-    rb_status st = rb__bk_prepare(&v, ctx, dir, options, r);
+    rb_status st = rb__bk_prepare(&v, ctx, dir, options, r, true);
     uint64_t t1 = rb__now_ms();
     if (st == RB_OK && v.db_ok)
         st = rb__bk_check_files(&v);
     uint64_t t2 = rb__now_ms();
-    if (st == RB_OK && v.opt.depth >= RB_BACKUP_QUICK)
+    if (st == RB_OK && v.count_folders)
         st = rb__bk_check_orphans(&v);
     rb__log("backup", "verify phases (ms): prepare %llu, files %llu, orphans %llu",
             (unsigned long long)(t1 - t0), (unsigned long long)(t2 - t1),
