@@ -183,6 +183,22 @@ static size_t fail_write(struct dl *d, rb_status st, const char *msg)
     return 0;
 }
 
+/* Empties the .part to start the file again; the hashers see the new generation and
+ * start over. 0, or -1 with errno (then nothing changed). */
+static int restart(struct dl *d)
+{
+    pthread_mutex_lock(&d->mu);
+    int rc = ftruncate(d->fd, 0);
+    if (rc == 0) {
+        d->offset = d->avail = d->validated = 0;
+        d->gen++;
+    }
+    int e = errno;
+    pthread_mutex_unlock(&d->mu);
+    errno = e;
+    return rc;
+}
+
 /* First bytes of a body: decide between append (206 at our offset), restart (200) or
  * refusal (the server's size differs from the catalog's). */
 static size_t start_body(struct dl *d)
@@ -204,11 +220,7 @@ static size_t start_body(struct dl *d)
         }
         if (d->offset > 0) {
             rb__log("firmware", "server sent the whole file (changed or no ranges): restarting");
-            pthread_mutex_lock(&d->mu);
-            int rc = ftruncate(d->fd, 0);
-            d->offset = d->avail = d->validated = 0;
-            d->gen++;
-            pthread_mutex_unlock(&d->mu);
+            int rc = restart(d);
             if (rc != 0)
                 return fail_write(d, rb__status_from_errno(errno), "cannot truncate the partial file");
         }
@@ -326,12 +338,7 @@ static rb_status request(struct dl *d, bool *retryable)
     }
     if (status == 416 && d->offset > 0) {
         /* Our partial is as long as or longer than the server's file: it changed. */
-        pthread_mutex_lock(&d->mu);
-        if (ftruncate(d->fd, 0) == 0) {
-            d->offset = d->avail = d->validated = 0;
-            d->gen++;
-        }
-        pthread_mutex_unlock(&d->mu);
+        restart(d);
         *retryable = true;
         return FW_ERR(d->fw, RB_ERR_HTTP, "%s: range refused (file changed?)", d->b->url);
     }

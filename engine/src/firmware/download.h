@@ -23,7 +23,6 @@ struct dl {
     pthread_cond_t cv, scv;
     uint64_t offset, avail, validated;
     unsigned gen;                  /* bumped when the .part restarts from zero */
-    int mapping;                   /* hashers inside an mmap of the .part right now */
     char etag[256], lm[128];
     int stop, finished;
     /* background threads: one hasher per digest (SHA-1, SHA-256), so that on a multi-core
@@ -50,8 +49,6 @@ struct dl {
 };
 
 void rb__fw_boot_id(char out[64]);
-/* Truncates the .part to zero for a restart; call with d->mu held (waits out mappings). */
-int rb__fw_dl_restart_locked(struct dl *d);
 int rb__fw_write_sidecar(struct dl *d);
 void rb__fw_dl_bg_start(struct dl *d);
 /* Waits for the hasher to reach the end; fills the digests (sha256 "" if not wanted). */
