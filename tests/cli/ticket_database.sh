@@ -98,16 +98,21 @@ done
 newhome damaged-src
 PIN_IN=1234
 rbx 0 ticket staff add ann --pin-stdin
-i=0; while [ $i -lt 40 ]; do rbx 0 ticket new --customer "Page Filler $i" --staff ann --pin-stdin; i=$((i + 1)); done
+i=0; while [ $i -lt 4 ]; do rbx 0 ticket new --customer "Page Filler $i" --staff ann --pin-stdin; i=$((i + 1)); done
 N=$(cat "$T/out")
 SRC="$H"
 PAGE=$(sqlite3 "$SRC/tickets.db" "PRAGMA page_size")
-for damage in tickets:0:42 events_by_ticket:8:ffff; do
-    table=${damage%%:*}; rest=${damage#*:}; off=${rest%%:*}; hex=${rest#*:}
+# Every command with one kind of damage; the C test (test_tickets_files) has more kinds.
+ALL="list|search filler|show $N|receipt $N|export --format csv|export --format json|export --output $T/d.json --format json|staff list|settings|purge|note $N x|erase $N|new --customer z"
+for damage in "tickets:0:42:$ALL" "events_by_ticket:8:ffff:list|export --format csv|new --customer z"; do
+    table=${damage%%:*}; rest=${damage#*:}; off=${rest%%:*}; rest=${rest#*:}; hex=${rest%%:*}
+    cmds=${rest#*:}
     ROOT=$(sqlite3 "$SRC/tickets.db" "SELECT rootpage FROM sqlite_schema WHERE name = '$table'")
-    for cmd in "list" "search filler" "show $N" "receipt $N" "export --format csv" \
-               "export --format json" "export --output $T/d.json --format json" \
-               "staff list" "settings" "purge" "note $N x" "erase $N" "new --customer z"; do
+    IFS='|'; set -f
+    # shellcheck disable=SC2086
+    set -- $cmds
+    unset IFS; set +f
+    for cmd in "$@"; do
         newhome "damaged"
         cp "$SRC/tickets.db" "$H/tickets.db"
         printf "$(echo "$hex" | sed 's/../\\x&/g')" |
