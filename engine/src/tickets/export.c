@@ -5,6 +5,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef _WIN32
+#include <io.h>
+#endif
 
 #include <cjson/cJSON.h>
 
@@ -196,6 +199,15 @@ rb_status rb_ticket_export(rb_ticket_store *s, FILE *out, rb_ticket_export_forma
 #define O_CLOEXEC 0
 #endif
 
+static int sync_file(FILE *f)
+{
+#ifndef _WIN32
+    return fsync(fileno(f));
+#else
+    return _commit(_fileno(f));
+#endif
+}
+
 /* The destination may be replaced (a new export over an old one), but never written
  * through: a link there could point at any file of the kiosk's user. */
 static rb_status check_destination(rb_ticket_store *s, const char *path)
@@ -256,7 +268,7 @@ rb_status rb_ticket_export_file(rb_ticket_store *s, const char *path,
         st = RB_ERR_NOMEM;
     } else {
         st = export_to(s, &k, format, query);
-        if (st == RB_OK && (fflush(k.f) != 0 || fsync(fileno(k.f)) != 0))
+        if (st == RB_OK && (fflush(k.f) != 0 || sync_file(k.f) != 0))
             st = rb__tk_err(s, rb__status_from_errno(errno), "writing %s failed: %s", path,
                             strerror(errno));
         if (fclose(k.f) != 0 && st == RB_OK)
