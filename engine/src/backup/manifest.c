@@ -365,14 +365,14 @@ void rb__bk_db_close(rb__bk_db *db)
         sqlite3_close(db->db2);
     db->db = db->db2 = NULL;
     if (db->tmpdir) {
-        const char *names[] = {"Manifest.db", "Manifest.db-wal", "Manifest.db-shm"};
-        for (size_t i = 0; i < 3; i++) {
-            char *p = rb__path_join(db->tmpdir, names[i]);
-            if (p)
-                unlink(p);
-            free(p);
-        }
-        rmdir(db->tmpdir);
+        /* Everything in it goes (SQLite's -shm too), through the locked folder's fd. */
+        char *slash = strrchr(db->tmpdir, '/');
+        *slash = '\0';
+        int tmpfd = open(db->tmpdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (tmpfd >= 0 && db->lockfd >= 0)
+            remove_private(tmpfd, db->lockfd, slash + 1);
+        if (tmpfd >= 0)
+            close(tmpfd);
         free(db->tmpdir);
         db->tmpdir = NULL;
     }
