@@ -198,9 +198,10 @@ static void check_compat(rb__bk_verifier *v)
         const char *bname = in->model_name[0] ? in->model_name : in->product_type;
         if (bf == 0 || tf == 0)
             FIND(v, "compat_unknown", ERR, RB_BACKUP_NOT_COMPATIBLE, "",
-                 "cannot tell the kind of device of %s%s (backup) or %s (device), so the backup "
-                 "cannot be confirmed to restore to it",
-                 in->product_type[0] ? in->product_type : "?", bf ? "" : ", unknown", tpt);
+                 "cannot tell what kind of device %s is, so the backup cannot be confirmed to "
+                 "restore to it (backup: %s, device: %s)",
+                 bf ? "the target" : "the backup was made from",
+                 in->product_type[0] ? in->product_type : "not stated", tpt);
         else if (tf == RB_BK_FAMILY_OTHER)
             FIND(v, "device_family_mismatch", ERR, RB_BACKUP_NOT_COMPATIBLE, "",
                  "the device (%s%s%s) is not an iPhone, iPad or iPod touch: this backup of %s "
