@@ -241,6 +241,9 @@ static void check_row(rb__bk_verifier *v, rb__bk_lane *l, sqlite3_stmt *s)
     if (hashed && !id_matches)
         rb__bk_report_add(l->r, "file_id_mismatch", ERR, CORRUPT, domain, rel, id,
                       "the file ID is not SHA-1(domain-path) (%s expected)", hex);
+    if (!hashed)
+        rb__bk_report_add(l->r, "file_not_checked", ERR, CORRUPT, domain, rel, id,
+                      "the file ID could not be checked (SHA-1 failed: out of memory?)");
     bool unsafe = rb__bk_path_unsafe(rel, rlen) || rb__bk_path_unsafe(domain, dlen) || strchr(domain, '/');
     if (unsafe)
         rb__bk_report_add(l->r, "path_unsafe", ERR, CORRUPT, domain, rel, id,
