@@ -107,3 +107,15 @@ plist_t bkgen_mbfile(const char *rel, uint64_t size, int64_t mode, int pclass, c
     return root;
 }
 
+
+void bkgen_mbfile_set_digest(plist_t root, const uint8_t *digest, size_t len)
+{
+    plist_t objs = plist_dict_get_item(root, "$objects");
+    plist_t f = plist_array_get_item(objs, 1);
+    plist_t ref = f ? plist_dict_get_item(f, "Digest") : NULL;
+    uint64_t uid = 0;
+    if (!ref)
+        return;
+    plist_get_uid_val(ref, &uid);
+    plist_array_set_item(objs, plist_new_data((const char *)digest, len), (uint32_t)uid);
+}

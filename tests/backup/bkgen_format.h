@@ -15,5 +15,7 @@ void bkgen_sha1_hex(const char *domain, const char *rel, char out[41]);
 /* NSKeyedArchiver MBFile record laid out like real ones. */
 plist_t bkgen_mbfile(const char *rel, uint64_t size, int64_t mode, int pclass, const uint8_t *digest,
                      const uint8_t *key44, const char *target);
+/* Replaces the record's Digest (it must have one) with `len` bytes. */
+void bkgen_mbfile_set_digest(plist_t root, const uint8_t *digest, size_t len);
 
 #endif

@@ -175,7 +175,8 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
         st = rb__error(ctx, RB_ERR_NOMEM, "out of memory");
         goto done;
     }
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *id = (const char *)sqlite3_column_text(s, 0);
         const char *domain = (const char *)sqlite3_column_text(s, 1);
         const char *rel = (const char *)sqlite3_column_text(s, 2);
@@ -228,6 +229,14 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
             break;
         }
     }
+    /* A list that stops part way must not read as a finished extraction. */
+    if (st == RB_OK && rc != SQLITE_DONE)
+        st = rb__error(ctx, RB_ERR_CORRUPT,
+                       "Manifest.db stopped being readable part way (%s%s): %llu files were copied, "
+                       "the files listed after that point were not; the extraction is incomplete",
+                       sqlite3_errmsg(v.db.db),
+                       rc == SQLITE_TOOBIG ? ": a row is over the " BK_MAX_ROW_MB_STR " MB limit" : "",
+                       (unsigned long long)out->files_written);
     rb__bk_lane_free(&lane);
 done:
     sqlite3_finalize(s);

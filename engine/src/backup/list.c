@@ -82,8 +82,12 @@ static rb_status add_entry(struct list *l, rb_context *ctx, const char *path)
     o.max_findings = 1;
     rb_backup_report *r = NULL;
     rb_status st = rb_backup_verify(&r, ctx, path, &o);
-    if (st != RB_OK)
+    if (st != RB_OK) {
+        /* Not read is not restorable. */
+        e->verdict = RB_BACKUP_CORRUPT;
+        snprintf(e->status, sizeof e->status, "unreadable");
         return st == RB_ERR_NOMEM ? st : RB_OK;
+    }
     e->info = r->info;
     e->verdict = r->verdict;
     const char *status = "complete";
