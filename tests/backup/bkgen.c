@@ -420,6 +420,8 @@ static int read_all(const char *path, uint8_t **out, size_t *len)
 
 int bkgen_write(const bkgen_opts *o, char *err, size_t errlen)
 {
+    if (o->legacy)
+        return bkgen_legacy_write(o, err, errlen);
     struct gen g = {.o = o, .err = err, .errlen = errlen};
     g.rng = 0x9E3779B97F4A7C15ull ^ ((uint64_t)o->seed * 2654435761u) ^ 1;
     const char *ios = o->ios ? o->ios : "17.5.1", *pt = o->product_type ? o->product_type : "iPhone14,5";

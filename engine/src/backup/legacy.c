@@ -100,7 +100,7 @@ static void check_record(rb__bk_verifier *v, rb__bk_lane *l, const rb__bk_mbdb_r
         return;
     rb__bk_mbfile mf;
     to_mbfile(v, r, &mf);
-    *hash_seen = *hash_seen || (v->encrypted && r->hash.len);
+    *hash_seen = *hash_seen || (v->encrypted && r->hash.len && v->opt.depth == RB_BACKUP_DEEP);
     sm->bytes_total += mf.size;
     bool ok = rb__bk_check_content(v, l, id, domain, rel, &mf, v->opt.depth == RB_BACKUP_DEEP, NULL, NULL);
     rb__bk_count_cat(l, rb_backup_classify(domain, rel), ok && !unsafe, mf.size);
