@@ -54,18 +54,12 @@ static bool dmg(const struct lg *g, const char *name)
 
 static uint64_t rnd(struct lg *g)
 {
-    g->rng ^= g->rng << 13;
-    g->rng ^= g->rng >> 7;
-    g->rng ^= g->rng << 17;
-    return g->rng;
+    return bkgen_rnd(&g->rng);
 }
 
 static void fill(struct lg *g, uint8_t *p, size_t n)
 {
-    for (size_t i = 0; i < n; i += 8) {
-        uint64_t r = rnd(g);
-        memcpy(p + i, &r, n - i < 8 ? n - i : 8);
-    }
+    bkgen_fill(&g->rng, p, n);
 }
 
 static int put_file(struct lg *g, const char *name, const void *data, size_t len)
@@ -137,12 +131,6 @@ static void record(struct lg *g, const struct rec *r)
     str(f, NULL, 0);
 }
 
-static bool system_domain(const char *d)
-{
-    return !strcmp(d, "HomeDomain") || !strcmp(d, "HealthDomain") || !strcmp(d, "KeychainDomain") ||
-           !strcmp(d, "WirelessDomain");
-}
-
 static int add_file(struct lg *g, const char *domain, const char *rel, uint64_t size)
 {
     const bkgen_opts *o = g->o;
@@ -172,7 +160,7 @@ static int add_file(struct lg *g, const char *domain, const char *rel, uint64_t 
         memcpy(blob, plain, size);
     }
     uint8_t hash[20];
-    bool with_hash = o->digest_all || system_domain(domain);
+    bool with_hash = o->digest_all || bkgen_system_domain(domain);
     if (with_hash)
         SHA1(blob, blen, hash);
     struct rec r = {domain, rel, NULL, with_hash ? hash : NULL, o->encrypted ? key : NULL,
@@ -255,21 +243,6 @@ static int records(struct lg *g)
     return 0;
 }
 
-static void tlv(uint8_t **w, const char *tag, const void *v, uint32_t len)
-{
-    memcpy(*w, tag, 4);
-    for (int i = 0; i < 4; i++)
-        (*w)[4 + i] = (uint8_t)(len >> (24 - 8 * i));
-    memcpy(*w + 8, v, len);
-    *w += 8 + len;
-}
-
-static void tlv32(uint8_t **w, const char *tag, uint32_t v)
-{
-    uint8_t b[4] = {(uint8_t)(v >> 24), (uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v};
-    tlv(w, tag, b, 4);
-}
-
 /* An iOS 5-9 keybag: PBKDF2-SHA1 of the password only, classes 1..11 ascending. */
 static size_t keybag(struct lg *g, uint8_t *kb)
 {
@@ -279,23 +252,23 @@ static size_t keybag(struct lg *g, uint8_t *kb)
     fill(g, uuid, 16);
     fill(g, salt, 20);
     PKCS5_PBKDF2_HMAC(pw, (int)strlen(pw), salt, 20, (int)iter, EVP_sha1(), 32, kek);
-    tlv32(&w, "VERS", 3);
-    tlv32(&w, "TYPE", 1);
-    tlv(&w, "UUID", uuid, 16);
-    tlv(&w, "HMCK", salt, 20);
-    tlv32(&w, "WRAP", 0);
-    tlv(&w, "SALT", salt, 20);
-    tlv32(&w, "ITER", iter);
+    bkgen_tlv32(&w, "VERS", 3);
+    bkgen_tlv32(&w, "TYPE", 1);
+    bkgen_tlv(&w, "UUID", uuid, 16);
+    bkgen_tlv(&w, "HMCK", salt, 20);
+    bkgen_tlv32(&w, "WRAP", 0);
+    bkgen_tlv(&w, "SALT", salt, 20);
+    bkgen_tlv32(&w, "ITER", iter);
     for (uint32_t c = 1; c <= 11; c++) {
         uint8_t wpky[40];
         fill(g, g->class_keys[c], 32);
         fill(g, uuid, 16);
         bkgen_aes_wrap(kek, g->class_keys[c], wpky);
-        tlv(&w, "UUID", uuid, 16);
-        tlv32(&w, "CLAS", c);
-        tlv32(&w, "WRAP", c <= 4 ? 2 : 3);
-        tlv32(&w, "KTYP", 0);
-        tlv(&w, "WPKY", wpky, 40);
+        bkgen_tlv(&w, "UUID", uuid, 16);
+        bkgen_tlv32(&w, "CLAS", c);
+        bkgen_tlv32(&w, "WRAP", c <= 4 ? 2 : 3);
+        bkgen_tlv32(&w, "KTYP", 0);
+        bkgen_tlv(&w, "WPKY", wpky, 40);
     }
     return (size_t)(w - kb);
 }

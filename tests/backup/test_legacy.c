@@ -321,6 +321,48 @@ static void test_legacy__folder_unchanged_and_extract_contained(void)
     rb_context_free(ctx);
 }
 
+struct prog {
+    int calls, cancel_after;
+    uint64_t total, done;
+};
+
+static int on_progress(const rb_progress *p, void *payload)
+{
+    struct prog *s = payload;
+    s->calls++;
+    s->total = p->items_total;
+    if (p->items_done > s->done)
+        s->done = p->items_done;
+    return s->cancel_after && s->calls >= s->cancel_after ? -1 : 0;
+}
+
+/* Progress counts the file records; returning -1 stops the pass with RB_ERR_CANCELLED. */
+static void test_legacy__progress_and_cancel(void)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/legacy-progress", rbt_tmpdir());
+    bkgen_opts g = {.dir = path, .files = 2000, .file_size = 100, .legacy = true};
+    char err[256];
+    rbt_assert(bkgen_write(&g, err, sizeof err) == 0);
+    rb_context *ctx = NULL;
+    rbt_assert_ok(rb_context_new(&ctx, rbt_tmpdir()));
+    struct prog s = {0};
+    rb_backup_options o = RB_BACKUP_OPTIONS_INIT;
+    o.progress = on_progress;
+    o.progress_payload = &s;
+    rb_backup_report *r = NULL;
+    rbt_assert_ok(rb_backup_verify(&r, ctx, path, &o));
+    rbt_assert_int(2012, s.total);
+    rbt_assert_int(2012, s.done);
+    rb_backup_report_free(r);
+    struct prog c = {.cancel_after = 4};
+    o.progress_payload = &c;
+    r = (rb_backup_report *)1;
+    rbt_assert_int(RB_ERR_CANCELLED, rb_backup_verify(&r, ctx, path, &o));
+    rbt_assert(r == NULL && c.done < 2012);
+    rb_context_free(ctx);
+}
+
 /* The reader's contract: a header alone is an empty list, garbage is refused. */
 static void test_legacy__reader_bounds(void)
 {
@@ -348,4 +390,5 @@ RBT_MAIN(T(test_legacy__intact_is_restorable), T(test_legacy__missing_file), T(t
          T(test_legacy__decomposed_unicode_name), T(test_legacy__binary_property_values),
          T(test_legacy__encrypted), T(test_legacy__encrypted_truncated_file),
          T(test_legacy__compatibility), T(test_legacy__list),
-         T(test_legacy__folder_unchanged_and_extract_contained), T(test_legacy__reader_bounds))
+         T(test_legacy__folder_unchanged_and_extract_contained), T(test_legacy__progress_and_cancel),
+         T(test_legacy__reader_bounds))

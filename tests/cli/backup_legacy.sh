@@ -1,14 +1,13 @@
 #!/bin/sh
 # `rescuebay backup verify|inventory|list|extract` on iOS 5-9 backups (Manifest.mbdb):
-# verdicts, exit codes and JSON as for current backups, the file named in findings, the
-# backup folder unchanged (read-only copy too), extraction confined to OUT.
+# verdicts, exit codes and JSON as for current backups, the file named in findings.
+# (Hostile names: backup_extract.sh; the folder left unchanged: backup_readonly.sh.)
 set -eu
 rb="$RB_BIN/rescuebay"
 gen="$RB_BACKUP_GEN"
 tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
-snap() { (cd "$1" && find . -printf '%p %y %s %m %T@\n' | LC_ALL=C sort && find . -type f -exec sha1sum {} + | LC_ALL=C sort); }
 
 expect() { # expect CODE VERDICT -- ARGS...
     want=$1; verdict=$2; shift 3
@@ -102,32 +101,4 @@ d = json.load(open(sys.argv[1]))
 assert d["files_written"] == 9 and d["files_damaged"] == 0 and d["files_unsafe"] == 0, d
 PY
 [ "$(stat -c %s "$tmp/x/photos/CameraRollDomain/Media/DCIM/100APPLE/IMG_0001.JPG")" = 1000 ] || fail "decrypted size"
-for d in path_traversal absolute_path blob_symlink; do
-    rm -f /tmp/rb-abs-escape.txt
-    "$gen" "$tmp/b-$d" --legacy --files 2 --damage $d
-    mkdir -p "$tmp/h-$d/x/y"
-    for c in messages other; do
-        "$rb" --home "$tmp/home" backup extract "$tmp/b-$d" --category $c --out "$tmp/h-$d/x/y/out-$c" > /dev/null
-    done
-    stray=$(cd "$tmp/h-$d" && find . -mindepth 1 | grep -v -e '^./x$' -e '^./x/y$' -e '^./x/y/out-' || true)
-    [ -z "$stray" ] || fail "$d wrote outside OUT: $stray"
-    [ -z "$(find "$tmp/h-$d" -type l)" ] || fail "$d made a symlink"
-    [ ! -e /tmp/rb-abs-escape.txt ] || fail "$d wrote an absolute path"
-    ! grep -rq '^root:' "$tmp/h-$d" || fail "$d followed the content symlink"
-done
-
-# Nothing in the backup folder changes, read-only copies included.
-"$gen" "$tmp/ro" --legacy --files 5 --encrypted
-chmod -R a-w "$tmp/ro"
-for d in "$tmp/plain" "$tmp/cut" "$tmp/enc" "$tmp/ro"; do
-    before=$(snap "$d")
-    for mode in --quick ""; do
-        printf 's3cret pass\n' | "$rb" --home "$tmp/home" backup verify "$d" $mode --password-stdin > /dev/null || true
-        "$rb" --home "$tmp/home" backup inventory "$d" $mode > /dev/null || true
-    done
-    "$rb" --home "$tmp/home" backup list --root "$d" > /dev/null
-    after=$(snap "$d")
-    [ "$before" = "$after" ] || fail "$d changed"
-done
-printf 'kiosk-test-1234\n' | "$rb" --home "$tmp/home" backup verify "$tmp/ro" --password-stdin > /dev/null || fail "read-only copy not restorable"
 echo OK

@@ -129,8 +129,12 @@ static int check_magic(rb__bk_mbdb *m, char *err, size_t errlen)
         char hex[16] = "";
         for (size_t i = 0; i < have; i++) /* not rb__hex: the fuzzer links this file alone */
             snprintf(hex + 2 * i, 3, "%02x", w[i]);
-        snprintf(err, errlen, "Manifest.mbdb does not start with the mbdb 5.0 header (%s%s found)",
-                 have ? hex : "nothing", have && have < BK_MBDB_MAGIC_LEN ? ", cut short" : "");
+        if (have == BK_MBDB_MAGIC_LEN && memcmp(w, "mbdb", 4) == 0)
+            snprintf(err, errlen, "Manifest.mbdb has format version %u.%u, not 5.0 (iOS 5-9); "
+                     "it cannot be read", w[4], w[5]);
+        else
+            snprintf(err, errlen, "Manifest.mbdb does not start with the mbdb 5.0 header (%s%s found)",
+                     have ? hex : "nothing", have && have < BK_MBDB_MAGIC_LEN ? ", cut short" : "");
         return -2;
     }
     advance(m, BK_MBDB_MAGIC_LEN);
