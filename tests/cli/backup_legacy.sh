@@ -7,20 +7,7 @@ rb="$RB_BIN/rescuebay"
 gen="$RB_BACKUP_GEN"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-expect() { # expect CODE VERDICT -- ARGS...
-    want=$1; verdict=$2; shift 3
-    set +e
-    "$rb" --home "$tmp/home" "$@" > "$tmp/out" 2> "$tmp/err"
-    rc=$?
-    set -e
-    [ "$rc" = "$want" ] || { cat "$tmp/out" "$tmp/err"; fail "$* exited $rc, want $want"; }
-    if [ "$verdict" != "-" ]; then
-        got=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["verdict"])' "$tmp/out")
-        [ "$got" = "$verdict" ] || fail "$*: verdict $got, want $verdict"
-    fi
-}
+. "$(dirname "$0")/backup_lib.sh"
 codes() { python3 -c 'import json,sys; print(" ".join(sorted(json.load(open(sys.argv[1]))["finding_counts"])))' "$tmp/out"; }
 
 "$gen" "$tmp/plain" --legacy --files 20
