@@ -75,21 +75,12 @@ static bool dmg(const struct gen *g, const char *name)
 
 static uint64_t rnd(struct gen *g)
 {
-    g->rng ^= g->rng << 13;
-    g->rng ^= g->rng >> 7;
-    g->rng ^= g->rng << 17;
-    return g->rng;
+    return bkgen_rnd(&g->rng);
 }
 
 static void fill(struct gen *g, uint8_t *p, size_t n)
 {
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t r = rnd(g);
-        memcpy(p + i, &r, 8);
-    }
-    for (; i < n; i++)
-        p[i] = (uint8_t)rnd(g);
+    bkgen_fill(&g->rng, p, n);
 }
 
 static char *join(const char *a, const char *b)
@@ -182,23 +173,6 @@ static int pad_plists(struct gen *g)
     return 0;
 }
 
-static void tlv(uint8_t **w, const char *tag, const void *v, uint32_t len)
-{
-    memcpy(*w, tag, 4);
-    (*w)[4] = (uint8_t)(len >> 24);
-    (*w)[5] = (uint8_t)(len >> 16);
-    (*w)[6] = (uint8_t)(len >> 8);
-    (*w)[7] = (uint8_t)len;
-    memcpy(*w + 8, v, len);
-    *w += 8 + len;
-}
-
-static void tlv32(uint8_t **w, const char *tag, uint32_t v)
-{
-    uint8_t b[4] = {(uint8_t)(v >> 24), (uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v};
-    tlv(w, tag, b, 4);
-}
-
 /* Keybag like a real iOS 16 one: header, then classes 11..1, each opened by a UUID. */
 static size_t make_keybag(struct gen *g, uint8_t *kb)
 {
@@ -212,26 +186,26 @@ static size_t make_keybag(struct gen *g, uint8_t *kb)
     uint8_t k1[32];
     PKCS5_PBKDF2_HMAC(pw, (int)strlen(pw), dpsl, 20, (int)dpic, EVP_sha256(), 32, k1);
     PKCS5_PBKDF2_HMAC((const char *)k1, 32, salt, 20, (int)iter, EVP_sha1(), 32, g->kek);
-    tlv32(&w, "VERS", 5);
-    tlv32(&w, "TYPE", 1);
-    tlv(&w, "UUID", uuid, 16);
-    tlv(&w, "HMCK", hmck, 40);
-    tlv32(&w, "WRAP", 0);
-    tlv(&w, "SALT", salt, 20);
-    tlv32(&w, "ITER", iter);
-    tlv32(&w, "DPWT", 1);
-    tlv32(&w, "DPIC", dpic);
-    tlv(&w, "DPSL", dpsl, 20);
+    bkgen_tlv32(&w, "VERS", 5);
+    bkgen_tlv32(&w, "TYPE", 1);
+    bkgen_tlv(&w, "UUID", uuid, 16);
+    bkgen_tlv(&w, "HMCK", hmck, 40);
+    bkgen_tlv32(&w, "WRAP", 0);
+    bkgen_tlv(&w, "SALT", salt, 20);
+    bkgen_tlv32(&w, "ITER", iter);
+    bkgen_tlv32(&w, "DPWT", 1);
+    bkgen_tlv32(&w, "DPIC", dpic);
+    bkgen_tlv(&w, "DPSL", dpsl, 20);
     for (int c = 11; c >= 1; c--) {
         uint8_t wpky[40];
         fill(g, g->class_keys[c], 32);
         fill(g, uuid, 16);
         bkgen_aes_wrap(g->kek, g->class_keys[c], wpky);
-        tlv(&w, "UUID", uuid, 16);
-        tlv32(&w, "CLAS", (uint32_t)c);
-        tlv32(&w, "WRAP", c <= 4 ? 2 : 3);
-        tlv32(&w, "KTYP", 0);
-        tlv(&w, "WPKY", wpky, 40);
+        bkgen_tlv(&w, "UUID", uuid, 16);
+        bkgen_tlv32(&w, "CLAS", (uint32_t)c);
+        bkgen_tlv32(&w, "WRAP", c <= 4 ? 2 : 3);
+        bkgen_tlv32(&w, "KTYP", 0);
+        bkgen_tlv(&w, "WPKY", wpky, 40);
     }
     return (size_t)(w - kb);
 }
@@ -267,12 +241,6 @@ static int insert_row(struct gen *g, const char *id, const char *domain, const c
     int rc = sqlite3_step(g->ins);
     free(bin);
     return rc == SQLITE_DONE ? 0 : fail(g, "insert: %s", sqlite3_errmsg(g->db));
-}
-
-static bool system_domain(const char *d)
-{
-    return !strcmp(d, "HomeDomain") || !strcmp(d, "HealthDomain") || !strcmp(d, "KeychainDomain") ||
-           !strcmp(d, "WirelessDomain");
 }
 
 static int add_file(struct gen *g, const char *domain, const char *rel, uint64_t size)
@@ -329,7 +297,7 @@ static int add_file(struct gen *g, const char *domain, const char *rel, uint64_t
         memcpy(blob, plain, size);
     }
     uint8_t digest[20];
-    bool with_digest = o->digest_all || system_domain(domain);
+    bool with_digest = o->digest_all || bkgen_system_domain(domain);
     if (with_digest)
         SHA1(blob, blen, digest);
     if (victim && dmg(g, "digest_odd"))
@@ -519,6 +487,8 @@ static int read_all(const char *path, uint8_t **out, size_t *len)
 
 int bkgen_write(const bkgen_opts *o, char *err, size_t errlen)
 {
+    if (o->legacy)
+        return bkgen_legacy_write(o, err, errlen);
     struct gen g = {.o = o, .err = err, .errlen = errlen};
     g.rng = 0x9E3779B97F4A7C15ull ^ ((uint64_t)o->seed * 2654435761u) ^ 1;
     const char *ios = o->ios ? o->ios : "17.5.1", *pt = o->product_type ? o->product_type : "iPhone14,5";

@@ -70,7 +70,10 @@ bool rb__bk_check_content(rb__bk_verifier *v, rb__bk_lane *l, const char *id, co
                       void *sink_payload)
 {
     rb_backup_summary *s = &l->r->summary;
-    int pfd = rb__bk_prefix_fd(v, id);
+    /* iOS 5-9 backups keep content files flat in the backup folder. */
+    int pfd = v->legacy ? v->dirfd : rb__bk_prefix_fd(v, id);
+    int plen = v->legacy ? 0 : 2;
+    const char *slash = v->legacy ? "" : "/";
     struct stat st;
     if (pfd < 0 || fstatat(pfd, id, &st, AT_SYMLINK_NOFOLLOW) != 0) {
         int e = pfd < 0 ? ENOENT : errno;
@@ -81,13 +84,13 @@ bool rb__bk_check_content(rb__bk_verifier *v, rb__bk_lane *l, const char *id, co
             return true;
         }
         rb__bk_report_add(l->r, "file_missing", ERR, CORRUPT, domain, rel, id,
-                      "the content file %.2s/%s is %s", id, id,
+                      "the content file %.*s%s%s is %s", plen, id, slash, id,
                       e == ENOENT ? "missing" : strerror(e));
         return false;
     }
     if (!S_ISREG(st.st_mode)) {
         rb__bk_report_add(l->r, "file_not_regular", ERR, CORRUPT, domain, rel, id,
-                      "the content file %.2s/%s is not a regular file (%s)", id, id,
+                      "the content file %.*s%s%s is not a regular file (%s)", plen, id, slash, id,
                       S_ISLNK(st.st_mode) ? "a symbolic link" : "a folder or device");
         return false;
     }
@@ -190,7 +193,7 @@ bool rb__bk_check_content(rb__bk_verifier *v, rb__bk_lane *l, const char *id, co
     return ok;
 }
 
-static void count_cat(rb__bk_lane *l, rb_backup_category c, bool intact, uint64_t size)
+void rb__bk_count_cat(rb__bk_lane *l, rb_backup_category c, bool intact, uint64_t size)
 {
     rb_backup_category_stats *cs = &l->r->cats[c];
     if (intact) {
@@ -235,7 +238,7 @@ static void check_row(rb__bk_verifier *v, rb__bk_lane *l, sqlite3_stmt *s)
         rb__bk_report_add(l->r, "file_id_malformed", ERR, CORRUPT, domain, rel, "",
                       "the row's file ID \"%.60s\" is not 40 lowercase hex digits", id ? id : "");
         if (flags == 1)
-            count_cat(l, cat, false, 0);
+            rb__bk_count_cat(l, cat, false, 0);
         return;
     }
     if (hashed && !id_matches)
@@ -261,12 +264,12 @@ static void check_row(rb__bk_verifier *v, rb__bk_lane *l, sqlite3_stmt *s)
     char err[160];
     if (rb__bk_mbfile_parse(&mf, blob, blen, err, sizeof err) != 0) {
         rb__bk_report_add(l->r, "mbfile_invalid", ERR, CORRUPT, domain, rel, id, "%s", err);
-        count_cat(l, cat, false, 0);
+        rb__bk_count_cat(l, cat, false, 0);
         return;
     }
     sm->bytes_total += mf.size;
     bool ok = rb__bk_check_content(v, l, id, domain, rel, &mf, v->opt.depth == RB_BACKUP_DEEP, NULL, NULL);
-    count_cat(l, cat, ok && !unsafe, mf.size);
+    rb__bk_count_cat(l, cat, ok && !unsafe, mf.size);
 }
 
 /* The rows are cut into rowid ranges that the lanes take in turn, each range into its

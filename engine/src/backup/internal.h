@@ -179,6 +179,8 @@ typedef struct rb__bk_verifier {
     bool encrypted;         /* files are encrypted */
     bool db_ok;             /* Manifest.db open and readable */
     bool have_keys;
+    bool legacy;            /* iOS 5-9 layout: Manifest.mbdb, content files flat (legacy.c) */
+    bool mbdb_ok;           /* legacy: Manifest.mbdb opens and has its header */
     atomic_bool cancel;
     atomic_uint_fast64_t items_done, bytes_done;
     rb__bk_keybag kb;
@@ -212,5 +214,9 @@ bool rb__bk_check_content(rb__bk_verifier *v, rb__bk_lane *l, const char *file_i
                       const char *rel, const rb__bk_mbfile *mf, bool deep, rb__bk_sink_fn sink,
                       void *sink_payload);
 #define BK_FILES_SQL "SELECT fileID, domain, relativePath, flags, file FROM Files"
+/* Counts a file row as intact or damaged in its inventory category. */
+void rb__bk_count_cat(rb__bk_lane *l, rb_backup_category c, bool intact, uint64_t size);
+
+#include "backup/legacy.h"
 
 #endif

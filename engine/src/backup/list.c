@@ -41,8 +41,9 @@ static uint64_t tree_size(int dirfd, int depth)
 
 static bool looks_like_backup(const char *path)
 {
-    static const char *const marks[] = {"Manifest.plist", "Manifest.db", "Info.plist", "Status.plist"};
-    for (size_t i = 0; i < 4; i++) {
+    static const char *const marks[] = {"Manifest.plist", "Manifest.db", "Manifest.mbdb", "Info.plist",
+                                        "Status.plist"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
         char *p = rb__path_join(path, marks[i]);
         struct stat st;
         bool ok = p && lstat(p, &st) == 0 && S_ISREG(st.st_mode);

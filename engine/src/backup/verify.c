@@ -157,8 +157,7 @@ static plist_t check_headers(rb__bk_verifier *v, int *db_sqlite, uint64_t *db_si
     *db_sqlite = rb__bk_db_sniff(v->dirfd, db_size);
     if (*db_sqlite < 0) {
         if (fstatat(v->dirfd, "Manifest.mbdb", &st, AT_SYMLINK_NOFOLLOW) == 0)
-            FIND(v, "legacy_format", ERR, CORRUPT, "Manifest.mbdb",
-                 "this is an iOS 9 or older backup (Manifest.mbdb); its files cannot be checked");
+            rb__bk_legacy_headers(v);
         else
             FIND(v, "manifest_db_missing", ERR, CORRUPT, "Manifest.db",
                  "Manifest.db, the list of every file in the backup, is missing");
@@ -400,10 +399,15 @@ rb_status rb__bk_prepare(rb__bk_verifier *v, rb_context *ctx, const char *dir,
     }
     uint8_t mkey[32];
     bool have_mkey = false, go = db_usable;
+    /* Manifest.mbdb is never encrypted: no ManifestKey (as if the database were plain). */
     if (v->encrypted)
-        go = unlock(v, man, db_sqlite, mkey, &have_mkey) && go;
+        go = unlock(v, man, v->legacy ? 1 : db_sqlite, mkey, &have_mkey) && go;
     plist_free(man);
-    if (go && !atomic_load(&v->cancel))
+    /* Legacy records are readable without the password: presence and sizes are checked
+     * even when the keybag does not open. */
+    if (v->legacy)
+        v->db_ok = v->mbdb_ok;
+    else if (go && !atomic_load(&v->cancel))
         open_db(v, have_mkey ? mkey : NULL);
     OPENSSL_cleanse(mkey, sizeof mkey);
     if (atomic_load(&v->cancel))
@@ -439,11 +443,11 @@ rb_status rb_backup_verify(rb_backup_report **out, rb_context *ctx, const char *
     rb_status st = rb__bk_prepare(&v, ctx, dir, options, r, true);
     uint64_t t1 = rb__now_ms();
     if (st == RB_OK && v.db_ok)
-        st = rb__bk_check_files(&v);
+        st = v.legacy ? rb__bk_legacy_check_files(&v) : rb__bk_check_files(&v);
     uint64_t t2 = rb__now_ms();
     /* After a row pass that stopped part way, every unread file would look stray. */
     if (st == RB_OK && v.count_folders && (!v.db_ok || r->rows_complete))
-        st = rb__bk_check_orphans(&v);
+        st = v.legacy ? rb__bk_legacy_check_orphans(&v) : rb__bk_check_orphans(&v);
     rb__log("backup", "verify phases (ms): prepare %llu, files %llu, orphans %llu",
             (unsigned long long)(t1 - t0), (unsigned long long)(t2 - t1),
             (unsigned long long)(rb__now_ms() - t2));
