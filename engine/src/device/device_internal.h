@@ -111,6 +111,9 @@ bool rb__dev_stopping(rb_device_monitor *mon);
 rb_status rb__dev_fail(rb_device_monitor *mon, rb_status st, const char *fmt, ...) RB_PRINTF(3, 4);
 /* Starts a detached worker holding a monitor reference; false if it could not start. */
 bool rb__dev_spawn(rb_device_monitor *mon, void *(*fn)(void *), void *arg);
+/* The same, for a thread rb_device_monitor_free never waits for (it may be stuck in a
+ * library call without a deadline: mux.c). */
+bool rb__dev_spawn_unwaited(rb_device_monitor *mon, void *(*fn)(void *), void *arg);
 void rb__dev_copy(char *dst, size_t cap, const char *src);
 /* True if the trusted read is wanted for this device (see rb_device_monitor_new_for). */
 bool rb__dev_wanted(rb_device_monitor *mon, const char *udid, uint64_t ecid);

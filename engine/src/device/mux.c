@@ -173,7 +173,6 @@ static void *lister_main(void *arg)
     pthread_mutex_unlock(&mon->mu);
     if (ctx) /* the monitor was freed meanwhile */
         usbmuxd_events_unsubscribe(ctx);
-    rb__dev_unref(mon);
     return NULL;
 }
 
@@ -183,15 +182,7 @@ rb_status rb__dev_mux_start(rb_device_monitor *mon)
      * daemon is absent or restarts, ignores USBMUXD_SOCKET_ADDRESS, and never
      * reconnects (reference/simulator-notes.md, Q3). Polling finds it within 1 s. */
     libusbmuxd_set_use_inotify(0);
-    rb__dev_ref(mon);
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    pthread_t t;
-    int rc = pthread_create(&t, &attr, lister_main, mon);
-    pthread_attr_destroy(&attr);
-    if (rc != 0) {
-        rb__dev_unref(mon);
+    if (!rb__dev_spawn_unwaited(mon, lister_main, mon)) {
         pthread_mutex_lock(&mon->mu);
         mon->mux_state = RB_USBMUXD_NOT_RUNNING;
         pthread_mutex_unlock(&mon->mu);
