@@ -80,6 +80,7 @@ struct rb_device_monitor {
     /* readiness of the first enumeration */
     rb_usbmuxd_state mux_state; /* ASKING until the lister (mux.c) returned */
     char (*initial)[64];      /* UDIDs usbmuxd listed at start */
+    uint64_t mux_gone_after;  /* an initial UDID not seen by then was unplugged meanwhile */
     size_t n_initial;
     int irecv_expected;
     int irecv_seen;

@@ -155,6 +155,9 @@ static void *lister_main(void *arg)
     mon->initial = initial;
     mon->n_initial = n_initial;
     mon->mux_state = state;
+    /* The subscription below starts only now: its Attached events get the same 1.5 s the
+     * recovery source gets for its first enumeration. */
+    mon->mux_gone_after = rb__now_ms() + 1500;
     pthread_cond_broadcast(&mon->cv);
     pthread_cond_broadcast(&mon->ready_cv);
     bool stopping = mon->stopping;

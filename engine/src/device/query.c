@@ -24,7 +24,7 @@ static bool is_ready(rb_device_monitor *mon)
         return false;
     for (size_t i = 0; i < mon->n_initial; i++) {
         struct dev_entry *e = rb__dev_find_udid(mon, mon->initial[i]);
-        if (!e && rb__now_ms() >= mon->irecv_deadline)
+        if (!e && rb__now_ms() >= mon->mux_gone_after)
             continue; /* listed at start but gone before the subscription saw it */
         if (!e || !e->read_done)
             return false;
