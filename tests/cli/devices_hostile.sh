@@ -11,10 +11,10 @@ paired = no"
 RB="$RB_BIN/rescuebay"
 ms() { date +%s%N | cut -c1-13; }
 
-# mux MODE TIMEOUT_MS EXPECT [COMMAND...]: the command under a hostile usbmuxd
+# mux MODE TIMEOUT_MS EXIT EXPECT COMMAND...: the command under a hostile usbmuxd
 mux() {
-  mode=$1 to=$2 expect=$3
-  shift 3
+  mode=$1 to=$2 want=$3 expect=$4
+  shift 4
   ctl hostile muxd $mode
   t0=$(ms)
   set +e
@@ -24,17 +24,17 @@ mux() {
   [ $el -le $((to + 3000)) ] || fail "muxd $mode: $* took $el ms, bound $((to + 3000))"
   grep -q "$expect" "$T/err" || fail "muxd $mode: $*: $(cat "$T/err")"
   ! grep -q "not running" "$T/err" || fail "muxd $mode: said not running: $(cat "$T/err")"
+  [ $rc -eq "$want" ] || fail "muxd $mode: $*: exit $rc, expected $want: $(cat "$T/err")"
   echo "ok - usbmuxd $mode: $* returned after $el ms (exit $rc): $(head -n 1 "$T/err")"
 }
-#   mode          timeout  message
-mux silent        2000  "usbmuxd did not answer within 2000 ms"  "$RB" devices
-mux huge          2000  "usbmuxd did not answer within 2000 ms"  "$RB" devices
-mux "trickle 1000" 2000 "usbmuxd did not answer within 2000 ms"  "$RB" devices
-mux garbage       2000  "usbmuxd did not answer in its protocol" "$RB" devices
-mux silent        1000  "usbmuxd did not answer within 1000 ms"  "$RB" --json devices
+#   mode           timeout exit message
+mux silent         2000  0  "usbmuxd did not answer within 2000 ms"  "$RB" devices
+mux huge           2000  0  "usbmuxd did not answer within 2000 ms"  "$RB" devices
+mux "trickle 1000" 2000  0  "usbmuxd did not answer within 2000 ms"  "$RB" devices
+mux garbage        2000  0  "usbmuxd did not answer in its protocol" "$RB" devices
+mux silent         1000  0  "usbmuxd did not answer within 1000 ms"  "$RB" --json devices
 grep -q '"devices"' "$T/out" || fail "--json output: $(cat "$T/out")"
-mux huge          2000  "usbmuxd did not answer within 2000 ms"  "$RB" device info 00008030-001A2B3C4D5E6F70
-[ $rc -eq 1 ] || fail "device info under a silent usbmuxd: exit $rc"
+mux huge           2000  1  "usbmuxd did not answer within 2000 ms"  "$RB" device info 00008030-001A2B3C4D5E6F70
 
 # The same commands with usbmuxd answering: the rows above could fail.
 ctl hostile muxd off
