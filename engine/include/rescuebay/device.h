@@ -139,6 +139,7 @@ typedef enum rb_usbmuxd_state {
     RB_USBMUXD_BAD_ANSWER = 3    /* something accepts them but answers nonsense */
 } rb_usbmuxd_state;
 
+/* usbmuxd's state as this monitor sees it (RB_USBMUXD_NOT_RUNNING for NULL). */
 RB_EXTERN rb_usbmuxd_state rb_device_monitor_usbmuxd_state(rb_device_monitor *mon);
 
 /* Detail of the last failure on this monitor. */
