@@ -110,9 +110,10 @@ static void remove_path(int outfd, const char *domain, const char *rel)
 }
 
 /* The next file row of Manifest.db (its MBFile record still to be parsed). */
-static bool sql_row(sqlite3_stmt *s, rb__bk_row *row)
+/* *rc keeps the last step's result: a list that ends with anything but SQLITE_DONE stopped part way. */
+static bool sql_row(sqlite3_stmt *s, rb__bk_row *row, int *rc)
 {
-    if (sqlite3_step(s) != SQLITE_ROW)
+    if ((*rc = sqlite3_step(s)) != SQLITE_ROW)
         return false;
     memset(row, 0, sizeof *row);
     row->id = (const char *)sqlite3_column_text(s, 0);
@@ -196,20 +197,12 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
         st = rb__error(ctx, RB_ERR_NOMEM, "out of memory");
         goto done;
     }
-<<<<<<< HEAD
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        const char *id = (const char *)sqlite3_column_text(s, 0);
-        const char *domain = (const char *)sqlite3_column_text(s, 1);
-        const char *rel = (const char *)sqlite3_column_text(s, 2);
-        size_t rlen = (size_t)sqlite3_column_bytes(s, 2);
-=======
     rb__bk_row row;
     rb__bk_mbfile mf;
-    while (v.legacy ? rb__bk_legacy_next_file(it, &row, &mf) > 0 : sql_row(s, &row)) {
+    int rc = SQLITE_DONE, lk = 0;
+    while (v.legacy ? (lk = rb__bk_legacy_next_file(it, &row, &mf)) > 0 : sql_row(s, &row, &rc)) {
         const char *id = row.id, *domain = row.domain, *rel = row.rel;
         size_t rlen = row.rlen;
->>>>>>> wip/legacy
         if (!domain || !rel || rb_backup_classify(domain, rel) != category)
             continue;
         uint64_t done = atomic_fetch_add(&v.items_done, 1) + 1;
@@ -261,7 +254,12 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
         }
     }
     /* A list that stops part way must not read as a finished extraction. */
-    if (st == RB_OK && rc != SQLITE_DONE)
+    if (st == RB_OK && v.legacy && lk != 0)
+        st = rb__error(ctx, RB_ERR_CORRUPT,
+                       "Manifest.mbdb is cut or unreadable part way: %llu files were copied, the files "
+                       "listed after that point were not; the extraction is incomplete",
+                       (unsigned long long)out->files_written);
+    else if (st == RB_OK && !v.legacy && rc != SQLITE_DONE)
         st = rb__error(ctx, RB_ERR_CORRUPT,
                        "Manifest.db stopped being readable part way (%s%s): %llu files were copied, "
                        "the files listed after that point were not; the extraction is incomplete",

@@ -219,7 +219,8 @@ rb__bk_legacy_iter *rb__bk_legacy_iter_new(rb__bk_verifier *v)
 int rb__bk_legacy_next_file(rb__bk_legacy_iter *it, rb__bk_row *row, rb__bk_mbfile *mf)
 {
     char err[300];
-    while (rb__bk_mbdb_next(&it->m, &it->rec, err, sizeof err) == BK_MBDB_RECORD) {
+    int k;
+    while ((k = rb__bk_mbdb_next(&it->m, &it->rec, err, sizeof err)) == BK_MBDB_RECORD) {
         const rb__bk_mbdb_rec *r = &it->rec;
         if (TYPE(r) != BK_MBDB_FILE)
             continue;
@@ -235,7 +236,7 @@ int rb__bk_legacy_next_file(rb__bk_legacy_iter *it, rb__bk_row *row, rb__bk_mbfi
         to_mbfile(it->v, r, mf);
         return 1;
     }
-    return 0;
+    return k;
 }
 
 void rb__bk_legacy_iter_free(rb__bk_legacy_iter *it)

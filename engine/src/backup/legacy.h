@@ -87,7 +87,8 @@ typedef struct rb__bk_row {
 
 typedef struct rb__bk_legacy_iter rb__bk_legacy_iter;
 rb__bk_legacy_iter *rb__bk_legacy_iter_new(struct rb__bk_verifier *v);
-/* Next file record that is sound enough to extract: 1, or 0 at the end / at damage. */
+/* Next file record that is sound enough to extract: 1; 0 at the end; BK_MBDB_CUT/IO/NOMEM when the
+ * list stops part way (the extraction is then incomplete, never reported as finished). */
 int rb__bk_legacy_next_file(rb__bk_legacy_iter *it, rb__bk_row *row, struct rb__bk_mbfile *mf);
 void rb__bk_legacy_iter_free(rb__bk_legacy_iter *it);
 
