@@ -58,11 +58,7 @@ char *sim_iboot_serial(const struct sim_device *d)
 static void nonces(const struct sim_device *d, char *out, size_t len)
 {
     char nonc[65], snon[41];
-    for (int i = 0; i < 64; i++)
-        nonc[i] = "0123456789abcdef"[(d->p.ecid >> ((i * 4) % 64)) & 0xf];
-    for (int i = 0; i < 40; i++)
-        snon[i] = "0123456789abcdef"[(d->p.ecid >> ((i * 3) % 61)) & 0xf];
-    nonc[64] = snon[40] = 0;
+    sim_nonce_hex(d, nonc, snon);
     snprintf(out, len, "NONC:%s SNON:%s", nonc, snon);
 }
 

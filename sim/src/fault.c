@@ -115,6 +115,43 @@ void sim_fault_unplug(struct sim_device *d, int replug)
     pthread_detach(th);
 }
 
+struct leave {
+    struct sim_device *d;
+    unsigned epoch;
+    sim_mode mode;
+    int after_ms;
+};
+
+static void *leave_main(void *arg)
+{
+    struct leave *l = arg;
+    sim_msleep(l->after_ms);
+    pthread_mutex_lock(&g_sim.lock);
+    if (l->d->epoch == l->epoch)
+        sim_later_mode(l->d, l->mode);
+    pthread_mutex_unlock(&g_sim.lock);
+    free(l);
+    return NULL;
+}
+
+/* Under lock: the device reboots into mode m, but only leaves the bus after_ms from now,
+ * as a real one does after EnterRecovery (a host that starts waiting for the departure
+ * right after its request must not miss it). */
+void sim_leave_later(struct sim_device *d, sim_mode m, int after_ms)
+{
+    struct leave *l = malloc(sizeof *l);
+    pthread_t th;
+    if (l) {
+        *l = (struct leave){d, d->epoch, m, after_ms};
+        if (pthread_create(&th, NULL, leave_main, l) == 0) {
+            pthread_detach(th);
+            return;
+        }
+        free(l);
+    }
+    sim_later_mode(d, m);
+}
+
 /* ctl fault ID STEP ACTION | ctl fault ID clear | ctl fault ID list */
 int sim_fault_ctl(struct sim_device *d, int argc, const char **argv, char **text)
 {
