@@ -89,17 +89,20 @@ static void *replug_main(void *arg)
     return NULL;
 }
 
-/* The cable comes out mid-restore. The interrupted device boots into recovery mode the next
- * time it is plugged in: at once for `replug` (after reboot_ms), else at `ctl attach`. */
-void sim_fault_unplug(struct sim_device *d, int replug)
+/* The cable comes out mid-restore. The device boots in `mode` the next time it is plugged
+ * in (recovery when interrupted; normal when the restore had finished): at once for
+ * `replug` (after reboot_ms), else at `ctl attach`. */
+void sim_fault_unplug(struct sim_device *d, int replug, sim_mode mode)
 {
-    snprintf(d->rs.last, sizeof d->rs.last, "failed: unplugged (%s)", d->rs.step);
+    if (mode == SIM_RECOVERY) {
+        snprintf(d->rs.last, sizeof d->rs.last, "failed: unplugged (%s)", d->rs.step);
+        sim_env_set(d->nv, &d->nnv, "auto-boot", "false");
+        memcpy(d->env, d->nv, sizeof d->env);
+        d->nenv = d->nnv;
+    }
     d->rs.step[0] = 0;
-    sim_env_set(d->nv, &d->nnv, "auto-boot", "false");
-    memcpy(d->env, d->nv, sizeof d->env);
-    d->nenv = d->nnv;
     sim_set_attached(d, 0);
-    sim_set_mode(d, SIM_RECOVERY);
+    sim_set_mode(d, mode);
     if (!replug)
         return;
     struct replug *r = malloc(sizeof *r);

@@ -164,7 +164,7 @@ static int upload_add(struct sim_device *d, const char *data, size_t n)
                 rs->silent = (int)d->epoch + 1;
                 return ERR_TIMEOUT;
             }
-            sim_fault_unplug(d, !strcmp(f.action, "replug"));
+            sim_fault_unplug(d, !strcmp(f.action, "replug"), SIM_RECOVERY);
             return ERR_NO_DEVICE;
         }
     }

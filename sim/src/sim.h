@@ -209,7 +209,7 @@ void sim_env_set(struct sim_env *env, int *n, const char *key, const char *val);
 int sim_fault_parse(const char *spec, struct sim_fault *f);   /* "step:action[=N]" */
 int sim_fault_take(struct sim_device *d, const char *step, struct sim_fault *out); /* lock */
 int sim_fault_ctl(struct sim_device *d, int argc, const char **argv, char **text); /* lock */
-void sim_fault_unplug(struct sim_device *d, int replug);      /* under lock */
+void sim_fault_unplug(struct sim_device *d, int replug, sim_mode mode); /* under lock */
 void sim_leave_later(struct sim_device *d, sim_mode m, int after_ms); /* under lock */
 
 /* iboot.c: recovery/DFU device side of the fake libusb */
