@@ -94,7 +94,7 @@ static void *replug_main(void *arg)
  * `replug` (after reboot_ms), else at `ctl attach`. */
 void sim_fault_unplug(struct sim_device *d, int replug, sim_mode mode)
 {
-    if (mode == SIM_RECOVERY) {
+    if (mode != SIM_NORMAL) {
         snprintf(d->rs.last, sizeof d->rs.last, "failed: unplugged (%s)", d->rs.step);
         sim_env_set(d->nv, &d->nnv, "auto-boot", "false");
         memcpy(d->env, d->nv, sizeof d->env);

@@ -164,7 +164,9 @@ static int upload_add(struct sim_device *d, const char *data, size_t n)
                 rs->silent = (int)d->epoch + 1;
                 return ERR_TIMEOUT;
             }
-            sim_fault_unplug(d, !strcmp(f.action, "replug"), SIM_RECOVERY);
+            /* a DFU device stays in DFU; later ones boot to recovery */
+            sim_fault_unplug(d, !strcmp(f.action, "replug"),
+                             d->mode == SIM_DFU ? SIM_DFU : SIM_RECOVERY);
             return ERR_NO_DEVICE;
         }
     }
