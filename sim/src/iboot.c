@@ -62,6 +62,15 @@ void sim_restore_reset(struct sim_device *d)
     d->rs.dfu_state = 2;
 }
 
+/* Under lock: the cable or the buttons end a restore in progress (ctl detach/reboot). */
+void sim_restore_interrupted(struct sim_device *d)
+{
+    if (d->rs.step[0])
+        snprintf(d->rs.last, sizeof d->rs.last, "failed: interrupted (%s)", d->rs.step);
+    d->rs.step[0] = 0;
+    d->rs.silent = 0;
+}
+
 /* Reads one DER header at p (tag, length); returns the header size or 0. */
 static size_t der_head(const unsigned char *p, size_t n, unsigned *tag, size_t *len)
 {

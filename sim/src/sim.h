@@ -89,6 +89,7 @@ struct sim_restore {
     int silent;              /* stops answering (fault `silent`) */
     char step[40];           /* what it is doing now, for ctl list */
     char last[64];           /* outcome of the last restore: "", "done", "failed: ..." */
+    int tss_requests;        /* signing requests for this ECID (tss.c) */
 };
 
 struct sim_claim {           /* an interface a process holds (fake libusb) */
@@ -221,6 +222,7 @@ void sim_nonce_hex(const struct sim_device *d, char nonc[65], char snon[41]);
 void sim_iboot_lockdown_values(const struct sim_device *d, plist_t v);
 void sim_iboot_message(int fd, uint32_t tag, plist_t req, const char *mt);
 void sim_restore_reset(struct sim_device *d);                  /* under lock */
+void sim_restore_interrupted(struct sim_device *d);            /* under lock */
 
 /* restored.c, asr.c: restore mode (ports 62078, 12345, 1082) */
 int sim_restore_port(int port);

@@ -42,3 +42,19 @@ wait_dev() {
     done
     ok "$_d"
 }
+
+# fault_run DESC STEP ACTION RC [MODE]: arm the fault on a fresh ipod7 (restore-ipod7), erase
+# it with $T/fw.ipsw, check the exit code and where the device comes back (default
+# recovery; "unplugged": it stays out).
+fault_run() {
+    ctl reset ipod7 >/dev/null
+    wait_dev "$1: device ready" ipod7 '"mode":"recovery","attached":true,"rebooting":false'
+    ctl fault ipod7 "$2" "$3" >/dev/null || fail "ctl fault $2 $3 refused"
+    run_restore "$2-$3" 60 -e "$T/fw.ipsw"
+    expect_restore "$1" "$2-$3" "$4"
+    if [ "${5:-}" = unplugged ]; then
+        wait_dev "$1: the device stays unplugged" ipod7 '"attached":false'
+        return
+    fi
+    wait_dev "$1: the device comes back in ${5:-recovery} mode" ipod7 "\"mode\":\"${5:-recovery}\",\"attached\":true,\"rebooting\":false"
+}

@@ -14,12 +14,16 @@ ok "silent during ASR: the tool hangs until killed"
 expect "... the device still sits in restore mode, half-way" \
     '"name":"ipod7"[^}]*"mode":"restore","attached":true[^}]*"restore_step":"asr [0-9]*%"' ctl list
 ctl reboot ipod7 recovery >/dev/null
-wait_dev "a forced restart brings it to recovery" ipod7 '"mode":"recovery","attached":true,"rebooting":false'
+wait_dev "a forced restart brings it to recovery, the restore counted as interrupted" ipod7 \
+    '"mode":"recovery","attached":true,"rebooting":false.*"restore_step":"","last_restore":"failed: interrupted (asr [0-9]*%)"'
+
+ctl reset ipod7 >/dev/null
+wait_dev "device ready" ipod7 '"mode":"recovery","attached":true,"rebooting":false'
 
 ctl fault ipod7 tss hang >/dev/null
 run_restore tss-hang 6 -e "$T/fw.ipsw"
 [ "$RC" = 124 ] || [ "$RC" = 137 ] || fail "hanging TSS: exit $RC, expected a timeout"
-grep -q "Sending TSS request attempt 1" "$T/tss-hang.out" || fail "never asked for signing"
+expect "... it did ask for signing" '"name":"ipod7"[^}]*"tss_requests":1' ctl list
 ok "hanging signing server: the tool waits until killed"
 
 ctl reset ipod7 >/dev/null
