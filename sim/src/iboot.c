@@ -62,6 +62,14 @@ void sim_restore_reset(struct sim_device *d)
     d->rs.dfu_state = 2;
 }
 
+/* Under lock: sets an iBoot variable and saves it (what setenv + saveenv do). */
+void sim_nv_set(struct sim_device *d, const char *key, const char *val)
+{
+    sim_env_set(d->nv, &d->nnv, key, val);
+    memcpy(d->env, d->nv, sizeof d->env);
+    d->nenv = d->nnv;
+}
+
 /* Under lock: the cable or the buttons end a restore in progress (ctl detach/reboot). */
 void sim_restore_interrupted(struct sim_device *d)
 {

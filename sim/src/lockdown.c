@@ -485,9 +485,7 @@ void sim_lockdown_run(int fd, struct sim_device *d)
             plist_free(req);
             ld_send(&l, out); /* answer first: the reboot hangs up this connection */
             pthread_mutex_lock(&g_sim.lock);
-            sim_env_set(d->nv, &d->nnv, "auto-boot", "false");
-            memcpy(d->env, d->nv, sizeof d->env);
-            d->nenv = d->nnv;
+            sim_nv_set(d, "auto-boot", "false");
             sim_leave_later(d, SIM_RECOVERY, 300);
             pthread_mutex_unlock(&g_sim.lock);
             break;

@@ -129,9 +129,7 @@ static void apply_outcome(struct sim_device *d, int ok, const char *why)
             sim_device_unpair(d);
         }
     }
-    sim_env_set(d->nv, &d->nnv, "auto-boot", ok ? "true" : "false");
-    memcpy(d->env, d->nv, sizeof d->env);
-    d->nenv = d->nnv;
+    sim_nv_set(d, "auto-boot", ok ? "true" : "false");
 }
 
 /* Under lock. The device's boot after the restore session. */

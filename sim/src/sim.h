@@ -223,6 +223,7 @@ void sim_iboot_lockdown_values(const struct sim_device *d, plist_t v);
 void sim_iboot_message(int fd, uint32_t tag, plist_t req, const char *mt);
 void sim_restore_reset(struct sim_device *d);                  /* under lock */
 void sim_restore_interrupted(struct sim_device *d);            /* under lock */
+void sim_nv_set(struct sim_device *d, const char *key, const char *val); /* under lock */
 
 /* restored.c, asr.c: restore mode (ports 62078, 12345, 1082) */
 int sim_restore_port(int port);
