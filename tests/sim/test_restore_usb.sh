@@ -19,6 +19,7 @@ wait_dev "device ready" ipod7 '"mode":"recovery","attached":true,"rebooting":fal
 mkfifo "$T/hold"
 env $("$SIM" env --listen "$USBMUXD_SOCKET_ADDRESS") irecovery -s <"$T/hold" >/dev/null 2>&1 &
 HOLDER=$!
+PIDS="$PIDS $HOLDER" # killed on exit whatever happens (at EOF irecovery -s spins forever)
 exec 3>"$T/hold"
 wait_dev "irecovery -s holds the interface" ipod7 '"usb_claims":[1-9]'
 run_restore busy 30 -e "$T/fw.ipsw"
