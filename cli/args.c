@@ -101,7 +101,20 @@ int cli_parse_version(struct cli *c, const char *opt, const char *text)
 
 int cli_parse_size(struct cli *c, const char *opt, const char *text, uint64_t *out)
 {
-    if (text[0] == '-' || rb_firmware_parse_size(out, text) != RB_OK) {
+    /* Digits with at most one decimal point first: strtod inside the engine would also
+     * take " 5", "+5", "0x10", "inf" and "nan". */
+    size_t i = 0, dots = 0;
+    while ((text[i] >= '0' && text[i] <= '9') || (text[i] == '.' && dots++ == 0))
+        i++;
+    bool number = i > 0 && text[0] != '.' && text[i - 1] != '.';
+    if (text[i] && strchr("kKmMgGtT", text[i]))
+        i++;
+    if (text[i] == 'i')
+        i++;
+    if (text[i] == 'B' || text[i] == 'b')
+        i++;
+    number &= text[i] == '\0';
+    if (!number || rb_firmware_parse_size(out, text) != RB_OK) {
         cli_eprintf("%s: %s: \"%s\" is not a size: give bytes, or a number with K, M or G "
                     "(e.g. 500M)\n", c->prog, opt, text);
         return CLI_USAGE;

@@ -371,6 +371,8 @@ int cli_device(struct cli *c, int argc, char **argv)
 {
     if (argc < 2)
         return cli_usage(c, DEVICE_USAGE);
+    if (cli_is_help(argv[1]) || strcmp(argv[1], "help") == 0)
+        return cli_help(c, DEVICE_USAGE);
     const char *verb = argv[1], *id = NULL;
     int wait_s = 120, timeout_ms = 8000;
     bool no_wait = false;
