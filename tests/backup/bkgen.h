@@ -27,11 +27,16 @@ typedef struct bkgen_opts {
     bool hostile_names;         /* also photos named with terminal control, C1, bidi and
                                    invalid UTF-8 (bkgen_hostile_names) */
     uint32_t seed;
+    bool legacy;                /* iOS 5-9 layout: Manifest.mbdb, flat content files
+                                   (defaults then iOS "9.3.5", "iPhone5,2") */
 } bkgen_opts;
 
 extern const char *const bkgen_damages[];
 /* The relativePaths (CameraRollDomain) that hostile_names adds, NULL-terminated. */
 extern const char *const bkgen_hostile_names[];
+extern const char *const bkgen_legacy_damages[];
+/* The legacy layout (bkgen_legacy.c); bkgen_write calls it when o->legacy. */
+int bkgen_legacy_write(const bkgen_opts *o, char *err, size_t errlen);
 
 /* 0 on success, else -1 with a reason in err. */
 int bkgen_write(const bkgen_opts *o, char *err, size_t errlen);

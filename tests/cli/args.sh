@@ -42,6 +42,7 @@ device pair 00008030-001A2B3C4D5E6F70|--wait|int
 backup verify /nonexistent|--max-findings|int
 backup inventory /nonexistent|--max-findings|int
 firmware fetch iPhone12,1|--retries|int
+firmware fetch iPhone12,1|--max-time|int
 firmware fetch iPhone12,1|--rate-limit|size
 firmware prune|--to|size
 firmware list iPhone12,1|--rate-limit|size
@@ -113,6 +114,7 @@ ticket erase
 ticket purge
 ticket staff
 ticket staff add
+ticket settings
 TABLE
 "$RB" --help | grep -q "^usage: rescuebay" || fail "rescuebay --help"
 "$RB" help backup | grep -q "^usage: rescuebay backup" || fail "rescuebay help backup"
