@@ -85,14 +85,14 @@ static const char MIGRATE_TO_1[] =
 
 static const char *const MIGRATIONS[RS_SCHEMA_CURRENT] = {MIGRATE_TO_1};
 
-static int64_t wall_ms(void)
+int64_t rb__rs_j_wall_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static rb_status dberr(struct rs_journal *jr, const char *what)
+rb_status rb__rs_j_dberr(struct rs_journal *jr, const char *what)
 {
     int code = sqlite3_errcode(jr->db) & 0xff;
     rb_status st = code == SQLITE_BUSY || code == SQLITE_LOCKED ? RB_ERR_BUSY
@@ -102,17 +102,17 @@ static rb_status dberr(struct rs_journal *jr, const char *what)
     return rb__errbuf_set(jr->err, st, "restore journal: %s: %s", what, sqlite3_errmsg(jr->db));
 }
 
-static rb_status exec(struct rs_journal *jr, const char *sql)
+rb_status rb__rs_j_exec(struct rs_journal *jr, const char *sql)
 {
     if (sqlite3_exec(jr->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-        return dberr(jr, "exec");
+        return rb__rs_j_dberr(jr, "exec");
     return RB_OK;
 }
 
-static rb_status end_tx(struct rs_journal *jr, rb_status st)
+rb_status rb__rs_j_end_tx(struct rs_journal *jr, rb_status st)
 {
     if (st == RB_OK && sqlite3_exec(jr->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-        st = dberr(jr, "commit");
+        st = rb__rs_j_dberr(jr, "commit");
     if (!sqlite3_get_autocommit(jr->db))
         sqlite3_exec(jr->db, "ROLLBACK", NULL, NULL, NULL);
     return st;
@@ -121,7 +121,7 @@ static rb_status end_tx(struct rs_journal *jr, rb_status st)
 static rb_status migrate(struct rs_journal *jr)
 {
     for (;;) {
-        rb_status st = exec(jr, "BEGIN IMMEDIATE");
+        rb_status st = rb__rs_j_exec(jr, "BEGIN IMMEDIATE");
         if (st != RB_OK)
             return st;
         sqlite3_stmt *q = NULL;
@@ -131,19 +131,19 @@ static rb_status migrate(struct rs_journal *jr)
             version = sqlite3_column_int(q, 0);
         sqlite3_finalize(q);
         if (version > RS_SCHEMA_CURRENT) {
-            end_tx(jr, RB_ERR_GENERIC);
+            rb__rs_j_end_tx(jr, RB_ERR_GENERIC);
             return rb__errbuf_set(jr->err, RB_ERR_UNSUPPORTED,
                                   "restore journal: version %d is newer than this program (%d)",
                                   version, RS_SCHEMA_CURRENT);
         }
         if (version == RS_SCHEMA_CURRENT)
-            return end_tx(jr, RB_OK);
+            return rb__rs_j_end_tx(jr, RB_OK);
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version + 1);
-        st = exec(jr, MIGRATIONS[version]);
+        st = rb__rs_j_exec(jr, MIGRATIONS[version]);
         if (st == RB_OK)
-            st = exec(jr, pragma);
-        st = end_tx(jr, st);
+            st = rb__rs_j_exec(jr, pragma);
+        st = rb__rs_j_end_tx(jr, st);
         if (st != RB_OK)
             return st;
     }
@@ -172,7 +172,7 @@ rb_status rb__rs_journal_open(struct rs_journal **out, rb_context *ctx, rb_errbu
     } else {
         sqlite3_busy_timeout(jr->db, 15000);
         sqlite3_exec(jr->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
-        st = exec(jr, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON");
+        st = rb__rs_j_exec(jr, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON");
         if (st == RB_OK)
             st = migrate(jr);
     }
@@ -194,12 +194,12 @@ void rb__rs_journal_close(struct rs_journal *jr)
     free(jr);
 }
 
-static void now_iso(char out[32])
+void rb__rs_j_now_iso(char out[32])
 {
     rb__utc_iso8601((int64_t)time(NULL), out);
 }
 
-static void ecid_text(char out[24], uint64_t ecid)
+void rb__rs_j_ecid_text(char out[24], uint64_t ecid)
 {
     snprintf(out, 24, "0x%016llX", (unsigned long long)ecid);
 }
@@ -263,8 +263,8 @@ static void read_row(sqlite3_stmt *q, struct rs_job *j)
 rb_status rb__rs_job_insert(struct rs_journal *jr, struct rs_job *job)
 {
     char e[24], now[32];
-    ecid_text(e, job->ecid);
-    now_iso(now);
+    rb__rs_j_ecid_text(e, job->ecid);
+    rb__rs_j_now_iso(now);
     sqlite3_stmt *q = NULL;
     rb_status st = RB_OK;
     pthread_mutex_lock(&jr->mu);
@@ -274,7 +274,7 @@ rb_status rb__rs_job_insert(struct rs_journal *jr, struct rs_job *job)
                            " created_at, updated_at, driver_pid, start_build)"
                            " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                            -1, &q, NULL) != SQLITE_OK) {
-        st = dberr(jr, "insert");
+        st = rb__rs_j_dberr(jr, "insert");
     } else {
         sqlite3_bind_text(q, 1, e, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(q, 2, job->udid, -1, SQLITE_TRANSIENT);
@@ -293,7 +293,7 @@ rb_status rb__rs_job_insert(struct rs_journal *jr, struct rs_job *job)
         sqlite3_bind_int(q, 15, (int)getpid());
         sqlite3_bind_text(q, 16, job->start_build, -1, SQLITE_TRANSIENT);
         if (sqlite3_step(q) != SQLITE_DONE) {
-            st = dberr(jr, "insert");
+            st = rb__rs_j_dberr(jr, "insert");
         } else {
             job->id = sqlite3_last_insert_rowid(jr->db);
             job->state = RB_RESTORE_PREFLIGHT;
@@ -315,7 +315,7 @@ rb_status rb__rs_job_load(struct rs_journal *jr, int64_t id, struct rs_job *out)
     const char *sql = id > 0 ? "SELECT " JOB_COLS " FROM jobs WHERE id = ?"
                              : "SELECT " JOB_COLS " FROM jobs ORDER BY id DESC LIMIT 1";
     if (sqlite3_prepare_v2(jr->db, sql, -1, &q, NULL) != SQLITE_OK) {
-        st = dberr(jr, "read");
+        st = rb__rs_j_dberr(jr, "read");
     } else {
         if (id > 0)
             sqlite3_bind_int64(q, 1, id);
@@ -325,14 +325,14 @@ rb_status rb__rs_job_load(struct rs_journal *jr, int64_t id, struct rs_job *out)
         else if (rc == SQLITE_DONE)
             st = rb__errbuf_set(jr->err, RB_ERR_NOT_FOUND, "no restore job %lld", (long long)id);
         else
-            st = dberr(jr, "read");
+            st = rb__rs_j_dberr(jr, "read");
     }
     sqlite3_finalize(q);
     pthread_mutex_unlock(&jr->mu);
     return st;
 }
 
-static rb_status save_locked(struct rs_journal *jr, const struct rs_job *j, const char *now)
+rb_status rb__rs_j_save_locked(struct rs_journal *jr, const struct rs_job *j, const char *now)
 {
     sqlite3_stmt *q = NULL;
     if (sqlite3_prepare_v2(jr->db,
@@ -341,7 +341,7 @@ static rb_status save_locked(struct rs_journal *jr, const struct rs_job *j, cons
                            " ipsw=?, sha1=?, gate_ok=?, log_path=?, product_type=?, model_name=?,"
                            " updated_at=? WHERE id=?",
                            -1, &q, NULL) != SQLITE_OK)
-        return dberr(jr, "update");
+        return rb__rs_j_dberr(jr, "update");
     sqlite3_bind_text(q, 1, rb_restore_state_name(j->state), -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 2, j->resume_from ? rb_restore_state_name(j->resume_from) : "", -1,
                       SQLITE_STATIC);
@@ -363,7 +363,7 @@ static rb_status save_locked(struct rs_journal *jr, const struct rs_job *j, cons
     sqlite3_bind_text(q, 18, j->model_name, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(q, 19, now, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(q, 20, j->id);
-    rb_status st = sqlite3_step(q) == SQLITE_DONE ? RB_OK : dberr(jr, "update");
+    rb_status st = sqlite3_step(q) == SQLITE_DONE ? RB_OK : rb__rs_j_dberr(jr, "update");
     sqlite3_finalize(q);
     return st;
 }
@@ -371,9 +371,9 @@ static rb_status save_locked(struct rs_journal *jr, const struct rs_job *j, cons
 rb_status rb__rs_job_save(struct rs_journal *jr, const struct rs_job *job)
 {
     char now[32];
-    now_iso(now);
+    rb__rs_j_now_iso(now);
     pthread_mutex_lock(&jr->mu);
-    rb_status st = save_locked(jr, job, now);
+    rb_status st = rb__rs_j_save_locked(jr, job, now);
     pthread_mutex_unlock(&jr->mu);
     return st;
 }
@@ -383,7 +383,7 @@ rb_status rb__rs_transition(struct rs_journal *jr, struct rs_job *job, rb_restor
 {
     struct rs_job n = *job;
     char now[32];
-    now_iso(now);
+    rb__rs_j_now_iso(now);
     if (to == RB_RESTORE_INTERRUPTED && job->state != RB_RESTORE_INTERRUPTED)
         n.resume_from = job->state;
     n.state = to;
@@ -396,31 +396,31 @@ rb_status rb__rs_transition(struct rs_journal *jr, struct rs_job *job, rb_restor
     if (rb_restore_state_is_final(to))
         n.eta = to == RB_RESTORE_DONE ? 0 : -1;
     pthread_mutex_lock(&jr->mu);
-    rb_status st = exec(jr, "BEGIN IMMEDIATE");
+    rb_status st = rb__rs_j_exec(jr, "BEGIN IMMEDIATE");
     if (st == RB_OK)
-        st = save_locked(jr, &n, now);
+        st = rb__rs_j_save_locked(jr, &n, now);
     if (st == RB_OK) {
         sqlite3_stmt *q = NULL;
         if (sqlite3_prepare_v2(jr->db,
                                "INSERT INTO transitions(job_id, at, at_ms, from_state, to_state,"
                                " cause, detail, pid) VALUES(?,?,?,?,?,?,?,?)",
                                -1, &q, NULL) != SQLITE_OK) {
-            st = dberr(jr, "transition");
+            st = rb__rs_j_dberr(jr, "transition");
         } else {
             sqlite3_bind_int64(q, 1, job->id);
             sqlite3_bind_text(q, 2, now, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int64(q, 3, wall_ms());
+            sqlite3_bind_int64(q, 3, rb__rs_j_wall_ms());
             sqlite3_bind_text(q, 4, rb_restore_state_name(job->state), -1, SQLITE_STATIC);
             sqlite3_bind_text(q, 5, rb_restore_state_name(to), -1, SQLITE_STATIC);
             sqlite3_bind_text(q, 6, rb_restore_cause_name(cause), -1, SQLITE_STATIC);
             sqlite3_bind_text(q, 7, n.detail, -1, SQLITE_TRANSIENT);
             sqlite3_bind_int(q, 8, (int)getpid());
             if (sqlite3_step(q) != SQLITE_DONE)
-                st = dberr(jr, "transition");
+                st = rb__rs_j_dberr(jr, "transition");
         }
         sqlite3_finalize(q);
     }
-    st = end_tx(jr, st);
+    st = rb__rs_j_end_tx(jr, st);
     pthread_mutex_unlock(&jr->mu);
     if (st == RB_OK) {
         snprintf(n.updated_at, sizeof n.updated_at, "%s", now);
@@ -429,94 +429,8 @@ rb_status rb__rs_transition(struct rs_journal *jr, struct rs_job *job, rb_restor
     return st;
 }
 
-rb_status rb__rs_attempt_begin(struct rs_journal *jr, struct rs_job *job, const char *log_path,
-                               int64_t *attempt_id)
-{
-    struct rs_job n = *job;
-    n.attempts++;
-    snprintf(n.log_path, sizeof n.log_path, "%s", log_path);
-    char now[32], e[24];
-    now_iso(now);
-    ecid_text(e, job->ecid);
-    pthread_mutex_lock(&jr->mu);
-    rb_status st = exec(jr, "BEGIN IMMEDIATE");
-    if (st == RB_OK)
-        st = save_locked(jr, &n, now);
-    if (st == RB_OK) {
-        sqlite3_stmt *q = NULL;
-        if (sqlite3_prepare_v2(jr->db,
-                               "INSERT INTO attempts(job_id, n, ecid, started_at, started_ms,"
-                               " log_path, pid) VALUES(?,?,?,?,?,?,?)",
-                               -1, &q, NULL) != SQLITE_OK) {
-            st = dberr(jr, "attempt");
-        } else {
-            sqlite3_bind_int64(q, 1, job->id);
-            sqlite3_bind_int(q, 2, n.attempts);
-            sqlite3_bind_text(q, 3, e, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(q, 4, now, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int64(q, 5, wall_ms());
-            sqlite3_bind_text(q, 6, log_path, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int(q, 7, (int)getpid());
-            if (sqlite3_step(q) != SQLITE_DONE)
-                st = dberr(jr, "attempt");
-            else
-                *attempt_id = sqlite3_last_insert_rowid(jr->db);
-        }
-        sqlite3_finalize(q);
-    }
-    st = end_tx(jr, st);
-    pthread_mutex_unlock(&jr->mu);
-    if (st == RB_OK)
-        *job = n;
-    return st;
-}
 
-rb_status rb__rs_attempt_end(struct rs_journal *jr, int64_t attempt_id, int exit_code,
-                             rb_restore_cause cause, const char *summary)
-{
-    sqlite3_stmt *q = NULL;
-    rb_status st = RB_OK;
-    pthread_mutex_lock(&jr->mu);
-    if (sqlite3_prepare_v2(jr->db,
-                           "UPDATE attempts SET ended_ms=?, exit_code=?, cause=?, summary=?"
-                           " WHERE id=?",
-                           -1, &q, NULL) != SQLITE_OK) {
-        st = dberr(jr, "attempt end");
-    } else {
-        sqlite3_bind_int64(q, 1, wall_ms());
-        sqlite3_bind_int(q, 2, exit_code);
-        sqlite3_bind_text(q, 3, rb_restore_cause_name(cause), -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 4, summary ? summary : "", -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(q, 5, attempt_id);
-        if (sqlite3_step(q) != SQLITE_DONE)
-            st = dberr(jr, "attempt end");
-    }
-    sqlite3_finalize(q);
-    pthread_mutex_unlock(&jr->mu);
-    return st;
-}
 
-rb_status rb__rs_attempts_close_open(struct rs_journal *jr, int64_t job_id, const char *why)
-{
-    sqlite3_stmt *q = NULL;
-    rb_status st = RB_OK;
-    pthread_mutex_lock(&jr->mu);
-    if (sqlite3_prepare_v2(jr->db,
-                           "UPDATE attempts SET ended_ms=?, cause='engine_restarted', summary=?"
-                           " WHERE job_id=? AND ended_ms=0",
-                           -1, &q, NULL) != SQLITE_OK) {
-        st = dberr(jr, "attempt close");
-    } else {
-        sqlite3_bind_int64(q, 1, wall_ms());
-        sqlite3_bind_text(q, 2, why, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(q, 3, job_id);
-        if (sqlite3_step(q) != SQLITE_DONE)
-            st = dberr(jr, "attempt close");
-    }
-    sqlite3_finalize(q);
-    pthread_mutex_unlock(&jr->mu);
-    return st;
-}
 
 rb_status rb__rs_job_ids(struct rs_journal *jr, int unfinished_only, size_t limit, int64_t **ids,
                          size_t *count)
@@ -531,7 +445,7 @@ rb_status rb__rs_job_ids(struct rs_journal *jr, int unfinished_only, size_t limi
                             " ORDER BY id DESC LIMIT ?"
                           : "SELECT id FROM jobs ORDER BY id DESC LIMIT ?";
     if (sqlite3_prepare_v2(jr->db, sql, -1, &q, NULL) != SQLITE_OK) {
-        st = dberr(jr, "list");
+        st = rb__rs_j_dberr(jr, "list");
     } else {
         sqlite3_bind_int64(q, 1, limit ? (int64_t)limit : -1);
         size_t cap = 0;
@@ -549,7 +463,7 @@ rb_status rb__rs_job_ids(struct rs_journal *jr, int unfinished_only, size_t limi
             (*ids)[(*count)++] = sqlite3_column_int64(q, 0);
         }
         if (st == RB_OK && rc != SQLITE_DONE)
-            st = dberr(jr, "list");
+            st = rb__rs_j_dberr(jr, "list");
     }
     sqlite3_finalize(q);
     pthread_mutex_unlock(&jr->mu);
@@ -564,7 +478,7 @@ rb_status rb__rs_job_ids(struct rs_journal *jr, int unfinished_only, size_t limi
 int64_t rb__rs_job_for_ecid(struct rs_journal *jr, uint64_t ecid)
 {
     char e[24];
-    ecid_text(e, ecid);
+    rb__rs_j_ecid_text(e, ecid);
     sqlite3_stmt *q = NULL;
     int64_t id = 0;
     pthread_mutex_lock(&jr->mu);
@@ -587,12 +501,12 @@ static rb_status exec_id(struct rs_journal *jr, const char *sql, int64_t a, int6
     rb_status st = RB_OK;
     pthread_mutex_lock(&jr->mu);
     if (sqlite3_prepare_v2(jr->db, sql, -1, &q, NULL) != SQLITE_OK) {
-        st = dberr(jr, "update");
+        st = rb__rs_j_dberr(jr, "update");
     } else {
         sqlite3_bind_int64(q, 1, a);
         sqlite3_bind_int64(q, 2, id);
         if (sqlite3_step(q) != SQLITE_DONE)
-            st = dberr(jr, "update");
+            st = rb__rs_j_dberr(jr, "update");
     }
     sqlite3_finalize(q);
     pthread_mutex_unlock(&jr->mu);
@@ -628,54 +542,4 @@ rb_status rb__rs_set_driver(struct rs_journal *jr, struct rs_job *job, int pid)
     return st;
 }
 
-rb_status rb__rs_backup_record(struct rs_journal *jr, const char *path, const char *fingerprint,
-                               const char *product_type, const char *target_version,
-                               const char *verdict)
-{
-    sqlite3_stmt *q = NULL;
-    rb_status st = RB_OK;
-    pthread_mutex_lock(&jr->mu);
-    if (sqlite3_prepare_v2(jr->db,
-                           "INSERT INTO backup_checks(path, fingerprint, product_type,"
-                           " target_version, verdict, at) VALUES(?,?,?,?,?,?)",
-                           -1, &q, NULL) != SQLITE_OK) {
-        st = dberr(jr, "backup check");
-    } else {
-        sqlite3_bind_text(q, 1, path, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(q, 2, fingerprint, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(q, 3, product_type, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(q, 4, target_version, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(q, 5, verdict, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(q, 6, (int64_t)time(NULL));
-        if (sqlite3_step(q) != SQLITE_DONE)
-            st = dberr(jr, "backup check");
-    }
-    sqlite3_finalize(q);
-    pthread_mutex_unlock(&jr->mu);
-    return st;
-}
 
-int rb__rs_backup_recent(struct rs_journal *jr, const char *fingerprint, const char *product_type,
-                         const char *target_version, int64_t max_age)
-{
-    sqlite3_stmt *q = NULL;
-    int found = 0;
-    pthread_mutex_lock(&jr->mu);
-    if (sqlite3_prepare_v2(jr->db,
-                           "SELECT verdict FROM backup_checks WHERE fingerprint=? AND"
-                           " product_type=? AND target_version=? AND at >= ?"
-                           " ORDER BY id DESC LIMIT 1",
-                           -1, &q, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(q, 1, fingerprint, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(q, 2, product_type, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(q, 3, target_version, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(q, 4, (int64_t)time(NULL) - max_age);
-        if (sqlite3_step(q) == SQLITE_ROW) {
-            const unsigned char *v = sqlite3_column_text(q, 0);
-            found = v && strcmp((const char *)v, "restorable") == 0;
-        }
-    }
-    sqlite3_finalize(q);
-    pthread_mutex_unlock(&jr->mu);
-    return found;
-}

@@ -250,18 +250,17 @@ rb_status rb__rs_preflight(struct rs_manager *m, struct rs_runner *r,
                       "iPhone 12 and later need newer tools than Debian 12's");
     if (!job->product_type[0])
         return refuse(job, RB_CAUSE_MODEL_TOO_NEW, "the device's model could not be identified");
+    bool waiver = rq->waiver && *rq->waiver;
+    bool backup = rq->backup_path && *rq->backup_path;
+    if (job->erase && !waiver && !backup)
+        return refuse(job, RB_CAUSE_NO_BACKUP,
+                      "an erase needs a verified backup of this device (--backup) or a waiver");
     uint64_t size = 0;
     rb_status st = firmware(m, r, rq->build, &size);
     if (st != RB_OK)
         return st;
     if (job->erase) {
-        if (rq->waiver && *rq->waiver)
-            st = waiver_gate(m, job, rq);
-        else if (rq->backup_path && *rq->backup_path)
-            st = backup_gate(m, job, rq, dev);
-        else
-            st = refuse(job, RB_CAUSE_NO_BACKUP,
-                        "an erase needs a verified backup of this device (--backup) or a waiver");
+        st = waiver ? waiver_gate(m, job, rq) : backup_gate(m, job, rq, dev);
         if (st != RB_OK)
             return st;
     } else {

@@ -67,6 +67,14 @@ struct rs_journal {
     pthread_mutex_t mu;
     rb_errbuf *err;
 };
+/* Helpers shared by journal.c and attempts.c (callers hold jr->mu where they write). */
+int64_t rb__rs_j_wall_ms(void);
+rb_status rb__rs_j_dberr(struct rs_journal *jr, const char *what);
+rb_status rb__rs_j_exec(struct rs_journal *jr, const char *sql);
+rb_status rb__rs_j_end_tx(struct rs_journal *jr, rb_status st);
+void rb__rs_j_now_iso(char out[32]);
+void rb__rs_j_ecid_text(char out[24], uint64_t ecid);
+rb_status rb__rs_j_save_locked(struct rs_journal *jr, const struct rs_job *j, const char *now);
 rb_status rb__rs_journal_open(struct rs_journal **out, rb_context *ctx, rb_errbuf *err);
 void rb__rs_journal_close(struct rs_journal *jr);
 rb_status rb__rs_job_insert(struct rs_journal *jr, struct rs_job *job);
