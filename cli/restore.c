@@ -212,14 +212,15 @@ static int on_progress(const rb_restore_progress *p, void *payload)
     if (v->quiet)
         return 0;
     int pct = p->percent < 0 ? -1 : (int)p->percent;
-    if (p->job == v->last_job && (int)p->state == v->last_state && pct == v->last_pct)
+    /* One line per state change and per 10 %: a log, not an animation. */
+    if (p->job == v->last_job && (int)p->state == v->last_state && pct / 10 == v->last_pct / 10)
         return 0;
     if (p->step == RB_RESTORE_STEP_FIRMWARE && p->bytes_total)
         fprintf(stderr, "job %lld: firmware %llu of %llu MiB\n", (long long)p->job,
                 (unsigned long long)(p->bytes_done >> 20), (unsigned long long)(p->bytes_total >> 20));
     else if (p->state != RB_RESTORE_INTERRUPTED && p->state != RB_RESTORE_FAILED)
-        fprintf(stderr, "job %lld: %s %d%%%s\n", (long long)p->job, rb_restore_state_name(p->state),
-                pct < 0 ? 0 : pct, p->state == RB_RESTORE_RESTORING && p->step >= 0 ? "" : "");
+        fprintf(stderr, "job %lld: %s %d%%\n", (long long)p->job, rb_restore_state_name(p->state),
+                pct < 0 ? 0 : pct);
     else
         fprintf(stderr, "job %lld: %s (%s)\n", (long long)p->job, rb_restore_state_name(p->state),
                 rb_restore_cause_name(p->cause));
@@ -364,7 +365,7 @@ static int64_t parse_job(const char *s)
         s++;
     char *end = NULL;
     long long v = strtoll(s, &end, 10);
-    return end && *end == '\0' && v > 0 ? (int64_t)v : -1;
+    return end && *end == '\0' && v >= 0 ? (int64_t)v : -1;
 }
 
 static int cmd_status(struct cli *c, const struct rs_args *a)

@@ -212,7 +212,17 @@ void rb__rs_classify(struct rs_verdict *v, const struct rs_parse *p, int how, in
         set(v, RB_CAUSE_DEVICE_GONE, 1, d);
         break;
     default:
-        set(v, RB_CAUSE_TOOL_FAILED, 1, d);
+        /* Any other 256-N: the device's AMRError N (14 "Fail" -> 242), printed or not. */
+        if (code > 1 && code < 255) {
+            int n = 256 - code;
+            snprintf(d, sizeof d, "exit %d: the device reported AMRError %d%s%s", code, n,
+                     last[0] ? ": " : "", last);
+            set(v, RB_CAUSE_AMR_ERROR, n != 6, d);
+            if (n == 6)
+                v->next = RB_RESTORE_NEXT_CONTACT_APPLE;
+        } else {
+            set(v, RB_CAUSE_TOOL_FAILED, 1, d);
+        }
         break;
     }
 }
