@@ -147,3 +147,22 @@ int rb__rs_backup_recent(struct rs_journal *jr, const char *fingerprint, const c
     pthread_mutex_unlock(&jr->mu);
     return found;
 }
+
+rb_status rb__rs_attempt_set_pid(struct rs_journal *jr, int64_t attempt_id, int tool_pid)
+{
+    sqlite3_stmt *q = NULL;
+    rb_status st = RB_OK;
+    pthread_mutex_lock(&jr->mu);
+    if (sqlite3_prepare_v2(jr->db, "UPDATE attempts SET tool_pid=? WHERE id=?", -1, &q, NULL) !=
+        SQLITE_OK) {
+        st = rb__rs_j_dberr(jr, "attempt pid");
+    } else {
+        sqlite3_bind_int(q, 1, tool_pid);
+        sqlite3_bind_int64(q, 2, attempt_id);
+        if (sqlite3_step(q) != SQLITE_DONE)
+            st = rb__rs_j_dberr(jr, "attempt pid");
+    }
+    sqlite3_finalize(q);
+    pthread_mutex_unlock(&jr->mu);
+    return st;
+}

@@ -206,21 +206,30 @@ static long setting_ms(struct rs_runner *r, const char *key, long seconds)
     return rb__rs_setting_long(r->m->ctx, key, seconds) * 1000;
 }
 
-/* Waits while the device is in restore mode (a dead tool's ramdisk); the device leaves it
- * by itself or after a force restart. */
+/* A device left in restore mode by a dead or stopped tool (a real one stays there, silent,
+ * until someone force-restarts it). Outside `interrupted` that is an interruption at once;
+ * while interrupted, the job asks for a force restart and waits for the device to leave. */
 static bool leave_restore_mode(struct rs_runner *r, rb_device_info *d)
 {
     if (d->mode != RB_MODE_RESTORE)
         return true;
-    int w = wait_dev(r, not_restore_mode, 120000, d);
-    if (w < 0)
-        return false;
-    if (w == 0) {
+    if (r->job.state != RB_RESTORE_INTERRUPTED) {
         interrupt(r, RB_CAUSE_TOOL_HUNG, RB_RESTORE_NEXT_FORCE_RESTART,
-                  "the device stays in restore mode");
+                  "the device is stuck in restore mode");
         return false;
     }
-    return true;
+    if (r->job.next != RB_RESTORE_NEXT_FORCE_RESTART) {
+        r->job.next = RB_RESTORE_NEXT_FORCE_RESTART;
+        rb__rs_job_save(r->m->jr, &r->job);
+        rb__rs_report(r);
+    }
+    int w = wait_dev(r, not_restore_mode, setting_ms(r, "restore.device_timeout", 600), d);
+    if (w == 0) {
+        pthread_mutex_lock(&r->m->mu);
+        r->parked = true;
+        pthread_mutex_unlock(&r->m->mu);
+    }
+    return w > 0;
 }
 
 static void do_entering_recovery(struct rs_runner *r)
@@ -271,7 +280,14 @@ struct tool_ctx {
     struct rs_runner *r;
     struct rs_parse parse;
     uint64_t t0, last_save;
+    int64_t attempt;
 };
+
+static void on_start(void *arg, int pid)
+{
+    struct tool_ctx *t = arg;
+    rb__rs_attempt_set_pid(t->r->m->jr, t->attempt, pid);
+}
 
 static int on_line(void *arg, const char *line, int is_stderr)
 {
@@ -347,6 +363,7 @@ static void do_restoring(struct rs_runner *r)
     struct tool_ctx t;
     memset(&t, 0, sizeof t);
     t.r = r;
+    t.attempt = attempt;
     t.t0 = rb__now_ms();
     rb__rs_parse_init(&t.parse);
     r->job.step = -1;
@@ -361,6 +378,7 @@ static void do_restoring(struct rs_runner *r)
     run.silence_ms = (int)setting_ms(r, "restore.silence_timeout", 300);
     run.on_line = on_line;
     run.should_stop = should_stop;
+    run.on_start = on_start;
     run.arg = &t;
     r->tool_started_ms = rb__now_ms();
     rb__log("restore", "job %lld: tool started (attempt %d)", (long long)r->job.id,
@@ -455,16 +473,10 @@ static void do_verifying(struct rs_runner *r)
     interrupt(r, RB_CAUSE_WRONG_BUILD, RB_RESTORE_NEXT_WAIT, detail);
 }
 
-static bool retry_cause(rb_restore_cause c)
-{
-    return c != RB_CAUSE_ENGINE_RESTARTED && c != RB_CAUSE_DEVICE_GONE;
-}
-
 static void do_interrupted(struct rs_runner *r)
 {
     struct rs_manager *m = r->m;
-    if (r->job.attempts >= r->job.max_attempts && r->job.resume_from == RB_RESTORE_RESTORING &&
-        retry_cause(r->job.cause)) {
+    if (r->job.attempts >= r->job.max_attempts && r->job.resume_from == RB_RESTORE_RESTORING) {
         char d[600];
         snprintf(d, sizeof d, "%d attempts; last: %s: %s", r->job.attempts,
                  rb_restore_cause_name(r->job.cause), r->job.detail);

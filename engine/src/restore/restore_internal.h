@@ -88,6 +88,8 @@ rb_status rb__rs_job_save(struct rs_journal *jr, const struct rs_job *job);
 /* attempts++ and an attempt row (before the tool starts); *attempt_id out. */
 rb_status rb__rs_attempt_begin(struct rs_journal *jr, struct rs_job *job, const char *log_path,
                                int64_t *attempt_id);
+/* The tool's process id (for the log and for tests that kill the tool). */
+rb_status rb__rs_attempt_set_pid(struct rs_journal *jr, int64_t attempt_id, int tool_pid);
 rb_status rb__rs_attempt_end(struct rs_journal *jr, int64_t attempt_id, int exit_code,
                              rb_restore_cause cause, const char *summary);
 /* Attempts whose tool start was recorded but whose end was not (driver died). */
@@ -173,6 +175,7 @@ struct rs_tool_run {
     /* called for every line and about every 500 ms; return nonzero to stop the tool */
     int (*on_line)(void *arg, const char *line, int is_stderr);
     int (*should_stop)(void *arg);
+    void (*on_start)(void *arg, int pid);
     void *arg;
     /* out */
     int how, code;             /* as rb__rs_classify takes them */

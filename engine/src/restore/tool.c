@@ -160,6 +160,8 @@ rb_status rb__rs_tool_run(struct rs_tool_run *run, rb_errbuf *err)
     }
     setpgid(pid, pid);
     run->pid = (int)pid;
+    if (run->on_start)
+        run->on_start(run->arg, (int)pid);
 
     struct linebuf lo = {{0}, 0}, le = {{0}, 0};
     struct pollfd fds[2] = {{out[0], POLLIN, 0}, {errp[0], POLLIN, 0}};
