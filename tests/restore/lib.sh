@@ -5,7 +5,7 @@
 #
 #   . "$RB_SOURCE_DIR/tests/restore/lib.sh"
 #   rs_setup SCENARIO            -> $H (data home), sim running, env exported
-#   rs_firmware PT VERSION BUILD [--update]   -> IPSW in the catalog (signed)
+#   rs_firmware PT VERSION BUILD [SIGNED]     -> IPSW in the catalog
 #   rb restore ...               -> the CLI with --home $H
 #   rs_wait_state JOB STATE SECS -> waits on `restore status --json` (no fixed sleeps)
 #   rs_field JOB KEY             -> one field of `restore status JOB --json`
@@ -44,11 +44,14 @@ CONF
 
 rb() { "$RB" --home "$H" "$@"; }
 
-# rs_firmware PT VERSION BUILD [--update] [SIGNED]
+# rs_firmware PT VERSION BUILD [SIGNED] [erase-only]: an IPSW with Erase and Update
+# identities (erase-only: Erase alone, on which idevicerestore turns an update into an erase)
 rs_firmware() {
     _f="$FX_WWW/files/$1-$2-$3.ipsw"
-    "$SIM" ipsw "$_f" --product "$1" --version "$2" --build "$3" ${4:-} >/dev/null || fail "sim ipsw"
-    fx_catalog "$1" "$_f" "" "${5:-true}" "$3" "$2"
+    _u=--update
+    [ "${5:-}" = erase-only ] && _u=
+    "$SIM" ipsw "$_f" --product "$1" --version "$2" --build "$3" $_u >/dev/null || fail "sim ipsw"
+    fx_catalog "$1" "$_f" "" "${4:-true}" "$3" "$2"
 }
 
 rs_field() {
