@@ -508,19 +508,23 @@ static void do_interrupted(struct rs_runner *r)
         pthread_mutex_unlock(&m->mu);
         return;
     }
-    r->reappeared_ms = rb__now_ms();
     if (!leave_restore_mode(r, &d))
         return;
+    r->reappeared_ms = rb__now_ms();
+    /* How long the engine took from seeing the device to acting on it (bench/restore-soak). */
+    char resumed[64];
+    snprintf(resumed, sizeof resumed, "resumed; device seen %llu ms before",
+             (unsigned long long)(rb__now_ms() - r->reappeared_ms));
     if (d.mode == RB_MODE_NORMAL) {
         bool new_build = r->job.build[0] && strcmp(d.build_version, r->job.build) == 0 &&
                          strcmp(r->job.start_build, r->job.build) != 0;
         if (new_build || r->job.resume_from == RB_RESTORE_REBOOTING ||
             r->job.resume_from == RB_RESTORE_VERIFYING)
-            go(r, RB_RESTORE_VERIFYING, RB_CAUSE_NONE, RB_RESTORE_NEXT_WAIT, "resumed");
+            go(r, RB_RESTORE_VERIFYING, RB_CAUSE_NONE, RB_RESTORE_NEXT_WAIT, resumed);
         else
-            go(r, RB_RESTORE_ENTERING_RECOVERY, RB_CAUSE_NONE, RB_RESTORE_NEXT_WAIT, "resumed");
+            go(r, RB_RESTORE_ENTERING_RECOVERY, RB_CAUSE_NONE, RB_RESTORE_NEXT_WAIT, resumed);
     } else {
-        go(r, RB_RESTORE_RESTORING, RB_CAUSE_NONE, RB_RESTORE_NEXT_WAIT, "resumed");
+        go(r, RB_RESTORE_RESTORING, RB_CAUSE_NONE, RB_RESTORE_NEXT_WAIT, resumed);
     }
 }
 
