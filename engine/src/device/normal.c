@@ -495,6 +495,8 @@ rb_status rb_device_pair(rb_device_monitor *mon, const char *id)
     rb_status st = rb__dev_lookup(mon, id, &d);
     if (st != RB_OK)
         return st;
+    if ((st = rb__dev_check_free(mon, d.ecid)) != RB_OK)
+        return st;
     if (d.mode != RB_MODE_NORMAL || !d.connected)
         return rb__dev_fail(mon, RB_ERR_UNSUPPORTED,
                          "%s is in %s mode: pairing needs the device booted (normal mode)", id,
@@ -539,6 +541,8 @@ rb_status rb_device_enter_recovery(rb_device_monitor *mon, const char *id)
     rb_device_info d;
     rb_status st = rb__dev_lookup(mon, id, &d);
     if (st != RB_OK)
+        return st;
+    if ((st = rb__dev_check_free(mon, d.ecid)) != RB_OK)
         return st;
     if (d.mode == RB_MODE_RECOVERY)
         return RB_OK;

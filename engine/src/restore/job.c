@@ -14,6 +14,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "device/device_internal.h"
 #include "restore/restore_internal.h"
 #include "rescuebay/tickets.h"
 
@@ -380,11 +381,15 @@ static void do_restoring(struct rs_runner *r)
     run.should_stop = should_stop;
     run.on_start = on_start;
     run.arg = &t;
+    /* One USB claim at a time: the monitor leaves the device to the tool (and keeps its
+     * entry through the tool's reboots) until the run ends. */
+    rb__dev_hold(m->mon, r->job.ecid, true);
     r->tool_started_ms = rb__now_ms();
     rb__log("restore", "job %lld: tool started (attempt %d)", (long long)r->job.id,
             r->job.attempts);
     rb_status st = rb__rs_tool_run(&run, &m->err);
     r->tool_ended_ms = rb__now_ms();
+    rb__dev_hold(m->mon, r->job.ecid, false);
     free(tool);
     free(logs);
     free(log_path);
