@@ -199,6 +199,35 @@ static rb_restore_state show(struct cli *c, rb_restore *rs, int64_t id, bool com
     return st;
 }
 
+/* Prints jobs (JSON: {"jobs": [...]}, plus "adopted" when >= 0); returns the exit code of
+ * the worst state among them. */
+static int print_jobs(struct cli *c, rb_restore *rs, const int64_t *ids, size_t n, long adopted)
+{
+    int worst = CLI_OK;
+    cJSON *arr = c->json ? cJSON_CreateArray() : NULL;
+    for (size_t i = 0; i < n; i++) {
+        rb_restore_job *j = NULL;
+        if (rb_restore_job_get(&j, rs, ids[i]) != RB_OK)
+            continue;
+        int e = exit_for_state(rb_restore_job_state(j));
+        if (e > worst)
+            worst = e;
+        if (arr)
+            cJSON_AddItemToArray(arr, job_json(j));
+        else
+            print_job(j);
+        rb_restore_job_free(j);
+    }
+    if (arr) {
+        cJSON *o = cJSON_CreateObject();
+        if (adopted >= 0)
+            cJSON_AddNumberToObject(o, "adopted", (double)adopted);
+        cJSON_AddItemToObject(o, "jobs", arr);
+        cli_print_json(o);
+    }
+    return worst;
+}
+
 struct progress_view {
     bool quiet;
     int64_t last_job;
@@ -385,24 +414,9 @@ static int cmd_status(struct cli *c, const struct rs_args *a)
             rb_restore_free(rs);
             return cli_fail(c, st, "cannot read the restore journal");
         }
-        cJSON *arr = c->json ? cJSON_CreateArray() : NULL;
-        for (size_t i = 0; i < n; i++) {
-            rb_restore_job *j = NULL;
-            if (rb_restore_job_get(&j, rs, ids[i]) != RB_OK)
-                continue;
-            if (arr)
-                cJSON_AddItemToArray(arr, job_json(j));
-            else
-                print_job(j);
-            rb_restore_job_free(j);
-        }
-        if (arr) {
-            cJSON *o = cJSON_CreateObject();
-            cJSON_AddItemToObject(o, "jobs", arr);
-            cli_print_json(o);
-        } else if (!n) {
+        print_jobs(c, rs, ids, n, -1);
+        if (!n && !c->json)
             printf("no restore jobs\n");
-        }
         free(ids);
         rb_restore_free(rs);
         return CLI_OK;
@@ -490,27 +504,7 @@ static int cmd_resume(struct cli *c, const struct rs_args *a)
     while (rb_restore_wait_all(rs, 300) == RB_ERR_TIMEOUT)
         if (interrupted)
             break;
-    int worst = CLI_OK;
-    cJSON *arr = c->json ? cJSON_CreateArray() : NULL;
-    for (size_t i = 0; i < n; i++) {
-        rb_restore_job *j = NULL;
-        if (rb_restore_job_get(&j, rs, before[i]) != RB_OK)
-            continue;
-        int e = exit_for_state(rb_restore_job_state(j));
-        if (e > worst)
-            worst = e;
-        if (arr)
-            cJSON_AddItemToArray(arr, job_json(j));
-        else
-            print_job(j);
-        rb_restore_job_free(j);
-    }
-    if (arr) {
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddNumberToObject(o, "adopted", (double)adopted);
-        cJSON_AddItemToObject(o, "jobs", arr);
-        cli_print_json(o);
-    }
+    int worst = print_jobs(c, rs, before, n, (long)adopted);
     free(before);
     rb_restore_free(rs);
     return interrupted ? CLI_SIGINT : worst;

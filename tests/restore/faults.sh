@@ -5,7 +5,7 @@
 # silent device (tool hung -> stopped -> resumed), and a spent retry budget.
 . "$RB_SOURCE_DIR/tests/restore/lib.sh"
 ECID=0x0000001A2B3C4D5E
-RS_SILENCE=8
+RS_SILENCE=25  # idevicerestore 1.0.0 itself is silent for up to ~20 s (FDR retries)
 rs_setup restore-ipod7
 rs_firmware iPod9,1 13.5 17F75
 STEPS=${RS_FAULT_STEPS:-ibec ramdisk kernel restore asr nor final}
