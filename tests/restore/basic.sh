@@ -32,7 +32,7 @@ ok "status --json has state, cause, next_action, attempts ..."
 expect_rc "erase without backup or waiver is refused (exit 3)" 3 rb restore start $ECID --erase
 [ "$(rs_field 0 cause)" = no_backup ] || fail "cause $(rs_field 0 cause)"
 [ "$(rs_field 0 next_action)" = verify_backup ] || fail "next $(rs_field 0 next_action)"
-[ "$(sqlite3 "$H/restore.db" 'SELECT count(*) FROM attempts')" = 1 ] || fail "a refused job ran the tool"
+[ "$(sq 'SELECT count(*) FROM attempts')" = 1 ] || fail "a refused job ran the tool"
 set +e
 printf '9999\n' | rb restore start $ECID --erase --waiver "customer has no backup" --staff alice \
     --pin-stdin --ticket "$TICKET" >"$T/out" 2>&1

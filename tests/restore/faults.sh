@@ -26,7 +26,7 @@ run_fault() {
     _j=$(rs_field 0 job)
     [ $_rc = 0 ] || fail "$_step:$_act: exit $_rc, state $(rs_field "$_j" state) $(rs_field "$_j" cause): $(rs_field "$_j" cause_detail)"
     [ "$(rs_field "$_j" attempts)" -ge 2 ] || fail "$_step:$_act: the fault did not cost an attempt"
-    _c=$(sqlite3 "$H/restore.db" "SELECT cause FROM transitions WHERE job_id=$_j AND to_state='interrupted' ORDER BY id LIMIT 1")
+    _c=$(sq "SELECT cause FROM transitions WHERE job_id=$_j AND to_state='interrupted' ORDER BY id LIMIT 1")
     _okc=0
     for c in "$@"; do [ "$_c" = "$c" ] && _okc=1; done
     [ $_okc = 1 ] || fail "$_step:$_act: interrupted with cause '$_c', expected one of: $*"
@@ -78,7 +78,7 @@ rb restore start $ECID --update >/dev/null 2>&1 || fail "start"
 J=$(rs_field 0 job)
 _deadline=$(( $(date +%s) + 30 ))
 while :; do
-    P=$(sqlite3 "$H/restore.db" "SELECT tool_pid FROM attempts WHERE job_id=$J AND ended_ms=0 AND tool_pid>0")
+    P=$(sq "SELECT tool_pid FROM attempts WHERE job_id=$J AND ended_ms=0 AND tool_pid>0")
     [ -n "$P" ] && break
     [ "$(date +%s)" -lt "$_deadline" ] || fail "no tool pid recorded"
     sleep 0.05
@@ -86,8 +86,8 @@ done
 kill -9 "$P" 2>/dev/null || true
 ctl slow ipod7 0 >/dev/null
 rs_wait_state "$J" done 90
-[ "$(sqlite3 "$H/restore.db" "SELECT cause FROM attempts WHERE job_id=$J ORDER BY id LIMIT 1")" = tool_killed ] ||
-    [ "$(sqlite3 "$H/restore.db" "SELECT count(*) FROM attempts WHERE job_id=$J")" = 1 ] ||
+[ "$(sq "SELECT cause FROM attempts WHERE job_id=$J ORDER BY id LIMIT 1")" = tool_killed ] ||
+    [ "$(sq "SELECT count(*) FROM attempts WHERE job_id=$J")" = 1 ] ||
     fail "the killed run was not recorded as tool_killed"
 ok "tool killed -> resumed -> done"
 
