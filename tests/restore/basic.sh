@@ -55,6 +55,15 @@ ctl list | grep -q '17G68' || fail "the device does not run 17G68 after the eras
 ok "erase from normal mode under a waiver: entered recovery by software, restored, verified"
 expect "the waiver is on the ticket" "consent_recorded\|waiver" rb ticket show "$TICKET"
 
+# a build Apple no longer signs (as the catalog says): refused before anything is touched
+rs_firmware iPod9,1 13.7 17H35 false
+expect_rc "an unsigned build is refused (exit 3)" 3 rb restore start $ECID --update --build 17H35
+[ "$(rs_field 0 cause)" = not_signed ] || fail "cause $(rs_field 0 cause): $(rs_field 0 cause_detail)"
+[ "$(rs_field 0 next_action)" = choose_build ] || fail "next $(rs_field 0 next_action)"
+expect_rc "no signed build at all is refused (exit 3)" 3 rb restore start $ECID --update
+[ "$(rs_field 0 cause)" = not_signed ] || fail "cause $(rs_field 0 cause): $(rs_field 0 cause_detail)"
+ok "not signed: cause not_signed, next choose_build"
+
 # the tool itself missing: refused plainly before anything is touched
 echo "restore.tool = /nonexistent/idevicerestore" >>"$H/rescuebay.conf"
 expect_rc "tool missing is refused (exit 3)" 3 rb restore start $ECID --update

@@ -49,6 +49,17 @@ ok "the update kept the device set up, the erase wiped it"
 expect "a backup verification is recorded on the journal" "restorable" \
     sq "SELECT verdict FROM backup_checks"
 
+# the other way round: erase from recovery, update from DFU
+ctl reset bay2 >/dev/null
+ctl reset bay3 >/dev/null
+rb restore start 0xB1B002 --erase --backup "$T/backup" >/dev/null 2>&1 || fail "start bay2 erase"
+J2=$(rs_field 0 job)
+rb restore start 0xB1B003 --update >/dev/null 2>&1 || fail "start bay3 update"
+J3=$(rs_field 0 job)
+rs_wait_state "$J2" done 180
+rs_wait_state "$J3" done 180
+ok "erase from recovery and update from DFU"
+
 # a model Debian's idevicerestore/libirecovery do not know: refused plainly
 stop_sim sim
 start_sim sim2 iphone15-normal
