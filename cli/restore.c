@@ -375,6 +375,17 @@ static int cmd_start(struct cli *c, const struct rs_args *a)
         if (spawn_driver(c) != 0)
             return cli_fail(c, RB_ERR_GENERIC, "cannot start the background driver");
         if (open_rs(c, &rs, NULL) == CLI_OK) {
+            /* Show it once the driver has taken it (it starts within a second or two). */
+            for (int i = 0; i < 50; i++) {
+                rb_restore_job *j = NULL;
+                int driven = rb_restore_job_get(&j, rs, id) == RB_OK &&
+                             (rb_restore_job_driven(j) ||
+                              rb_restore_state_is_final(rb_restore_job_state(j)));
+                rb_restore_job_free(j);
+                if (driven)
+                    break;
+                poll(NULL, 0, 100);
+            }
             show(c, rs, id, false);
             rb_restore_free(rs);
         }
