@@ -53,5 +53,6 @@ int cli_device(struct cli *c, int argc, char **argv);
 int cli_backup(struct cli *c, int argc, char **argv);
 int cli_firmware(struct cli *c, int argc, char **argv);
 int cli_ticket(struct cli *c, int argc, char **argv);
+int cli_restore(struct cli *c, int argc, char **argv);
 
 #endif

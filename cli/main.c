@@ -24,6 +24,7 @@ static const struct family families[] = {
     {"backup", cli_backup, "list | verify | inventory | extract customer backups"},
     {"firmware", cli_firmware, "list | fetch | import | status | verify | prune | pin | unpin"},
     {"ticket", cli_ticket, "new | list | show | search | update | close | export repair tickets"},
+    {"restore", cli_restore, "start | status | cancel | resume | log restore jobs"},
 };
 
 /* Which allocator actually serves malloc in this process (cmake/RbAllocator.cmake): a

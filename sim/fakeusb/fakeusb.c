@@ -17,30 +17,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fakeusb.h"
 #include "wire.h"
 
 #define MAX_CALLBACKS 8
 #define LIST_RING 16
-
-struct libusb_context {
-    int unused;
-};
-
-struct libusb_device {
-    struct libusb_device *next;   /* all devices ever seen; never freed (libirecovery keeps
-                                     pointers in its hotplug threads) */
-    uint64_t ecid, gen;
-    uint16_t pid;
-    uint8_t bus, addr;
-    int present;
-    unsigned reported;            /* bit i: hotplug callback i was told it arrived */
-    char serial[256];
-    char nonce[256];
-};
-
-struct libusb_device_handle {
-    struct libusb_device *dev;
-};
 
 struct callback {
     int used;
@@ -64,7 +45,7 @@ static const char *sim_addr(void)
     return a && *a ? a : "UNIX:/var/run/usbmuxd";
 }
 
-static plist_t ask(plist_t msg)
+plist_t rb_fakeusb_ask(plist_t msg)
 {
     plist_t reply = NULL;
     int fd = sim_connect(sim_addr());
@@ -88,7 +69,7 @@ static void refresh(void)
 {
     plist_t m = plist_new_dict();
     plist_dict_set_item(m, "MessageType", plist_new_string("RbSimUsbList"));
-    plist_t r = ask(m);
+    plist_t r = rb_fakeusb_ask(m);
     plist_t arr = r && plist_get_node_type(r) == PLIST_DICT ? plist_dict_get_item(r, "Devices")
                                                             : NULL;
     for (struct libusb_device *d = devices; d; d = d->next)
@@ -240,10 +221,16 @@ int libusb_open(libusb_device *dev, libusb_device_handle **handle)
     if (!*handle)
         return LIBUSB_ERROR_NO_MEM;
     (*handle)->dev = dev;
+    for (int i = 0; i < FAKEUSB_MAX_IFACES; i++)
+        (*handle)->claim_fd[i] = -1;
     return 0;
 }
 
-void libusb_close(libusb_device_handle *handle) { free(handle); }
+void libusb_close(libusb_device_handle *handle)
+{
+    rb_fakeusb_release_all(handle);
+    free(handle);
+}
 
 libusb_device *libusb_get_device(libusb_device_handle *handle) { return handle->dev; }
 
@@ -277,21 +264,17 @@ int libusb_get_configuration(libusb_device_handle *h, int *config)
 }
 
 int libusb_set_configuration(libusb_device_handle *h, int c) { (void)h; (void)c; return 0; }
-int libusb_claim_interface(libusb_device_handle *h, int i) { (void)h; (void)i; return 0; }
-int libusb_release_interface(libusb_device_handle *h, int i) { (void)h; (void)i; return 0; }
 int libusb_set_interface_alt_setting(libusb_device_handle *h, int i, int a)
 {
     (void)h; (void)i; (void)a;
     return 0;
 }
-int libusb_reset_device(libusb_device_handle *h) { (void)h; return 0; }
 int libusb_clear_halt(libusb_device_handle *h, unsigned char ep) { (void)h; (void)ep; return 0; }
 
 int libusb_control_transfer(libusb_device_handle *h, uint8_t request_type, uint8_t request,
                             uint16_t value, uint16_t index, unsigned char *data, uint16_t length,
                             unsigned int timeout)
 {
-    (void)timeout;
     plist_t m = plist_new_dict();
     plist_dict_set_item(m, "MessageType", plist_new_string("RbSimUsbControl"));
     plist_dict_set_item(m, "ECID", plist_new_uint(h->dev->ecid));
@@ -303,7 +286,7 @@ int libusb_control_transfer(libusb_device_handle *h, uint8_t request_type, uint8
     plist_dict_set_item(m, "Length", plist_new_uint(length));
     if (!(request_type & 0x80) && data && length)
         plist_dict_set_item(m, "Data", plist_new_data((const char *)data, length));
-    plist_t r = ask(m);
+    plist_t r = rb_fakeusb_ask(m);
     uint64_t ret = 0, err = 0;
     if (!r || sim_dict_uint(r, "Return", &ret) != 0) {
         plist_free(r);
@@ -312,6 +295,8 @@ int libusb_control_transfer(libusb_device_handle *h, uint8_t request_type, uint8
     sim_dict_uint(r, "Error", &err);
     if (err) {
         plist_free(r);
+        if (-(int)err == LIBUSB_ERROR_TIMEOUT) /* a silent device: the wait is real */
+            sim_msleep((int)timeout);
         return -(int)err;
     }
     plist_t dn = plist_dict_get_item(r, "Data");
@@ -325,15 +310,6 @@ int libusb_control_transfer(libusb_device_handle *h, uint8_t request_type, uint8
     }
     plist_free(r);
     return (int)ret;
-}
-
-int libusb_bulk_transfer(libusb_device_handle *h, unsigned char endpoint, unsigned char *data,
-                         int length, int *transferred, unsigned int timeout)
-{
-    (void)h; (void)endpoint; (void)data; (void)timeout;
-    if (transferred)
-        *transferred = length; /* uploads are accepted and dropped */
-    return 0;
 }
 
 /* Under lock: collects (callback, device, event) to deliver after unlocking. */

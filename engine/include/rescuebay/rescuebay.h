@@ -12,5 +12,6 @@
 #include "backup.h"
 #include "firmware.h"
 #include "tickets.h"
+#include "restore.h"
 
 #endif
