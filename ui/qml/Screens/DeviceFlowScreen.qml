@@ -78,7 +78,7 @@ Item {
         }
     }
 
-    readonly property bool waived: (job.warnings ?? 0) & RestoreController.WarnWaiver
+    readonly property bool waived: ((job.warnings ?? 0) & RestoreController.WarnWaiver) !== 0
     readonly property bool jobFailed: jobState === RestoreController.StateFailed
     readonly property var stepStates: [
         { step: Rb.FlowIdentify, state: current === Rb.FlowIdentify ? "current" : (present || hasJob ? "done" : "open"), reason: "" },

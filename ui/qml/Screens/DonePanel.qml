@@ -11,15 +11,15 @@ Item {
     property var job: ({})
     property string ticket: ""
     property string receiptResult: ""
-    readonly property int state: job.state ?? 0
-    readonly property bool done: state === RestoreController.StateDone
+    readonly property int jobState: job.state ?? 0
+    readonly property bool done: jobState === RestoreController.StateDone
 
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap
         Text {
             objectName: "outcomeWord"
-            text: RestoreStrings.stateIcon(panel.state) + " " + RestoreStrings.stateWord(panel.state)
+            text: RestoreStrings.stateIcon(panel.jobState) + " " + RestoreStrings.stateWord(panel.jobState)
             font.pixelSize: Theme.hugeText
             font.bold: true
             color: panel.done ? Theme.ok : Theme.danger

@@ -68,8 +68,13 @@ ApplicationWindow {
                 font.pixelSize: Theme.titleText
                 font.bold: true
                 color: Theme.text
+                // A long name shrinks to the heading size before anything is cut.
+                fontSizeMode: Text.HorizontalFit
+                minimumPixelSize: Theme.headingText
                 elide: Text.ElideRight
                 Layout.fillWidth: true
+                Layout.fillHeight: true
+                verticalAlignment: Text.AlignVCenter
             }
             ActionButton {
                 objectName: "firmwareButton"

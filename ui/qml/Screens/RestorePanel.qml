@@ -12,8 +12,8 @@ Item {
     id: panel
     property var job: ({})               // a RestoreController.jobs row
     property bool showDetails: false
-    readonly property int state: job.state ?? 0
-    readonly property bool interrupted: state === RestoreController.StateInterrupted
+    readonly property int jobState: job.state ?? 0
+    readonly property bool interrupted: jobState === RestoreController.StateInterrupted
     readonly property bool ended: job.final ?? false
     signal guideRequested(int next)
 
@@ -100,20 +100,20 @@ Item {
                     Layout.preferredWidth: 200
                     Layout.preferredHeight: 200
                     percent: panel.job.percent ?? 0
-                    color: panel.ringColor(panel.state)
-                    icon: panel.state === RestoreController.StateDone || panel.state === RestoreController.StateFailed
-                          || panel.state === RestoreController.StateCancelled ? RestoreStrings.stateIcon(panel.state) : ""
-                    label: RestoreStrings.stateWord(panel.state)
+                    color: panel.ringColor(panel.jobState)
+                    icon: panel.jobState === RestoreController.StateDone || panel.jobState === RestoreController.StateFailed
+                          || panel.jobState === RestoreController.StateCancelled ? RestoreStrings.stateIcon(panel.jobState) : ""
+                    label: RestoreStrings.stateWord(panel.jobState)
                 }
                 ColumnLayout {
                     spacing: 6
                     Layout.fillWidth: true
                     Text {
                         objectName: "restoreState"
-                        text: RestoreStrings.stateIcon(panel.state) + " " + RestoreStrings.stateWord(panel.state)
+                        text: RestoreStrings.stateIcon(panel.jobState) + " " + RestoreStrings.stateWord(panel.jobState)
                         font.pixelSize: Theme.titleText
                         font.bold: true
-                        color: panel.ringColor(panel.state)
+                        color: panel.ringColor(panel.jobState)
                         Layout.fillWidth: true
                         elide: Text.ElideRight
                     }
@@ -144,13 +144,13 @@ Item {
             // What happened and what to do now, in one calm box.
             Rectangle {
                 objectName: "restoreMessage"
-                visible: panel.interrupted || panel.state === RestoreController.StateFailed
-                         || panel.state === RestoreController.StateWaitingForButtons
+                visible: panel.interrupted || panel.jobState === RestoreController.StateFailed
+                         || panel.jobState === RestoreController.StateWaitingForButtons
                 Layout.fillWidth: true
                 implicitHeight: msg.implicitHeight + 2 * Theme.gap
                 radius: Theme.radius
-                color: panel.state === RestoreController.StateFailed ? "#FBE9E7" : "#FFF4E0"
-                border.color: panel.state === RestoreController.StateFailed ? Theme.danger : Theme.warning
+                color: panel.jobState === RestoreController.StateFailed ? "#FBE9E7" : "#FFF4E0"
+                border.color: panel.jobState === RestoreController.StateFailed ? Theme.danger : Theme.warning
                 Column {
                     id: msg
                     anchors.left: parent.left

@@ -5,6 +5,7 @@ import RescueBay.Core
 // The restore engine's codes as staff words (STYLE 14): states, causes, next actions,
 // preflight checks. Every cause says what happened, every next action what to do now.
 QtObject {
+    id: strings
     function stateWord(state: int): string {
         switch (state) {
         case RestoreController.StatePreflight: return qsTr("Checking")
@@ -147,5 +148,44 @@ QtObject {
     }
     function attemptsText(attempts: int, max: int): string {
         return qsTr("Attempt %1 of %2").arg(attempts).arg(max)
+    }
+    // A ticket event's summary: the engine writes names ("restoring", "in_progress",
+    // "device_gone", "success: iOS 17.5 (21F79)"); staff read words.
+    function eventSummaryText(typeName: string, summary: string): string {
+        const states = { preflight: RestoreController.StatePreflight,
+            entering_recovery: RestoreController.StateEnteringRecovery,
+            waiting_for_buttons: RestoreController.StateWaitingForButtons,
+            restoring: RestoreController.StateRestoring, rebooting: RestoreController.StateRebooting,
+            verifying: RestoreController.StateVerifying, done: RestoreController.StateDone,
+            interrupted: RestoreController.StateInterrupted, failed: RestoreController.StateFailed,
+            cancelled: RestoreController.StateCancelled }
+        const statuses = { open: qsTr("Open"), waiting_for_customer: qsTr("Waiting for customer"),
+            in_progress: qsTr("In progress"), done: qsTr("Done"), collected: qsTr("Collected") }
+        const causes = { device_gone: RestoreController.CauseDeviceGone, tool_failed: RestoreController.CauseToolFailed,
+            tool_killed: RestoreController.CauseToolKilled, tool_hung: RestoreController.CauseToolHung,
+            engine_restarted: RestoreController.CauseEngineRestarted, amr_error: RestoreController.CauseAmrError,
+            masked_failure: RestoreController.CauseMaskedFailure, restore_mode_failed: RestoreController.CauseRestoreModeFailed,
+            enter_recovery_failed: RestoreController.CauseEnterRecoveryFailed, not_detected: RestoreController.CauseNotDetected,
+            signing_failed: RestoreController.CauseSigningFailed, not_signed: RestoreController.CauseNotSigned,
+            wrong_build: RestoreController.CauseWrongBuild, did_not_return: RestoreController.CauseDidNotReturn,
+            out_of_retries: RestoreController.CauseOutOfRetries, cancelled: RestoreController.CauseCancelled }
+        const word = s => s.trim()
+        if (typeName === "restore_step" && states[word(summary)] !== undefined)
+            return strings.stateWord(states[word(summary)])
+        if (typeName === "status_changed") {
+            // "open -> in_progress" or just the new status
+            const parts = summary.split(/\s*(?:->|\u2192)\s*/)
+            if (parts.every(p => statuses[word(p)] !== undefined))
+                return parts.map(p => statuses[word(p)]).join(" \u2192 ")
+        }
+        if ((typeName === "interrupted" || typeName === "outcome") && causes[word(summary.replace(/^failed:\s*/, ""))] !== undefined)
+            return strings.causeText(causes[word(summary.replace(/^failed:\s*/, ""))])
+        if (typeName === "outcome" && summary.startsWith("success:"))
+            return qsTr("Restored: %1").arg(summary.substring(8).trim())
+        if (typeName === "backup_verified" && word(summary) === "ok")
+            return qsTr("Restorable")
+        // Anything else is already text (notes, names of changed fields) or a code the
+        // engine added later: shown with spaces, never with underscores.
+        return summary.replace(/_/g, " ")
     }
 }
