@@ -5,6 +5,7 @@
  *                                       -> {Return, Data}
  * Keeping them on the muxd socket means USBMUXD_SOCKET_ADDRESS is all a client needs. */
 #include "sim.h"
+#include "hostile.h"
 
 #include <cjson/cJSON.h>
 #include <inttypes.h>
@@ -237,10 +238,12 @@ static int run_command(int argc, const char **argv, char **text)
         cJSON_Delete(arr);
         return 0;
     }
+    if (!strcmp(cmd, "hostile"))
+        return sim_hostile_command(argc, argv, text);
     if (argc < 2) {
         *text = strdup("usage: list | attach|detach|drop|garbage|reset ID | reboot ID MODE | "
                        "trust ID accept|refuse | slow ID MS | set ID KEY VALUE | unpair ID | "
-                       "fault ID STEP ACTION|clear|list");
+                       "fault ID STEP ACTION|clear|list | hostile muxd|ID MODE");
         return -1;
     }
     struct sim_device *d = sim_find(argv[1]);

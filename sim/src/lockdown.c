@@ -2,6 +2,7 @@
  * Framing: 4-byte big-endian length + XML plist; TLS after StartSession (and from the first
  * byte on service ports), as libimobiledevice 1.3.0 expects. */
 #include "sim.h"
+#include "hostile.h"
 
 #include <openssl/err.h>
 #include <openssl/rand.h>
@@ -86,7 +87,8 @@ static int ld_send(struct ld *l, plist_t msg)
     uint32_t len = 0;
     plist_to_xml(msg, &xml, &len);
     plist_free(msg);
-    int rc = xml ? send_raw(l, xml, len) : -1;
+    int h = xml && !l->ssl ? sim_hostile_lockdown(l->fd, l->d, xml, len) : 0;
+    int rc = h ? (h > 0 ? 0 : -1) : xml ? send_raw(l, xml, len) : -1;
     free(xml);
     return rc;
 }

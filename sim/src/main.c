@@ -20,7 +20,8 @@ static const char usage[] =
     "ADDR is UNIX:/path/to/socket or 127.0.0.1:PORT (as in USBMUXD_SOCKET_ADDRESS).\n"
     "ctl commands: list | attach ID | detach ID | reboot ID normal|recovery|dfu|restore |\n"
     "              trust ID accept|refuse | slow ID MS | drop ID | garbage ID | reset ID |\n"
-    "              set ID KEY VALUE | unpair ID | fault ID STEP ACTION|clear|list\n"
+    "              set ID KEY VALUE | unpair ID | fault ID STEP ACTION|clear|list |\n"
+    "              hostile muxd|ID off|silent|huge|garbage|trickle MS\n"
     "ID is a scenario device name, a UDID or an ECID. See docs/sim.md.\n";
 
 static char unix_path[PATH_MAX];

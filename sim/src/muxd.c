@@ -1,6 +1,7 @@
 /* muxd.c - the fake usbmuxd: device list, Listen events, pair records, Connect, and the
  * device state changes (plug, unplug, reboot into a mode) that drive those events. */
 #include "sim.h"
+#include "hostile.h"
 
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -376,7 +377,9 @@ static void *conn_main(void *arg)
             break;
         const char *mt = sim_dict_str(req, "MessageType");
         int done = 0;
-        if (!mt) {
+        if ((!mt || strncmp(mt, "RbSim", 5)) && sim_hostile_muxd(fd, tag)) {
+            done = 1;
+        } else if (!mt) {
             send_result(fd, tag, RES_BADCOMMAND);
         } else if (!strcmp(mt, "ListDevices")) {
             plist_t list = plist_new_array();

@@ -188,7 +188,11 @@ QtObject {
         case "manifest_db_integrity":
         case "manifest_db_truncated":
         case "manifest_db_unreadable":
-        case "manifest_db_schema": return qsTr("The backup's file list is damaged")
+        case "manifest_db_schema":
+        case "manifest_mbdb_unreadable":
+        case "manifest_mbdb_invalid":
+        case "manifest_mbdb_truncated":
+        case "mbdb_record_invalid": return qsTr("The backup's file list is damaged")
         case "snapshot_unfinished":
         case "snapshot_folder_left": return qsTr("The backup was not finished")
         case "ios_newer_than_device": return qsTr("The backup comes from a newer iOS than this device has")
