@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include "fakeusb.h"
@@ -45,15 +46,38 @@ static const char *sim_addr(void)
     return a && *a ? a : "UNIX:/var/run/usbmuxd";
 }
 
+/* One connection to the sim for all questions, kept open: libirecovery polls every 100 ms,
+ * and a new socket per poll recycles descriptor numbers so fast that a host program's own
+ * use-after-close races (idevicerestore 1.0.0's FDR thread) hit our sockets. */
+static pthread_mutex_t ask_lock = PTHREAD_MUTEX_INITIALIZER;
+static int ask_fd = -1;
+static pid_t ask_pid;
+static char ask_addr[512];
+
 plist_t rb_fakeusb_ask(plist_t msg)
 {
     plist_t reply = NULL;
-    int fd = sim_connect(sim_addr());
-    if (fd >= 0) {
-        if (sim_mux_send(fd, 1, msg) == 0)
-            sim_mux_recv(fd, NULL, &reply, 5000);
-        close(fd);
+    const char *addr = sim_addr();
+    pthread_mutex_lock(&ask_lock);
+    if (ask_fd >= 0 && (ask_pid != getpid() || strcmp(ask_addr, addr))) {
+        if (ask_pid == getpid()) /* after fork() the socket is the parent's */
+            close(ask_fd);
+        ask_fd = -1;
     }
+    for (int attempt = 0; attempt < 2 && !reply; attempt++) {
+        if (ask_fd < 0) {
+            ask_fd = sim_connect(addr);
+            ask_pid = getpid();
+            snprintf(ask_addr, sizeof ask_addr, "%s", addr);
+        }
+        if (ask_fd < 0)
+            break;
+        if (sim_mux_send(ask_fd, 1, msg) != 0 || sim_mux_recv(ask_fd, NULL, &reply, 5000) != 0) {
+            close(ask_fd); /* the sim restarted, or a late answer would confuse the next */
+            ask_fd = -1;
+        }
+    }
+    pthread_mutex_unlock(&ask_lock);
     plist_free(msg);
     return reply;
 }

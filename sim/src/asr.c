@@ -74,7 +74,7 @@ static int midway_fault(int fd, struct sim_device *d, unsigned session)
     if (hit && !strcmp(f.action, "silent"))
         d->rs.silent = (int)d->epoch + 1;
     else if (hit)
-        sim_fault_unplug(d, !strcmp(f.action, "replug"));
+        sim_fault_unplug(d, !strcmp(f.action, "replug"), SIM_RECOVERY);
     pthread_mutex_unlock(&g_sim.lock);
     if (hit && !strcmp(f.action, "silent")) {
         char buf[4096];

@@ -59,11 +59,7 @@ char *sim_iboot_serial(const struct sim_device *d)
 static void nonces(const struct sim_device *d, char *out, size_t len)
 {
     char nonc[65], snon[41];
-    for (int i = 0; i < 64; i++)
-        nonc[i] = "0123456789abcdef"[(d->p.ecid >> ((i * 4) % 64)) & 0xf];
-    for (int i = 0; i < 40; i++)
-        snon[i] = "0123456789abcdef"[(d->p.ecid >> ((i * 3) % 61)) & 0xf];
-    nonc[64] = snon[40] = 0;
+    sim_nonce_hex(d, nonc, snon);
     snprintf(out, len, "NONC:%s SNON:%s", nonc, snon);
 }
 
@@ -207,6 +203,7 @@ static cJSON *device_json(const struct sim_device *d)
     cJSON_AddStringToObject(o, "activation", d->p.activation);
     cJSON_AddStringToObject(o, "restore_step", d->rs.step);
     cJSON_AddStringToObject(o, "last_restore", d->rs.last);
+    cJSON_AddNumberToObject(o, "tss_requests", d->rs.tss_requests);
     cJSON_AddNumberToObject(o, "usb_claims", d->nclaims);
     return o;
 }
@@ -253,8 +250,10 @@ static int run_command(int argc, const char **argv, char **text)
     }
     sim_mode m;
     if (!strcmp(cmd, "attach") || !strcmp(cmd, "detach")) {
+        sim_restore_interrupted(d);
         sim_set_attached(d, cmd[0] == 'a');
     } else if (!strcmp(cmd, "reboot") && argc > 2 && sim_mode_parse(argv[2], &m) == 0) {
+        sim_restore_interrupted(d);
         sim_later_mode(d, m);
     } else if (!strcmp(cmd, "trust") && argc > 2 &&
                (!strcmp(argv[2], "accept") || !strcmp(argv[2], "refuse"))) {

@@ -71,48 +71,70 @@ int sim_fault_take(struct sim_device *d, const char *step, struct sim_fault *out
     return 0;
 }
 
-struct replug {
+/* A device change a moment from now, dropped if anything else happened to it meanwhile. */
+struct timer {
     struct sim_device *d;
     unsigned epoch;
-    int delay_ms;
+    int ms;
+    int leave;       /* 1: reboot into mode; 0: plug back in */
+    sim_mode mode;
 };
 
-static void *replug_main(void *arg)
+static void *timer_main(void *arg)
 {
-    struct replug *r = arg;
-    sim_msleep(r->delay_ms);
+    struct timer *t = arg;
+    sim_msleep(t->ms);
     pthread_mutex_lock(&g_sim.lock);
-    if (r->d->epoch == r->epoch)
-        sim_set_attached(r->d, 1);
+    if (t->d->epoch == t->epoch) {
+        if (t->leave)
+            sim_later_mode(t->d, t->mode);
+        else
+            sim_set_attached(t->d, 1);
+    }
     pthread_mutex_unlock(&g_sim.lock);
-    free(r);
+    free(t);
     return NULL;
 }
 
-/* The cable comes out mid-restore. The interrupted device boots into recovery mode the next
- * time it is plugged in: at once for `replug` (after reboot_ms), else at `ctl attach`. */
-void sim_fault_unplug(struct sim_device *d, int replug)
+/* Under lock. Returns -1 when no thread could be started (the caller acts at once). */
+static int later(struct sim_device *d, int ms, int leave, sim_mode mode)
 {
-    snprintf(d->rs.last, sizeof d->rs.last, "failed: unplugged (%s)", d->rs.step);
-    d->rs.step[0] = 0;
-    sim_env_set(d->nv, &d->nnv, "auto-boot", "false");
-    memcpy(d->env, d->nv, sizeof d->env);
-    d->nenv = d->nnv;
-    sim_set_attached(d, 0);
-    sim_set_mode(d, SIM_RECOVERY);
-    if (!replug)
-        return;
-    struct replug *r = malloc(sizeof *r);
+    struct timer *t = malloc(sizeof *t);
     pthread_t th;
-    if (!r)
-        return;
-    *r = (struct replug){d, d->epoch, d->p.reboot_ms >= 0 ? d->p.reboot_ms : g_sim.reboot_ms};
-    if (pthread_create(&th, NULL, replug_main, r) != 0) {
-        free(r);
-        sim_set_attached(d, 1);
-        return;
+    if (!t)
+        return -1;
+    *t = (struct timer){d, d->epoch, ms, leave, mode};
+    if (pthread_create(&th, NULL, timer_main, t) != 0) {
+        free(t);
+        return -1;
     }
     pthread_detach(th);
+    return 0;
+}
+
+/* The cable comes out mid-restore. The device boots in `mode` the next time it is plugged
+ * in (recovery when interrupted; normal when the restore had finished): at once for
+ * `replug` (after reboot_ms), else at `ctl attach`. */
+void sim_fault_unplug(struct sim_device *d, int replug, sim_mode mode)
+{
+    if (mode != SIM_NORMAL) {
+        snprintf(d->rs.last, sizeof d->rs.last, "failed: unplugged (%s)", d->rs.step);
+        sim_nv_set(d, "auto-boot", "false");
+    }
+    d->rs.step[0] = 0;
+    sim_set_attached(d, 0);
+    sim_set_mode(d, mode);
+    if (replug && later(d, d->p.reboot_ms >= 0 ? d->p.reboot_ms : g_sim.reboot_ms, 0, mode) != 0)
+        sim_set_attached(d, 1);
+}
+
+/* Under lock: the device reboots into mode m, but only leaves the bus after_ms from now,
+ * as a real one does after EnterRecovery (a host that starts waiting for the departure
+ * right after its request must not miss it). */
+void sim_leave_later(struct sim_device *d, sim_mode m, int after_ms)
+{
+    if (later(d, after_ms, 1, m) != 0)
+        sim_later_mode(d, m);
 }
 
 /* ctl fault ID STEP ACTION | ctl fault ID clear | ctl fault ID list */

@@ -13,11 +13,70 @@
 
 enum { ERR_NO_DEVICE = 4, ERR_BUSY = 6, ERR_TIMEOUT = 7, ERR_PIPE = 9 };
 
+/* The device's ApNonce and SEPNonce (fixed per ECID): NONC/SNON on USB, lockdown values. */
+void sim_nonce_hex(const struct sim_device *d, char nonc[65], char snon[41])
+{
+    for (int i = 0; i < 64; i++)
+        nonc[i] = "0123456789abcdef"[(d->p.ecid >> ((i * 4) % 64)) & 0xf];
+    for (int i = 0; i < 40; i++)
+        snon[i] = "0123456789abcdef"[(d->p.ecid >> ((i * 3) % 61)) & 0xf];
+    nonc[64] = snon[40] = 0;
+}
+
+static plist_t hex_data(const char *hex)
+{
+    unsigned char b[32];
+    size_t n = strlen(hex) / 2;
+    for (size_t i = 0; i < n && i < sizeof b; i++) {
+        unsigned v = 0;
+        sscanf(hex + 2 * i, "%2x", &v);
+        b[i] = (unsigned char)v;
+    }
+    return plist_new_data((const char *)b, n < sizeof b ? n : sizeof b);
+}
+
+/* What idevicerestore asks lockdownd (no session) before sending a device to recovery. */
+void sim_iboot_lockdown_values(const struct sim_device *d, plist_t v)
+{
+    char nonc[65], snon[41];
+    sim_nonce_hex(d, nonc, snon);
+    int img3 = d->p.cpid >= 0x8900 && d->p.cpid < 0x8960; /* A4 .. A6 */
+    plist_dict_set_item(v, "Image4Supported", plist_new_bool(!img3));
+    plist_dict_set_item(v, "ApNonce", hex_data(nonc));
+    plist_dict_set_item(v, "SEPNonce", hex_data(snon));
+    if (!strcmp(d->p.device_class, "iPhone")) { /* the baseband's identity (Wi-Fi-only
+                                                     models have none) */
+        plist_t bb = plist_new_dict();
+        plist_dict_set_item(bb, "CertID", plist_new_uint(0x2A3B4C5D));
+        plist_dict_set_item(bb, "ChipID", plist_new_uint(0x1F0E1));
+        plist_dict_set_item(bb, "ChipSerialNo", hex_data(snon + 32));
+        plist_dict_set_item(bb, "Nonce", hex_data(snon));
+        plist_dict_set_item(v, "FirmwarePreflightInfo", bb);
+    }
+}
+
 void sim_restore_reset(struct sim_device *d)
 {
     free(d->rs.upload);
     memset(&d->rs, 0, sizeof d->rs);
     d->rs.dfu_state = 2;
+}
+
+/* Under lock: sets an iBoot variable and saves it (what setenv + saveenv do). */
+void sim_nv_set(struct sim_device *d, const char *key, const char *val)
+{
+    sim_env_set(d->nv, &d->nnv, key, val);
+    memcpy(d->env, d->nv, sizeof d->env);
+    d->nenv = d->nnv;
+}
+
+/* Under lock: the cable or the buttons end a restore in progress (ctl detach/reboot). */
+void sim_restore_interrupted(struct sim_device *d)
+{
+    if (d->rs.step[0])
+        snprintf(d->rs.last, sizeof d->rs.last, "failed: interrupted (%s)", d->rs.step);
+    d->rs.step[0] = 0;
+    d->rs.silent = 0;
 }
 
 /* Reads one DER header at p (tag, length); returns the header size or 0. */
@@ -122,7 +181,9 @@ static int upload_add(struct sim_device *d, const char *data, size_t n)
                 rs->silent = (int)d->epoch + 1;
                 return ERR_TIMEOUT;
             }
-            sim_fault_unplug(d, !strcmp(f.action, "replug"));
+            /* a DFU device stays in DFU; later ones boot to recovery */
+            sim_fault_unplug(d, !strcmp(f.action, "replug"),
+                             d->mode == SIM_DFU ? SIM_DFU : SIM_RECOVERY);
             return ERR_NO_DEVICE;
         }
     }

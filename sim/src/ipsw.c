@@ -195,6 +195,13 @@ static int write_ipsw(const char *out, irecv_device_t dev, const char *version,
         if (rc == 0)
             rc = add(b ? NULL : z, p[17], os_image(dev->product_type, version, build), m, "OS",
                      0);
+        if (rc == 0 && !strncmp(dev->product_type, "iPhone", 6)) {
+            /* a baseband (the tool adds its tags to the signing request from normal mode) */
+            snprintf(p[16], sizeof p[16], "Firmware/%s.Release.bbfw", board);
+            const char *bbfw = "rbsim baseband firmware\n";
+            struct blob bb = {(unsigned char *)strdup(bbfw), strlen(bbfw)};
+            rc = add(b ? NULL : z, p[16], bb, m, "BasebandFirmware", 0);
+        }
         plist_dict_set_item(id, "Manifest", m);
         plist_array_append_item(ids, id);
     }

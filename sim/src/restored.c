@@ -110,8 +110,8 @@ static void go_silent(int fd)
     }
 }
 
-/* Under lock. The device's boot after the restore session. */
-void sim_restore_finish(struct sim_device *d, int ok, const char *why)
+/* Under lock: what the restore leaves on the device, before it boots. */
+static void apply_outcome(struct sim_device *d, int ok, const char *why)
 {
     struct sim_restore *rs = &d->rs;
     rs->step[0] = 0;
@@ -129,9 +129,13 @@ void sim_restore_finish(struct sim_device *d, int ok, const char *why)
             sim_device_unpair(d);
         }
     }
-    sim_env_set(d->nv, &d->nnv, "auto-boot", ok ? "true" : "false");
-    memcpy(d->env, d->nv, sizeof d->env);
-    d->nenv = d->nnv;
+    sim_nv_set(d, "auto-boot", ok ? "true" : "false");
+}
+
+/* Under lock. The device's boot after the restore session. */
+void sim_restore_finish(struct sim_device *d, int ok, const char *why)
+{
+    apply_outcome(d, ok, why);
     sim_later_mode(d, ok ? SIM_NORMAL : SIM_RECOVERY);
 }
 
@@ -174,8 +178,12 @@ static int fault_at(int fd, struct sim_device *d, unsigned session, const char *
     struct sim_fault f;
     pthread_mutex_lock(&g_sim.lock);
     int hit = current(d, session) && sim_fault_take(d, name, &f);
-    if (hit && (!strcmp(f.action, "unplug") || !strcmp(f.action, "replug")))
-        sim_fault_unplug(d, !strcmp(f.action, "replug"));
+    int done = !strcmp(name, "final"); /* the restore is complete on the device */
+    if (hit && (!strcmp(f.action, "unplug") || !strcmp(f.action, "replug"))) {
+        if (done)
+            apply_outcome(d, 1, NULL);
+        sim_fault_unplug(d, !strcmp(f.action, "replug"), done ? SIM_NORMAL : SIM_RECOVERY);
+    }
     else if (hit && !strcmp(f.action, "silent"))
         d->rs.silent = (int)d->epoch + 1;
     pthread_mutex_unlock(&g_sim.lock);

@@ -89,6 +89,7 @@ struct sim_restore {
     int silent;              /* stops answering (fault `silent`) */
     char step[40];           /* what it is doing now, for ctl list */
     char last[64];           /* outcome of the last restore: "", "done", "failed: ..." */
+    int tss_requests;        /* signing requests for this ECID (tss.c) */
 };
 
 struct sim_claim {           /* an interface a process holds (fake libusb) */
@@ -209,15 +210,20 @@ void sim_env_set(struct sim_env *env, int *n, const char *key, const char *val);
 int sim_fault_parse(const char *spec, struct sim_fault *f);   /* "step:action[=N]" */
 int sim_fault_take(struct sim_device *d, const char *step, struct sim_fault *out); /* lock */
 int sim_fault_ctl(struct sim_device *d, int argc, const char **argv, char **text); /* lock */
-void sim_fault_unplug(struct sim_device *d, int replug);      /* under lock */
+void sim_fault_unplug(struct sim_device *d, int replug, sim_mode mode); /* under lock */
+void sim_leave_later(struct sim_device *d, sim_mode m, int after_ms); /* under lock */
 
 /* iboot.c: recovery/DFU device side of the fake libusb */
 int sim_iboot_control(struct sim_device *d, uint64_t rt, uint64_t rq, uint64_t value,
                       const char *data, uint64_t dlen, uint64_t len, char *out,
                       size_t *outlen, int64_t *ret);                /* under lock */
 int sim_iboot_command(struct sim_device *d, const char *word, const char *cmd); /* lock */
+void sim_nonce_hex(const struct sim_device *d, char nonc[65], char snon[41]);
+void sim_iboot_lockdown_values(const struct sim_device *d, plist_t v);
 void sim_iboot_message(int fd, uint32_t tag, plist_t req, const char *mt);
 void sim_restore_reset(struct sim_device *d);                  /* under lock */
+void sim_restore_interrupted(struct sim_device *d);            /* under lock */
+void sim_nv_set(struct sim_device *d, const char *key, const char *val); /* under lock */
 
 /* restored.c, asr.c: restore mode (ports 62078, 12345, 1082) */
 int sim_restore_port(int port);

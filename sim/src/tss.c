@@ -132,8 +132,10 @@ static void sign(struct io *io, const char *body, size_t n)
     int hit = 0;
     pthread_mutex_lock(&g_sim.lock);
     for (int i = 0; i < g_sim.ndev; i++)
-        if (g_sim.dev[i].p.ecid == ecid)
+        if (g_sim.dev[i].p.ecid == ecid) {
+            g_sim.dev[i].rs.tss_requests++;
             hit = sim_fault_take(&g_sim.dev[i], "tss", &f);
+        }
     pthread_mutex_unlock(&g_sim.lock);
     if (hit && !strcmp(f.action, "hang")) { /* accepted, never answered */
         char buf[512];

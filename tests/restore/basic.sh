@@ -32,7 +32,7 @@ ok "status --json has state, cause, next_action, attempts ..."
 expect_rc "erase without backup or waiver is refused (exit 3)" 3 rb restore start $ECID --erase
 [ "$(rs_field 0 cause)" = no_backup ] || fail "cause $(rs_field 0 cause)"
 [ "$(rs_field 0 next_action)" = verify_backup ] || fail "next $(rs_field 0 next_action)"
-[ "$(sqlite3 "$H/restore.db" 'SELECT count(*) FROM attempts')" = 1 ] || fail "a refused job ran the tool"
+[ "$(sq 'SELECT count(*) FROM attempts')" = 1 ] || fail "a refused job ran the tool"
 set +e
 printf '9999\n' | rb restore start $ECID --erase --waiver "customer has no backup" --staff alice \
     --pin-stdin --ticket "$TICKET" >"$T/out" 2>&1
@@ -54,6 +54,15 @@ rb --json restore status "$J" | grep -q '"waiver"' || fail "the waiver is not am
 ctl list | grep -q '17G68' || fail "the device does not run 17G68 after the erase: $(ctl list)"
 ok "erase from normal mode under a waiver: entered recovery by software, restored, verified"
 expect "the waiver is on the ticket" "consent_recorded\|waiver" rb ticket show "$TICKET"
+
+# a build Apple no longer signs (as the catalog says): refused before anything is touched
+rs_firmware iPod9,1 13.7 17H35 false
+expect_rc "an unsigned build is refused (exit 3)" 3 rb restore start $ECID --update --build 17H35
+[ "$(rs_field 0 cause)" = not_signed ] || fail "cause $(rs_field 0 cause): $(rs_field 0 cause_detail)"
+[ "$(rs_field 0 next_action)" = choose_build ] || fail "next $(rs_field 0 next_action)"
+expect_rc "no signed build at all is refused (exit 3)" 3 rb restore start $ECID --update
+[ "$(rs_field 0 cause)" = not_signed ] || fail "cause $(rs_field 0 cause): $(rs_field 0 cause_detail)"
+ok "not signed: cause not_signed, next choose_build"
 
 # the tool itself missing: refused plainly before anything is touched
 echo "restore.tool = /nonexistent/idevicerestore" >>"$H/rescuebay.conf"

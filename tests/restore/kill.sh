@@ -22,7 +22,7 @@ while [ $i -lt "$ROUNDS" ]; do
     _deadline=$(( $(date +%s) + 20 ))
     D=""
     while [ -z "$D" ] || [ "$D" = 0 ]; do
-        D=$(sqlite3 "$H/restore.db" "SELECT driver_pid FROM jobs WHERE id=$J" 2>/dev/null || true)
+        D=$(sq "SELECT driver_pid FROM jobs WHERE id=$J" 2>/dev/null || true)
         [ "$(date +%s)" -lt "$_deadline" ] || fail "round $i: no driver recorded"
         [ -n "$D" ] && [ "$D" != 0 ] && kill -0 "$D" 2>/dev/null || D=""
         sleep 0.05
@@ -47,7 +47,7 @@ while [ $i -lt "$ROUNDS" ]; do
         if [ "$(rs_field "$J" next_action)" = force_restart ] && ctl list | grep -q '"mode":"restore"'; then
             ctl reboot ipod7 recovery >/dev/null
         fi
-        [ "$(date +%s)" -lt "$_deadline" ] || fail "round $i (killed in $state after $ms ms): not done after resume: $(rb restore status "$J"; ctl list; cat "$T/resume.out"; sqlite3 "$H/restore.db" "select * from transitions where job_id=$J")"
+        [ "$(date +%s)" -lt "$_deadline" ] || fail "round $i (killed in $state after $ms ms): not done after resume: $(rb restore status "$J"; ctl list; cat "$T/resume.out"; sq "select * from transitions where job_id=$J")"
         sleep 0.2
     done
     wait "$RP" 2>/dev/null || true
@@ -57,8 +57,8 @@ while [ $i -lt "$ROUNDS" ]; do
 done
 [ "$(rs_overlaps)" = 0 ] || fail "two tool runs overlapped on one device"
 # every job finished once: no job has a tool run after its 'done'
-late=$(sqlite3 "$H/restore.db" "SELECT count(*) FROM attempts a JOIN transitions t ON t.job_id = a.job_id
+late=$(sq "SELECT count(*) FROM attempts a JOIN transitions t ON t.job_id = a.job_id
     AND t.to_state = 'done' AND a.started_ms > t.at_ms")
 [ "$late" = 0 ] || fail "$late tool runs after a job was done"
-[ "$(sqlite3 "$H/restore.db" "SELECT count(*) FROM jobs WHERE state <> 'done'")" = 0 ] || fail "unfinished jobs"
+[ "$(sq "SELECT count(*) FROM jobs WHERE state <> 'done'")" = 0 ] || fail "unfinished jobs"
 ok "every job done once, never two tool runs at once"

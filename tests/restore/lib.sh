@@ -16,9 +16,12 @@ RB="$RB_BIN/rescuebay"
 command -v idevicerestore >/dev/null 2>&1 || { echo "SKIP: idevicerestore is not installed"; exit 77; }
 
 rs_cleanup() {
-    # Drivers started in the background (restore start without --wait) die with the test.
-    if [ -n "${H:-}" ] && [ -d "$H" ]; then
-        for p in $(pgrep -f -- "--home $H restore" 2>/dev/null); do kill "$p" 2>/dev/null || true; done
+    # Drivers started in the background (restore start without --wait) die with the test:
+    # the journal names each job's driver; only those of this data home are stopped.
+    if [ -n "${H:-}" ] && [ -f "$H/restore.db" ]; then
+        for p in $(sq "SELECT DISTINCT driver_pid FROM jobs WHERE driver_pid > 0" 2>/dev/null); do
+            tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q -- "--home $H " && kill "$p" 2>/dev/null
+        done
     fi
     fx_cleanup
     cleanup
@@ -43,6 +46,9 @@ CONF
 }
 
 rb() { "$RB" --home "$H" "$@"; }
+
+# sq SQL: a query of the journal that waits for a writer instead of failing "locked"
+sq() { sqlite3 -cmd ".timeout 10000" "$H/restore.db" "$@"; }
 
 # rs_firmware PT VERSION BUILD [SIGNED] [erase-only]: an IPSW with Erase and Update
 # identities (erase-only: Erase alone, on which idevicerestore turns an update into an erase)
@@ -85,6 +91,6 @@ rs_wait_restoring() {
 
 # The count of tool runs that overlapped in time on one ECID (must stay 0).
 rs_overlaps() {
-    sqlite3 "$H/restore.db" "SELECT count(*) FROM attempts a JOIN attempts b ON a.ecid = b.ecid
+    sq "SELECT count(*) FROM attempts a JOIN attempts b ON a.ecid = b.ecid
         AND a.id < b.id AND b.started_ms < (CASE WHEN a.ended_ms = 0 THEN 9e15 ELSE a.ended_ms END)"
 }

@@ -27,7 +27,7 @@ rb restore start 0xB1B002 --update >/dev/null 2>&1 || fail "start bay2"
 rb restore start 0xB1B003 --erase --backup "$T/backup" >/dev/null 2>&1 || fail "start bay3: $(rb restore status)"
 rb restore start 0xB1B004 --update >/dev/null 2>&1 || fail "start bay4"
 for e in 0xB1B001 0xB1B002 0xB1B003 0xB1B004; do
-    J=$(sqlite3 "$H/restore.db" "SELECT id FROM jobs WHERE ecid='0x0000000000$(echo $e | cut -c3- | tr a-f A-F)' ORDER BY id DESC LIMIT 1")
+    J=$(sq "SELECT id FROM jobs WHERE ecid='0x0000000000$(echo $e | cut -c3- | tr a-f A-F)' ORDER BY id DESC LIMIT 1")
     [ -n "$J" ] || fail "no job for $e"
     rs_wait_state "$J" done 180
 done
@@ -35,7 +35,7 @@ ok "four devices restored in parallel (normal, recovery, DFU, one unplugged on t
 [ "$(ctl list | grep -o 17F75 | wc -l)" -ge 4 ] || fail "not every device runs 17F75: $(ctl list)"
 [ "$(rs_overlaps)" = 0 ] || fail "two tool runs overlapped on one device"
 # the runs really overlapped in time across devices
-P=$(sqlite3 "$H/restore.db" "SELECT count(*) FROM attempts a JOIN attempts b ON a.ecid <> b.ecid
+P=$(sq "SELECT count(*) FROM attempts a JOIN attempts b ON a.ecid <> b.ecid
     AND a.id < b.id AND b.started_ms < a.ended_ms AND a.started_ms < b.ended_ms")
 [ "$P" -ge 1 ] || fail "the four restores did not run at the same time"
 ok "tool runs overlapped across devices ($P pairs), never on one device"
@@ -47,7 +47,18 @@ assert d["bay3"]["activation"] == "Unactivated", "the erase must leave it unacti
 ' || fail "update kept / erase removed the data: $(ctl list)"
 ok "the update kept the device set up, the erase wiped it"
 expect "a backup verification is recorded on the journal" "restorable" \
-    sqlite3 "$H/restore.db" "SELECT verdict FROM backup_checks"
+    sq "SELECT verdict FROM backup_checks"
+
+# the other way round: erase from recovery, update from DFU
+ctl reset bay2 >/dev/null
+ctl reset bay3 >/dev/null
+rb restore start 0xB1B002 --erase --backup "$T/backup" >/dev/null 2>&1 || fail "start bay2 erase"
+J2=$(rs_field 0 job)
+rb restore start 0xB1B003 --update >/dev/null 2>&1 || fail "start bay3 update"
+J3=$(rs_field 0 job)
+rs_wait_state "$J2" done 180
+rs_wait_state "$J3" done 180
+ok "erase from recovery and update from DFU"
 
 # a model Debian's idevicerestore/libirecovery do not know: refused plainly
 stop_sim sim

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <strings.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,15 +70,24 @@ static rb_status firmware(struct rs_manager *m, struct rs_runner *r, const char 
     if (st != RB_OK)
         return refuse(job, RB_CAUSE_FIRMWARE_UNAVAILABLE, "firmware cache: %s",
                       rb_context_last_error(m->ctx));
+    /* Signing status must be current, not an hour old: ask the server (conditionally;
+     * offline, the copy on disk answers and the job warns). */
+    rb_firmware_list *fresh = NULL;
+    if (rb_firmware_catalog(&fresh, fw, job->product_type, RB_FIRMWARE_REFRESH) == RB_OK)
+        rb_firmware_list_free(fresh);
     rb_firmware_fetch_options fo = RB_FIRMWARE_FETCH_OPTIONS_INIT;
     fo.progress = on_fw_progress;
     fo.payload = r;
     rb_firmware_result res;
     st = rb_firmware_ensure(&res, fw, job->product_type, build, &fo);
     if (st != RB_OK) {
-        rb_restore_cause c = st == RB_ERR_DISK_FULL ? RB_CAUSE_DISK_FULL
-                             : st == RB_ERR_CANCELLED ? RB_CAUSE_CANCELLED
-                                                      : RB_CAUSE_FIRMWARE_UNAVAILABLE;
+        /* No build asked for and none found: the catalog lists none Apple still signs. */
+        bool unsigned_only = st == RB_ERR_NOT_FOUND && !(build && *build) &&
+                             strstr(rb_firmware_last_error(fw), "signs no build");
+        rb_restore_cause c = st == RB_ERR_DISK_FULL    ? RB_CAUSE_DISK_FULL
+                             : st == RB_ERR_CANCELLED  ? RB_CAUSE_CANCELLED
+                             : unsigned_only           ? RB_CAUSE_NOT_SIGNED
+                                                       : RB_CAUSE_FIRMWARE_UNAVAILABLE;
         refuse(job, c, "firmware for %s%s%s: %s", job->product_type, build ? " " : "",
                build ? build : "", rb_firmware_last_error(fw));
         rb_firmware_free(fw);
@@ -139,12 +149,11 @@ static rb_status backup_gate(struct rs_manager *m, struct rs_job *job, const rb_
     char fp[4400];
     backup_fingerprint(fp, sizeof fp, real);
     long max_age = rb__rs_setting_long(m->ctx, "restore.backup_max_age", 86400);
-    if (rb__rs_backup_recent(m->jr, fp, job->product_type, job->version, max_age)) {
-        job->gate_ok = 1;
-        return RB_OK;
-    }
+    bool recent = rb__rs_backup_recent(m->jr, fp, job->product_type, job->version, max_age);
     rb_backup_options bo = RB_BACKUP_OPTIONS_INIT;
-    bo.depth = RB_BACKUP_DEEP;
+    /* A recorded deep verification of the unchanged backup stands; the headers are still
+     * read, to see whose backup it is. */
+    bo.depth = recent ? RB_BACKUP_HEADERS : RB_BACKUP_DEEP;
     bo.password = rq->backup_password;
     bo.target_ios = job->version[0] ? job->version : NULL;
     bo.target_product_type = job->product_type[0] ? job->product_type : NULL;
@@ -159,9 +168,11 @@ static rb_status backup_gate(struct rs_manager *m, struct rs_job *job, const rb_
     if (bi && bi->udid[0] && dev->udid[0] && strcasecmp(bi->udid, dev->udid) != 0)
         snprintf(other, sizeof other, "%s", bi->udid);
     const char *vname = rb_backup_verdict_name(v);
-    rb__rs_backup_record(m->jr, real, fp, job->product_type, job->version, other[0] ? "other_device" : vname);
-    rb__rs_ticket_event(m->ctx, job, RB_TICKET_EVENT_BACKUP_VERIFIED,
-                        v == RB_BACKUP_RESTORABLE ? "ok" : vname, NULL);
+    if (!recent) {
+        rb__rs_backup_record(m->jr, real, fp, job->product_type, job->version, vname);
+        rb__rs_ticket_event(m->ctx, job, RB_TICKET_EVENT_BACKUP_VERIFIED,
+                            v == RB_BACKUP_RESTORABLE ? "ok" : vname, NULL);
+    }
     rb_backup_report_free(rep);
     if (other[0])
         return refuse(job, RB_CAUSE_BACKUP_NOT_COMPATIBLE, "the backup is of another device (%s)",

@@ -1,0 +1,30 @@
+# Faults before restore mode (uploads in recovery mode, signing) and a USB interface held by
+# another process: idevicerestore 1.0.0's exit codes, and where the device ends up.
+. "$RB_SOURCE_DIR/tests/sim/lib.sh"
+. "$RB_SOURCE_DIR/tests/sim/restore_lib.sh"
+start_sim u restore-ipod7
+make_ipsw fw iPod9,1 13.4 17E255
+
+fault_run "unplugged during the iBEC upload" ibec replug 254
+fault_run "unplugged during the ramdisk upload" ramdisk replug 254
+fault_run "unplugged during the kernel upload" kernel replug 254
+fault_run "signing server refuses" tss refuse 255
+grep -q "TSS request failed\|Unable to get SHSH" "$T/tss-refuse.out" "$T/tss-refuse.err" ||
+    fail "no signing failure message"
+
+# another process holding the recovery-mode device's USB interface (a watcher that forgot
+# to let go) breaks the restore, as on a real USB bus; once it lets go, it is free again
+ctl reset ipod7 >/dev/null
+wait_dev "device ready" ipod7 '"mode":"recovery","attached":true,"rebooting":false'
+mkfifo "$T/hold"
+env $("$SIM" env --listen "$USBMUXD_SOCKET_ADDRESS") irecovery -s <"$T/hold" >/dev/null 2>&1 &
+HOLDER=$!
+exec 3>"$T/hold"
+wait_dev "irecovery -s holds the interface" ipod7 '"usb_claims":[1-9]'
+run_restore busy 30 -e "$T/fw.ipsw"
+expect_restore "restore while another process holds the device fails" busy 255
+echo /exit >&3
+exec 3>&-
+wait $HOLDER 2>/dev/null || true
+wait_dev "the holder lets go: the interface is free" ipod7 '"usb_claims":0'
+alive u
