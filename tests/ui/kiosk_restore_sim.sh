@@ -1,5 +1,5 @@
 #!/bin/sh
-# kiosk_restore_sim: the kiosk's restore screens (tests/ui/restore/tst_*.qml) against the
+# kiosk_restore_sim: the kiosk's restore screens (tests/restore/kiosk/tst_*.qml) against the
 # simulated iPod touch 7 and Debian's real idevicerestore, with a local nginx catalog (the
 # restore tests' setup): update with an unplug and automatic resumption, erase under a
 # verified backup, erase under a waiver signed with a staff PIN.
@@ -27,5 +27,5 @@ with open(p, 'wb') as f:
 PY
 export QT_QPA_PLATFORM=offscreen RB_SIM_ADDR="$USBMUXD_SOCKET_ADDRESS" RB_BACKUP_ROOTS="$B" RB_HOME="$H"
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
-"$RB_BINARY_DIR/tests/tst_kiosk_restore" -input "$RB_SOURCE_DIR/tests/ui/restore" || fail "tst_kiosk_restore"
+"$RB_BINARY_DIR/tests/tst_kiosk_restore" -input "$RB_SOURCE_DIR/tests/restore/kiosk" || fail "tst_kiosk_restore"
 ok "kiosk restore screens against the simulator"

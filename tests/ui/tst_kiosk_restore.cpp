@@ -1,5 +1,5 @@
 // Qt Quick Test of the kiosk's restore screens against the simulator and Debian's real
-// idevicerestore: runs tests/ui/restore/tst_*.qml with DeviceMonitor and RestoreController
+// idevicerestore: runs tests/restore/kiosk/tst_*.qml with DeviceMonitor and RestoreController
 // started for real. Run by kiosk_restore_sim.sh, which starts the sim and the catalog.
 // QML steers the sim through the `Sim` singleton (rescuebay-sim ctl).
 #include <QProcess>

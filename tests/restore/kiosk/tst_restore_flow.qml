@@ -10,6 +10,7 @@ import RescueBay.Test
 TestCase {
     id: tc
     name: "RestoreFlow"
+    visible: true
     when: windowShown
     width: 1280
     height: 800
