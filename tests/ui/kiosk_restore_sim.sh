@@ -14,17 +14,8 @@ printf '1234\n' | rb ticket staff add alice --admin --pin-stdin >/dev/null
 B="$T/backups"
 mkdir -p "$B"
 cp -r "$RB_SOURCE_DIR/tests/fixtures/backups/SYNTHETIC_plain" "$B/ipod7"
-python3 - "$B/ipod7/Info.plist" <<'PY'
-import plistlib, sys
-p = sys.argv[1]
-with open(p, 'rb') as f:
-    d = plistlib.load(f)
-d['Unique Identifier'] = d['Target Identifier'] = '00008010-0000001A2B3C4D5E'
-d['Product Type'] = 'iPod9,1'
-d['Product Name'] = 'iPod touch'
-with open(p, 'wb') as f:
-    plistlib.dump(d, f)
-PY
+python3 "$RB_SOURCE_DIR/tests/restore/kiosk/retarget_backup.py" "$B/ipod7" \
+    00008010-0000001A2B3C4D5E iPod9,1 "iPod touch" || fail "retarget the sample backup"
 export QT_QPA_PLATFORM=offscreen RB_SIM_ADDR="$USBMUXD_SOCKET_ADDRESS" RB_BACKUP_ROOTS="$B" RB_HOME="$H"
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 "$RB_BINARY_DIR/tests/tst_kiosk_restore" -input "$RB_SOURCE_DIR/tests/restore/kiosk" || fail "tst_kiosk_restore"

@@ -51,7 +51,7 @@ TestCase {
         tap(flow, "chooseNext")
         tap(flow, "confirmRestore")
         tryVerify(() => flow.hasJob, 120000, "a job was started")
-        compare(flow.current, Rb.FlowRestore)
+        tryVerify(() => flow.current === Rb.FlowRestore, 120000, "the flow follows the job to Restore")
         const checks = flow.job.checklist
         compare(checks.length, 7)
         compare(checks[RestoreController.CheckTool].result, RestoreController.CheckPassed)
@@ -115,8 +115,9 @@ TestCase {
         count(flow, "chooseNext")
         compare(findChild(flow, "customerAgrees").visible, false, "no waiver with a verified backup")
         verify(findChild(flow, "consentHeadline").text.indexOf("will be erased") >= 0)
+        const before = flow.job.job ?? 0
         count(flow, "confirmRestore")
-        tryVerify(() => flow.hasJob && flow.jobState >= RestoreController.StateEnteringRecovery, 120000,
+        tryVerify(() => (flow.job.job ?? 0) > before && flow.jobState >= RestoreController.StateEnteringRecovery, 120000,
                   "the restore is running")
         verify(taps <= 6, "plug-in to a running restore took " + taps + " taps")
         tryVerify(() => flow.job.final, 240000)
@@ -144,8 +145,9 @@ TestCase {
         tap(flow, "customerAgrees")
         for (const d of ["9", "9", "9", "9"])
             tap(flow, "pinKey_" + d)
+        const before = flow.job.job ?? 0
         tap(flow, "confirmRestore")
-        tryVerify(() => flow.hasJob && flow.job.final, 60000, "the wrong PIN is refused")
+        tryVerify(() => (flow.job.job ?? 0) > before && flow.job.final, 60000, "the wrong PIN is refused")
         compare(flow.job.causeName, "waiver_refused")
         compare(flow.job.checklist[RestoreController.CheckBackup].result, RestoreController.CheckFailed)
         compare(flow.stepStates[Rb.FlowRestore].state, "current")
@@ -153,7 +155,9 @@ TestCase {
         flow.consenting = true
         for (const d of ["1", "2", "3", "4"])
             tap(flow, "pinKey_" + d)
+        const refused = flow.job.job
         tap(flow, "confirmRestore")
+        tryVerify(() => flow.job.job > refused, 120000, "a new job was started")
         tryVerify(() => flow.jobState === RestoreController.StateDone, 240000, "the erase finished")
         verify(flow.waived)
         compare(flow.stepStates[Rb.FlowBackup].state, "skipped")
