@@ -119,6 +119,7 @@ TestCase {
         count(flow, "confirmRestore")
         tryVerify(() => (flow.job.job ?? 0) > before && flow.jobState >= RestoreController.StateEnteringRecovery, 120000,
                   "the restore is running")
+        console.info("walk: plug-in to a running restore in " + taps + " taps")
         verify(taps <= 6, "plug-in to a running restore took " + taps + " taps")
         tryVerify(() => flow.job.final, 240000)
         compare(flow.job.stateName, "done", flow.job.causeName + ": " + flow.job.causeDetail)
