@@ -240,7 +240,7 @@ static int run_command(int argc, const char **argv, char **text)
     if (argc < 2) {
         *text = strdup("usage: list | attach|detach|drop|garbage|reset ID | reboot ID MODE | "
                        "trust ID accept|refuse | slow ID MS | set ID KEY VALUE | unpair ID | "
-                       "fault ID STEP ACTION|clear|list | hostile muxd|ID MODE");
+                       "hostile muxd|ID MODE | fault ID STEP ACTION|clear|list");
         return -1;
     }
     struct sim_device *d = sim_find(argv[1]);

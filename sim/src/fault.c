@@ -31,9 +31,9 @@ static const struct {
 
 int sim_fault_parse(const char *spec, struct sim_fault *f)
 {
-    char step[32] = "", action[32] = "";
+    char step[16] = "", action[16] = "";
     memset(f, 0, sizeof *f);
-    if (sscanf(spec, " %31[^: ] : %31s", step, action) != 2)
+    if (sscanf(spec, " %15[^: ] : %15s", step, action) != 2)
         return -1;
     char *eq = strchr(action, '=');
     if (eq) {
@@ -49,7 +49,7 @@ int sim_fault_parse(const char *spec, struct sim_fault *f)
     for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
         if (strcmp(step, steps[i].step))
             continue;
-        char key[40];
+        char key[24];
         snprintf(key, sizeof key, " %s ", action);
         if (!strstr(steps[i].actions, key))
             return -1;

@@ -383,6 +383,9 @@ static void restored_conn(int fd, struct sim_device *d, unsigned session)
         } else if (rq && !strcmp(rq, "QueryValue")) {
             const char *key = sim_dict_str(req, "QueryKey");
             if (key && !strcmp(key, "HardwareInfo")) {
+                pthread_mutex_lock(&g_sim.lock);
+                d->rs.host_seen = 1;
+                pthread_mutex_unlock(&g_sim.lock);
                 plist_dict_set_item(out, "HardwareInfo", hw);
                 hw = NULL;
             } else if (key && !strcmp(key, "SavedDebugInfo")) {
@@ -453,6 +456,43 @@ static void fdr_conn(int fd, struct sim_device *d, unsigned session)
     pthread_mutex_unlock(&g_sim.lock);
 }
 
+struct abandoned {
+    struct sim_device *d;
+    unsigned session;
+};
+
+static void *abandoned_main(void *arg)
+{
+    struct abandoned *a = arg;
+    sim_msleep(3000);
+    pthread_mutex_lock(&g_sim.lock);
+    struct sim_device *d = a->d;
+    if (current(d, a->session) && !d->rs.started && d->rs.nconn == 0 &&
+        d->rs.silent != (int)d->epoch + 1)
+        sim_restore_finish(d, 0, "host went away before the restore started");
+    pthread_mutex_unlock(&g_sim.lock);
+    free(a);
+    return NULL;
+}
+
+/* Under lock, after a connection ended. A host that identified the device and then went
+ * away without starting the restore (the tool killed): the ramdisk gives up after a few
+ * seconds and the device reboots into recovery, where a new run can start. */
+static void maybe_abandoned(struct sim_device *d, unsigned session)
+{
+    if (!current(d, session) || d->rs.started || !d->rs.host_seen || d->rs.nconn > 0)
+        return;
+    struct abandoned *a = malloc(sizeof *a);
+    pthread_t th;
+    if (!a)
+        return;
+    *a = (struct abandoned){d, session};
+    if (pthread_create(&th, NULL, abandoned_main, a) != 0)
+        free(a);
+    else
+        pthread_detach(th);
+}
+
 void sim_restore_serve(int fd, struct sim_device *d, int port)
 {
     pthread_mutex_lock(&g_sim.lock);
@@ -462,8 +502,11 @@ void sim_restore_serve(int fd, struct sim_device *d, int port)
         d->rs.started = 0;
         d->rs.asr = 0;
         d->rs.nfdr = 0;
+        d->rs.host_seen = 0;
+        d->rs.nconn = 0;
         snprintf(d->rs.step, sizeof d->rs.step, "restore mode");
     }
+    d->rs.nconn++;
     pthread_mutex_unlock(&g_sim.lock);
     if (port == RESTORED_PORT)
         restored_conn(fd, d, session);
@@ -471,4 +514,10 @@ void sim_restore_serve(int fd, struct sim_device *d, int port)
         fdr_conn(fd, d, session);
     else
         sim_asr_run(fd, d);
+    pthread_mutex_lock(&g_sim.lock);
+    if (d->rs.session == session) {
+        d->rs.nconn--;
+        maybe_abandoned(d, session);
+    }
+    pthread_mutex_unlock(&g_sim.lock);
 }

@@ -82,6 +82,8 @@ struct sim_restore {
     /* the restore-mode session */
     unsigned session;        /* device epoch when restore mode began */
     int started;             /* StartRestore received */
+    int host_seen;           /* a restore host asked for HardwareInfo */
+    int nconn;               /* open connections to restored/ASR/FDR */
     int asr;                 /* 0 waiting, 1 running, 2 done, 3 failed */
     int asr_percent;
     int fdr[4];              /* FDR control connections, closed when the restore ends */

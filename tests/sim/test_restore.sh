@@ -9,6 +9,9 @@ expect_rc "ipsw: a model libirecovery does not know is refused" 1 \
     "$SIM" ipsw "$T/x.ipsw" --product iPhone99,1 --version 1 --build 1A1
 expect "... with a clear message" "not a model the installed libirecovery knows" \
     "$SIM" ipsw "$T/x.ipsw" --product iPhone99,1 --version 1 --build 1A1
+expect_rc "ipsw: a version with spaces or quotes is refused" 2 \
+    "$SIM" ipsw "$T/x.ipsw" --product iPod9,1 --version "13.4 behavior=Update" --build 1A1
+[ ! -e "$T/x.ipsw" ] || fail "a refused ipsw left a file behind"
 make_ipsw erase iPod9,1 13.4 17E255
 expect "env exposes the signing proxy" "^http_proxy=http://127.0.0.1:[0-9]" "$SIM" env
 expect "... and keeps loopback direct" "^no_proxy=localhost,127.0.0.1" "$SIM" env

@@ -12,6 +12,16 @@ fault_run "signing server refuses" tss refuse 255
 grep -q "TSS request failed\|Unable to get SHSH" "$T/tss-refuse.out" "$T/tss-refuse.err" ||
     fail "no signing failure message"
 
+# the tool stops once the device is in restore mode (-z): the ramdisk gives up on its host
+# and the device reboots into recovery, ready for the next run
+ctl reset ipod7 >/dev/null
+wait_dev "device ready" ipod7 '"mode":"recovery","attached":true,"rebooting":false'
+run_restore z 60 -e -z "$T/fw.ipsw"
+expect_restore "idevicerestore -z: stops in restore mode" z 0
+grep -q "Device is now in restore mode" "$T/z.out" || fail "no restore-mode line"
+wait_dev "abandoned in restore mode: back to recovery" ipod7 \
+    '"mode":"recovery","attached":true,"rebooting":false.*"last_restore":"failed: host went away before the restore started"'
+
 # another process holding the recovery-mode device's USB interface (a watcher that forgot
 # to let go) breaks the restore, as on a real USB bus; once it lets go, it is free again
 ctl reset ipod7 >/dev/null
@@ -19,6 +29,7 @@ wait_dev "device ready" ipod7 '"mode":"recovery","attached":true,"rebooting":fal
 mkfifo "$T/hold"
 env $("$SIM" env --listen "$USBMUXD_SOCKET_ADDRESS") irecovery -s <"$T/hold" >/dev/null 2>&1 &
 HOLDER=$!
+PIDS="$PIDS $HOLDER" # killed on exit whatever happens (at EOF irecovery -s spins forever)
 exec 3>"$T/hold"
 wait_dev "irecovery -s holds the interface" ipod7 '"usb_claims":[1-9]'
 run_restore busy 30 -e "$T/fw.ipsw"

@@ -13,5 +13,6 @@
 #include "firmware.h"
 #include "tickets.h"
 #include "restore.h"
+#include "text.h"
 
 #endif
