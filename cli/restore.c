@@ -82,10 +82,10 @@ static int parse_args(struct cli *c, int argc, char **argv, struct rs_args *a)
         else if (!strcmp(s, "--pin-stdin")) a->pin_stdin = true;
         else if (!strcmp(s, "--driver")) a->driver = true;
         else if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
-            printf("usage: %s %s\n", c->prog, USAGE);
+            cli_printf("usage: %s %s\n", c->prog, USAGE);
             return -2;
         } else if (s[0] == '-' && s[1]) {
-            fprintf(stderr, "%s: unknown option %s\n", c->prog, s);
+            cli_eprintf("%s: unknown option %s\n", c->prog, s);
             return cli_usage(c, USAGE);
         } else if (!a->cmd) a->cmd = s;
         else if (!a->pos) a->pos = s;
@@ -149,27 +149,27 @@ static cJSON *job_json(const rb_restore_job *j)
 static void print_job(const rb_restore_job *j)
 {
     rb_restore_state st = rb_restore_job_state(j);
-    printf("job %lld  %s  0x%016llX  %s  %s iOS %s (%s)\n", (long long)rb_restore_job_id(j),
+    cli_printf("job %lld  %s  0x%016llX  %s  %s iOS %s (%s)\n", (long long)rb_restore_job_id(j),
            rb_restore_state_name(st), (unsigned long long)rb_restore_job_ecid(j),
            rb_restore_job_product_type(j), rb_restore_job_erase(j) ? "erase to" : "update to",
            rb_restore_job_version(j)[0] ? rb_restore_job_version(j) : "?",
            rb_restore_job_build(j)[0] ? rb_restore_job_build(j) : "?");
-    printf("  progress %.0f%%", rb_restore_job_percent(j));
+    cli_printf("  progress %.0f%%", rb_restore_job_percent(j));
     int eta = rb_restore_job_eta_seconds(j);
     if (eta >= 0 && !rb_restore_state_is_final(st))
-        printf(", about %dm%02ds left", eta / 60, eta % 60);
-    printf("; attempts %d of %d%s\n", rb_restore_job_attempts(j), rb_restore_job_max_attempts(j),
+        cli_printf(", about %dm%02ds left", eta / 60, eta % 60);
+    cli_printf("; attempts %d of %d%s\n", rb_restore_job_attempts(j), rb_restore_job_max_attempts(j),
            rb_restore_job_driven(j) ? "" : (rb_restore_state_is_final(st) ? "" : "; not driven now (run: rescuebay restore resume)"));
     if (rb_restore_job_cause(j) != RB_CAUSE_NONE)
-        printf("  cause: %s: %s%s%s\n", rb_restore_cause_name(rb_restore_job_cause(j)),
+        cli_printf("  cause: %s: %s%s%s\n", rb_restore_cause_name(rb_restore_job_cause(j)),
                rb_restore_cause_text(rb_restore_job_cause(j)),
                rb_restore_job_cause_detail(j)[0] ? " " : "", rb_restore_job_cause_detail(j));
     if (rb_restore_job_next_action_text(j)[0])
-        printf("  next: %s\n", rb_restore_job_next_action_text(j));
+        cli_printf("  next: %s\n", rb_restore_job_next_action_text(j));
     if (rb_restore_job_warnings(j) & RB_RESTORE_WARN_FIND_MY)
-        printf("  warning: Find My is on; the owner's Apple ID is needed after the erase\n");
+        cli_printf("  warning: Find My is on; the owner's Apple ID is needed after the erase\n");
     if (rb_restore_job_ticket(j)[0])
-        printf("  ticket: %s\n", rb_restore_job_ticket(j));
+        cli_printf("  ticket: %s\n", rb_restore_job_ticket(j));
 }
 
 /* Prints one job (JSON or text); returns its state, or 0 if it could not be read. */
@@ -182,12 +182,7 @@ static rb_restore_state show(struct cli *c, rb_restore *rs, int64_t id, bool com
     if (c->json) {
         cJSON *o = job_json(j);
         if (compact) {
-            char *s = cJSON_PrintUnformatted(o);
-            if (s) {
-                puts(s);
-                cJSON_free(s);
-            }
-            cJSON_Delete(o);
+            cli_print_json_line(o);
         } else {
             cli_print_json(o);
         }
@@ -245,13 +240,13 @@ static int on_progress(const rb_restore_progress *p, void *payload)
     if (p->job == v->last_job && (int)p->state == v->last_state && pct / 10 == v->last_pct / 10)
         return 0;
     if (p->step == RB_RESTORE_STEP_FIRMWARE && p->bytes_total)
-        fprintf(stderr, "job %lld: firmware %llu of %llu MiB\n", (long long)p->job,
+        cli_eprintf("job %lld: firmware %llu of %llu MiB\n", (long long)p->job,
                 (unsigned long long)(p->bytes_done >> 20), (unsigned long long)(p->bytes_total >> 20));
     else if (p->state != RB_RESTORE_INTERRUPTED && p->state != RB_RESTORE_FAILED)
-        fprintf(stderr, "job %lld: %s %d%%\n", (long long)p->job, rb_restore_state_name(p->state),
+        cli_eprintf("job %lld: %s %d%%\n", (long long)p->job, rb_restore_state_name(p->state),
                 pct < 0 ? 0 : pct);
     else
-        fprintf(stderr, "job %lld: %s (%s)\n", (long long)p->job, rb_restore_state_name(p->state),
+        cli_eprintf("job %lld: %s (%s)\n", (long long)p->job, rb_restore_state_name(p->state),
                 rb_restore_cause_name(p->cause));
     v->last_job = p->job;
     v->last_state = (int)p->state;
@@ -320,7 +315,7 @@ static int wait_job(struct cli *c, rb_restore *rs, int64_t id)
 {
     while (rb_restore_wait(rs, id, 300) == RB_ERR_TIMEOUT)
         if (interrupted) {
-            fprintf(stderr, "%s: stopped following job %lld; it stays resumable "
+            cli_eprintf("%s: stopped following job %lld; it stays resumable "
                             "(rescuebay restore resume)\n", c->prog, (long long)id);
             return CLI_SIGINT;
         }
@@ -357,7 +352,7 @@ static int cmd_start(struct cli *c, const struct rs_args *a)
     free(pin);
     if (st == RB_ERR_REFUSED) {
         show(c, rs, id, false);
-        fprintf(stderr, "%s: the restore was refused before anything was touched\n", c->prog);
+        cli_eprintf("%s: the restore was refused before anything was touched\n", c->prog);
         rb_restore_free(rs);
         return CLI_REFUSED;
     }
@@ -375,6 +370,17 @@ static int cmd_start(struct cli *c, const struct rs_args *a)
         if (spawn_driver(c) != 0)
             return cli_fail(c, RB_ERR_GENERIC, "cannot start the background driver");
         if (open_rs(c, &rs, NULL) == CLI_OK) {
+            /* Show it once the driver has taken it (it starts within a second or two). */
+            for (int i = 0; i < 50; i++) {
+                rb_restore_job *j = NULL;
+                int driven = rb_restore_job_get(&j, rs, id) == RB_OK &&
+                             (rb_restore_job_driven(j) ||
+                              rb_restore_state_is_final(rb_restore_job_state(j)));
+                rb_restore_job_free(j);
+                if (driven)
+                    break;
+                poll(NULL, 0, 100);
+            }
             show(c, rs, id, false);
             rb_restore_free(rs);
         }
@@ -386,20 +392,22 @@ static int cmd_start(struct cli *c, const struct rs_args *a)
     return rc >= 0 ? rc : exit_for_state(fin);
 }
 
-static int64_t parse_job(const char *s)
+/* JOB as a number (0 or absent: the newest); -1 after printing what is wrong. */
+static int64_t parse_job(struct cli *c, const char *s)
 {
     if (!s)
         return 0;
     if (*s == '#')
         s++;
-    char *end = NULL;
-    long long v = strtoll(s, &end, 10);
-    return end && *end == '\0' && v >= 0 ? (int64_t)v : -1;
+    long long v = 0;
+    if (cli_parse_int(c, "JOB", s, 0, INT64_MAX, &v) != CLI_OK)
+        return -1;
+    return (int64_t)v;
 }
 
 static int cmd_status(struct cli *c, const struct rs_args *a)
 {
-    int64_t id = parse_job(a->pos);
+    int64_t id = parse_job(c, a->pos);
     if (id < 0)
         return cli_usage(c, "restore status [JOB] [--watch] [--all]");
     rb_restore *rs = NULL;
@@ -416,7 +424,7 @@ static int cmd_status(struct cli *c, const struct rs_args *a)
         }
         print_jobs(c, rs, ids, n, -1);
         if (!n && !c->json)
-            printf("no restore jobs\n");
+            cli_printf("no restore jobs\n");
         free(ids);
         rb_restore_free(rs);
         return CLI_OK;
@@ -458,7 +466,7 @@ static int cmd_status(struct cli *c, const struct rs_args *a)
 
 static int cmd_cancel(struct cli *c, const struct rs_args *a)
 {
-    int64_t id = parse_job(a->pos);
+    int64_t id = parse_job(c, a->pos);
     if (id <= 0)
         return cli_usage(c, "restore cancel JOB");
     rb_restore *rs = NULL;
@@ -482,7 +490,7 @@ static int cmd_cancel(struct cli *c, const struct rs_args *a)
 static int cmd_resume(struct cli *c, const struct rs_args *a)
 {
     if (!a->wait)
-        return spawn_driver(c) == 0 ? (printf("resuming unfinished restore jobs in the background\n"), CLI_OK)
+        return spawn_driver(c) == 0 ? (cli_printf("resuming unfinished restore jobs in the background\n"), CLI_OK)
                                     : cli_fail(c, RB_ERR_GENERIC, "cannot start the background driver");
     struct progress_view view = {c->json || a->driver, 0, -1, -1};
     rb_restore *rs = NULL;
@@ -500,7 +508,7 @@ static int cmd_resume(struct cli *c, const struct rs_args *a)
         return cli_fail(c, st, "restore resume");
     }
     if (!c->json && !a->driver)
-        fprintf(stderr, "%zu unfinished job%s, %zu adopted here\n", n, n == 1 ? "" : "s", adopted);
+        cli_eprintf("%zu unfinished job%s, %zu adopted here\n", n, n == 1 ? "" : "s", adopted);
     while (rb_restore_wait_all(rs, 300) == RB_ERR_TIMEOUT)
         if (interrupted)
             break;
@@ -512,34 +520,57 @@ static int cmd_resume(struct cli *c, const struct rs_args *a)
 
 static int cmd_log(struct cli *c, const struct rs_args *a)
 {
-    int64_t id = parse_job(a->pos);
+    int64_t id = parse_job(c, a->pos);
     if (id <= 0)
         return cli_usage(c, "restore log JOB");
     rb_context *ctx = cli_context(c);
     if (!ctx)
         return CLI_FAIL;
-    char dir[4200];
-    snprintf(dir, sizeof dir, "%s/restore-logs", rb_context_home(ctx));
+    cJSON *arr = c->json ? cJSON_CreateArray() : NULL;
     int found = 0;
     for (int n = 1; n < 1000; n++) {
         char path[4400];
-        snprintf(path, sizeof path, "%s/job-%lld-attempt-%d.log", dir, (long long)id, n);
+        snprintf(path, sizeof path, "%s/restore-logs/job-%lld-attempt-%d.log", rb_context_home(ctx),
+                 (long long)id, n);
         FILE *f = fopen(path, "r");
         if (!f)
             break;
         found++;
-        if (!c->json)
-            printf("==> attempt %d (%s)\n", n, path);
-        char buf[8192];
-        size_t k;
-        while ((k = fread(buf, 1, sizeof buf, f)) > 0)
-            fwrite(buf, 1, k, c->json ? stderr : stdout);
+        /* The tool's output is outside text: shown escaped, or carried in JSON. */
+        char *text = NULL;
+        size_t len = 0;
+        if (!arr)
+            cli_printf("==> attempt %d (%s)\n", n, path);
+        char line[8192];
+        while (fgets(line, sizeof line, f)) {
+            size_t k = strlen(line);
+            if (arr) {
+                char *t = realloc(text, len + k + 1);
+                if (!t)
+                    break;
+                text = t;
+                memcpy(text + len, line, k + 1);
+                len += k;
+            } else {
+                if (k && line[k - 1] == '\n')
+                    line[k - 1] = '\0';
+                cli_printf("%s\n", line);
+            }
+        }
         fclose(f);
+        if (arr) {
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddNumberToObject(o, "attempt", n);
+            cJSON_AddStringToObject(o, "path", path);
+            cJSON_AddStringToObject(o, "text", text ? text : "");
+            cJSON_AddItemToArray(arr, o);
+            free(text);
+        }
     }
-    if (c->json) {
+    if (arr) {
         cJSON *o = cJSON_CreateObject();
         cJSON_AddNumberToObject(o, "job", (double)id);
-        cJSON_AddNumberToObject(o, "attempts_logged", found);
+        cJSON_AddItemToObject(o, "attempts", arr);
         cli_print_json(o);
     }
     if (!found)
@@ -570,6 +601,6 @@ int cli_restore(struct cli *c, int argc, char **argv)
         return cmd_resume(c, &a);
     if (!strcmp(a.cmd, "log"))
         return cmd_log(c, &a);
-    fprintf(stderr, "%s: unknown restore command '%s'\n", c->prog, a.cmd);
+    cli_eprintf("%s: unknown restore command '%s'\n", c->prog, a.cmd);
     return cli_usage(c, USAGE);
 }

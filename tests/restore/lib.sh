@@ -20,7 +20,7 @@ rs_cleanup() {
     # the journal names each job's driver; only those of this data home are stopped.
     if [ -n "${H:-}" ] && [ -f "$H/restore.db" ]; then
         for p in $(sq "SELECT DISTINCT driver_pid FROM jobs WHERE driver_pid > 0" 2>/dev/null); do
-            tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q -- "--home $H " && kill "$p" 2>/dev/null
+            tr '\0' ' ' 2>/dev/null <"/proc/$p/cmdline" | grep -q -- "--home $H " && kill "$p" 2>/dev/null
         done
     fi
     fx_cleanup

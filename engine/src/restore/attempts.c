@@ -20,28 +20,12 @@ rb_status rb__rs_attempt_begin(struct rs_journal *jr, struct rs_job *job, const 
     rb_status st = rb__rs_j_exec(jr, "BEGIN IMMEDIATE");
     if (st == RB_OK)
         st = rb__rs_j_save_locked(jr, &n, now);
-    if (st == RB_OK) {
-        sqlite3_stmt *q = NULL;
-        if (sqlite3_prepare_v2(jr->db,
-                               "INSERT INTO attempts(job_id, n, ecid, started_at, started_ms,"
-                               " log_path, pid) VALUES(?,?,?,?,?,?,?)",
-                               -1, &q, NULL) != SQLITE_OK) {
-            st = rb__rs_j_dberr(jr, "attempt");
-        } else {
-            sqlite3_bind_int64(q, 1, job->id);
-            sqlite3_bind_int(q, 2, n.attempts);
-            sqlite3_bind_text(q, 3, e, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(q, 4, now, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int64(q, 5, rb__rs_j_wall_ms());
-            sqlite3_bind_text(q, 6, log_path, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int(q, 7, (int)getpid());
-            if (sqlite3_step(q) != SQLITE_DONE)
-                st = rb__rs_j_dberr(jr, "attempt");
-            else
-                *attempt_id = sqlite3_last_insert_rowid(jr->db);
-        }
-        sqlite3_finalize(q);
-    }
+    if (st == RB_OK)
+        st = rb__rs_j_run_locked(jr, attempt_id,
+                                 "INSERT INTO attempts(job_id, n, ecid, started_at, started_ms,"
+                                 " log_path, pid) VALUES(?,?,?,?,?,?,?)",
+                                 "iittiti", job->id, (int64_t)n.attempts, e, now,
+                                 rb__rs_j_wall_ms(), log_path, (int64_t)getpid());
     st = rb__rs_j_end_tx(jr, st);
     pthread_mutex_unlock(&jr->mu);
     if (st == RB_OK)
@@ -52,75 +36,27 @@ rb_status rb__rs_attempt_begin(struct rs_journal *jr, struct rs_job *job, const 
 rb_status rb__rs_attempt_end(struct rs_journal *jr, int64_t attempt_id, int exit_code,
                              rb_restore_cause cause, const char *summary)
 {
-    sqlite3_stmt *q = NULL;
-    rb_status st = RB_OK;
-    pthread_mutex_lock(&jr->mu);
-    if (sqlite3_prepare_v2(jr->db,
-                           "UPDATE attempts SET ended_ms=?, exit_code=?, cause=?, summary=?"
-                           " WHERE id=?",
-                           -1, &q, NULL) != SQLITE_OK) {
-        st = rb__rs_j_dberr(jr, "attempt end");
-    } else {
-        sqlite3_bind_int64(q, 1, rb__rs_j_wall_ms());
-        sqlite3_bind_int(q, 2, exit_code);
-        sqlite3_bind_text(q, 3, rb_restore_cause_name(cause), -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 4, summary ? summary : "", -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(q, 5, attempt_id);
-        if (sqlite3_step(q) != SQLITE_DONE)
-            st = rb__rs_j_dberr(jr, "attempt end");
-    }
-    sqlite3_finalize(q);
-    pthread_mutex_unlock(&jr->mu);
-    return st;
+    return rb__rs_j_run(jr, "UPDATE attempts SET ended_ms=?, exit_code=?, cause=?, summary=?"
+                            " WHERE id=?",
+                        "iitti", rb__rs_j_wall_ms(), (int64_t)exit_code,
+                        rb_restore_cause_name(cause), summary ? summary : "", attempt_id);
 }
 
 rb_status rb__rs_attempts_close_open(struct rs_journal *jr, int64_t job_id, const char *why)
 {
-    sqlite3_stmt *q = NULL;
-    rb_status st = RB_OK;
-    pthread_mutex_lock(&jr->mu);
-    if (sqlite3_prepare_v2(jr->db,
-                           "UPDATE attempts SET ended_ms=?, cause='engine_restarted', summary=?"
-                           " WHERE job_id=? AND ended_ms=0",
-                           -1, &q, NULL) != SQLITE_OK) {
-        st = rb__rs_j_dberr(jr, "attempt close");
-    } else {
-        sqlite3_bind_int64(q, 1, rb__rs_j_wall_ms());
-        sqlite3_bind_text(q, 2, why, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(q, 3, job_id);
-        if (sqlite3_step(q) != SQLITE_DONE)
-            st = rb__rs_j_dberr(jr, "attempt close");
-    }
-    sqlite3_finalize(q);
-    pthread_mutex_unlock(&jr->mu);
-    return st;
+    return rb__rs_j_run(jr, "UPDATE attempts SET ended_ms=?, cause='engine_restarted', summary=?"
+                            " WHERE job_id=? AND ended_ms=0",
+                        "iti", rb__rs_j_wall_ms(), why, job_id);
 }
 
 rb_status rb__rs_backup_record(struct rs_journal *jr, const char *path, const char *fingerprint,
                                const char *product_type, const char *target_version,
                                const char *verdict)
 {
-    sqlite3_stmt *q = NULL;
-    rb_status st = RB_OK;
-    pthread_mutex_lock(&jr->mu);
-    if (sqlite3_prepare_v2(jr->db,
-                           "INSERT INTO backup_checks(path, fingerprint, product_type,"
-                           " target_version, verdict, at) VALUES(?,?,?,?,?,?)",
-                           -1, &q, NULL) != SQLITE_OK) {
-        st = rb__rs_j_dberr(jr, "backup check");
-    } else {
-        sqlite3_bind_text(q, 1, path, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(q, 2, fingerprint, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(q, 3, product_type, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(q, 4, target_version, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(q, 5, verdict, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(q, 6, (int64_t)time(NULL));
-        if (sqlite3_step(q) != SQLITE_DONE)
-            st = rb__rs_j_dberr(jr, "backup check");
-    }
-    sqlite3_finalize(q);
-    pthread_mutex_unlock(&jr->mu);
-    return st;
+    return rb__rs_j_run(jr, "INSERT INTO backup_checks(path, fingerprint, product_type,"
+                            " target_version, verdict, at) VALUES(?,?,?,?,?,?)",
+                        "ttttti", path, fingerprint, product_type,
+                        target_version, verdict, (int64_t)time(NULL));
 }
 
 int rb__rs_backup_recent(struct rs_journal *jr, const char *fingerprint, const char *product_type,
@@ -150,19 +86,6 @@ int rb__rs_backup_recent(struct rs_journal *jr, const char *fingerprint, const c
 
 rb_status rb__rs_attempt_set_pid(struct rs_journal *jr, int64_t attempt_id, int tool_pid)
 {
-    sqlite3_stmt *q = NULL;
-    rb_status st = RB_OK;
-    pthread_mutex_lock(&jr->mu);
-    if (sqlite3_prepare_v2(jr->db, "UPDATE attempts SET tool_pid=? WHERE id=?", -1, &q, NULL) !=
-        SQLITE_OK) {
-        st = rb__rs_j_dberr(jr, "attempt pid");
-    } else {
-        sqlite3_bind_int(q, 1, tool_pid);
-        sqlite3_bind_int64(q, 2, attempt_id);
-        if (sqlite3_step(q) != SQLITE_DONE)
-            st = rb__rs_j_dberr(jr, "attempt pid");
-    }
-    sqlite3_finalize(q);
-    pthread_mutex_unlock(&jr->mu);
-    return st;
+    return rb__rs_j_run(jr, "UPDATE attempts SET tool_pid=? WHERE id=?", "ii", (int64_t)tool_pid,
+                        attempt_id);
 }

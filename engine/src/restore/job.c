@@ -179,17 +179,20 @@ static bool leave_restore_mode(struct rs_runner *r, rb_device_info *d)
     return w > 0;
 }
 
+/* The job's device, out of restore mode, within a few seconds; false when the job moved
+ * on instead (interrupted: not connected or stuck in restore mode) or must stop. */
+static bool present(struct rs_runner *r, rb_device_info *d)
+{
+    int w = wait_dev(r, any_mode, 10000, d);
+    if (w == 0)
+        interrupt(r, RB_CAUSE_DEVICE_GONE, RB_RESTORE_NEXT_RECONNECT, "the device is not connected");
+    return w > 0 && leave_restore_mode(r, d);
+}
+
 static void do_entering_recovery(struct rs_runner *r)
 {
     rb_device_info d;
-    int w = wait_dev(r, any_mode, 10000, &d);
-    if (w < 0)
-        return;
-    if (w == 0) {
-        interrupt(r, RB_CAUSE_DEVICE_GONE, RB_RESTORE_NEXT_RECONNECT, "the device is not connected");
-        return;
-    }
-    if (!leave_restore_mode(r, &d))
+    if (!present(r, &d))
         return;
     if (d.mode == RB_MODE_RECOVERY || d.mode == RB_MODE_DFU) {
         go(r, RB_RESTORE_RESTORING, RB_CAUSE_NONE, RB_RESTORE_NEXT_WAIT, NULL);
@@ -206,7 +209,7 @@ static void do_entering_recovery(struct rs_runner *r)
            RB_RESTORE_NEXT_ENTER_RECOVERY, why);
         return;
     }
-    w = wait_dev(r, in_recovery, 120000, &d);
+    int w = wait_dev(r, in_recovery, 120000, &d);
     if (w > 0)
         go(r, RB_RESTORE_RESTORING, RB_CAUSE_NONE, RB_RESTORE_NEXT_WAIT, NULL);
     else if (w == 0)
@@ -274,14 +277,7 @@ static void do_restoring(struct rs_runner *r)
         return;
     }
     rb_device_info d;
-    int w = wait_dev(r, any_mode, 10000, &d);
-    if (w < 0)
-        return;
-    if (w == 0) {
-        interrupt(r, RB_CAUSE_DEVICE_GONE, RB_RESTORE_NEXT_RECONNECT, "the device is not connected");
-        return;
-    }
-    if (!leave_restore_mode(r, &d))
+    if (!present(r, &d))
         return;
     if (d.mode == RB_MODE_NORMAL) {
         go(r, RB_RESTORE_ENTERING_RECOVERY, RB_CAUSE_NONE, RB_RESTORE_NEXT_WAIT, NULL);

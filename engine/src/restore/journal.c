@@ -5,6 +5,7 @@
  * schema follows the ticket store's pattern (PRAGMA user_version, forward steps, each in
  * its own transaction). Several processes share the file; writers wait on the busy timeout.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +149,46 @@ static rb_status migrate(struct rs_journal *jr)
         if (st != RB_OK)
             return st;
     }
+}
+
+static rb_status run_v(struct rs_journal *jr, int64_t *rowid, const char *sql,
+                       const char *types, va_list ap)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(jr->db, sql, -1, &q, NULL) != SQLITE_OK)
+        return rb__rs_j_dberr(jr, "prepare");
+    for (int i = 0; types[i]; i++) {
+        if (types[i] == 'i')
+            sqlite3_bind_int64(q, i + 1, va_arg(ap, int64_t));
+        else
+            sqlite3_bind_text(q, i + 1, va_arg(ap, const char *), -1, SQLITE_TRANSIENT);
+    }
+    rb_status st = sqlite3_step(q) == SQLITE_DONE ? RB_OK : rb__rs_j_dberr(jr, "write");
+    if (st == RB_OK && rowid)
+        *rowid = sqlite3_last_insert_rowid(jr->db);
+    sqlite3_finalize(q);
+    return st;
+}
+
+rb_status rb__rs_j_run_locked(struct rs_journal *jr, int64_t *rowid, const char *sql,
+                              const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    rb_status st = run_v(jr, rowid, sql, types, ap);
+    va_end(ap);
+    return st;
+}
+
+rb_status rb__rs_j_run(struct rs_journal *jr, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    pthread_mutex_lock(&jr->mu);
+    rb_status st = run_v(jr, NULL, sql, types, ap);
+    pthread_mutex_unlock(&jr->mu);
+    va_end(ap);
+    return st;
 }
 
 rb_status rb__rs_journal_open(struct rs_journal **out, rb_context *ctx, rb_errbuf *err)
@@ -400,27 +441,13 @@ rb_status rb__rs_transition(struct rs_journal *jr, struct rs_job *job, rb_restor
     rb_status st = rb__rs_j_exec(jr, "BEGIN IMMEDIATE");
     if (st == RB_OK)
         st = rb__rs_j_save_locked(jr, &n, now);
-    if (st == RB_OK) {
-        sqlite3_stmt *q = NULL;
-        if (sqlite3_prepare_v2(jr->db,
-                               "INSERT INTO transitions(job_id, at, at_ms, from_state, to_state,"
-                               " cause, detail, pid) VALUES(?,?,?,?,?,?,?,?)",
-                               -1, &q, NULL) != SQLITE_OK) {
-            st = rb__rs_j_dberr(jr, "transition");
-        } else {
-            sqlite3_bind_int64(q, 1, job->id);
-            sqlite3_bind_text(q, 2, now, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int64(q, 3, rb__rs_j_wall_ms());
-            sqlite3_bind_text(q, 4, rb_restore_state_name(job->state), -1, SQLITE_STATIC);
-            sqlite3_bind_text(q, 5, rb_restore_state_name(to), -1, SQLITE_STATIC);
-            sqlite3_bind_text(q, 6, rb_restore_cause_name(cause), -1, SQLITE_STATIC);
-            sqlite3_bind_text(q, 7, n.detail, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int(q, 8, (int)getpid());
-            if (sqlite3_step(q) != SQLITE_DONE)
-                st = rb__rs_j_dberr(jr, "transition");
-        }
-        sqlite3_finalize(q);
-    }
+    if (st == RB_OK)
+        st = rb__rs_j_run_locked(jr, NULL,
+                                 "INSERT INTO transitions(job_id, at, at_ms, from_state, to_state,"
+                                 " cause, detail, pid) VALUES(?,?,?,?,?,?,?,?)",
+                                 "ititttti", job->id, now, rb__rs_j_wall_ms(),
+                                 rb_restore_state_name(job->state), rb_restore_state_name(to),
+                                 rb_restore_cause_name(cause), n.detail, (int64_t)getpid());
     st = rb__rs_j_end_tx(jr, st);
     pthread_mutex_unlock(&jr->mu);
     if (st == RB_OK) {
@@ -498,20 +525,7 @@ int64_t rb__rs_job_for_ecid(struct rs_journal *jr, uint64_t ecid)
 
 static rb_status exec_id(struct rs_journal *jr, const char *sql, int64_t a, int64_t id)
 {
-    sqlite3_stmt *q = NULL;
-    rb_status st = RB_OK;
-    pthread_mutex_lock(&jr->mu);
-    if (sqlite3_prepare_v2(jr->db, sql, -1, &q, NULL) != SQLITE_OK) {
-        st = rb__rs_j_dberr(jr, "update");
-    } else {
-        sqlite3_bind_int64(q, 1, a);
-        sqlite3_bind_int64(q, 2, id);
-        if (sqlite3_step(q) != SQLITE_DONE)
-            st = rb__rs_j_dberr(jr, "update");
-    }
-    sqlite3_finalize(q);
-    pthread_mutex_unlock(&jr->mu);
-    return st;
+    return rb__rs_j_run(jr, sql, "ii", a, id);
 }
 
 rb_status rb__rs_cancel_request(struct rs_journal *jr, int64_t id)

@@ -75,6 +75,12 @@ rb_status rb__rs_j_end_tx(struct rs_journal *jr, rb_status st);
 void rb__rs_j_now_iso(char out[32]);
 void rb__rs_j_ecid_text(char out[24], uint64_t ecid);
 rb_status rb__rs_j_save_locked(struct rs_journal *jr, const struct rs_job *j, const char *now);
+/* One statement with parameters by `types` ('i' int64_t, 't' text), run to completion;
+ * _locked: the caller holds jr->mu (inside a transaction); *rowid (may be NULL) gets the
+ * inserted row. */
+rb_status rb__rs_j_run_locked(struct rs_journal *jr, int64_t *rowid, const char *sql,
+                              const char *types, ...);
+rb_status rb__rs_j_run(struct rs_journal *jr, const char *sql, const char *types, ...);
 rb_status rb__rs_journal_open(struct rs_journal **out, rb_context *ctx, rb_errbuf *err);
 void rb__rs_journal_close(struct rs_journal *jr);
 rb_status rb__rs_job_insert(struct rs_journal *jr, struct rs_job *job);

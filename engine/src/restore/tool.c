@@ -82,6 +82,32 @@ static void kill_group(pid_t pid, int sig)
         kill(pid, sig);
 }
 
+/* Why and since when the tool is being stopped: cancel or silence -> SIGTERM to its group,
+ * SIGKILL 5 s later (and again every 5 s) while it lingers. */
+struct watchdog {
+    int reason;          /* 0 running, 2 silent too long, 3 cancelled */
+    uint64_t term_at;
+    uint64_t last_output;
+};
+
+static void watch(struct rs_tool_run *run, struct watchdog *w, pid_t pid, FILE *log)
+{
+    uint64_t now = rb__now_ms();
+    if (!w->reason && run->should_stop && run->should_stop(run->arg))
+        w->reason = 3;
+    if (!w->reason && run->silence_ms > 0 && now - w->last_output > (uint64_t)run->silence_ms)
+        w->reason = 2;
+    if (w->reason && !w->term_at) {
+        fprintf(log, "# rescuebay: stopping the tool (%s)\n",
+                w->reason == 2 ? "no output for too long" : "cancelled");
+        kill_group(pid, SIGTERM);
+        w->term_at = now;
+    } else if (w->term_at && now - w->term_at > 5000) {
+        kill_group(pid, SIGKILL);
+        w->term_at = now;
+    }
+}
+
 rb_status rb__rs_tool_run(struct rs_tool_run *run, rb_errbuf *err)
 {
     const struct rs_job *job = run->job;
@@ -166,9 +192,7 @@ rb_status rb__rs_tool_run(struct rs_tool_run *run, rb_errbuf *err)
     struct linebuf lo = {{0}, 0}, le = {{0}, 0};
     struct pollfd fds[2] = {{out[0], POLLIN, 0}, {errp[0], POLLIN, 0}};
     int open_fds = 2;
-    uint64_t last_output = rb__now_ms();
-    uint64_t term_at = 0;
-    int stop_reason = 0; /* 2 hung, 3 cancelled */
+    struct watchdog wd = {0, 0, rb__now_ms()};
     while (open_fds > 0) {
         int r = poll(fds, 2, 250);
         if (r < 0 && errno != EINTR)
@@ -179,29 +203,16 @@ rb_status rb__rs_tool_run(struct rs_tool_run *run, rb_errbuf *err)
             char buf[4096];
             ssize_t n = read(fds[i].fd, buf, sizeof buf);
             if (n > 0) {
-                last_output = rb__now_ms();
-                if (feed(run, i ? &le : &lo, buf, (size_t)n, i, log) && !stop_reason)
-                    stop_reason = 3;
+                wd.last_output = rb__now_ms();
+                if (feed(run, i ? &le : &lo, buf, (size_t)n, i, log) && !wd.reason)
+                    wd.reason = 3;
             } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
                 close(fds[i].fd);
                 fds[i].fd = -1;
                 open_fds--;
             }
         }
-        uint64_t now = rb__now_ms();
-        if (!stop_reason && run->should_stop && run->should_stop(run->arg))
-            stop_reason = 3;
-        if (!stop_reason && run->silence_ms > 0 && now - last_output > (uint64_t)run->silence_ms)
-            stop_reason = 2;
-        if (stop_reason && !term_at) {
-            fprintf(log, "# rescuebay: stopping the tool (%s)\n",
-                    stop_reason == 2 ? "no output for too long" : "cancelled");
-            kill_group(pid, SIGTERM);
-            term_at = now;
-        } else if (term_at && now - term_at > 5000) {
-            kill_group(pid, SIGKILL);
-            term_at = now;
-        }
+        watch(run, &wd, pid, log);
     }
     /* Output closed; the process may still be finishing (or stuck: no output, no exit). */
     int status = 0;
@@ -209,18 +220,7 @@ rb_status rb__rs_tool_run(struct rs_tool_run *run, rb_errbuf *err)
         pid_t w = waitpid(pid, &status, WNOHANG);
         if (w == pid || (w < 0 && errno != EINTR))
             break;
-        uint64_t now = rb__now_ms();
-        if (!stop_reason && run->should_stop && run->should_stop(run->arg))
-            stop_reason = 3;
-        if (!stop_reason && run->silence_ms > 0 && now - last_output > (uint64_t)run->silence_ms)
-            stop_reason = 2;
-        if (stop_reason && !term_at) {
-            kill_group(pid, SIGTERM);
-            term_at = now;
-        } else if (term_at && now - term_at > 5000) {
-            kill_group(pid, SIGKILL);
-            term_at = now;
-        }
+        watch(run, &wd, pid, log);
         poll(NULL, 0, 50);
     }
     /* Whatever the tool left running in its group goes with it. */
@@ -229,8 +229,8 @@ rb_status rb__rs_tool_run(struct rs_tool_run *run, rb_errbuf *err)
         feed(run, &lo, "\n", 1, 0, log);
     if (le.len)
         feed(run, &le, "\n", 1, 1, log);
-    if (stop_reason) {
-        run->how = stop_reason;
+    if (wd.reason) {
+        run->how = wd.reason;
         run->code = 0;
     } else if (WIFSIGNALED(status)) {
         run->how = 1;
