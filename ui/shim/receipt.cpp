@@ -10,6 +10,7 @@
 #include <rescuebay/tickets.h>
 
 namespace {
+// Words are marked for lupdate where they are written (QT_TRANSLATE_NOOP / translate).
 QString tr(const char *text) { return QCoreApplication::translate("Receipt", text); }
 
 // A top-to-bottom text cursor on the page; starts a new page when one is full.
@@ -47,37 +48,37 @@ bool writeReceiptPdf(const rb_ticket_receipt *r, const QString &path, QString *w
     QPdfWriter pdf(path);
     pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
                                   QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter));
-    pdf.setTitle(tr("Receipt %1").arg(QString::fromUtf8(r->number)));
+    pdf.setTitle(QCoreApplication::translate("Receipt", "Receipt %1").arg(QString::fromUtf8(r->number)));
     pdf.setCreator(QStringLiteral("rescuebay"));
     QPainter p;
     if (!p.begin(&pdf)) {
-        *why = tr("The receipt could not be written to %1.").arg(QFileInfo(path).absoluteFilePath());
+        *why = QCoreApplication::translate("Receipt", "The receipt could not be written to %1.").arg(QFileInfo(path).absoluteFilePath());
         return false;
     }
     Flow f{pdf, p};
     f.text(QString::fromUtf8(r->store_name), 18, true);
     f.text(QString::fromUtf8(r->store_address), 10);
     f.text(QString::fromUtf8(r->store_phone), 10);
-    f.text(tr("Repair ticket %1").arg(QString::fromUtf8(r->number)), 16, true);
-    f.field("Status", r->status);
-    f.field("Opened", r->created_at);
-    f.field("Closed", r->closed_at);
-    f.field("Customer", r->customer_name);
-    f.field("Phone", r->customer_phone);
-    f.field("Device", r->device_model);
-    f.field("Serial number", r->serial);
-    f.field("IMEI", r->imei);
-    f.field("Problem", r->problem);
-    f.field("Work done", r->resolution);
-    f.field("Staff", r->staff);
+    f.text(QCoreApplication::translate("Receipt", "Repair ticket %1").arg(QString::fromUtf8(r->number)), 16, true);
+    f.field(QT_TRANSLATE_NOOP("Receipt", "Status"), r->status);
+    f.field(QT_TRANSLATE_NOOP("Receipt", "Opened"), r->created_at);
+    f.field(QT_TRANSLATE_NOOP("Receipt", "Closed"), r->closed_at);
+    f.field(QT_TRANSLATE_NOOP("Receipt", "Customer"), r->customer_name);
+    f.field(QT_TRANSLATE_NOOP("Receipt", "Phone"), r->customer_phone);
+    f.field(QT_TRANSLATE_NOOP("Receipt", "Device"), r->device_model);
+    f.field(QT_TRANSLATE_NOOP("Receipt", "Serial number"), r->serial);
+    f.field(QT_TRANSLATE_NOOP("Receipt", "IMEI"), r->imei);
+    f.field(QT_TRANSLATE_NOOP("Receipt", "Problem"), r->problem);
+    f.field(QT_TRANSLATE_NOOP("Receipt", "Work done"), r->resolution);
+    f.field(QT_TRANSLATE_NOOP("Receipt", "Staff"), r->staff);
     if (r->line_count > 0)
-        f.text(tr("What was done"), 13, true);
+        f.text(QCoreApplication::translate("Receipt", "What was done"), 13, true);
     for (size_t i = 0; i < r->line_count; i++)
         f.text(QString::fromUtf8(r->lines[i].at) + QStringLiteral("  ")
                    + QString::fromUtf8(r->lines[i].text), 10);
     f.text(QString::fromUtf8(r->terms), 8);
     if (!p.end()) {
-        *why = tr("The receipt could not be written to %1.").arg(QFileInfo(path).absoluteFilePath());
+        *why = QCoreApplication::translate("Receipt", "The receipt could not be written to %1.").arg(QFileInfo(path).absoluteFilePath());
         return false;
     }
     return true;
