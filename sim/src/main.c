@@ -76,7 +76,11 @@ static int resolve_scenario(const char *arg, char *out, size_t len)
     char exe[PATH_MAX], installed[PATH_MAX + 40];
     exe_dir(exe, sizeof exe);
     snprintf(installed, sizeof installed, "%s/../share/rescuebay/scenarios", exe);
-    const char *dirs[] = {".", installed, RB_SIM_SCENARIO_DIR};
+    const char *dirs[] = {".", installed,
+#ifdef RB_SIM_SCENARIO_DIR
+                          RB_SIM_SCENARIO_DIR,
+#endif
+    };
     for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
         if (i > 0 && strchr(arg, '/'))
             break;
@@ -175,9 +179,21 @@ static int env(const char *addr)
 {
     char exe[PATH_MAX], lib[PATH_MAX + 64], abs[PATH_MAX];
     exe_dir(exe, sizeof exe);
+    /* The build tree's lib/, else the installed private folder. */
     snprintf(lib, sizeof lib, "%s/../lib/librescuebay-fakeusb.so", exe);
-    if (!exe[0] || !realpath(lib, abs))
+    if (exe[0] && !realpath(lib, abs)) {
+        snprintf(lib, sizeof lib, "%s/%s/librescuebay-fakeusb.so", exe, RB_SIM_FAKEUSB_REL);
+        if (!realpath(lib, abs))
+            abs[0] = 0;
+    }
+    if (!exe[0] || !abs[0]) {
+#ifdef RB_SIM_FAKEUSB_PATH
         snprintf(abs, sizeof abs, "%s", RB_SIM_FAKEUSB_PATH);
+#else
+        fprintf(stderr, "rescuebay-sim: librescuebay-fakeusb.so not found next to %s\n", exe);
+        return 1;
+#endif
+    }
     if (!strncmp(addr, "UNIX:", 5) && addr[5] != '/') {
         char cwd[PATH_MAX];
         if (!getcwd(cwd, sizeof cwd))

@@ -1,0 +1,74 @@
+# Shared by build-deb and test-deb: clean Debian roots made with debootstrap, cached on
+# this machine so that only the first run pays for the download.
+#   RB_ROOT_CACHE   where the cache lives (default /var/cache/rescuebay-debootstrap)
+#   RB_MIRROR       Debian mirror (default http://deb.debian.org/debian)
+# A root is a minbase debootstrap kept as RELEASE-base.tar; every test unpacks a fresh copy.
+# Downloaded .debs are kept in apt-RELEASE/ and bind-mounted into each root's apt cache.
+
+RB_ROOT_CACHE=${RB_ROOT_CACHE:-/var/cache/rescuebay-debootstrap}
+RB_MIRROR=${RB_MIRROR:-http://deb.debian.org/debian}
+RB_MOUNTS=""
+
+rb_die() { echo "error: $*" >&2; exit 1; }
+
+rb_need_root() {
+  [ "$(id -u)" -eq 0 ] || rb_die "$1 needs root (debootstrap, chroot and bind mounts)"
+  command -v debootstrap >/dev/null || rb_die "debootstrap is missing: run installers/linux/setup"
+}
+
+# rb_base_tar RELEASE: path of the cached minbase tarball, made on first use.
+rb_base_tar() {
+  _rel=$1 _tar=$RB_ROOT_CACHE/$1-base.tar
+  if [ ! -s "$_tar" ]; then
+    mkdir -p "$RB_ROOT_CACHE/apt-$_rel"
+    _tmp=$(mktemp -d "$RB_ROOT_CACHE/.boot-$_rel.XXXXXX")
+    echo "making a $_rel root with debootstrap (once; cached in $_tar)" >&2
+    debootstrap --variant=minbase --cache-dir="$RB_ROOT_CACHE/apt-$_rel" \
+      "$_rel" "$_tmp" "$RB_MIRROR" >"$_tmp.log" 2>&1 ||
+      { tail -20 "$_tmp.log" >&2; rm -rf "$_tmp"; rb_die "debootstrap $_rel failed"; }
+    # apt in the root must not delete the shared .deb cache after installing.
+    rm -f "$_tmp/etc/apt/apt.conf.d/docker-clean"
+    echo 'Binary::apt::APT::Keep-Downloaded-Packages "true";' >"$_tmp/etc/apt/apt.conf.d/10keep"
+    echo 'APT::Install-Recommends "false";' >"$_tmp/etc/apt/apt.conf.d/10norecommends"
+    tar -C "$_tmp" -cf "$_tar.tmp" . && mv "$_tar.tmp" "$_tar"
+    rm -rf "$_tmp" "$_tmp.log"
+  fi
+  echo "$_tar"
+}
+
+# rb_root_new RELEASE DIR: a fresh root in DIR from the cached tarball, mounts in place.
+rb_root_new() {
+  _tar=$(rb_base_tar "$1") || exit 1
+  mkdir -p "$2"
+  tar -C "$2" -xf "$_tar"
+  rb_root_mount "$1" "$2"
+}
+
+rb_root_mount() {
+  mkdir -p "$RB_ROOT_CACHE/apt-$1"
+  for m in proc sys dev dev/pts; do
+    mount --bind "/$m" "$2/$m"
+    RB_MOUNTS="$2/$m $RB_MOUNTS"
+  done
+  mount --bind "$RB_ROOT_CACHE/apt-$1" "$2/var/cache/apt/archives"
+  RB_MOUNTS="$2/var/cache/apt/archives $RB_MOUNTS"
+  cp /etc/resolv.conf "$2/etc/resolv.conf" 2>/dev/null || true
+}
+
+rb_root_umount() {
+  for m in $RB_MOUNTS; do umount -l "$m" 2>/dev/null || true; done
+  RB_MOUNTS=""
+}
+
+# rb_chroot DIR CMD...: run CMD in the root, non-interactive, without starting services.
+rb_chroot() {
+  _d=$1; shift
+  printf '#!/bin/sh\nexit 101\n' >"$_d/usr/sbin/policy-rc.d"; chmod 755 "$_d/usr/sbin/policy-rc.d"
+  env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
+      DEBIAN_FRONTEND=noninteractive chroot "$_d" "$@"
+}
+
+rb_apt() {
+  _d=$1; shift
+  rb_chroot "$_d" apt-get -o Dpkg::Use-Pty=0 -qq "$@"
+}
