@@ -33,7 +33,7 @@ if(DEFINED ENV{SOURCE_DATE_EPOCH})
 endif()
 file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/changelog
 "rescuebay (${RB_DEB_VERSION}) unstable; urgency=medium\n\n"
-"  * Package built from the rescuebay sources; see the project history for changes.\n\n"
+"  * Built from the rescuebay sources (changes: the project history).\n\n"
 " -- rescuebay maintainers <rescuebay@example.invalid>  ${_rb_now}\n")
 execute_process(COMMAND gzip -9nc ${CMAKE_CURRENT_BINARY_DIR}/changelog
                 OUTPUT_FILE ${CMAKE_CURRENT_BINARY_DIR}/changelog.gz)
@@ -56,6 +56,13 @@ if(TARGET rescuebay-sim)
 endif()
 
 set(CPACK_GENERATOR "DEB")
+# The control file's description: a summary line, then lines under 80 characters.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
+Detects iPhones and iPads in every mode, coaches staff through the buttons
+for recovery and DFU mode, verifies customer backups before anything is
+erased, caches firmware, restores with resumption and keeps repair tickets.
+Touchscreen kiosk (Qt Quick), command line, and a device simulator for
+demonstrations and staff training. Optional kiosk session: cage at boot.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_VERSION ${RB_DEB_VERSION})
@@ -70,8 +77,9 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_CURRENT_SOURCE_DIR}/linux/debian/postrm)
 # shlibdeps sees the linked libraries but not what is loaded or run at run time: the QML
 # modules the kiosk imports, the Qt platform plugins, a font, the USB multiplexer, the
-# udev rules for recovery/DFU, the restore tool, and adduser for the postinst.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, \
+# udev rules for recovery/DFU, the restore tool, adduser for the postinst, and libcurl
+# (the firmware module dlopen()s libcurl.so.4 on first use; Debian 13 calls it libcurl4t64).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, libcurl4t64 | libcurl4, \
 qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-templates, \
 qml6-module-qtquick-layouts, qml6-module-qtquick-window, qml6-module-qtqml, \
 qml6-module-qtqml-models, qml6-module-qtqml-workerscript, fonts-dejavu-core, \

@@ -84,11 +84,13 @@ static int resolve_scenario(const char *arg, char *out, size_t len)
     for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
         if (i > 0 && strchr(arg, '/'))
             break;
-        snprintf(out, len, i ? "%s/%s" : "%.0s%s", dirs[i], arg);
-        if (file_exists(out))
+        /* A path too long for out is no match (and keeps -Wformat-truncation quiet). */
+        if ((size_t)snprintf(out, len, i ? "%s/%s" : "%.0s%s", dirs[i], arg) < len &&
+            file_exists(out))
             return 0;
-        snprintf(out, len, i ? "%s/%s.scenario" : "%.0s%s.scenario", dirs[i], arg);
-        if (file_exists(out))
+        if ((size_t)snprintf(out, len, i ? "%s/%s.scenario" : "%.0s%s.scenario", dirs[i], arg) <
+                len &&
+            file_exists(out))
             return 0;
     }
     return -1;
