@@ -30,6 +30,7 @@ rb_base_tar() {
     rm -f "$_tmp/etc/apt/apt.conf.d/docker-clean"
     echo 'Binary::apt::APT::Keep-Downloaded-Packages "true";' >"$_tmp/etc/apt/apt.conf.d/10keep"
     echo 'APT::Install-Recommends "false";' >"$_tmp/etc/apt/apt.conf.d/10norecommends"
+    chmod 755 "$_tmp"
     tar -C "$_tmp" -cf "$_tar.tmp" . && mv "$_tar.tmp" "$_tar"
     rb_root_remove "$_tmp" && rm -f "$_tmp.log"
   fi
@@ -41,6 +42,7 @@ rb_root_new() {
   _tar=$(rb_base_tar "$1") || exit 1
   mkdir -p "$2"
   tar -C "$2" -xf "$_tar"
+  chmod 755 "$2"   # the root's "/" (mktemp made it 0700: other users could not run anything)
   # A throwaway root needs no fsync per unpacked file (dpkg's default): much faster on a
   # busy disk, and harmless since the root is deleted after use.
   echo force-unsafe-io >"$2/etc/dpkg/dpkg.cfg.d/rescuebay-unsafe-io"
