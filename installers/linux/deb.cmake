@@ -56,9 +56,9 @@ if(TARGET rescuebay-sim)
 endif()
 
 set(CPACK_GENERATOR "DEB")
-# The control file's description: a summary line, then lines under 80 characters.
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
-Detects iPhones and iPads in every mode, coaches staff through the buttons
+# The control file's extended description in lines under 80 characters (CPack puts
+# CPACK_PACKAGE_DESCRIPTION_SUMMARY on the first line itself).
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Detects iPhones and iPads in every mode, coaches staff through the buttons
 for recovery and DFU mode, verifies customer backups before anything is
 erased, caches firmware, restores with resumption and keeps repair tickets.
 Touchscreen kiosk (Qt Quick), command line, and a device simulator for
