@@ -306,10 +306,14 @@ static int run_verify(struct cli *c, struct vargs *a, bool inventory)
         return cli_fail(c, st, "cannot check %s", a->dir);
     rb_backup_verdict v = rb_backup_report_verdict(r);
     rc = verdict_exit(v);
+    /* Counts from a file list that could not be read to its end are not an inventory. */
+    bool partial = inventory && !rb_backup_report_inventory_complete(r);
     if (inventory && v != RB_BACKUP_PASSWORD_NEEDED && v != RB_BACKUP_WRONG_PASSWORD)
-        rc = CLI_OK;
+        rc = partial ? EXIT_CORRUPT : CLI_OK;
     if (c->json) {
         cJSON *j = report_json(r, a->dir, rc);
+        if (inventory)
+            cJSON_AddBoolToObject(j, "inventory_complete", !partial);
         if (o.target_ios || o.target_product_type) {
             cJSON *t = cJSON_AddObjectToObject(j, "target");
             cJSON_AddStringToObject(t, "ios_version", o.target_ios ? o.target_ios : "");
@@ -341,6 +345,10 @@ static int run_verify(struct cli *c, struct vargs *a, bool inventory)
                    (unsigned long long)cs->files_intact, b1, (unsigned long long)cs->files_damaged, b2);
         }
         printf("\nVerdict: %s\n", verdict_words(v));
+        if (partial)
+            printf("This inventory is INCOMPLETE: the backup's list of files (Manifest.db) could not be "
+                   "read to its end, so files after that point are not counted. Run 'rescuebay backup "
+                   "verify' to see why.\n");
     } else {
         printf("\nVerdict: %s\n%s\n", verdict_words(v), next_step(v));
         print_findings(r, RB_BACKUP_ERROR, "Problems");

@@ -237,7 +237,8 @@ static int open_monitor(struct cli *c, rb_device_monitor **mon, rb_device_event_
     rb_status st = rb_device_monitor_new(mon, cb, c);
     if (st != RB_OK)
         return cli_fail(c, st, "cannot watch devices");
-    if (rb_device_monitor_wait_ready(*mon, timeout_ms) != RB_OK)
+    if (rb_device_monitor_wait_ready(*mon, timeout_ms) != RB_OK &&
+        rb_device_monitor_usbmuxd_state(*mon) != RB_USBMUXD_ASKING)
         fprintf(stderr, "%s: some devices did not answer within %d ms\n", c->prog, timeout_ms);
     return CLI_OK;
 }
@@ -287,10 +288,21 @@ int cli_devices(struct cli *c, int argc, char **argv)
         return cli_fail(c, RB_ERR_NOMEM, "out of memory");
     }
     n = rb_device_monitor_list(mon, list, n);
-    const char *err = rb_device_monitor_last_error(mon);
-    if (err && strstr(err, "usbmuxd is not reachable"))
+    switch (rb_device_monitor_usbmuxd_state(mon)) {
+    case RB_USBMUXD_NOT_RUNNING:
         fprintf(stderr, "%s: usbmuxd is not running: devices in normal mode cannot be seen\n",
                 c->prog);
+        break;
+    case RB_USBMUXD_ASKING:
+        fprintf(stderr, "%s: usbmuxd did not answer within %d ms: devices in normal mode cannot "
+                "be seen; restart usbmuxd\n", c->prog, timeout_ms);
+        break;
+    case RB_USBMUXD_BAD_ANSWER:
+        fprintf(stderr, "%s: %s\n", c->prog, rb_device_monitor_last_error(mon));
+        break;
+    default:
+        break;
+    }
     if (c->json) {
         cJSON *root = cJSON_CreateObject();
         cJSON *arr = cJSON_AddArrayToObject(root, "devices");
@@ -415,6 +427,12 @@ int cli_device(struct cli *c, int argc, char **argv)
     if (st == RB_ERR_TIMEOUT && rb_device_monitor_find(mon, id, &d) == RB_OK) {
         fprintf(stderr, "%s: %s\n", c->prog, rb_device_monitor_last_error(mon));
         st = RB_OK;
+    }
+    if (st != RB_OK && rb_device_monitor_usbmuxd_state(mon) == RB_USBMUXD_ASKING) {
+        rc = cli_fail(c, st, "usbmuxd did not answer within %d ms, so %s cannot be seen in "
+                      "normal mode; restart usbmuxd", timeout_ms, id);
+        rb_device_monitor_free(mon);
+        return rc;
     }
     if (st != RB_OK) {
         rc = cli_fail(c, st, "no connected device has the id %s (run '%s devices')", id, c->prog);

@@ -18,7 +18,8 @@
     "  verify [SHA1 | --all]                 re-hash cached files; bad ones are removed\n" \
     "  prune [--to SIZE]                     evict least recently used (unpinned) files\n" \
     "  pin SHA1 | unpin SHA1                 keep a file regardless of the budget\n"      \
-    "options: --cache DIR  --offline  --rate-limit BYTES/s  --retries N  --pin  --quiet\n" \
+    "options: --cache DIR  --offline  --rate-limit BYTES/s  --retries N  --max-time SECONDS\n" \
+    "         --pin  --quiet\n"                                                        \
     "exit codes: 0 ok, 1 failure, 2 usage, 3 verification failed, 130 interrupted"
 
 enum { CLI_VERIFY = 3, CLI_INTERRUPTED = 130 };
@@ -32,6 +33,8 @@ static void on_signal(int sig)
 }
 
 struct progress_line {
+    rb_firmware *fw;
+    const char *prog;
     int quiet;
     int tty;
     uint64_t t0_ms, last_ms, first_bytes;
@@ -75,6 +78,12 @@ static int on_progress(const rb_progress *p, void *payload)
     struct progress_line *pl = payload;
     if (interrupted)
         return -1;
+    if (p->step == RB_FIRMWARE_STEP_INSECURE) {
+        /* Shown even with --quiet: it is about the shop's network, not progress. */
+        fprintf(stderr, "%s%s: warning: %s\n", pl->printed && pl->tty ? "\r\033[K" : "",
+                pl->prog, rb_firmware_last_warning(pl->fw));
+        return 0;
+    }
     if (pl->quiet)
         return 0;
     uint64_t t = now_ms();
@@ -131,7 +140,7 @@ static int on_progress(const rb_progress *p, void *payload)
 }
 
 struct fw_args {
-    const char *cache, *rate, *retries, *build, *sha1, *to;
+    const char *cache, *rate, *retries, *build, *sha1, *to, *max_time;
     bool offline, latest, pin, quiet, refresh, all;
     const char *cmd;          /* the first word that is not an option */
     const char *pos[4];
@@ -150,6 +159,7 @@ static int parse_args(struct cli *c, int argc, char **argv, struct fw_args *a)
         else if (cli_opt(argc, argv, &i, "--build", &v)) slot = &a->build;
         else if (cli_opt(argc, argv, &i, "--sha1", &v)) slot = &a->sha1;
         else if (cli_opt(argc, argv, &i, "--to", &v)) slot = &a->to;
+        else if (cli_opt(argc, argv, &i, "--max-time", &v)) slot = &a->max_time;
         else if (strcmp(argv[i], "--offline") == 0) a->offline = true;
         else if (strcmp(argv[i], "--latest-signed") == 0) a->latest = true;
         else if (strcmp(argv[i], "--pin") == 0) a->pin = true;
@@ -208,6 +218,8 @@ static int cmd_list(struct cli *c, rb_firmware *fw, const struct fw_args *a)
         return cli_usage(c, USAGE);
     rb_firmware_list *l = NULL;
     rb_status st = rb_firmware_catalog(&l, fw, a->pos[0], a->refresh ? RB_FIRMWARE_REFRESH : 0);
+    if (*rb_firmware_last_warning(fw))
+        fprintf(stderr, "%s: warning: %s\n", c->prog, rb_firmware_last_warning(fw));
     if (st != RB_OK)
         return fw_fail(c, fw, st, "cannot read the catalog");
     int64_t age = (int64_t)time(NULL) - l->checked_at;
@@ -278,11 +290,18 @@ static void print_result(struct cli *c, const rb_firmware_result *r)
 
 static int cmd_fetch(struct cli *c, rb_firmware *fw, const struct fw_args *a, bool import)
 {
-    struct progress_line pl = {.quiet = a->quiet, .tty = isatty(2)};
+    struct progress_line pl = {.fw = fw, .prog = c->prog, .quiet = a->quiet, .tty = isatty(2)};
     rb_firmware_fetch_options fo = RB_FIRMWARE_FETCH_OPTIONS_INIT;
     fo.progress = on_progress;
     fo.payload = &pl;
     fo.pin = a->pin;
+    if (a->max_time) {
+        char *end = NULL;
+        long s = strtol(a->max_time, &end, 10);
+        if (end == a->max_time || *end || s < 0 || s > 1000000000L)
+            return cli_usage(c, USAGE);
+        fo.max_seconds = (int)s;
+    }
     rb_firmware_result r;
     rb_status st;
     if (import) {

@@ -23,6 +23,7 @@ static const char USAGE[] =
     "  erase    NUMBER --staff NAME --pin-stdin   (customer's personal data)\n"
     "  purge    [--dry-run]                       (tickets.retention_days)\n"
     "  staff    add NAME [--admin] | list | set-pin NAME | unlock NAME | disable NAME\n"
+    "  settings [set KEY VALUE --staff ADMIN --pin-stdin]  (lock-out, kept in the database)\n"
     "FIELDS: --customer --phone --email --model --product-type --serial --imei --ecid\n"
     "        --udid --ios --problem --resolution --assign\n"
     "--pin-stdin reads the PIN from the first line of standard input (staff add/set-pin:\n"
@@ -69,13 +70,19 @@ static int fail(struct tctx *t, rb_status st, const char *what)
     }
 }
 
-static int open_store(struct tctx *t)
+/* Only the commands that create data may create the database; the others say there is
+ * none yet. Returns CLI_OK, or -1 (no database) with *st set, or an exit code. */
+static int open_store(struct tctx *t, int may_create, rb_status *st)
 {
     rb_context *ctx = cli_context(t->c);
     if (!ctx)
         return CLI_FAIL;
-    rb_status st = rb_ticket_store_open(&t->store, ctx, NULL);
-    return st == RB_OK ? CLI_OK : fail(t, st, "cannot open the ticket store");
+    rb_ticket_store_options o = RB_TICKET_STORE_OPTIONS_INIT;
+    o.must_exist = !may_create;
+    *st = rb_ticket_store_open(&t->store, ctx, &o);
+    if (*st == RB_ERR_NOT_FOUND)
+        return -1;
+    return *st == RB_OK ? CLI_OK : fail(t, *st, "cannot open the ticket store");
 }
 
 static int read_line(char *buf, size_t cap)
@@ -426,6 +433,65 @@ static int cmd_staff(struct tctx *t, struct args *a)
     return st == RB_OK ? CLI_OK : fail(t, st, "staff");
 }
 
+static int cmd_settings(struct tctx *t, struct args *a)
+{
+    const char *verb = a->npos > 0 ? a->pos[0] : "list";
+    if (strcmp(verb, "set") == 0) {
+        if (a->npos != 3)
+            return cli_usage(t->c, USAGE);
+        int rc = sign_in(t);
+        if (rc != CLI_OK)
+            return rc;
+        rb_status st = rb_ticket_setting_set(t->store, a->pos[1], a->pos[2]);
+        return st == RB_OK ? CLI_OK : fail(t, st, "settings");
+    }
+    if (strcmp(verb, "list") != 0)
+        return cli_usage(t->c, USAGE);
+    cJSON *o = cJSON_CreateObject();
+    for (size_t i = 0; rb_ticket_setting_name(i); i++) {
+        char *v = NULL;
+        rb_status st = rb_ticket_setting_get(&v, t->store, rb_ticket_setting_name(i));
+        if (st != RB_OK) {
+            cJSON_Delete(o);
+            return fail(t, st, "settings");
+        }
+        if (t->c->json)
+            cJSON_AddStringToObject(o, rb_ticket_setting_name(i), v);
+        else
+            printf("%s = %s\n", rb_ticket_setting_name(i), v);
+        rb_free(v);
+    }
+    if (t->c->json)
+        cli_print_json(o);
+    else
+        cJSON_Delete(o);
+    return CLI_OK;
+}
+
+/* No database yet: reading commands have nothing to show, the rest nothing to change. */
+static int no_database(struct tctx *t, const char *cmd, struct args *a)
+{
+    const char *verb = a->npos > 0 ? a->pos[0] : "";
+    int empty_list = strcmp(cmd, "list") == 0 || strcmp(cmd, "search") == 0 ||
+                     strcmp(cmd, "purge") == 0 ||
+                     (strcmp(cmd, "staff") == 0 && strcmp(verb, "list") == 0) ||
+                     (strcmp(cmd, "settings") == 0 && (!*verb || strcmp(verb, "list") == 0));
+    if (!empty_list)
+        return fail(t, RB_ERR_NOT_FOUND, cmd);
+    fprintf(stderr, "rescuebay: %s\n", rb_ticket_store_last_error(t->store));
+    if (t->c->json) {
+        cJSON *o = cJSON_CreateObject();
+        if (cmd[0] == 'p') {
+            cJSON_AddNumberToObject(o, "erased", 0);
+            cJSON_AddBoolToObject(o, "dry_run", a->dry_run);
+        } else if (strcmp(cmd, "settings") != 0) {
+            cJSON_AddArrayToObject(o, strcmp(cmd, "staff") == 0 ? "staff" : "tickets");
+        }
+        cli_print_json(o);
+    }
+    return CLI_OK;
+}
+
 static int run(struct tctx *t, const char *cmd, struct args *a)
 {
     rb_status st = RB_OK;
@@ -444,13 +510,11 @@ static int run(struct tctx *t, const char *cmd, struct args *a)
             const char *fmt = a->format ? a->format : "csv";
             if (strcmp(fmt, "csv") != 0 && strcmp(fmt, "json") != 0)
                 return cli_usage(t->c, USAGE);
-            FILE *out = a->output ? fopen(a->output, "wb") : stdout;
-            if (!out)
-                return cli_fail(t->c, RB_ERR_IO, "cannot write %s", a->output);
-            st = rb_ticket_export(t->store, out, fmt[0] == 'c' ? RB_TICKET_EXPORT_CSV
-                                                               : RB_TICKET_EXPORT_JSON, &q);
-            if (a->output && fclose(out) != 0 && st == RB_OK)
-                st = RB_ERR_IO;
+            rb_ticket_export_format f = fmt[0] == 'c' ? RB_TICKET_EXPORT_CSV
+                                                      : RB_TICKET_EXPORT_JSON;
+            /* Both are all or nothing: a failed export prints or leaves nothing. */
+            st = a->output ? rb_ticket_export_file(t->store, a->output, f, &q)
+                           : rb_ticket_export(t->store, stdout, f, &q);
             return st == RB_OK ? CLI_OK : fail(t, st, "export failed");
         }
         rb_ticket_list *l = NULL;
@@ -479,6 +543,8 @@ static int run(struct tctx *t, const char *cmd, struct args *a)
     }
     if (strcmp(cmd, "staff") == 0)
         return cmd_staff(t, a);
+    if (strcmp(cmd, "settings") == 0)
+        return cmd_settings(t, a);
     /* Everything below changes tickets and needs a signed-in staff member. */
     int is_new = strcmp(cmd, "new") == 0;
     if (!is_new && !number)
@@ -541,8 +607,15 @@ int cli_ticket(struct cli *c, int argc, char **argv)
     int rc = parse(&t, argc, argv, 2, &a);
     if (rc != CLI_OK)
         return cli_usage(c, USAGE);
-    if ((rc = open_store(&t)) == CLI_OK)
+    /* Only these create data, so only these may create the database. */
+    int creates = strcmp(argv[1], "new") == 0 ||
+                  (strcmp(argv[1], "staff") == 0 && a.npos > 0 && strcmp(a.pos[0], "add") == 0);
+    rb_status st = RB_OK;
+    rc = open_store(&t, creates, &st);
+    if (rc == CLI_OK)
         rc = run(&t, argv[1], &a);
+    else if (rc < 0)
+        rc = no_database(&t, argv[1], &a);
     rb_ticket_store_free(t.store);
     return rc;
 }

@@ -24,9 +24,14 @@ typedef struct bkgen_opts {
     const char *product_type;   /* default "iPhone14,5" */
     const char *damage;         /* NULL, or one of bkgen_damages[] */
     uint32_t seed;
+    bool legacy;                /* iOS 5-9 layout: Manifest.mbdb, flat content files
+                                   (defaults then iOS "9.3.5", "iPhone5,2") */
 } bkgen_opts;
 
 extern const char *const bkgen_damages[];
+extern const char *const bkgen_legacy_damages[];
+/* The legacy layout (bkgen_legacy.c); bkgen_write calls it when o->legacy. */
+int bkgen_legacy_write(const bkgen_opts *o, char *err, size_t errlen);
 
 /* 0 on success, else -1 with a reason in err. */
 int bkgen_write(const bkgen_opts *o, char *err, size_t errlen);

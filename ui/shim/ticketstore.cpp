@@ -92,7 +92,10 @@ bool TicketStore::open()
     }
     rb_ticket_store_options o = RB_TICKET_STORE_OPTIONS_INIT;
     if (rb_ticket_store_open(&m_store, m_ctx, &o) != RB_OK) {
-        m_error = QString::fromUtf8(rb_context_last_error(m_ctx));
+        // The reason (a damaged file, a journal without its database...) is on the handle.
+        const char *why = m_store ? rb_ticket_store_last_error(m_store) : "";
+        m_error = QString::fromUtf8(why && *why ? why : rb_context_last_error(m_ctx));
+        rb_ticket_store_free(m_store);
         m_store = nullptr;
     }
     emit changed();

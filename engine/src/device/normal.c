@@ -24,6 +24,8 @@
 #include "device/wire.h"
 
 #define LABEL "rescuebay"
+/* The whole public read (docs/cli-devices.md: a device that has not finished answering by
+ * then is given up with a note, however it spreads its bytes). */
 #define PUBLIC_TIMEOUT_MS 5000
 #define PAIR_RETRY_MS 1000
 #define PAIR_GIVE_UP_MS (10 * 60 * 1000)
@@ -33,87 +35,6 @@ struct job {
     char udid[64];
     unsigned gen;
 };
-
-static void mux_cb(const usbmuxd_event_t *ev, void *user)
-{
-    rb_device_monitor *mon = user;
-    if (ev->device.conn_type != CONNECTION_TYPE_USB)
-        return; /* Wi-Fi sync: not a device on the counter */
-    enum dev_msg_kind k;
-    if (ev->event == UE_DEVICE_ADD)
-        k = MSG_MUX_ADD;
-    else if (ev->event == UE_DEVICE_REMOVE)
-        k = MSG_MUX_REMOVE;
-    else if (ev->event == UE_DEVICE_PAIRED)
-        k = MSG_MUX_PAIRED;
-    else
-        return;
-    struct dev_msg *m = rb__dev_msg_new(k);
-    if (!m)
-        return;
-    rb__dev_copy(m->udid, sizeof m->udid, ev->device.udid);
-    m->mux_handle = ev->device.handle;
-    m->info.usb_product_id = ev->device.product_id;
-    rb__dev_post(mon, m);
-}
-
-static void keeper_cb(const usbmuxd_event_t *ev, void *user)
-{
-    (void)ev;
-    (void)user;
-}
-
-/* libusbmuxd 2.0.2 spins at full CPU forever when its last listener unsubscribes while
- * the daemon is absent (the cancelled thread loops without reaching a cancellation
- * point). One do-nothing listener held for the life of the process means a monitor's
- * unsubscribe is never the last one. */
-static void keeper_subscribe(void)
-{
-    usbmuxd_subscription_context_t ctx = NULL;
-    usbmuxd_events_subscribe(&ctx, keeper_cb, NULL);
-}
-
-rb_status rb__dev_mux_start(rb_device_monitor *mon)
-{
-    static pthread_once_t keeper_once = PTHREAD_ONCE_INIT;
-    /* Without this, libusbmuxd 2.0.2 waits on an inotify watch of /var/run when the
-     * daemon is absent or restarts, ignores USBMUXD_SOCKET_ADDRESS, and never
-     * reconnects (reference/simulator-notes.md, Q3). Polling finds it within 1 s. */
-    libusbmuxd_set_use_inotify(0);
-    rb_status st = RB_OK;
-    usbmuxd_device_info_t *list = NULL;
-    /* Listed before any subscription starts libusbmuxd's event thread: 2.0.2 fills its
-     * program-name static on the first message it builds, without a lock, and that
-     * thread's Listen racing this call leaked one copy (seen by LeakSanitizer in CI). */
-    int n = usbmuxd_get_device_list(&list);
-    pthread_once(&keeper_once, keeper_subscribe);
-    if (n < 0) {
-        st = rb__dev_fail(mon, RB_ERR_NOT_FOUND,
-                       "usbmuxd is not reachable (%d): normal-mode devices will appear once "
-                       "it runs",
-                       n);
-    } else if (n > 0) {
-        mon->initial = calloc((size_t)n, sizeof *mon->initial);
-        for (int i = 0; mon->initial && i < n; i++)
-            if (list[i].conn_type == CONNECTION_TYPE_USB)
-                rb__dev_copy(mon->initial[mon->n_initial++], 64, list[i].udid);
-    }
-    if (list)
-        usbmuxd_device_list_free(&list);
-    usbmuxd_subscription_context_t ctx = NULL;
-    int rc = usbmuxd_events_subscribe(&ctx, mux_cb, mon);
-    if (rc != 0)
-        return rb__dev_fail(mon, RB_ERR_GENERIC, "cannot watch usbmuxd events (%d)", rc);
-    mon->mux_ctx = ctx;
-    return st;
-}
-
-void rb__dev_mux_stop(rb_device_monitor *mon)
-{
-    if (mon->mux_ctx)
-        usbmuxd_events_unsubscribe((usbmuxd_subscription_context_t)mon->mux_ctx);
-    mon->mux_ctx = NULL;
-}
 
 /* ---- reading values ---- */
 
@@ -278,6 +199,11 @@ static void post_read(struct job *j, const rb_device_info *info, rb_status st, i
     rb__dev_post(j->mon, m);
 }
 
+static bool stop_cb(void *mon)
+{
+    return rb__dev_stopping(mon);
+}
+
 static void *read_job(void *arg)
 {
     struct job *j = arg;
@@ -295,7 +221,8 @@ static void *read_job(void *arg)
     lockdownd_error_t e;
     char type[64], why[256] = "";
     plist_t v = NULL;
-    st = rb__dev_lockdown_public(dev, PUBLIC_TIMEOUT_MS, type, sizeof type, &v, why, sizeof why);
+    st = rb__dev_lockdown_public(dev, PUBLIC_TIMEOUT_MS, stop_cb, j->mon, type, sizeof type, &v,
+                                 why, sizeof why);
     if (st != RB_OK) {
         note(&info, "%s", why);
     } else if (strcmp(type, "com.apple.mobile.restored") == 0) {

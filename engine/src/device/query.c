@@ -20,9 +20,11 @@ static struct dev_entry *find_id(rb_device_monitor *mon, const char *id)
 
 static bool is_ready(rb_device_monitor *mon)
 {
+    if (mon->mux_state == RB_USBMUXD_ASKING)
+        return false;
     for (size_t i = 0; i < mon->n_initial; i++) {
         struct dev_entry *e = rb__dev_find_udid(mon, mon->initial[i]);
-        if (!e && rb__now_ms() >= mon->irecv_deadline)
+        if (!e && rb__now_ms() >= mon->mux_gone_after)
             continue; /* listed at start but gone before the subscription saw it */
         if (!e || !e->read_done)
             return false;
@@ -41,7 +43,15 @@ rb_status rb_device_monitor_wait_ready(rb_device_monitor *mon, int timeout_ms)
         uint64_t now = rb__now_ms();
         if (now >= deadline || mon->stopping) {
             st = RB_ERR_TIMEOUT;
-            rb__errbuf_set(&mon->err, st, "devices still being read after %d ms", timeout_ms);
+            if (mon->mux_state == RB_USBMUXD_ASKING)
+                rb__errbuf_set(&mon->err, st,
+                               "usbmuxd did not answer within %d ms (it accepts connections "
+                               "but says nothing): devices in normal mode cannot be seen; "
+                               "restart usbmuxd",
+                               timeout_ms);
+            else
+                rb__errbuf_set(&mon->err, st, "devices still being read after %d ms",
+                               timeout_ms);
             break;
         }
         uint64_t wait = deadline - now;
