@@ -124,6 +124,7 @@ int main(int argc, char **argv)
         return 2;
     }
     if (o.demo) {
+        o.demoOpts.ownHome = o.home != nullptr;
         const int rc = rb_demo_supervise(argv, o.demoOpts);
         if (rc >= 0)
             return rc;
