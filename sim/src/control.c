@@ -193,6 +193,10 @@ static cJSON *device_json(const struct sim_device *d)
     cJSON_AddBoolToObject(o, "attached", d->attached);
     cJSON_AddBoolToObject(o, "rebooting", d->rebooting);
     cJSON_AddNumberToObject(o, "device_id", d->device_id);
+    /* Tests wait on these instead of sleeping: usb_gen moves each time the device appears
+     * to libusb again (a reboot in recovery/DFU), connections counts open lockdown links. */
+    cJSON_AddNumberToObject(o, "usb_gen", d->usb_gen);
+    cJSON_AddNumberToObject(o, "connections", d->nconns);
     cJSON_AddNumberToObject(o, "paired_hosts", d->nhosts);
     static const char *trust[] = {"accept", "refuse", "wait"};
     cJSON_AddStringToObject(o, "trust", trust[d->trust]);

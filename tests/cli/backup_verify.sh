@@ -56,7 +56,7 @@ expect 1 - -- backup verify "$tmp/nope"
 
 # Real sample backups.
 expect 0 restorable -- backup verify "$fx/SYNTHETIC_plain" --json
-printf 'kiosk-test-1234\n' | expect 0 restorable -- backup verify "$fx/SYNTHETIC_encrypted_pw_kiosk-test-1234" --password-stdin --json
+# (the encrypted 10M-round fixture: backup_verify_10m_rounds.sh, labelled slow)
 expect 10 corrupt -- backup verify "$fx/mvt-project_mvt" --json
 python3 - "$tmp/out" <<'PY'
 import json, sys

@@ -5,6 +5,15 @@
 . "${RB_SOURCE_DIR:-$(dirname "$0")/../..}/tests/firmware/common.sh"
 size=$((6 * 1048576))
 
+# part_has SHA: the download has written some bytes to its partial file (10 s deadline);
+# the test acts on the download's progress, never on a guess of how long it takes.
+part_has() {
+    _i=0
+    until [ "$(stat -c %s "$HOME_DIR/firmware/partial/$1.part" 2>/dev/null || echo 0)" -gt 0 ]; do
+        _i=$((_i + 1)); [ $_i -lt 200 ] || fail "no download progress on $1 within 10 s"; sleep 0.05
+    done
+}
+
 fx_make_ipsw "$FX_WWW/files/r.ipsw" 6
 fx_catalog iPhone10,6 "$FX_WWW/files/r.ipsw" /slow/r.ipsw
 SHA=$(sha1sum "$FX_WWW/files/r.ipsw" | cut -d' ' -f1)
@@ -12,7 +21,7 @@ SHA=$(sha1sum "$FX_WWW/files/r.ipsw" | cut -d' ' -f1)
 # 1. server stopped mid-transfer (limit_rate 1m: ~6 s for the whole file)
 rbx fetch iPhone10,6 --retries 1 -q >/dev/null 2>"$T/err" &
 pid=$!
-sleep 2
+part_has "$SHA"
 fx_stop
 wait $pid && fail "fetch survived a dead server?"
 grep -qi "refused\|connect\|ended early\|network\|recv" "$T/err" || fail "network error message: $(cat "$T/err")"
@@ -39,7 +48,7 @@ fx_make_ipsw "$FX_WWW/files/c.ipsw" 6            # an older, different file at t
 touch -d '2020-01-01' "$FX_WWW/files/c.ipsw"
 rbx fetch iPad8,1 --retries 0 -q >/dev/null 2>&1 &
 pid=$!
-sleep 2
+part_has "$SHA2"
 kill -INT $pid
 wait $pid; rc=$?
 [ $rc -eq 130 ] || fail "Ctrl-C exit code $rc"
@@ -59,7 +68,7 @@ fx_catalog iPad11,1 "$FX_WWW/files/p.ipsw" /slow/p.ipsw
 SHA3=$(sha1sum "$FX_WWW/files/p.ipsw" | cut -d' ' -f1)
 rbx fetch iPad11,1 --retries 0 -q >/dev/null 2>&1 &
 pid=$!
-sleep 2
+part_has "$SHA3"
 kill -INT $pid; wait $pid
 side="$HOME_DIR/firmware/partial/$SHA3.json"
 valid=$(sed 's/.*"validated":\([0-9]*\).*/\1/' "$side")

@@ -49,6 +49,30 @@ stop_sim() {
 
 ctl() { "$SIM" ctl --listen "$USBMUXD_SOCKET_ADDRESS" "$@"; }
 
+# sim_field DEVICE KEY: one field of `ctl list` for a device (by scenario name), e.g.
+# mode, rebooting, usb_gen, connections. Tests wait on these instead of sleeping.
+sim_field() {
+    ctl list | python3 -c '
+import json, sys
+for d in json.load(sys.stdin):
+    if d["name"] == sys.argv[1]:
+        v = d[sys.argv[2]]
+        print(str(v).lower() if isinstance(v, bool) else v)
+' "$1" "$2"
+}
+
+# wait_until DESC CMD...: CMD (a test) must succeed within 10 s; polls, never assumes timing.
+wait_until() {
+    _d=$1
+    shift
+    _i=0
+    until "$@"; do
+        _i=$((_i + 1))
+        [ $_i -lt 200 ] || fail "$_d: not reached within 10 s"
+        sleep 0.05
+    done
+}
+
 # with_fakeusb CMD...: runs CMD with the fake libusb preloaded (what `env` prints).
 # An ASan-built program accepts the (uninstrumented) preloaded fake libusb only with
 # verify_asan_link_order=0; harmless for normal builds.

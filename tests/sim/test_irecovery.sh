@@ -11,8 +11,11 @@ expect "irecovery -q: mode" "^MODE: Recovery" with_fakeusb irecovery -q
 expect "irecovery -m" "Recovery Mode" with_fakeusb irecovery -m
 expect_not "not on usbmuxd in recovery" "$UDID" idevice_id -l
 
+# The reboot is over when the device reappears on USB (usb_gen moves), not after a guess.
+gen=$(sim_field iphone8 usb_gen)
 with_fakeusb irecovery -c reboot
-sleep 0.5
+moved() { [ "$(sim_field iphone8 usb_gen)" != "$gen" ]; }
+wait_until "the device rebooted and is back on USB" moved
 eventually "reboot with auto-boot false comes back in recovery" "^MODE: Recovery" \
     with_fakeusb irecovery -q
 expect_not "... and not in normal mode" "$UDID" idevice_id -l
@@ -33,7 +36,11 @@ start_sim dfu ipad-dfu
 expect "DFU: mode" "^MODE: DFU" with_fakeusb irecovery -q
 expect "DFU: CPID" "^CPID: 0x8010" with_fakeusb irecovery -q
 expect "DFU: SRTG" "^SRTG: iBoot-2696.0.0.1.33" with_fakeusb irecovery -q
+gen=$(sim_field ipad usb_gen)
 with_fakeusb irecovery -n
-sleep 0.5
+# irecovery -n returns after the sim handled its transfers (a reboot would already show as
+# rebooting, synchronously): the same USB appearance, not rebooting, still DFU.
+[ "$(sim_field ipad rebooting)" = false ] || fail "DFU device started a reboot"
+[ "$(sim_field ipad usb_gen)" = "$gen" ] || fail "DFU device left and came back"
 expect "DFU cannot be left by software" "^MODE: DFU" with_fakeusb irecovery -q
 expect "ctl list still says dfu" '"mode":"dfu"' ctl list
