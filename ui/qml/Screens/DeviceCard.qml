@@ -77,6 +77,15 @@ Rectangle {
                 charging: card.batteryCharging
             }
             Item { Layout.fillHeight: true }
+            Text {
+                objectName: "nextActionHint"
+                visible: text !== ""
+                text: CommonStrings.nextActionHint(card.nextAction)
+                font.pixelSize: Theme.smallText
+                color: Theme.text
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
             ActionButton {
                 objectName: "nextAction"
                 primary: true

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import QtQuick.VirtualKeyboard
 import RescueBay.Theme
 import RescueBay.Controls
 import RescueBay.Core
@@ -13,16 +14,41 @@ ApplicationWindow {
     property string startProductType: ""
     // Every screen has a `title`; held as var because StackView only knows it is an Item.
     readonly property var currentScreen: stack.currentItem
+    // A locked kiosk closes only from Settings after a staff sign-in (never by Alt+F4,
+    // the window manager or a stray key).
+    property bool quitAllowed: false
+    // How far the screens slide up so the on-screen keyboard never covers the field in use.
+    property real keyboardShift: 0
 
     width: Theme.minWidth
     height: Theme.minHeight
-    minimumWidth: 1024
-    minimumHeight: 700
+    minimumWidth: 600
+    minimumHeight: 600
     visible: true
     title: qsTr("rescuebay kiosk")
     color: Theme.background
     font.pixelSize: Theme.bodyText
 
+    function updateKeyboardShift() {
+        const field = window.activeFocusItem
+        if (!keyboard.active || !field) {
+            keyboardShift = 0
+            return
+        }
+        // Measured where the field would be unshifted, so a shift never feeds back on itself.
+        const bottom = field.mapToItem(window.contentItem, 0, field.height).y + keyboardShift
+        keyboardShift = Math.max(0, bottom + Theme.gap - (window.contentItem.height - keyboard.height))
+    }
+    onActiveFocusItemChanged: updateKeyboardShift()
+    onClosing: close => {
+        if (KioskSettings.locked && !window.quitAllowed)
+            close.accepted = false
+    }
+
+    function quitKiosk() {
+        quitAllowed = true
+        Qt.quit()
+    }
     function openFlow(key: string) {
         stack.push(flowScreen, { deviceKey: key })
     }
@@ -72,6 +98,12 @@ ApplicationWindow {
                 text: qsTr("Tickets")
                 onClicked: stack.push(ticketsScreen)
             }
+            ActionButton {
+                objectName: "settingsButton"
+                visible: stack.depth === 1
+                text: qsTr("Settings")
+                onClicked: stack.push(settingsScreen)
+            }
             Text {
                 text: CommonStrings.appName
                 font.pixelSize: Theme.headingText
@@ -83,6 +115,7 @@ ApplicationWindow {
     StackView {
         id: stack
         anchors.fill: parent
+        transform: Translate { y: -window.keyboardShift }
         initialItem: BaysScreen {
             onOpenDevice: key => window.openFlow(key)
             onActionChosen: (key, action) => window.openForAction(key, action)
@@ -93,6 +126,8 @@ ApplicationWindow {
                 window.openGuide(row ? row.key : "", window.startProcedure, window.startProductType)
             } else if (window.startScreen === "flow" && DeviceMonitor.devices.count > 0) {
                 window.openFlow(DeviceMonitor.devices.get(0).key)
+            } else if (window.startScreen === "settings") {
+                stack.push(settingsScreen)
             } else if (window.startScreen === "tickets") {
                 stack.push(ticketsScreen)
             } else if (window.startScreen === "backup" && DeviceMonitor.devices.count > 0) {
@@ -114,5 +149,25 @@ ApplicationWindow {
     Component {
         id: ticketsScreen
         TicketsScreen {}
+    }
+    Component {
+        id: settingsScreen
+        SettingsScreen {
+            onQuitRequested: () => window.quitKiosk()
+        }
+    }
+
+    // Every text field types on this keyboard (QT_IM_MODULE=qtvirtualkeyboard, set by
+    // main.cpp): a counter touchscreen has no physical one.
+    InputPanel {
+        id: keyboard
+        objectName: "keyboard"
+        z: 100
+        width: window.contentItem.width
+        x: 0
+        y: active ? window.contentItem.height - height : window.contentItem.height
+        visible: active
+        onActiveChanged: window.updateKeyboardShift()
+        onHeightChanged: window.updateKeyboardShift()
     }
 }
