@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>BackupPanel</name>
@@ -73,7 +74,7 @@
     </message>
     <message>
         <source>Recovery</source>
-        <translation>Wiederherstellung</translation>
+        <translation>Wiederherstellungsmodus</translation>
     </message>
     <message>
         <source>DFU</source>
@@ -116,18 +117,6 @@
         <translation>Einen Moment: wird erkannt</translation>
     </message>
     <message>
-        <source>Ask customer to unlock and tap Trust</source>
-        <translation>Kunde soll entsperren und „Vertrauen“ tippen</translation>
-    </message>
-    <message>
-        <source>Ask customer to tap Trust on the phone</source>
-        <translation>Kunde soll auf dem Telefon „Vertrauen“ tippen</translation>
-    </message>
-    <message>
-        <source>Unplug, plug in again, tap Trust</source>
-        <translation>Abstecken, wieder anstecken, „Vertrauen“ tippen</translation>
-    </message>
-    <message>
         <source>Verify backup</source>
         <translation>Backup prüfen</translation>
     </message>
@@ -145,15 +134,15 @@
     </message>
     <message>
         <source>Restore firmware</source>
-        <translation>Firmware wiederherstellen</translation>
+        <translation>Software wiederherstellen</translation>
     </message>
     <message>
         <source>Restoring: leave the cable in</source>
-        <translation>Wiederherstellung läuft: Kabel stecken lassen</translation>
+        <translation>Wird wiederhergestellt: Kabel stecken lassen</translation>
     </message>
     <message>
         <source>Resume restore</source>
-        <translation>Wiederherstellung fortsetzen</translation>
+        <translation>Wiederherstellen fortsetzen</translation>
     </message>
     <message>
         <source>Open</source>
@@ -161,23 +150,23 @@
     </message>
     <message>
         <source>Home</source>
-        <translation>Home</translation>
+        <translation>Home-Taste</translation>
     </message>
     <message>
         <source>Top</source>
-        <translation>Oben</translation>
+        <translation>obere Taste</translation>
     </message>
     <message>
         <source>Side</source>
-        <translation>Seite</translation>
+        <translation>Seitentaste</translation>
     </message>
     <message>
         <source>Volume Up</source>
-        <translation>Lauter</translation>
+        <translation>Lauter-Taste</translation>
     </message>
     <message>
         <source>Volume Down</source>
-        <translation>Leiser</translation>
+        <translation>Leiser-Taste</translation>
     </message>
     <message>
         <source>volume button nearest the Top button</source>
@@ -237,7 +226,7 @@
     </message>
     <message>
         <source>DFU mode detected instead of recovery: a restore works from here too.</source>
-        <translation>DFU-Modus statt Wiederherstellungsmodus erkannt: Auch von hier aus ist eine Wiederherstellung möglich.</translation>
+        <translation>DFU-Modus statt Wiederherstellungsmodus erkannt: Wiederherstellen geht auch von hier aus.</translation>
     </message>
     <message>
         <source>Still in recovery mode: restore it, or try once more.</source>
@@ -248,12 +237,8 @@
         <translation>Warte auf das Gerät …</translation>
     </message>
     <message>
-        <source>Never hold Side and a volume button on a phone that is switched on: that calls Emergency SOS.</source>
-        <translation>Bei einem eingeschalteten Telefon nie Seitentaste und Lautstärketaste gedrückt halten: Das löst den Notruf SOS aus.</translation>
-    </message>
-    <message>
         <source>The Action button above the volume keys is not Volume Up.</source>
-        <translation>Die Aktionstaste über den Lautstärketasten ist nicht „Lauter“.</translation>
+        <translation>Die Aktionstaste über den Lautstärketasten ist nicht die Lauter-Taste.</translation>
     </message>
     <message>
         <source>Camera Control below the Side button is not the Side button.</source>
@@ -384,7 +369,7 @@
         <translation>Falsches Passwort</translation>
     </message>
     <message>
-        <source>Reading the backup's own records…</source>
+        <source>Reading the backup&apos;s own records…</source>
         <translation>Angaben des Backups werden gelesen …</translation>
     </message>
     <message>
@@ -428,11 +413,11 @@
         <translation>Nicht entschlüsselbare Dateien: %1</translation>
     </message>
     <message>
-        <source>The backup's file list is missing</source>
+        <source>The backup&apos;s file list is missing</source>
         <translation>Die Dateiliste des Backups fehlt</translation>
     </message>
     <message>
-        <source>The backup's file list is damaged</source>
+        <source>The backup&apos;s file list is damaged</source>
         <translation>Die Dateiliste des Backups ist beschädigt</translation>
     </message>
     <message>
@@ -585,7 +570,7 @@
     </message>
     <message>
         <source>Restore step</source>
-        <translation>Wiederherstellungsschritt</translation>
+        <translation>Schritt beim Wiederherstellen</translation>
     </message>
     <message>
         <source>Interrupted</source>
@@ -605,7 +590,7 @@
     </message>
     <message>
         <source>Earlier restore log</source>
-        <translation>Früheres Wiederherstellungsprotokoll</translation>
+        <translation>Protokoll eines früheren Wiederherstellens</translation>
     </message>
     <message>
         <source>Customer data erased</source>
@@ -614,6 +599,38 @@
     <message>
         <source>Open details</source>
         <translation>Details öffnen</translation>
+    </message>
+    <message>
+        <source>Show the Trust prompt</source>
+        <translation>Vertrauensabfrage anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the device</source>
+        <translation>Gerät anzeigen</translation>
+    </message>
+    <message>
+        <source>Ask again for Trust</source>
+        <translation>Erneut nach Vertrauen fragen</translation>
+    </message>
+    <message>
+        <source>Ask the customer to unlock the phone and tap Trust.</source>
+        <translation>Den Kunden bitten, das Telefon zu entsperren und „Vertrauen“ zu tippen.</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to tap Trust on the phone.</source>
+        <translation>Warten, bis der Kunde auf dem Telefon „Vertrauen“ tippt.</translation>
+    </message>
+    <message>
+        <source>The customer tapped Don’t Trust. Ask again, or unplug and plug in again.</source>
+        <translation>Der Kunde hat „Nicht vertrauen“ getippt. Erneut fragen oder abstecken und wieder anstecken.</translation>
+    </message>
+    <message>
+        <source>Leave the cable in until the restore is done.</source>
+        <translation>Kabel stecken lassen, bis das Wiederherstellen fertig ist.</translation>
+    </message>
+    <message>
+        <source>Only follow the steps in order: holding Side and a volume button together on a phone that is switched on calls Emergency SOS.</source>
+        <translation>Nur die Schritte der Reihe nach ausführen: Seitentaste und eine Lautstärketaste zusammen gedrückt halten löst bei einem eingeschalteten Telefon den Notruf SOS aus.</translation>
     </message>
 </context>
 <context>
@@ -643,11 +660,11 @@
     </message>
     <message>
         <source>Home (not used)</source>
-        <translation>Home (nicht benutzen)</translation>
+        <translation>Home-Taste (nicht benutzen)</translation>
     </message>
     <message>
         <source>Home</source>
-        <translation>Home</translation>
+        <translation>Home-Taste</translation>
     </message>
 </context>
 <context>
@@ -804,8 +821,16 @@
         <translation>%1, %2</translation>
     </message>
     <message>
-        <source>(about %1 s)</source>
-        <translation>(etwa %1 s)</translation>
+        <source>(about %1&#xa0;s)</source>
+        <translation>(etwa %1&#xa0;s)</translation>
+    </message>
+    <message>
+        <source>Before you start:</source>
+        <translation>Vor dem Start:</translation>
+    </message>
+    <message>
+        <source>In DFU mode the screen stays black. An Apple logo means the key was held too long: start again.</source>
+        <translation>Im DFU-Modus bleibt der Bildschirm schwarz. Ein Apple-Logo heißt: zu lange gedrückt, noch einmal von vorn.</translation>
     </message>
 </context>
 <context>
@@ -836,12 +861,142 @@
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Some settings could not be saved. Details: %1</source>
+        <translation>Einige Einstellungen konnten nicht gespeichert werden. Details: %1</translation>
+    </message>
+    <message>
+        <source>Saved. The number of ports and the kiosk lock apply from the next start.</source>
+        <translation>Gespeichert. Anzahl der Anschlüsse und Kiosk-Sperre gelten ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Store (printed on receipts)</source>
+        <translation>Geschäft (steht auf den Belegen)</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>Name des Geschäfts</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Ports, firmware and backups</source>
+        <translation>Anschlüsse, Software und Backups</translation>
+    </message>
+    <message>
+        <source>Number of ports</source>
+        <translation>Anzahl der Anschlüsse</translation>
+    </message>
+    <message>
+        <source>One card per port on the Bays screen (1 to 16).</source>
+        <translation>Eine Karte pro Anschluss in der Übersicht (1 bis 16).</translation>
+    </message>
+    <message>
+        <source>Firmware cache size</source>
+        <translation>Größe des Software-Zwischenspeichers</translation>
+    </message>
+    <message>
+        <source>For example 60G. The least recently used firmware files are removed above it.</source>
+        <translation>Zum Beispiel 60G. Darüber werden die am längsten ungenutzten Dateien gelöscht.</translation>
+    </message>
+    <message>
+        <source>Firmware catalog address</source>
+        <translation>Adresse des Software-Katalogs</translation>
+    </message>
+    <message>
+        <source>Leave empty for the public catalog; a store chain can enter its own mirror.</source>
+        <translation>Leer lassen für den öffentlichen Katalog; eine Ladenkette kann ihren eigenen Spiegel eintragen.</translation>
+    </message>
+    <message>
+        <source>Extra backup folders</source>
+        <translation>Weitere Backup-Ordner</translation>
+    </message>
+    <message>
+        <source>Folders with customer backups, separated by a colon (:).</source>
+        <translation>Ordner mit Kunden-Backups, durch Doppelpunkt (:) getrennt.</translation>
+    </message>
+    <message>
+        <source>Kiosk lock</source>
+        <translation>Kiosk-Sperre</translation>
+    </message>
+    <message>
+        <source>Locked: the kiosk fills the screen and cannot be closed without a staff PIN.</source>
+        <translation>Gesperrt: Der Kiosk füllt den Bildschirm und lässt sich nur mit Mitarbeiter-PIN schließen.</translation>
+    </message>
+    <message>
+        <source>Not locked: the kiosk runs in a normal window.</source>
+        <translation>Nicht gesperrt: Der Kiosk läuft in einem normalen Fenster.</translation>
+    </message>
+    <message>
+        <source>Unlock the kiosk</source>
+        <translation>Kiosk entsperren</translation>
+    </message>
+    <message>
+        <source>Lock the kiosk</source>
+        <translation>Kiosk sperren</translation>
+    </message>
+    <message>
+        <source>Close the kiosk</source>
+        <translation>Kiosk schließen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Sign out %1</source>
+        <translation>%1 abmelden</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSignIn</name>
+    <message>
+        <source>Staff sign-in</source>
+        <translation>Anmeldung für Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Set up the first staff member</source>
+        <translation>Ersten Mitarbeiter einrichten</translation>
+    </message>
+    <message>
+        <source>Staff sign-in is not possible: the ticket store cannot be opened. Details: %1</source>
+        <translation>Anmelden nicht möglich: Die Tickets lassen sich nicht öffnen. Details: %1</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>PIN (4 to 12 digits)</source>
+        <translation>PIN (4 bis 12 Ziffern)</translation>
     </message>
 </context>
 <context>
@@ -887,7 +1042,7 @@
         <translation>Keine Tickets gefunden.</translation>
     </message>
     <message>
-        <source>(removed with the customer's data)</source>
+        <source>(removed with the customer&apos;s data)</source>
         <translation>(mit den Kundendaten entfernt)</translation>
     </message>
 </context>
