@@ -29,6 +29,8 @@ ColumnLayout {
         Layout.fillWidth: true
         Layout.preferredHeight: Theme.touchTarget
         font.pixelSize: Theme.bodyText
+        // Addresses, folders and URLs: no word guesses from the keyboard.
+        inputMethodHints: Qt.ImhNoPredictiveText
         onEditingFinished: field.edited()
     }
     Text {

@@ -29,12 +29,26 @@ ApplicationWindow {
     color: Theme.background
     font.pixelSize: Theme.bodyText
 
+    // A field inside a scrolling list is first scrolled into its list's view.
+    function revealInFlickable(field: Item) {
+        for (let p = field.parent; p; p = p.parent) {
+            if (p instanceof Flickable) {
+                const top = field.mapToItem(p, 0, 0).y
+                if (top + field.height > p.height)
+                    p.contentY += top + field.height - p.height + Theme.gap
+                else if (top < 0)
+                    p.contentY += top - Theme.gap
+                return
+            }
+        }
+    }
     function updateKeyboardShift() {
         const field = window.activeFocusItem
         if (!keyboard.active || !field) {
             keyboardShift = 0
             return
         }
+        revealInFlickable(field)
         // Measured where the field would be unshifted, so a shift never feeds back on itself.
         const bottom = field.mapToItem(window.contentItem, 0, field.height).y + keyboardShift
         keyboardShift = Math.max(0, bottom + Theme.gap - (window.contentItem.height - keyboard.height))

@@ -42,149 +42,154 @@ Item {
         width: Math.min(560, parent.width - 2 * Theme.margin)
     }
 
-    Flickable {
-        id: flick
+    ColumnLayout {
         visible: screen.signedIn
         anchors.fill: parent
         anchors.margins: Theme.margin
-        contentHeight: column.implicitHeight
-        clip: true
-        boundsBehavior: Flickable.StopAtBounds
+        spacing: Theme.gap
+        Flickable {
+            id: flick
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            contentHeight: column.implicitHeight
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
 
-        ColumnLayout {
-            id: column
-            width: flick.width
-            spacing: Theme.gap
-
-            Text {
-                text: qsTr("Language")
-                font.pixelSize: Theme.headingText
-                font.bold: true
-                color: Theme.text
-            }
-            Flow {
-                Layout.fillWidth: true
+            ColumnLayout {
+                id: column
+                width: flick.width
                 spacing: Theme.gap
-                Repeater {
-                    model: KioskSettings.languages
-                    onItemAdded: (i, item) => item.clicked.connect(() => KioskSettings.setLanguage(item.code))
+
+                Text {
+                    text: qsTr("Language")
+                    font.pixelSize: Theme.headingText
+                    font.bold: true
+                    color: Theme.text
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.gap
+                    Repeater {
+                        model: KioskSettings.languages
+                        onItemAdded: (i, item) => item.clicked.connect(() => KioskSettings.setLanguage(item.code))
+                        ActionButton {
+                            required property var modelData
+                            readonly property string code: modelData.code
+                            objectName: "language_" + modelData.code
+                            text: modelData.name
+                            primary: KioskSettings.language === modelData.code
+                        }
+                    }
+                }
+
+                Text {
+                    text: qsTr("Store (printed on receipts)")
+                    font.pixelSize: Theme.headingText
+                    font.bold: true
+                    color: Theme.text
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                }
+                SettingField { id: storeName; objectName: "storeName"; label: qsTr("Store name"); Layout.fillWidth: true }
+                SettingField { id: storeAddress; label: qsTr("Address"); Layout.fillWidth: true }
+                SettingField {
+                    id: storePhone
+                    label: qsTr("Phone")
+                    inputMethodHints: Qt.ImhDialableCharactersOnly
+                    Layout.fillWidth: true
+                }
+
+                Text {
+                    text: qsTr("Ports, firmware and backups")
+                    font.pixelSize: Theme.headingText
+                    font.bold: true
+                    color: Theme.text
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                }
+                SettingField {
+                    id: bays
+                    objectName: "baysField"
+                    label: qsTr("Number of ports")
+                    hint: qsTr("One card per port on the Bays screen (1 to 16).")
+                    validator: IntValidator { bottom: 1; top: 16 }
+                    inputMethodHints: Qt.ImhDigitsOnly
+                    Layout.fillWidth: true
+                }
+                SettingField {
+                    id: budget
+                    label: qsTr("Firmware cache size")
+                    hint: qsTr("For example 60G. The least recently used firmware files are removed above it.")
+                    Layout.fillWidth: true
+                }
+                SettingField {
+                    id: mirror
+                    label: qsTr("Firmware catalog address")
+                    hint: qsTr("Leave empty for the public catalog; a store chain can enter its own mirror.")
+                    inputMethodHints: Qt.ImhUrlCharactersOnly
+                    Layout.fillWidth: true
+                }
+                SettingField {
+                    id: roots
+                    objectName: "rootsField"
+                    label: qsTr("Extra backup folders")
+                    hint: qsTr("Folders with customer backups, separated by a colon (:).")
+                    Layout.fillWidth: true
+                }
+
+                Text {
+                    text: qsTr("Kiosk lock")
+                    font.pixelSize: Theme.headingText
+                    font.bold: true
+                    color: Theme.text
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: KioskSettings.locked
+                          ? qsTr("Locked: the kiosk fills the screen and cannot be closed without a staff PIN.")
+                          : qsTr("Not locked: the kiosk runs in a normal window.")
+                    font.pixelSize: Theme.bodyText
+                    color: Theme.text
+                    wrapMode: Text.WordWrap
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.gap
                     ActionButton {
-                        required property var modelData
-                        readonly property string code: modelData.code
-                        objectName: "language_" + modelData.code
-                        text: modelData.name
-                        primary: KioskSettings.language === modelData.code
+                        objectName: "lockToggle"
+                        text: KioskSettings.locked ? qsTr("Unlock the kiosk") : qsTr("Lock the kiosk")
+                        onClicked: KioskSettings.setValue("kiosk.lock", KioskSettings.locked ? "no" : "yes")
+                    }
+                    ActionButton {
+                        objectName: "quitKiosk"
+                        destructive: true
+                        text: qsTr("Close the kiosk")
+                        onClicked: screen.quitRequested()
                     }
                 }
             }
-
-            Text {
-                text: qsTr("Store (printed on receipts)")
-                font.pixelSize: Theme.headingText
-                font.bold: true
-                color: Theme.text
-                Layout.fillWidth: true
-                wrapMode: Text.WordWrap
+        }
+        Text {
+            objectName: "settingsMessage"
+            visible: screen.message !== ""
+            Layout.fillWidth: true
+            text: screen.message
+            font.pixelSize: Theme.bodyText
+            color: screen.failed ? Theme.danger : Theme.ok
+            wrapMode: Text.WordWrap
+        }
+        Flow {
+            Layout.fillWidth: true
+            spacing: Theme.gap
+            ActionButton {
+                objectName: "saveSettings"
+                primary: true
+                text: qsTr("Save")
+                onClicked: screen.save()
             }
-            SettingField { id: storeName; objectName: "storeName"; label: qsTr("Store name"); Layout.fillWidth: true }
-            SettingField { id: storeAddress; label: qsTr("Address"); Layout.fillWidth: true }
-            SettingField {
-                id: storePhone
-                label: qsTr("Phone")
-                inputMethodHints: Qt.ImhDialableCharactersOnly
-                Layout.fillWidth: true
-            }
-
-            Text {
-                text: qsTr("Ports, firmware and backups")
-                font.pixelSize: Theme.headingText
-                font.bold: true
-                color: Theme.text
-                Layout.fillWidth: true
-                wrapMode: Text.WordWrap
-            }
-            SettingField {
-                id: bays
-                objectName: "baysField"
-                label: qsTr("Number of ports")
-                hint: qsTr("One card per port on the Bays screen (1 to 16).")
-                validator: IntValidator { bottom: 1; top: 16 }
-                inputMethodHints: Qt.ImhDigitsOnly
-                Layout.fillWidth: true
-            }
-            SettingField {
-                id: budget
-                label: qsTr("Firmware cache size")
-                hint: qsTr("For example 60G. The least recently used firmware files are removed above it.")
-                Layout.fillWidth: true
-            }
-            SettingField {
-                id: mirror
-                label: qsTr("Firmware catalog address")
-                hint: qsTr("Leave empty for the public catalog; a store chain can enter its own mirror.")
-                inputMethodHints: Qt.ImhUrlCharactersOnly
-                Layout.fillWidth: true
-            }
-            SettingField {
-                id: roots
-                label: qsTr("Extra backup folders")
-                hint: qsTr("Folders with customer backups, separated by a colon (:).")
-                Layout.fillWidth: true
-            }
-
-            Text {
-                text: qsTr("Kiosk lock")
-                font.pixelSize: Theme.headingText
-                font.bold: true
-                color: Theme.text
-            }
-            Text {
-                Layout.fillWidth: true
-                text: KioskSettings.locked
-                      ? qsTr("Locked: the kiosk fills the screen and cannot be closed without a staff PIN.")
-                      : qsTr("Not locked: the kiosk runs in a normal window.")
-                font.pixelSize: Theme.bodyText
-                color: Theme.text
-                wrapMode: Text.WordWrap
-            }
-            Flow {
-                Layout.fillWidth: true
-                spacing: Theme.gap
-                ActionButton {
-                    objectName: "lockToggle"
-                    text: KioskSettings.locked ? qsTr("Unlock the kiosk") : qsTr("Lock the kiosk")
-                    onClicked: KioskSettings.setValue("kiosk.lock", KioskSettings.locked ? "no" : "yes")
-                }
-                ActionButton {
-                    objectName: "quitKiosk"
-                    destructive: true
-                    text: qsTr("Close the kiosk")
-                    onClicked: screen.quitRequested()
-                }
-            }
-
-            Text {
-                objectName: "settingsMessage"
-                visible: screen.message !== ""
-                Layout.fillWidth: true
-                text: screen.message
-                font.pixelSize: Theme.bodyText
-                color: screen.failed ? Theme.danger : Theme.ok
-                wrapMode: Text.WordWrap
-            }
-            Flow {
-                Layout.fillWidth: true
-                spacing: Theme.gap
-                ActionButton {
-                    objectName: "saveSettings"
-                    primary: true
-                    text: qsTr("Save")
-                    onClicked: screen.save()
-                }
-                ActionButton {
-                    text: qsTr("Sign out %1").arg(TicketStore.staff)
-                    onClicked: TicketStore.signOut()
-                }
+            ActionButton {
+                text: qsTr("Sign out %1").arg(TicketStore.staff)
+                onClicked: TicketStore.signOut()
             }
         }
     }
