@@ -106,7 +106,7 @@
     </message>
     <message>
         <source>Trust not needed in this mode</source>
-        <translation>In diesem Modus ist kein Vertrauen nötig</translation>
+        <translation>Vertrauen hier nicht nötig</translation>
     </message>
     <message>
         <source>Trust not known yet</source>

@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Backup password (used once, never stored)</source>
-        <translation>Mot de passe de la sauvegarde (utilisé une fois, jamais enregistré)</translation>
+        <translation>Mot de passe (utilisé une fois, jamais enregistré)</translation>
     </message>
     <message>
         <source>Verify backup</source>

@@ -17,6 +17,7 @@
 #include "demo.h"
 #include "devicemonitor.h"
 #include "kiosksettings.h"
+#include "screenshots.h"
 
 extern "C" {
 #include <rescuebay/context.h>
@@ -33,6 +34,8 @@ struct Options {
     bool dumpState = false;
     bool fullscreen = false;
     const char *grab = nullptr;
+    const char *screenshots = nullptr;
+    bool sizeGiven = false;
     const char *lang = nullptr;
     const char *home = nullptr;
     const char *screen = "bays";
@@ -52,6 +55,8 @@ void usage(FILE *f)
           "                       [--product TYPE] [--wait MS]\n"
           "  --demo        run on simulated devices (starts rescuebay-sim, stops it on exit)\n"
           "  --grab FILE   render once, save a screenshot, exit (offscreen if no display)\n"
+          "  --screenshots DIR  every screen in every language at 1280x800, 1920x1080 and\n"
+          "                800x1280 (only one with --lang / --size), checked; exit 1 on a problem\n"
           "  --dump-state  print the device list as JSON after the first enumeration, exit\n",
           f);
 }
@@ -99,6 +104,11 @@ bool parse(int argc, char **argv, Options &o)
         else if (!strcmp(a, "--dump-state")) o.dumpState = true;
         else if (!strcmp(a, "--fullscreen")) o.fullscreen = true;
         else if (!strcmp(a, "--grab")) { if (!next()) return bad(a, v, "needs a file name"); o.grab = v; }
+        else if (!strcmp(a, "--screenshots")) {
+            if (!next() || !*v) return bad(a, v, "needs an output folder");
+            o.screenshots = v;
+            o.demo = true;   // the pictures show the demo scenario's devices
+        }
         else if (!strcmp(a, "--home")) { if (!next()) return bad(a, v, "needs a folder"); o.home = v; }
         else if (!strcmp(a, "--product")) { if (!next()) return bad(a, v, "needs a product type such as iPhone8,4"); o.product = v; }
         else if (!strcmp(a, "--scenario")) {
@@ -124,6 +134,7 @@ bool parse(int argc, char **argv, Options &o)
                 || strlen(v) != strlen(w) + 1 + strlen(h)
                 || !intIn(w, 600, 7680, o.width) || !intIn(h, 600, 7680, o.height))
                 return bad(a, v, "is not WIDTHxHEIGHT between 600x600 and 7680x7680 (e.g. 1280x800)");
+            o.sizeGiven = true;
         } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); exit(0); }
         else if (a[0] == '-' && a[1] == '-') {
             fprintf(stderr, "rescuebay-kiosk: unknown option %s\n", a);
@@ -165,7 +176,7 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    const bool headless = o.grab || o.dumpState;
+    const bool headless = o.grab || o.dumpState || o.screenshots;
     if (!headless && !getenv("QT_QPA_PLATFORM") && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY")) {
         fputs("rescuebay-kiosk: no display (DISPLAY and WAYLAND_DISPLAY are unset). Run it in a\n"
               "desktop or kiosk session (cage, weston), set QT_QPA_PLATFORM (eglfs, linuxfb),\n"
@@ -183,7 +194,7 @@ int main(int argc, char **argv)
     if (o.home)
         setenv("RESCUEBAY_HOME", o.home, 1);
     // Screenshots and state dumps must work on a machine without a display (CI).
-    if ((o.grab || o.dumpState) && !getenv("QT_QPA_PLATFORM") && !getenv("DISPLAY")
+    if (headless && !getenv("QT_QPA_PLATFORM") && !getenv("DISPLAY")
         && !getenv("WAYLAND_DISPLAY"))
         setenv("QT_QPA_PLATFORM", "offscreen", 1);
 
@@ -204,7 +215,7 @@ int main(int argc, char **argv)
     if (!monitor->start())
         fprintf(stderr, "rescuebay-kiosk: device detection unavailable: %s\n",
                 qPrintable(monitor->errorText()));
-    if (o.grab || o.dumpState) {
+    if (headless) {
         monitor->waitReady(o.waitMs);
         // Let the queued device events reach the model.
         for (int i = 0; i < 5; i++)
@@ -242,6 +253,13 @@ int main(int argc, char **argv)
         }
     }
 
+    if (o.screenshots && window) {
+        const QByteArray size = QStringLiteral("%1x%2").arg(o.width).arg(o.height).toUtf8();
+        const int rc = rb_kiosk_screenshots(engine, window, o.screenshots, o.lang,
+                                            o.sizeGiven ? size.constData() : nullptr);
+        monitor->stop();
+        return rc;
+    }
     if (o.grab && window) {
         const QString out = QString::fromUtf8(o.grab);
         QTimer::singleShot(1200, window, [window, out] {

@@ -73,7 +73,7 @@ Item {
     readonly property real topRoom: hasTopKeys && showLabels ? Theme.smallText * 2.6 + 40 : 0
     // Beside the outermost view on each side: key names wrap within it, never over a view.
     readonly property real labelRoom: Math.max(60, (width - body.width) / 2
-                                               - (showSide ? sideWidth * 1.8 : 0) - 26)
+                                               - (showSide ? sideWidth * 1.65 : 0) - 16)
 
     implicitWidth: 260
     implicitHeight: implicitWidth * aspect
@@ -81,7 +81,7 @@ Item {
     Rectangle {
         id: body
         // Room on both sides for the key names.
-        width: Math.min(drawing.width * (drawing.showSide ? (drawing.isPad ? 0.4 : 0.34)
+        width: Math.min(drawing.width * (drawing.showSide ? (drawing.isPad ? 0.34 : 0.26)
                                          : drawing.showLabels ? 0.4 : 0.8),
                         (drawing.height - drawing.topRoom) * 0.94 / drawing.aspect)
         height: width * drawing.aspect
@@ -148,8 +148,10 @@ Item {
                 label: modelData.edge !== "top" && modelData.sideViews ? "" : modelData.label
                 labelWidth: modelData.labelWidth
                 labelOnLeft: modelData.edge === "left"
-                // The Top button's name goes beside it, the volume keys' above them.
-                labelAbove: modelData.edge === "top" && modelData.bits !== Rb.ButtonSide
+                // On the top edge the Top button is named above it, clear of the side keys'
+                // names; a volume key next to it is named below, on the body.
+                labelAbove: modelData.edge === "top" && modelData.bits === Rb.ButtonSide
+                labelBelow: modelData.edge === "top" && modelData.bits !== Rb.ButtonSide
                 // Keys side by side on the top edge: name only the one to press.
                 labelWhenActiveOnly: modelData.edge === "top" && modelData.bits !== Rb.ButtonSide
                 color: modelData.bits === 0 ? "#8C96A0" : (active ? Theme.highlight : "#5D6670")
@@ -169,9 +171,9 @@ Item {
     readonly property var sides: !showSide ? [] : allSides.filter(side => side.keys.length > 0)
     readonly property var allSides: [
         { isLeft: true, x: body.x - sideWidth * 0.8 - sideWidth, y: body.y, w: sideWidth, h: body.height,
-          keys: leftParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: true })) },
+          keys: leftParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: true, isPad: isPad })) },
         { isLeft: false, x: body.x + body.width + sideWidth * 0.8, y: body.y, w: sideWidth, h: body.height,
-          keys: rightParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: false })) }
+          keys: rightParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: false, isPad: isPad })) }
     ]
     Repeater {
         model: drawing.sides
@@ -194,6 +196,8 @@ Item {
                     holding: modelData.holding
                     label: modelData.label
                     labelWidth: modelData.labelWidth
+                    // An iPad's volume keys sit too close for two names: name the one to press.
+                    labelWhenActiveOnly: modelData.isPad && modelData.bits !== 0
                     labelOnLeft: modelData.isLeft
                     color: modelData.bits === 0 ? "#8C96A0" : (active ? Theme.highlight : "#5D6670")
                     width: modelData.sideWidth * 0.7

@@ -150,10 +150,12 @@ Item {
             rowSpacing: Theme.gap
 
             ColumnLayout {
-                Layout.preferredWidth: guideBody.portrait ? guideBody.width : Math.round(guideBody.width * 0.44)
-                Layout.maximumWidth: guideBody.portrait ? guideBody.width : Math.round(guideBody.width * 0.44)
-                Layout.preferredHeight: guideBody.portrait ? Math.round(guideBody.height * 0.5) : guideBody.height
-                Layout.fillHeight: !guideBody.portrait
+                // Both columns fill; their preferred widths set the 44:56 split.
+                Layout.fillWidth: true
+                Layout.preferredWidth: guideBody.portrait ? 100 : 44
+                // Stacked on a portrait screen: the drawing gets 55 % of the height.
+                Layout.fillHeight: true
+                Layout.preferredHeight: guideBody.portrait ? 55 : 100
                 spacing: Theme.gap
                 DeviceDrawing {
                     objectName: "drawing"
@@ -191,6 +193,8 @@ Item {
             Flickable {
                 id: stepsFlick
                 Layout.fillWidth: true
+                Layout.preferredWidth: guideBody.portrait ? 100 : 56
+                Layout.preferredHeight: guideBody.portrait ? 45 : 100
                 Layout.fillHeight: true
                 contentHeight: stepsColumn.implicitHeight
                 clip: true

@@ -14,6 +14,7 @@ ApplicationWindow {
     property string startProductType: ""
     // Every screen has a `title`; held as var because StackView only knows it is an Item.
     readonly property var currentScreen: stack.currentItem
+    readonly property bool busy: stack.busy   // a screen is sliding in (screenshots wait)
     // A locked kiosk closes only from Settings after a staff sign-in (never by Alt+F4,
     // the window manager or a stray key).
     property bool quitAllowed: false
@@ -101,6 +102,13 @@ ApplicationWindow {
             Text {
                 text: window.currentScreen && window.currentScreen.title ? window.currentScreen.title : qsTr("Bays")
                 font.pixelSize: Theme.titleText
+                // Long titles (German, a portrait screen) shrink to heading size and wrap.
+                fontSizeMode: Text.Fit
+                minimumPixelSize: Theme.headingText
+                wrapMode: Text.WordWrap
+                maximumLineCount: 2
+                Layout.fillHeight: true
+                verticalAlignment: Text.AlignVCenter
                 font.bold: true
                 color: Theme.text
                 elide: Text.ElideRight
@@ -119,6 +127,8 @@ ApplicationWindow {
                 onClicked: stack.push(settingsScreen)
             }
             Text {
+                // Room for the long (German) titles of the inner screens.
+                visible: stack.depth === 1
                 text: CommonStrings.appName
                 font.pixelSize: Theme.headingText
                 color: Theme.muted
@@ -134,20 +144,26 @@ ApplicationWindow {
             onOpenDevice: key => window.openFlow(key)
             onActionChosen: (key, action) => window.openForAction(key, action)
         }
-        Component.onCompleted: {
-            if (window.startScreen === "guide") {
-                const row = DeviceMonitor.devices.count > 0 ? DeviceMonitor.devices.get(0) : null
-                window.openGuide(row ? row.key : "", window.startProcedure, window.startProductType)
-            } else if (window.startScreen === "flow" && DeviceMonitor.devices.count > 0) {
-                window.openFlow(DeviceMonitor.devices.get(0).key)
-            } else if (window.startScreen === "settings") {
-                stack.push(settingsScreen)
-            } else if (window.startScreen === "tickets") {
-                stack.push(ticketsScreen)
-            } else if (window.startScreen === "backup" && DeviceMonitor.devices.count > 0) {
-                stack.push(flowScreen, { deviceKey: DeviceMonitor.devices.get(0).key, current: Rb.FlowBackup })
-            }
-        }
+        Component.onCompleted: window.showScreen(window.startScreen, window.startProcedure,
+                                                 window.startProductType)
+    }
+
+    // Opens `name` from the Bays screen (--screen, --screenshots): the first device's
+    // flow/backup/guide, or the guide of `productType` without a device.
+    function showScreen(name: string, procedure: int, productType: string) {
+        Qt.inputMethod.hide()
+        stack.pop(null)
+        const row = DeviceMonitor.devices.count > 0 ? DeviceMonitor.devices.get(0) : null
+        if (name === "guide")
+            openGuide(productType !== "" || !row ? "" : row.key, procedure, productType)
+        else if (name === "flow" && row)
+            openFlow(row.key)
+        else if (name === "backup" && row)
+            stack.push(flowScreen, { deviceKey: row.key, current: Rb.FlowBackup })
+        else if (name === "settings")
+            stack.push(settingsScreen)
+        else if (name === "tickets")
+            stack.push(ticketsScreen)
     }
 
     Component {
