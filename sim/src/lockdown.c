@@ -2,6 +2,7 @@
  * Framing: 4-byte big-endian length + XML plist; TLS after StartSession (and from the first
  * byte on service ports), as libimobiledevice 1.3.0 expects. */
 #include "sim.h"
+#include "hostile.h"
 
 #include <openssl/err.h>
 #include <openssl/rand.h>
@@ -86,7 +87,8 @@ static int ld_send(struct ld *l, plist_t msg)
     uint32_t len = 0;
     plist_to_xml(msg, &xml, &len);
     plist_free(msg);
-    int rc = xml ? send_raw(l, xml, len) : -1;
+    int h = xml && !l->ssl ? sim_hostile_lockdown(l->fd, l->d, xml, len) : 0;
+    int rc = h ? (h > 0 ? 0 : -1) : xml ? send_raw(l, xml, len) : -1;
     free(xml);
     return rc;
 }
@@ -133,6 +135,7 @@ static plist_t domain_values(const struct sim_device *d, const char *domain, int
         S("WiFiAddress", p->wifi_mac);
         plist_dict_set_item(v, "DevicePublicKey",
                             plist_new_data(g_sim.device_pubkey_pem, strlen(g_sim.device_pubkey_pem)));
+        sim_iboot_lockdown_values(d, v); /* nonces, Image4Supported (iboot.c) */
         if (full) {
             S("SerialNumber", p->serial);
             if (!strcmp(p->device_class, "iPhone"))
@@ -484,10 +487,8 @@ void sim_lockdown_run(int fd, struct sim_device *d)
             plist_free(req);
             ld_send(&l, out); /* answer first: the reboot hangs up this connection */
             pthread_mutex_lock(&g_sim.lock);
-            sim_env_set(d->nv, &d->nnv, "auto-boot", "false");
-            memcpy(d->env, d->nv, sizeof d->env);
-            d->nenv = d->nnv;
-            sim_later_mode(d, SIM_RECOVERY);
+            sim_nv_set(d, "auto-boot", "false");
+            sim_leave_later(d, SIM_RECOVERY, 300);
             pthread_mutex_unlock(&g_sim.lock);
             break;
         } else {

@@ -1,6 +1,7 @@
 /* muxd.c - the fake usbmuxd: device list, Listen events, pair records, Connect, and the
  * device state changes (plug, unplug, reboot into a mode) that drive those events. */
 #include "sim.h"
+#include "hostile.h"
 
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -216,6 +217,9 @@ void sim_device_reset(struct sim_device *d)
     d->trust_pending = d->p.trust_pending;
     d->slow_ms = d->p.slow_ms;
     d->drop_next = d->garbage_next = 0;
+    sim_restore_reset(d);
+    memcpy(d->faults, d->p.faults, sizeof d->faults);
+    d->nfaults = d->p.nfaults;
     d->nenv = d->nnv = 0;
     sim_env_set(d->nv, &d->nnv, "auto-boot", d->p.mode == SIM_NORMAL ? "true" : "false");
     sim_env_set(d->nv, &d->nnv, "build-version", d->p.iboot);
@@ -330,6 +334,7 @@ static int do_connect(int fd, uint32_t tag, plist_t req)
                 found = 1;
             }
     }
+    int restored = d && d->mode == SIM_RESTORE && sim_restore_port((int)port);
     int tracked = d && d->nconns < (int)(sizeof d->conns / sizeof *d->conns);
     if (tracked)
         d->conns[d->nconns++] = fd;
@@ -338,7 +343,10 @@ static int do_connect(int fd, uint32_t tag, plist_t req)
         send_result(fd, tag, RES_BADDEV);
         return 1;
     }
-    if (port != LOCKDOWN_PORT && !found) {
+    if (restored) { /* restored, ASR and FDR of a device in restore mode (restored.c) */
+        send_result(fd, tag, RES_OK);
+        sim_restore_serve(fd, d, (int)port);
+    } else if (port != LOCKDOWN_PORT && !found) {
         send_result(fd, tag, RES_CONNREFUSED);
     } else {
         send_result(fd, tag, RES_OK);
@@ -369,7 +377,9 @@ static void *conn_main(void *arg)
             break;
         const char *mt = sim_dict_str(req, "MessageType");
         int done = 0;
-        if (!mt) {
+        if ((!mt || strncmp(mt, "RbSim", 5)) && sim_hostile_muxd(fd, tag)) {
+            done = 1;
+        } else if (!mt) {
             send_result(fd, tag, RES_BADCOMMAND);
         } else if (!strcmp(mt, "ListDevices")) {
             plist_t list = plist_new_array();

@@ -22,7 +22,19 @@ const char *const bkgen_damages[] = {
     "bitflip_file", "fileid_mismatch", "fileid_malformed", "path_traversal", "absolute_path",
     "garbage_mbfile", "orphan", "blob_symlink", "wal_sidecar", "bad_padding", "bad_file_key",
     "bad_manifest_key", "bad_keybag", "flag_mismatch", "size_field_off", "no_file_key",
+    /* Over the verifier's limits, and records it cannot fully check. A damage may be a
+     * comma-separated list ("snapshot_unfinished,status_plist_huge_zeros"). */
+    "info_plist_huge_zeros", "info_plist_huge_spaces", "info_plist_huge_junk",
+    "manifest_plist_huge_zeros", "manifest_plist_huge_spaces", "manifest_plist_huge_junk",
+    "status_plist_huge_zeros", "status_plist_huge_spaces", "status_plist_huge_junk",
+    "info_plist_trailing_junk", "info_plist_trailing_zeros", "info_plist_trailing_spaces",
+    "mbfile_huge", "row_huge", "row_flags_unknown", "digest_odd", "version_differs",
     NULL};
+
+/* Past the verifier's 16 MB plist limit (BK_MAX_PLIST_BYTES), and its row limit. */
+#define BKGEN_HUGE_PLIST ((16u << 20) + 4096)
+#define BKGEN_HUGE_MBFILE ((1u << 20) + (512u << 10))
+#define BKGEN_HUGE_ROW (5u << 20)
 
 struct gen {
     const bkgen_opts *o;
@@ -50,26 +62,25 @@ static int fail(struct gen *g, const char *fmt, ...)
 
 static bool dmg(const struct gen *g, const char *name)
 {
-    return g->o->damage && strcmp(g->o->damage, name) == 0;
+    size_t n = strlen(name);
+    for (const char *d = g->o->damage; d && *d;) {
+        const char *e = strchr(d, ',');
+        size_t l = e ? (size_t)(e - d) : strlen(d);
+        if (l == n && memcmp(d, name, n) == 0)
+            return true;
+        d = e ? e + 1 : NULL;
+    }
+    return false;
 }
 
 static uint64_t rnd(struct gen *g)
 {
-    g->rng ^= g->rng << 13;
-    g->rng ^= g->rng >> 7;
-    g->rng ^= g->rng << 17;
-    return g->rng;
+    return bkgen_rnd(&g->rng);
 }
 
 static void fill(struct gen *g, uint8_t *p, size_t n)
 {
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t r = rnd(g);
-        memcpy(p + i, &r, 8);
-    }
-    for (; i < n; i++)
-        p[i] = (uint8_t)rnd(g);
+    bkgen_fill(&g->rng, p, n);
 }
 
 static char *join(const char *a, const char *b)
@@ -106,21 +117,60 @@ static int write_plist(struct gen *g, const char *name, plist_t p, bool xml)
     return rc;
 }
 
-static void tlv(uint8_t **w, const char *tag, const void *v, uint32_t len)
+/* Appends to a written plist: "zeros" (sparse), "spaces" or "junk", up to `to` bytes. */
+static int pad_file(struct gen *g, const char *name, const char *how, uint64_t to)
 {
-    memcpy(*w, tag, 4);
-    (*w)[4] = (uint8_t)(len >> 24);
-    (*w)[5] = (uint8_t)(len >> 16);
-    (*w)[6] = (uint8_t)(len >> 8);
-    (*w)[7] = (uint8_t)len;
-    memcpy(*w + 8, v, len);
-    *w += 8 + len;
+    char *p = join(g->o->dir, name);
+    int fd = p ? open(p, O_WRONLY | O_APPEND) : -1;
+    free(p);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        if (fd >= 0)
+            close(fd);
+        return fail(g, "pad %s", name);
+    }
+    int rc = 0;
+    if (!strcmp(how, "zeros")) {
+        rc = ftruncate(fd, (off_t)to);
+    } else {
+        uint8_t chunk[65536];
+        for (uint64_t have = (uint64_t)st.st_size; rc == 0 && have < to;) {
+            size_t n = to - have < sizeof chunk ? (size_t)(to - have) : sizeof chunk;
+            if (!strcmp(how, "spaces"))
+                memset(chunk, ' ', n);
+            else
+                fill(g, chunk, n);
+            rc = write(fd, chunk, n) == (ssize_t)n ? 0 : -1;
+            have += n;
+        }
+    }
+    close(fd);
+    return rc == 0 ? 0 : fail(g, "pad %s: %s", name, strerror(errno));
 }
 
-static void tlv32(uint8_t **w, const char *tag, uint32_t v)
+/* The damages "<which>_plist_huge_<how>" and "info_plist_trailing_<how>". */
+static int pad_plists(struct gen *g)
 {
-    uint8_t b[4] = {(uint8_t)(v >> 24), (uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v};
-    tlv(w, tag, b, 4);
+    static const char *const which[][2] = {{"info", "Info.plist"}, {"manifest", "Manifest.plist"},
+                                           {"status", "Status.plist"}};
+    static const char *const how[] = {"zeros", "spaces", "junk"};
+    char name[64];
+    for (size_t w = 0; w < 3; w++)
+        for (size_t h = 0; h < 3; h++) {
+            snprintf(name, sizeof name, "%s_plist_huge_%s", which[w][0], how[h]);
+            if (dmg(g, name) && pad_file(g, which[w][1], how[h], BKGEN_HUGE_PLIST))
+                return -1;
+        }
+    for (size_t h = 0; h < 3; h++) {
+        char *p = join(g->o->dir, "Info.plist");
+        struct stat st;
+        int ok = p && stat(p, &st) == 0;
+        free(p);
+        snprintf(name, sizeof name, "info_plist_trailing_%s", how[h]);
+        if (ok && dmg(g, name) && pad_file(g, "Info.plist", how[h], (uint64_t)st.st_size + 100))
+            return -1;
+    }
+    return 0;
 }
 
 /* Keybag like a real iOS 16 one: header, then classes 11..1, each opened by a UUID. */
@@ -136,26 +186,26 @@ static size_t make_keybag(struct gen *g, uint8_t *kb)
     uint8_t k1[32];
     PKCS5_PBKDF2_HMAC(pw, (int)strlen(pw), dpsl, 20, (int)dpic, EVP_sha256(), 32, k1);
     PKCS5_PBKDF2_HMAC((const char *)k1, 32, salt, 20, (int)iter, EVP_sha1(), 32, g->kek);
-    tlv32(&w, "VERS", 5);
-    tlv32(&w, "TYPE", 1);
-    tlv(&w, "UUID", uuid, 16);
-    tlv(&w, "HMCK", hmck, 40);
-    tlv32(&w, "WRAP", 0);
-    tlv(&w, "SALT", salt, 20);
-    tlv32(&w, "ITER", iter);
-    tlv32(&w, "DPWT", 1);
-    tlv32(&w, "DPIC", dpic);
-    tlv(&w, "DPSL", dpsl, 20);
+    bkgen_tlv32(&w, "VERS", 5);
+    bkgen_tlv32(&w, "TYPE", 1);
+    bkgen_tlv(&w, "UUID", uuid, 16);
+    bkgen_tlv(&w, "HMCK", hmck, 40);
+    bkgen_tlv32(&w, "WRAP", 0);
+    bkgen_tlv(&w, "SALT", salt, 20);
+    bkgen_tlv32(&w, "ITER", iter);
+    bkgen_tlv32(&w, "DPWT", 1);
+    bkgen_tlv32(&w, "DPIC", dpic);
+    bkgen_tlv(&w, "DPSL", dpsl, 20);
     for (int c = 11; c >= 1; c--) {
         uint8_t wpky[40];
         fill(g, g->class_keys[c], 32);
         fill(g, uuid, 16);
         bkgen_aes_wrap(g->kek, g->class_keys[c], wpky);
-        tlv(&w, "UUID", uuid, 16);
-        tlv32(&w, "CLAS", (uint32_t)c);
-        tlv32(&w, "WRAP", c <= 4 ? 2 : 3);
-        tlv32(&w, "KTYP", 0);
-        tlv(&w, "WPKY", wpky, 40);
+        bkgen_tlv(&w, "UUID", uuid, 16);
+        bkgen_tlv32(&w, "CLAS", (uint32_t)c);
+        bkgen_tlv32(&w, "WRAP", c <= 4 ? 2 : 3);
+        bkgen_tlv32(&w, "KTYP", 0);
+        bkgen_tlv(&w, "WPKY", wpky, 40);
     }
     return (size_t)(w - kb);
 }
@@ -168,6 +218,20 @@ static int insert_row(struct gen *g, const char *id, const char *domain, const c
     plist_to_bin(mf, &bin, &blen);
     if (dmg(g, "garbage_mbfile") && strcmp(id, g->victim_id) == 0)
         memset(bin + 8, 0xff, blen > 40 ? 32 : blen - 8);
+    bool huge = (dmg(g, "mbfile_huge") && strcmp(id, g->victim_id) == 0) ||
+                (dmg(g, "row_huge") && strcmp(rel, "Library/huge-row.db") == 0);
+    if (huge) {
+        uint32_t to = dmg(g, "row_huge") ? BKGEN_HUGE_ROW : BKGEN_HUGE_MBFILE;
+        char *nb = calloc(1, to);
+        if (!nb) {
+            free(bin);
+            return fail(g, "out of memory");
+        }
+        memcpy(nb, bin, blen);
+        free(bin);
+        bin = nb;
+        blen = to;
+    }
     sqlite3_reset(g->ins);
     sqlite3_bind_text(g->ins, 1, id, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(g->ins, 2, domain, -1, SQLITE_TRANSIENT);
@@ -177,12 +241,6 @@ static int insert_row(struct gen *g, const char *id, const char *domain, const c
     int rc = sqlite3_step(g->ins);
     free(bin);
     return rc == SQLITE_DONE ? 0 : fail(g, "insert: %s", sqlite3_errmsg(g->db));
-}
-
-static bool system_domain(const char *d)
-{
-    return !strcmp(d, "HomeDomain") || !strcmp(d, "HealthDomain") || !strcmp(d, "KeychainDomain") ||
-           !strcmp(d, "WirelessDomain");
 }
 
 static int add_file(struct gen *g, const char *domain, const char *rel, uint64_t size)
@@ -239,14 +297,18 @@ static int add_file(struct gen *g, const char *domain, const char *rel, uint64_t
         memcpy(blob, plain, size);
     }
     uint8_t digest[20];
-    bool with_digest = o->digest_all || system_domain(domain);
+    bool with_digest = o->digest_all || bkgen_system_domain(domain);
     if (with_digest)
         SHA1(blob, blen, digest);
+    if (victim && dmg(g, "digest_odd"))
+        memset(digest + 16, 0, 4); /* written as 16 bytes below */
     uint64_t recorded = size;
     if (victim && dmg(g, "size_field_off"))
         recorded = size % 16 == 15 ? size - 1 : size + 1;
     plist_t mf = bkgen_mbfile(rel, recorded, 0100644, pclass, with_digest ? digest : NULL,
                         o->encrypted && !(victim && dmg(g, "no_file_key")) ? key44 : NULL, NULL);
+    if (victim && dmg(g, "digest_odd"))
+        bkgen_mbfile_set_digest(mf, digest, 16);
     int rc = insert_row(g, rowid, domain, rel, 1, mf);
     plist_free(mf);
     if (rc)
@@ -297,6 +359,16 @@ static const char *const named[][2] = {
     {"HomeDomain", "Library/Preferences/empty.plist"},
 };
 
+const char *const bkgen_hostile_names[] = {
+    "Media/DCIM/100APPLE/IMG_\x1b[2J\x1b]0;pwned\x07.HEIC",
+    "Media/DCIM/100APPLE/IMG_\xc2\x9b" "31m.HEIC",
+    "Media/DCIM/100APPLE/IMG_\xe2\x80\xae" "CIEH.exe",
+    "Media/DCIM/100APPLE/IMG_\xe2\x81\xa6x\xe2\x81\xa9.HEIC",
+    "Media/DCIM/100APPLE/IMG_\xff\xfe" ".HEIC",
+    "Media/DCIM/100APPLE/IMG_two\nlines\r.HEIC",
+    NULL,
+};
+
 static int make_rows(struct gen *g)
 {
     const bkgen_opts *o = g->o;
@@ -311,6 +383,11 @@ static int make_rows(struct gen *g)
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
         if (add_file(g, named[i][0], named[i][1], strstr(named[i][1], "empty") ? 0 : avg))
             return -1;
+    /* Before the generic rows, so that rows follow the one that cannot be read. */
+    if (dmg(g, "row_huge") && add_file(g, "HomeDomain", "Library/huge-row.db", 64))
+        return -1;
+    if (dmg(g, "row_flags_unknown") && add_other(g, "HomeDomain", "Library/odd-row", 8))
+        return -1;
     for (unsigned i = 0; i < o->files; i++) {
         char rel[96], dom[64];
         switch (i % 3) {
@@ -330,6 +407,9 @@ static int make_rows(struct gen *g)
         if (add_file(g, dom, rel, size))
             return -1;
     }
+    for (size_t i = 0; o->hostile_names && bkgen_hostile_names[i]; i++)
+        if (add_file(g, "CameraRollDomain", bkgen_hostile_names[i], 100))
+            return -1;
     if (dmg(g, "path_traversal") && add_file(g, "HomeDomain", "Library/SMS/../../../../../rb-escape.txt", 64))
         return -1;
     if (dmg(g, "absolute_path") && add_file(g, "HomeDomain", "/tmp/rb-abs-escape.txt", 64))
@@ -420,6 +500,8 @@ static int read_all(const char *path, uint8_t **out, size_t *len)
 
 int bkgen_write(const bkgen_opts *o, char *err, size_t errlen)
 {
+    if (o->legacy)
+        return bkgen_legacy_write(o, err, errlen);
     struct gen g = {.o = o, .err = err, .errlen = errlen};
     g.rng = 0x9E3779B97F4A7C15ull ^ ((uint64_t)o->seed * 2654435761u) ^ 1;
     const char *ios = o->ios ? o->ios : "17.5.1", *pt = o->product_type ? o->product_type : "iPhone14,5";
@@ -478,11 +560,12 @@ int bkgen_write(const bkgen_opts *o, char *err, size_t errlen)
     /* Info.plist: host-written, XML. */
     plist_t info = plist_new_dict();
     plist_dict_set_item(info, "Build Version", plist_new_string("21F90"));
-    plist_dict_set_item(info, "Device Name", plist_new_string("Test iPhone"));
-    plist_dict_set_item(info, "Display Name", plist_new_string("Test iPhone"));
+    const char *devname = g.o->device_name ? o->device_name : "Test iPhone";
+    plist_dict_set_item(info, "Device Name", plist_new_string(devname));
+    plist_dict_set_item(info, "Display Name", plist_new_string(devname));
     plist_dict_set_item(info, "Last Backup Date", plist_new_date(785548800, 0));
     plist_dict_set_item(info, "Product Type", plist_new_string(pt));
-    plist_dict_set_item(info, "Product Version", plist_new_string(ios));
+    plist_dict_set_item(info, "Product Version", plist_new_string(dmg(&g, "version_differs") ? "16.0" : ios));
     plist_dict_set_item(info, "Serial Number", plist_new_string("TEST00000000"));
     plist_dict_set_item(info, "Target Identifier", plist_new_string(udid));
     plist_dict_set_item(info, "Target Type", plist_new_string("Device"));
@@ -501,7 +584,7 @@ int bkgen_write(const bkgen_opts *o, char *err, size_t errlen)
     plist_dict_set_item(man, "WasPasscodeSet", plist_new_bool(1));
     plist_t lock = plist_new_dict();
     plist_dict_set_item(lock, "BuildVersion", plist_new_string("21F90"));
-    plist_dict_set_item(lock, "DeviceName", plist_new_string("Test iPhone"));
+    plist_dict_set_item(lock, "DeviceName", plist_new_string(g.o->device_name ? g.o->device_name : "Test iPhone"));
     plist_dict_set_item(lock, "ProductType", plist_new_string(pt));
     plist_dict_set_item(lock, "ProductVersion", plist_new_string(ios));
     plist_dict_set_item(lock, "SerialNumber", plist_new_string("TEST00000000"));
@@ -542,6 +625,8 @@ int bkgen_write(const bkgen_opts *o, char *err, size_t errlen)
         free(p);
         rc |= write_file(&g, "ff/ffffffffffffffffffffffffffffffffffffffff", "orphan!", 7);
     }
+    if (!rc && pad_plists(&g))
+        rc = -1;
     if (dmg(&g, "no_manifest_db"))
         unlink(dbpath);
     if (dmg(&g, "garbage_manifest_db")) {

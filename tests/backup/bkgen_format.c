@@ -107,3 +107,57 @@ plist_t bkgen_mbfile(const char *rel, uint64_t size, int64_t mode, int pclass, c
     return root;
 }
 
+
+void bkgen_mbfile_set_digest(plist_t root, const uint8_t *digest, size_t len)
+{
+    plist_t objs = plist_dict_get_item(root, "$objects");
+    plist_t f = plist_array_get_item(objs, 1);
+    plist_t ref = f ? plist_dict_get_item(f, "Digest") : NULL;
+    uint64_t uid = 0;
+    if (!ref)
+        return;
+    plist_get_uid_val(ref, &uid);
+    plist_array_set_item(objs, plist_new_data((const char *)digest, len), (uint32_t)uid);
+}
+
+uint64_t bkgen_rnd(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+void bkgen_fill(uint64_t *s, uint8_t *p, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t r = bkgen_rnd(s);
+        memcpy(p + i, &r, 8);
+    }
+    for (; i < n; i++)
+        p[i] = (uint8_t)bkgen_rnd(s);
+}
+
+void bkgen_tlv(uint8_t **w, const char *tag, const void *v, uint32_t len)
+{
+    memcpy(*w, tag, 4);
+    (*w)[4] = (uint8_t)(len >> 24);
+    (*w)[5] = (uint8_t)(len >> 16);
+    (*w)[6] = (uint8_t)(len >> 8);
+    (*w)[7] = (uint8_t)len;
+    memcpy(*w + 8, v, len);
+    *w += 8 + len;
+}
+
+void bkgen_tlv32(uint8_t **w, const char *tag, uint32_t v)
+{
+    uint8_t b[4] = {(uint8_t)(v >> 24), (uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v};
+    bkgen_tlv(w, tag, b, 4);
+}
+
+bool bkgen_system_domain(const char *d)
+{
+    return !strcmp(d, "HomeDomain") || !strcmp(d, "HealthDomain") || !strcmp(d, "KeychainDomain") ||
+           !strcmp(d, "WirelessDomain");
+}

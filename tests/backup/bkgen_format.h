@@ -3,6 +3,7 @@
 #define BKGEN_FORMAT_H
 
 #include <plist/plist.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -15,5 +16,15 @@ void bkgen_sha1_hex(const char *domain, const char *rel, char out[41]);
 /* NSKeyedArchiver MBFile record laid out like real ones. */
 plist_t bkgen_mbfile(const char *rel, uint64_t size, int64_t mode, int pclass, const uint8_t *digest,
                      const uint8_t *key44, const char *target);
+/* Replaces the record's Digest (it must have one) with `len` bytes. */
+void bkgen_mbfile_set_digest(plist_t root, const uint8_t *digest, size_t len);
+/* xorshift64: deterministic fixture bytes from a seed. */
+uint64_t bkgen_rnd(uint64_t *state);
+void bkgen_fill(uint64_t *state, uint8_t *p, size_t n);
+/* Keybag TLV entry: tag, u32 BE length, value; *w advances. */
+void bkgen_tlv(uint8_t **w, const char *tag, const void *v, uint32_t len);
+void bkgen_tlv32(uint8_t **w, const char *tag, uint32_t v);
+/* Domains whose files carry a SHA-1 in real backups (HomeDomain and the like). */
+bool bkgen_system_domain(const char *domain);
 
 #endif

@@ -1,6 +1,6 @@
 #!/bin/sh
 # `rescuebay backup extract`: decrypts into OUT with real names, refuses a non-empty OUT,
-# never writes outside OUT whatever names Manifest.db holds.
+# never writes outside OUT whatever names Manifest.db (or Manifest.mbdb) holds.
 set -eu
 rb="$RB_BIN/rescuebay"
 gen="$RB_BACKUP_GEN"
@@ -32,10 +32,14 @@ set -e
 [ $rc2 = 1 ] || fail "missing password accepted"
 [ $rc3 = 2 ] || fail "unknown category accepted"
 
-for d in path_traversal absolute_path blob_symlink fileid_malformed; do
+# The same hostile names in iOS 5-9 backups (Manifest.mbdb): "legacy/<damage>".
+for spec in path_traversal absolute_path blob_symlink fileid_malformed \
+            legacy/path_traversal legacy/absolute_path legacy/blob_symlink; do
+    dmg=${spec#legacy/}; layout=""; [ "$dmg" = "$spec" ] || layout=--legacy
+    d=$(echo "$spec" | tr / -)
     rm -f /tmp/rb-abs-escape.txt
     mkdir -p "$tmp/h-$d/x/y"
-    "$gen" "$tmp/b-$d" --files 2 --damage $d
+    "$gen" "$tmp/b-$d" --files 2 --damage "$dmg" $layout
     for c in messages other; do
         "$rb" --home "$tmp/h" backup extract "$tmp/b-$d" --category $c --out "$tmp/h-$d/x/y/out-$c" > /dev/null
     done

@@ -7,20 +7,7 @@ gen="$RB_BACKUP_GEN"
 fx="$RB_SOURCE_DIR/tests/fixtures/backups"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-expect() { # expect CODE VERDICT -- ARGS...
-    want=$1; verdict=$2; shift 3
-    set +e
-    "$rb" --home "$tmp/home" "$@" > "$tmp/out" 2> "$tmp/err"
-    rc=$?
-    set -e
-    [ "$rc" = "$want" ] || { cat "$tmp/out" "$tmp/err"; fail "$* exited $rc, want $want"; }
-    if [ "$verdict" != "-" ]; then
-        got=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["verdict"])' "$tmp/out")
-        [ "$got" = "$verdict" ] || fail "$*: verdict $got, want $verdict"
-    fi
-}
+. "$(dirname "$0")/backup_lib.sh"
 
 "$gen" "$tmp/plain" --files 20
 "$gen" "$tmp/enc" --files 20 --encrypted --password 's3cret pass'

@@ -10,7 +10,7 @@ fx_catalog iPhone14,3 "$FX_WWW/files/e3.ipsw" "" true 20A3
 S1=$(sha1sum "$FX_WWW/files/e1.ipsw" | cut -d' ' -f1)
 S2=$(sha1sum "$FX_WWW/files/e2.ipsw" | cut -d' ' -f1)
 S3=$(sha1sum "$FX_WWW/files/e3.ipsw" | cut -d' ' -f1)
-echo "firmware.cache_budget = 5M" > "$HOME_DIR/rescuebay.conf"
+echo "firmware.cache_budget = 5M" >> "$HOME_DIR/rescuebay.conf"
 rb fetch iPhone14,1 --pin -q >/dev/null || fail "fetch 1"
 sleep 1
 rb fetch iPhone14,2 -q >/dev/null || fail "fetch 2"

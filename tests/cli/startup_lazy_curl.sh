@@ -13,6 +13,7 @@ echo "ok - libcurl is not loaded at start-up"
 # libcurl, not "cannot start libcurl".
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
+echo "firmware.allow_http = yes" > "$home/rescuebay.conf"   # else refused before libcurl
 set +e
 RESCUEBAY_CATALOG_URL=http://127.0.0.1:9/v4 "$rb" --home "$home" firmware list iPhone12,1 --refresh >/dev/null 2>"$home/err"
 set -e

@@ -7,10 +7,12 @@ H=$(mktemp -d "${TMPDIR:-/tmp}/rbcli-ticket.XXXXXX")
 trap 'rm -rf "$H"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 rb() { "$RB" --home "$H" "$@"; }
-printf 'tickets.pin_iterations = 1000\ntickets.pin_max_failures = 3\nstore.name = Corner Fix\n' > "$H/rescuebay.conf"
+printf 'tickets.pin_iterations = 1000\nstore.name = Corner Fix\n' > "$H/rescuebay.conf"
 
 echo 1234 | rb ticket staff add ann --pin-stdin
 printf '1234\n5555\n' | rb ticket staff add bob --staff ann --pin-stdin
+# The lock-out is a database setting, set by an administrator.
+echo 1234 | rb ticket settings set tickets.pin_max_failures 3 --staff ann --pin-stdin
 # Without signing in, a second member cannot be added.
 set +e
 echo 7777 | rb ticket staff add eve --pin-stdin 2>/dev/null; rc=$?

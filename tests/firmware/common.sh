@@ -6,6 +6,8 @@ RB=${RB_BIN:-$SRC/build/bin}/rescuebay
 T=$(mktemp -d "${TMPDIR:-/tmp}/rb-fwtest.XXXXXX")
 HOME_DIR="$T/home"
 mkdir -p "$HOME_DIR"
+# nginx serves plain http on 127.0.0.1: allowed only by the setting (loopback is not special).
+echo "firmware.allow_http = yes" > "$HOME_DIR/rescuebay.conf"
 trap 'fx_cleanup; rm -rf "$T"' EXIT
 fx_start || exit 1
 export RESCUEBAY_CATALOG_URL="$FX_BASE/v4"

@@ -7,6 +7,9 @@
 #   fx_make_ipsw FILE MB
 #   fx_catalog PT FILE [URLPATH] [SIGNED] [BUILD] [VERSION]  -> writes $FX_WWW/v4/device/PT
 #   fx_sent PATH        -> total body bytes nginx sent for URL path PATH (access log)
+#   hostile locations: /endless500/X (500 + 1 GiB error page), /slow500/X (500, page at
+#   10 B/s), /v4endless/ (503 + 1 GiB page), /trickle/F and /v4trickle/device/PT (10 B/s),
+#   /stall/F (64 KiB, then 1 B/s)
 #   fx_stop; fx_restart (same port)
 # The access log format is: uri status body_bytes_sent "range" "if-range".
 
@@ -40,6 +43,16 @@ http {
         location /v4/device/ { default_type application/json; }
         location /err500/ { return 500; }
         location /v4err/ { return 503; }
+        # Hostile servers (tests/cli/firmware_hostile.sh): an error whose page never ends
+        # (a 1 GiB sparse file), one whose page trickles, bodies that trickle or stall.
+        location /endless500/ { error_page 500 /huge/endless.bin; return 500; }
+        location /v4endless/ { error_page 503 /huge/endless.bin; return 503; }
+        location /slow500/ { error_page 500 /hugeslow/endless.bin; return 500; }
+        location /huge/ { internal; alias $FX_DIR/huge/; }
+        location /hugeslow/ { internal; alias $FX_DIR/huge/; limit_rate_after 512; limit_rate 10; }
+        location /trickle/ { alias $FX_WWW/files/; limit_rate_after 512; limit_rate 10; }
+        location /v4trickle/device/ { alias $FX_WWW/v4/device/; default_type application/json; limit_rate_after 512; limit_rate 10; }
+        location /stall/ { alias $FX_WWW/files/; limit_rate_after 64k; limit_rate 1; }
     }
 }
 CONF
@@ -61,7 +74,8 @@ fx_launch() {
 fx_start() {
     FX_DIR=$(mktemp -d "${TMPDIR:-/tmp}/rb-nginx.XXXXXX")
     FX_WWW="$FX_DIR/www"
-    mkdir -p "$FX_WWW/files" "$FX_WWW/v4/device" "$FX_DIR/tmp"
+    mkdir -p "$FX_WWW/files" "$FX_WWW/v4/device" "$FX_DIR/tmp" "$FX_DIR/huge"
+    truncate -s 1G "$FX_DIR/huge/endless.bin"
     tries=0
     while :; do
         FX_PORT=$(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 30000 + 20000 ))

@@ -145,9 +145,9 @@ static void test_tickets_crud__changes_need_a_signed_in_staff_member(void)
 static void test_tickets_staff__wrong_pins_lock_out_for_a_period(void)
 {
     rb_context *ctx = tk_ctx("lockout");
-    rbt_assert_ok(rb_context_set_setting(ctx, "tickets.pin_max_failures", "3"));
-    rbt_assert_ok(rb_context_set_setting(ctx, "tickets.pin_lockout_seconds", "600"));
     rb_ticket_store *s = tk_open_signed_in(ctx);
+    rbt_assert_ok(rb_ticket_setting_set(s, "tickets.pin_max_failures", "3"));
+    rbt_assert_ok(rb_ticket_setting_set(s, "tickets.pin_lockout_seconds", "600"));
     rbt_assert_ok(rb_ticket_staff_add(s, "bob", "5555", 0));
     rb_ticket_store_sign_out(s);
     rbt_assert_int(RB_ERR_AUTH, rb_ticket_store_sign_in(s, "bob", "0000"));

@@ -87,6 +87,16 @@ static void test_tickets_migrate__from_v2(void)
     rb_context_free(ctx);
 }
 
+static void test_tickets_migrate__from_v3(void)
+{
+    rb_context *ctx = tk_ctx("from3");
+    tk_load_fixture(ctx, 3);
+    check_migrated(ctx, 3);
+    /* v4: the lock-out lives in the database, with nothing imported from a conf file. */
+    rbt_assert_int(0, tk_sql_int(tk_db_path(ctx), "SELECT count(*) FROM settings"));
+    rb_context_free(ctx);
+}
+
 static void test_tickets_migrate__every_earlier_version_has_a_fixture(void)
 {
     for (int v = 1; v < rb_ticket_schema_current(); v++) {
@@ -116,5 +126,6 @@ static void test_tickets_migrate__newer_file_is_refused(void)
 }
 
 RBT_MAIN(T(test_tickets_migrate__from_v1), T(test_tickets_migrate__from_v2),
+         T(test_tickets_migrate__from_v3),
          T(test_tickets_migrate__every_earlier_version_has_a_fixture),
          T(test_tickets_migrate__newer_file_is_refused))

@@ -7,26 +7,6 @@
 
 extern int64_t rb__tickets_clock_offset;
 
-/* 1 if `needle` occurs anywhere in the bytes of file `path` (missing file: 0). */
-static int file_contains(const char *path, const char *needle)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    rbt_assert(buf && fread(buf, 1, (size_t)n, f) == (size_t)n);
-    fclose(f);
-    int found = 0;
-    size_t k = strlen(needle);
-    for (long i = 0; !found && i + (long)k <= n; i++)
-        found = memcmp(buf + i, needle, k) == 0;
-    free(buf);
-    return found;
-}
-
 static int db_files_contain(rb_context *ctx, const char *needle)
 {
     char p[4400];

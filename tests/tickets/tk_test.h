@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "rbtest.h"
 #include "rescuebay/context.h"
@@ -96,6 +97,61 @@ static inline void tk_load_fixture(rb_context *ctx, int version)
     sqlite3_close(db);
     free(sql);
     rbt_assert_int(version, tk_sql_int(tk_db_path(ctx), "PRAGMA user_version"));
+}
+
+/* Files and raw connections, for the tests that damage or hold the database. */
+static inline long long size_of(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+static inline int exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
+static inline char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    rbt_assert(buf && fread(buf, 1, (size_t)n, f) == (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+static inline int file_contains(const char *path, const char *needle)
+{
+    size_t n = 0, k = strlen(needle);
+    char *buf = slurp(path, &n);
+    int found = 0;
+    for (size_t i = 0; buf && !found && i + k <= n; i++)
+        found = memcmp(buf + i, needle, k) == 0;
+    free(buf);
+    return found;
+}
+
+static inline void raw_exec(sqlite3 *db, const char *sql)
+{
+    char *msg = NULL;
+    rbt_assert_msg(sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK, "%s: %s", sql,
+                   msg ? msg : "");
+}
+
+static inline sqlite3 *raw_open(rb_context *ctx)
+{
+    sqlite3 *db = NULL;
+    rbt_assert(sqlite3_open(tk_db_path(ctx), &db) == SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    return db;
 }
 
 #endif

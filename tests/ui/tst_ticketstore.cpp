@@ -1,4 +1,5 @@
 // TicketStore over a real ticket database: sign-in, search, a ticket's timeline.
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -67,6 +68,49 @@ private slots:
         t->signOut();
         QCOMPARE(t->staff(), QString());
         QCOMPARE(t->tickets()->rowCount(), 0);
+    }
+
+    // The kiosk keeps its store open all day; it must hold no read transaction between
+    // calls, or a personal-data erase from the CLI could never reach the disk.
+    void eraseSucceedsWhileTheKioskIsOpen()
+    {
+        TicketStore *t = TicketStore::create(nullptr, nullptr);
+        QVERIFY2(t->available(), qPrintable(t->errorText()));
+        QCOMPARE(t->signIn("ann", "2468"), 0);
+        QCOMPARE(t->search(""), 0);
+        QVERIFY(t->tickets()->rowCount() >= 1);
+        QCOMPARE(t->search("Jane"), 0);
+        QVERIFY(!t->events(number).isEmpty());
+        QVERIFY(t->hasStaff());
+        const QString db = home.filePath("tickets.db");
+        auto onDisk = [&](const QByteArray &needle) {
+            for (const QString &p : {db, db + "-wal"}) {
+                QFile f(p);
+                if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle))
+                    return true;
+            }
+            return false;
+        };
+        QVERIFY(onDisk("Jane Doe"));
+
+        rb_context *ctx = nullptr;
+        rb_ticket_store *store = nullptr;
+        rb_ticket_store_options o = RB_TICKET_STORE_OPTIONS_INIT;
+        o.busy_timeout_ms = 500; // the kiosk must not make the erase wait at all
+        QCOMPARE(int(rb_context_new(&ctx, nullptr)), 0);
+        QCOMPARE(int(rb_ticket_store_open(&store, ctx, &o)), 0);
+        QCOMPARE(int(rb_ticket_store_sign_in(store, "ann", "2468")), 0);
+        const rb_status st = rb_ticket_erase_personal_data(store, number.toUtf8().constData());
+        QVERIFY2(st == RB_OK, rb_ticket_store_last_error(store));
+        rb_ticket_store_free(store);
+        rb_context_free(ctx);
+        QVERIFY(!onDisk("Jane Doe"));
+
+        // The kiosk reads the erased ticket afresh, and still lets go afterwards.
+        QCOMPARE(t->search(number), 0);
+        QCOMPARE(t->tickets()->rowCount(), 1);
+        QCOMPARE(t->tickets()->index(0).data(TicketListModel::CustomerNameRole).toString(),
+                 QString());
     }
 };
 

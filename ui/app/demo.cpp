@@ -208,6 +208,7 @@ void rb_demo_seed_tickets()
     rb_ticket_store *store = nullptr;
     rb_ticket_store_options o = RB_TICKET_STORE_OPTIONS_INIT;
     if (rb_context_new(&ctx, nullptr) != RB_OK || rb_ticket_store_open(&store, ctx, &o) != RB_OK) {
+        rb_ticket_store_free(store); // set even on failure, to carry the reason
         rb_context_free(ctx);
         return;
     }

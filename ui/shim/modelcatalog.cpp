@@ -1,4 +1,5 @@
 #include "modelcatalog.h"
+#include "rbtext.h"
 
 #include <QQmlEngine>
 #include <cstring>
@@ -25,7 +26,7 @@ ModelCatalog::ModelCatalog()
 #ifdef RB_HAVE_CATALOG
     char *err = nullptr;
     if (rb_catalog_open(&m_catalog, nullptr, &err) != RB_OK) {
-        m_error = QString::fromUtf8(err ? err : "catalog not found");
+        m_error = rb::displayText(err ? err : "catalog not found");
         m_catalog = nullptr;
     }
     rb_free(err);
@@ -82,11 +83,11 @@ QVariantMap ModelCatalog::describe(const rb_model *m)
     QVariantMap v;
     if (!m)
         return v;
-    v.insert(QStringLiteral("productType"), QString::fromUtf8(m->product_type));
-    v.insert(QStringLiteral("name"), QString::fromUtf8(m->name));
-    v.insert(QStringLiteral("chip"), QString::fromUtf8(m->chip));
-    v.insert(QStringLiteral("connector"), QString::fromUtf8(m->connector));
-    v.insert(QStringLiteral("controlsNote"), QString::fromUtf8(m->controls_note));
+    v.insert(QStringLiteral("productType"), rb::displayText(m->product_type));
+    v.insert(QStringLiteral("name"), rb::displayText(m->name));
+    v.insert(QStringLiteral("chip"), rb::displayText(m->chip));
+    v.insert(QStringLiteral("connector"), rb::displayText(m->connector));
+    v.insert(QStringLiteral("controlsNote"), rb::displayText(m->controls_note));
     v.insert(QStringLiteral("family"), int(m->family));
     v.insert(QStringLiteral("scheme"), int(m->buttons));
     v.insert(QStringLiteral("homeButton"), int(m->home_button));

@@ -1,6 +1,8 @@
 // rb_ticket_store for QML: staff sign-in with a PIN, the ticket list with search, and one
 // ticket's timeline. Store calls are short SQLite queries, made on the GUI thread (a store
-// handle belongs to one thread).
+// handle belongs to one thread). Every call copies its rows out and ends its statements:
+// the kiosk stays open all day and must hold no read transaction between calls, or a
+// personal-data erase could never reach the disk (tst_ticketstore checks this).
 #pragma once
 
 #include <QAbstractListModel>

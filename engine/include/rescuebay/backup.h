@@ -14,7 +14,8 @@
  *
  * The backup folder is never created, written or modified: Manifest.db is opened with
  * SQLite's immutable=1, or read from a private copy (decrypted, or with its -wal), made
- * under $TMPDIR and removed at once. Memory stays bounded whatever the number of files:
+ * under the data home's tmp/ folder (never $TMPDIR) and removed at once; copies left by
+ * a run that was killed are removed by the next verification. Memory stays bounded whatever the number of files:
  * rows are streamed from SQLite and at most `max_findings` findings are kept (counts are
  * always exact).
  */
@@ -144,6 +145,10 @@ RB_EXTERN void rb_backup_report_free(rb_backup_report *report);
  * (the i-th of rb_backup_report_finding_count; the list may be capped, counts are exact). */
 RB_EXTERN rb_backup_verdict rb_backup_report_verdict(const rb_backup_report *report);
 RB_EXTERN rb_backup_depth rb_backup_report_depth(const rb_backup_report *report);
+/* 1 when every row of Manifest.db was read, so the category counts cover the whole backup;
+ * 0 when it could not be read (to its end: finding `manifest_db_incomplete`), was not
+ * opened (no password, damaged) or the depth was RB_BACKUP_HEADERS. */
+RB_EXTERN int rb_backup_report_inventory_complete(const rb_backup_report *report);
 RB_EXTERN const rb_backup_info *rb_backup_report_info(const rb_backup_report *report);
 RB_EXTERN const rb_backup_summary *rb_backup_report_summary(const rb_backup_report *report);
 RB_EXTERN size_t rb_backup_report_finding_count(const rb_backup_report *report);
@@ -178,7 +183,7 @@ typedef struct rb_backup_entry {
     rb_backup_info info;
     uint64_t size_bytes;        /* sum of the folder's file sizes */
     rb_backup_verdict verdict;  /* from a HEADERS-depth check */
-    char status[32];            /* "complete", "incomplete", "damaged", "encrypted" */
+    char status[32];            /* "complete", "incomplete", "damaged", "unreadable" */
 } rb_backup_entry;
 
 /* Lists backups under the default folders of this computer (if include_defaults) and

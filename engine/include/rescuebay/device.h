@@ -128,6 +128,20 @@ RB_EXTERN rb_status rb_device_monitor_find(rb_device_monitor *mon, const char *i
 RB_EXTERN rb_status rb_device_monitor_wait_device(rb_device_monitor *mon, const char *id,
                                                   int timeout_ms, rb_device_info *out);
 
+/* What the monitor knows of usbmuxd, the daemon that shows normal- and restore-mode
+ * devices. A usbmuxd that accepts the connection but never answers (or trickles, or
+ * announces a huge message) stays RB_USBMUXD_ASKING: rb_device_monitor_wait_ready gives
+ * up at its deadline regardless, with "usbmuxd did not answer" in last_error. */
+typedef enum rb_usbmuxd_state {
+    RB_USBMUXD_ASKING = 0,       /* its first device list has not come back (yet) */
+    RB_USBMUXD_OK = 1,
+    RB_USBMUXD_NOT_RUNNING = 2,  /* nothing accepts connections at its socket */
+    RB_USBMUXD_BAD_ANSWER = 3    /* something accepts them but answers nonsense */
+} rb_usbmuxd_state;
+
+/* usbmuxd's state as this monitor sees it (RB_USBMUXD_NOT_RUNNING for NULL). */
+RB_EXTERN rb_usbmuxd_state rb_device_monitor_usbmuxd_state(rb_device_monitor *mon);
+
 /* Detail of the last failure on this monitor. */
 RB_EXTERN const char *rb_device_monitor_last_error(const rb_device_monitor *mon);
 

@@ -11,6 +11,14 @@
  * bounded by `firmware.cache_budget` (bytes, or with a K/M/G/T suffix; unset = no limit)
  * with least-recently-used eviction; pinned files are never evicted.
  *
+ * Network rules against hostile or broken servers: URLs must be https (plain http only
+ * with the setting `firmware.allow_http = yes`, e.g. a store mirror on the LAN; each call
+ * then warns once); an error page is read up to 64 KiB, no further; a transfer slower than
+ * `firmware.min_speed` (bytes/s, default 1K) averaged over `firmware.min_speed_window`
+ * seconds (default 60) is dropped and retried; `firmware.max_time` (seconds, or per fetch
+ * rb_firmware_fetch_options.max_seconds) bounds a whole download. Catalog requests end
+ * after 60 s.
+ *
  * Downloads resume with HTTP ranges guarded by ETag/Last-Modified (If-Range), are
  * verified (SHA-1, and SHA-256 when the catalog gives one) and only then committed by
  * atomic rename. A file committed before a reboot is re-hashed before its first use
@@ -55,6 +63,11 @@ RB_EXTERN void rb_firmware_free(rb_firmware *fw);
 
 /* Detail of the last failure on this handle ("" if none). */
 RB_EXTERN const char *rb_firmware_last_error(const rb_firmware *fw);
+
+/* The warning of the last rb_firmware_catalog / _fetch / _ensure call on this handle, ""
+ * if none: today only "plain http allowed by firmware.allow_http" (every URL must be
+ * https unless that setting is yes; then each call warns once). */
+RB_EXTERN const char *rb_firmware_last_warning(const rb_firmware *fw);
 
 /* Absolute path of the cache folder; owned by the handle. */
 RB_EXTERN const char *rb_firmware_cache_dir(const rb_firmware *fw);
@@ -101,7 +114,10 @@ typedef enum rb_firmware_step {
     RB_FIRMWARE_STEP_DOWNLOAD = 3,
     RB_FIRMWARE_STEP_VERIFY = 4,
     RB_FIRMWARE_STEP_COMMIT = 5,
-    RB_FIRMWARE_STEP_RETRY = 6      /* a transfer failed; waiting before the next try */
+    RB_FIRMWARE_STEP_RETRY = 6,     /* a transfer failed; waiting before the next try */
+    RB_FIRMWARE_STEP_INSECURE = 7   /* a plain-http transfer starts (allowed by the setting
+                                       firmware.allow_http); rb_firmware_last_warning says
+                                       which; reported once per call */
 } rb_firmware_step;
 
 typedef struct rb_firmware_fetch_options {
@@ -109,10 +125,14 @@ typedef struct rb_firmware_fetch_options {
     rb_progress_cb progress;     /* may be NULL; a negative return cancels */
     void *payload;
     int pin;                     /* pin the file once it is in the cache */
+    /* version 2: overall limit of the download in seconds, retries and their waits
+     * included (RB_ERR_TIMEOUT when it runs out; what arrived is kept for the next
+     * fetch). -1: the setting firmware.max_time (unset: none); 0: none. */
+    int max_seconds;
 } rb_firmware_fetch_options;
 
-#define RB_FIRMWARE_FETCH_OPTIONS_VERSION 1
-#define RB_FIRMWARE_FETCH_OPTIONS_INIT { RB_FIRMWARE_FETCH_OPTIONS_VERSION, NULL, NULL, 0 }
+#define RB_FIRMWARE_FETCH_OPTIONS_VERSION 2
+#define RB_FIRMWARE_FETCH_OPTIONS_INIT { RB_FIRMWARE_FETCH_OPTIONS_VERSION, NULL, NULL, 0, -1 }
 
 /* Fills `opts` with the defaults of this version (as RB_FIRMWARE_FETCH_OPTIONS_INIT). */
 RB_EXTERN rb_status rb_firmware_fetch_options_init(rb_firmware_fetch_options *opts,

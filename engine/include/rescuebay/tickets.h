@@ -69,14 +69,18 @@ typedef enum rb_ticket_event_type {
     RB_TICKET_EVENT_PERSONAL_DATA_ERASED = 14
 } rb_ticket_event_type;
 
-#define RB_TICKET_STORE_OPTIONS_VERSION 1
+#define RB_TICKET_STORE_OPTIONS_VERSION 2
 typedef struct rb_ticket_store_options {
-    unsigned int version;      /* RB_TICKET_STORE_OPTIONS_VERSION */
+    unsigned int version;      /* RB_TICKET_STORE_OPTIONS_VERSION (1 is still accepted) */
     const char *path;          /* NULL: tickets.db in the data home */
-    int busy_timeout_ms;       /* 0: 10000; how long a writer waits for another */
+    int busy_timeout_ms;       /* 0: 10000; how long a writer waits for another, and the
+                                * bound of an erase's wait for readers to let go */
     int read_only;             /* 1: never migrate or write */
+    /* version 2 */
+    int must_exist;            /* 1: RB_ERR_NOT_FOUND when there is no database yet, and
+                                * no file is created (for commands that only read) */
 } rb_ticket_store_options;
-#define RB_TICKET_STORE_OPTIONS_INIT { RB_TICKET_STORE_OPTIONS_VERSION, NULL, 0, 0 }
+#define RB_TICKET_STORE_OPTIONS_INIT { RB_TICKET_STORE_OPTIONS_VERSION, NULL, 0, 0, 0 }
 /* Fills opts with the defaults (as RB_TICKET_STORE_OPTIONS_INIT). */
 RB_EXTERN rb_status rb_ticket_store_options_init(rb_ticket_store_options *opts,
                                                  unsigned int version);
@@ -84,7 +88,12 @@ RB_EXTERN rb_status rb_ticket_store_options_init(rb_ticket_store_options *opts,
 /* Opens (creating or migrating) the store. Before a migration the file is copied to
  * "tickets.db.v<N>-<UTC time>.bak" next to it. The context must outlive the store. On
  * failure *out is still set when a handle could be made, so that its last error can be
- * read; free it either way. */
+ * read; free it either way. Refused, touching nothing:
+ *   RB_ERR_NOT_FOUND  no database and opts->must_exist;
+ *   RB_ERR_CORRUPT    a journal (tickets.db-wal) without its database (it may hold the
+ *                     latest tickets: SQLite would discard it), or a database that fails
+ *                     SQLite's quick_check.
+ * A database or journal readable by others is made owner-only (0600) first. */
 RB_EXTERN rb_status rb_ticket_store_open(rb_ticket_store **out, rb_context *ctx,
                                          const rb_ticket_store_options *opts);
 
@@ -108,7 +117,10 @@ RB_EXTERN rb_status rb_ticket_staff_add(rb_ticket_store *store, const char *name
 
 /* Signs in. RB_ERR_AUTH on a wrong PIN or unknown name, RB_ERR_LOCKED after
  * `tickets.pin_max_failures` (default 5) failures in a row, for
- * `tickets.pin_lockout_seconds` (default 300). Every attempt is recorded. */
+ * `tickets.pin_lockout_seconds` (default 300): both are database settings
+ * (rb_ticket_setting_set), never read from rescuebay.conf. Every attempt is recorded;
+ * when the record or the failure count cannot be written the sign-in fails (RB_ERR_DB,
+ * RB_ERR_IO...), even with the right PIN. */
 RB_EXTERN rb_status rb_ticket_store_sign_in(rb_ticket_store *store, const char *name,
                                             const char *pin);
 /* Forgets the signed-in member (changes then need a new sign-in). */
@@ -144,6 +156,19 @@ typedef struct rb_ticket_staff_list {
 RB_EXTERN rb_status rb_ticket_staff_list_get(rb_ticket_staff_list **out, rb_ticket_store *store);
 /* Releases a staff list; NULL is a no-op. */
 RB_EXTERN void rb_ticket_staff_list_free(rb_ticket_staff_list *list);
+
+/* ---- settings kept in the database ---------------------------------------------- */
+
+/* The keys, by index from 0; NULL past the last ("tickets.pin_max_failures" 1..1000,
+ * default 5; "tickets.pin_lockout_seconds" 1..2592000, default 300). */
+RB_EXTERN const char *rb_ticket_setting_name(size_t index);
+/* The value in force (the default if unset) as text; free with rb_free. */
+RB_EXTERN rb_status rb_ticket_setting_get(char **out, rb_ticket_store *store, const char *key);
+/* Sets a key (value NULL: back to the default). A signed-in administrator only
+ * (RB_ERR_AUTH / RB_ERR_PERMISSION); RB_ERR_INVALID_ARG for an unknown key or a value
+ * out of range. */
+RB_EXTERN rb_status rb_ticket_setting_set(rb_ticket_store *store, const char *key,
+                                          const char *value);
 
 /* ---- tickets -------------------------------------------------------------------- */
 
@@ -293,10 +318,19 @@ typedef enum rb_ticket_export_format {
     RB_TICKET_EXPORT_JSON = 2  /* an array of tickets, each with its events */
 } rb_ticket_export_format;
 
-/* Writes the tickets the query selects (limit 0 here means all). */
+/* Writes the tickets the query selects (limit 0 here means all). All or nothing: the
+ * export is made in memory and written to `out` only once complete, so a failure writes
+ * nothing (never half a JSON array). For large exports prefer rb_ticket_export_file. */
 RB_EXTERN rb_status rb_ticket_export(rb_ticket_store *store, FILE *out,
                                      rb_ticket_export_format format,
                                      const rb_ticket_query *query);
+/* The same into the file `path`, all or nothing: written to a new owner-only (0600) file
+ * next to it and renamed over `path` once complete and synced; on failure `path` is as
+ * it was. A regular file at `path` is replaced; a symbolic link (never followed), a
+ * folder or anything else there is refused. */
+RB_EXTERN rb_status rb_ticket_export_file(rb_ticket_store *store, const char *path,
+                                          rb_ticket_export_format format,
+                                          const rb_ticket_query *query);
 
 typedef struct rb_ticket_receipt_line {
     char *at;
@@ -329,7 +363,11 @@ RB_EXTERN void rb_ticket_receipt_free(rb_ticket_receipt *receipt);
  * serial, IMEI, UDID and ECID, the text of notes and of every event detail, and its
  * search index entries; then checkpoints the journal so that nothing remains in the file
  * (secure_delete is on). Keeps the number, model, problem, resolution, status, times
- * and event types. Signed-in staff only; logged as personal_data_erased. */
+ * and event types. Signed-in staff only; logged as personal_data_erased.
+ * All or nothing on disk: while another connection holds a read transaction the
+ * checkpoint cannot run; the erase waits up to the store's busy timeout and then fails
+ * with RB_ERR_BUSY ("personal data not yet erased from disk: ..."). If that happens after
+ * the rows were changed, calling it again (once the reader let go) finishes the job. */
 RB_EXTERN rb_status rb_ticket_erase_personal_data(rb_ticket_store *store, const char *number);
 
 /* Erases the personal data of every ticket closed more than `tickets.retention_days`

@@ -60,8 +60,10 @@ int rb__bk_model_lookup(const char *product_type, char *name, size_t namelen)
     if (rb_catalog_open(&cat, NULL, NULL) == RB_OK) {
         const rb_model *m = rb_catalog_by_product_type(cat, product_type);
         if (m) {
-            if (m->family != RB_FAMILY_UNKNOWN)
+            if (m->family == RB_FAMILY_IPHONE || m->family == RB_FAMILY_IPAD || m->family == RB_FAMILY_IPOD)
                 fam = (int)m->family;
+            else if (m->family != RB_FAMILY_UNKNOWN)
+                fam = RB_BK_FAMILY_OTHER;
             if (name && namelen && m->name)
                 snprintf(name, namelen, "%s", m->name);
         }

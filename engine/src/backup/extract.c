@@ -13,20 +13,22 @@
 #include <unistd.h>
 
 #include "backup/internal.h"
+#include "rescuebay/text.h"
 
 #define BK_MAX_NAME 255
 
-/* A component is safe if non-empty, not "." or "..", without '/', '\\' or control bytes. */
+/* A component is safe if non-empty, not "." or "..", without '/' or '\\', and clean
+ * text by rb_text_escape's rules: no C0/C1 control, no bidi override or isolate (a file
+ * named "photo\u202egpj.exe" reads as "photoexe.jpg"), valid UTF-8. */
 static bool safe_component(const char *s, size_t n)
 {
     if (n == 0 || n > BK_MAX_NAME || (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.'))
         return false;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == '/' || c == '\\' || c == 0x7f)
-            return false;
-    }
-    return true;
+    if (memchr(s, '/', n) || memchr(s, '\\', n))
+        return false;
+    unsigned int found = 0;
+    rb_text_escape(NULL, 0, s, n, &found);
+    return found == 0;
 }
 
 /* Opens (creating) the folder `name` inside dirfd without following links. */
@@ -109,6 +111,24 @@ static void remove_path(int outfd, const char *domain, const char *rel)
     free(p);
 }
 
+/* The next file row of Manifest.db (its MBFile record still to be parsed). */
+/* *rc keeps the last step's result: a list that ends with anything but SQLITE_DONE stopped part way. */
+static bool sql_row(sqlite3_stmt *s, rb__bk_row *row, int *rc)
+{
+    if ((*rc = sqlite3_step(s)) != SQLITE_ROW)
+        return false;
+    memset(row, 0, sizeof *row);
+    row->id = (const char *)sqlite3_column_text(s, 0);
+    row->idlen = (size_t)sqlite3_column_bytes(s, 0);
+    row->domain = (const char *)sqlite3_column_text(s, 1);
+    row->dlen = (size_t)sqlite3_column_bytes(s, 1);
+    row->rel = (const char *)sqlite3_column_text(s, 2);
+    row->rlen = (size_t)sqlite3_column_bytes(s, 2);
+    row->blob = sqlite3_column_blob(s, 4);
+    row->blen = (size_t)sqlite3_column_bytes(s, 4);
+    return true;
+}
+
 static bool dir_empty(const char *path)
 {
     DIR *d = opendir(path);
@@ -147,6 +167,7 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
     rb_status st = rb__bk_prepare(&v, ctx, dir, &o, r, false);
     int outfd = -1;
     sqlite3_stmt *s = NULL;
+    rb__bk_legacy_iter *it = NULL;
     if (st != RB_OK)
         goto done;
     if (r->any[RB_BACKUP_PASSWORD_NEEDED] || r->any[RB_BACKUP_WRONG_PASSWORD]) {
@@ -156,7 +177,8 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
         goto done;
     }
     if (!v.db_ok) {
-        st = rb__error(ctx, RB_ERR_CORRUPT, "Manifest.db cannot be read, so no file can be named");
+        st = rb__error(ctx, RB_ERR_CORRUPT, "%s cannot be read, so no file can be named",
+                       v.legacy ? "Manifest.mbdb" : "Manifest.db");
         goto done;
     }
     outfd = open(out_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -164,8 +186,10 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
         st = rb__error(ctx, rb__status_from_errno(errno), "%s: %s", out_dir, strerror(errno));
         goto done;
     }
-    if (sqlite3_prepare_v2(v.db.db, BK_FILES_SQL " WHERE flags = 1", -1, &s, NULL) != SQLITE_OK) {
-        st = rb__error(ctx, RB_ERR_DB, "Manifest.db: %s", sqlite3_errmsg(v.db.db));
+    if (v.legacy ? !(it = rb__bk_legacy_iter_new(&v))
+                 : sqlite3_prepare_v2(v.db.db, BK_FILES_SQL " WHERE flags = 1", -1, &s, NULL) != SQLITE_OK) {
+        st = v.legacy ? rb__error(ctx, RB_ERR_IO, "Manifest.mbdb cannot be read")
+                      : rb__error(ctx, RB_ERR_DB, "Manifest.db: %s", sqlite3_errmsg(v.db.db));
         goto done;
     }
     v.prog.step = RB_BACKUP_STEP_FILES;
@@ -175,20 +199,23 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
         st = rb__error(ctx, RB_ERR_NOMEM, "out of memory");
         goto done;
     }
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        const char *id = (const char *)sqlite3_column_text(s, 0);
-        const char *domain = (const char *)sqlite3_column_text(s, 1);
-        const char *rel = (const char *)sqlite3_column_text(s, 2);
-        size_t rlen = (size_t)sqlite3_column_bytes(s, 2);
+    rb__bk_row row;
+    rb__bk_mbfile mf;
+    int rc = SQLITE_DONE, lk = 0;
+    while (v.legacy ? (lk = rb__bk_legacy_next_file(it, &row, &mf)) > 0 : sql_row(s, &row, &rc)) {
+        const char *id = row.id, *domain = row.domain, *rel = row.rel;
+        size_t rlen = row.rlen;
         if (!domain || !rel || rb_backup_classify(domain, rel) != category)
             continue;
         uint64_t done = atomic_fetch_add(&v.items_done, 1) + 1;
-        rb__bk_mbfile mf;
         char err[160];
-        if (!rb__bk_is_fileid(id, (size_t)sqlite3_column_bytes(s, 0)) ||
-            rb__bk_mbfile_parse(&mf, sqlite3_column_blob(s, 4), (size_t)sqlite3_column_bytes(s, 4), err,
-                            sizeof err) != 0) {
+        if (!rb__bk_is_fileid(id, row.idlen) ||
+            (!row.parsed && rb__bk_mbfile_parse(&mf, row.blob, row.blen, err, sizeof err) != 0)) {
             out->files_damaged++;
+            continue;
+        }
+        if (strlen(domain) != row.dlen) {
+            out->files_unsafe++;
             continue;
         }
         int fd = create_path(outfd, domain, rel, rlen);
@@ -228,9 +255,23 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
             break;
         }
     }
+    /* A list that stops part way must not read as a finished extraction. */
+    if (st == RB_OK && v.legacy && lk != 0)
+        st = rb__error(ctx, RB_ERR_CORRUPT,
+                       "Manifest.mbdb is cut or unreadable part way: %llu files were copied, the files "
+                       "listed after that point were not; the extraction is incomplete",
+                       (unsigned long long)out->files_written);
+    else if (st == RB_OK && !v.legacy && rc != SQLITE_DONE)
+        st = rb__error(ctx, RB_ERR_CORRUPT,
+                       "Manifest.db stopped being readable part way (%s%s): %llu files were copied, "
+                       "the files listed after that point were not; the extraction is incomplete",
+                       sqlite3_errmsg(v.db.db),
+                       rc == SQLITE_TOOBIG ? ": a row is over the " BK_MAX_ROW_MB_STR " MB limit" : "",
+                       (unsigned long long)out->files_written);
     rb__bk_lane_free(&lane);
 done:
     sqlite3_finalize(s);
+    rb__bk_legacy_iter_free(it);
     if (outfd >= 0)
         close(outfd);
     rb__bk_release(&v);

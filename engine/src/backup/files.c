@@ -54,6 +54,9 @@ int rb__bk_lane_init(rb__bk_lane *l, rb_backup_report *r, bool main)
 
 void rb__bk_lane_free(rb__bk_lane *l)
 {
+    /* The buffer held decrypted content of the customer's files. */
+    if (l->buf)
+        OPENSSL_cleanse(l->buf, BK_BUF_BYTES + 64);
     free(l->buf);
     EVP_MD_free(l->sha1);
     EVP_MD_CTX_free(l->md);
@@ -67,7 +70,10 @@ bool rb__bk_check_content(rb__bk_verifier *v, rb__bk_lane *l, const char *id, co
                       void *sink_payload)
 {
     rb_backup_summary *s = &l->r->summary;
-    int pfd = rb__bk_prefix_fd(v, id);
+    /* iOS 5-9 backups keep content files flat in the backup folder. */
+    int pfd = v->legacy ? v->dirfd : rb__bk_prefix_fd(v, id);
+    int plen = v->legacy ? 0 : 2;
+    const char *slash = v->legacy ? "" : "/";
     struct stat st;
     if (pfd < 0 || fstatat(pfd, id, &st, AT_SYMLINK_NOFOLLOW) != 0) {
         int e = pfd < 0 ? ENOENT : errno;
@@ -78,13 +84,13 @@ bool rb__bk_check_content(rb__bk_verifier *v, rb__bk_lane *l, const char *id, co
             return true;
         }
         rb__bk_report_add(l->r, "file_missing", ERR, CORRUPT, domain, rel, id,
-                      "the content file %.2s/%s is %s", id, id,
+                      "the content file %.*s%s%s is %s", plen, id, slash, id,
                       e == ENOENT ? "missing" : strerror(e));
         return false;
     }
     if (!S_ISREG(st.st_mode)) {
         rb__bk_report_add(l->r, "file_not_regular", ERR, CORRUPT, domain, rel, id,
-                      "the content file %.2s/%s is not a regular file (%s)", id, id,
+                      "the content file %.*s%s%s is not a regular file (%s)", plen, id, slash, id,
                       S_ISLNK(st.st_mode) ? "a symbolic link" : "a folder or device");
         return false;
     }
@@ -102,14 +108,26 @@ bool rb__bk_check_content(rb__bk_verifier *v, rb__bk_lane *l, const char *id, co
     if (!deep)
         return true;
     bool want_sha1 = mf->has_digest && mf->digest_len == 20;
-    if (mf->has_digest && mf->digest_len != 20)
-        rb__bk_report_add(l->r, "digest_unknown", RB_BACKUP_INFO, CORRUPT, domain, rel, id,
-                      "the recorded digest is %zu bytes, not a SHA-1; not checked", mf->digest_len);
+    if (mf->has_digest && mf->digest_len != 20) {
+        /* Apple records a 20-byte SHA-1; anything else is a record this check cannot use,
+         * and a content check skipped must not count as passed. */
+        rb__bk_report_add(l->r, "digest_unknown", ERR, CORRUPT, domain, rel, id,
+                      "the recorded digest is %zu bytes, not a 20-byte SHA-1: the content cannot "
+                      "be checked against it (damaged file record)", mf->digest_len);
+        return false;
+    }
     uint8_t fkey[32];
     const uint8_t *key = NULL;
     if (v->encrypted) {
-        if (!v->have_keys)
-            return true;
+        if (!v->have_keys) {
+            /* Without the password the verdict already is password_needed / wrong_password,
+             * never restorable: presence and size were checked, content waits for the key. */
+            if (v->r->any[RB_BACKUP_PASSWORD_NEEDED] || v->r->any[RB_BACKUP_WRONG_PASSWORD])
+                return true;
+            rb__bk_report_add(l->r, "file_not_checked", ERR, CORRUPT, domain, rel, id,
+                          "the content was not checked: the backup's keys are not available");
+            return false;
+        }
         if (!mf->has_key || mf->key_len != 44) {
             s->decrypt_failures++;
             rb__bk_report_add(l->r, "file_key_invalid", ERR, CORRUPT, domain, rel, id,
@@ -117,6 +135,7 @@ bool rb__bk_check_content(rb__bk_verifier *v, rb__bk_lane *l, const char *id, co
             return false;
         }
         if (rb__bk_keybag_unwrap(&v->kb, mf->key, mf->key_len, fkey) != 0) {
+            OPENSSL_cleanse(fkey, sizeof fkey);
             s->decrypt_failures++;
             rb__bk_report_add(l->r, "file_key_invalid", ERR, CORRUPT, domain, rel, id,
                           "the file's encryption key does not unwrap with the backup's keys");
@@ -178,7 +197,7 @@ bool rb__bk_check_content(rb__bk_verifier *v, rb__bk_lane *l, const char *id, co
     return ok;
 }
 
-static void count_cat(rb__bk_lane *l, rb_backup_category c, bool intact, uint64_t size)
+void rb__bk_count_cat(rb__bk_lane *l, rb_backup_category c, bool intact, uint64_t size)
 {
     rb_backup_category_stats *cs = &l->r->cats[c];
     if (intact) {
@@ -223,19 +242,24 @@ static void check_row(rb__bk_verifier *v, rb__bk_lane *l, sqlite3_stmt *s)
         rb__bk_report_add(l->r, "file_id_malformed", ERR, CORRUPT, domain, rel, "",
                       "the row's file ID \"%.60s\" is not 40 lowercase hex digits", id ? id : "");
         if (flags == 1)
-            count_cat(l, cat, false, 0);
+            rb__bk_count_cat(l, cat, false, 0);
         return;
     }
     if (hashed && !id_matches)
         rb__bk_report_add(l->r, "file_id_mismatch", ERR, CORRUPT, domain, rel, id,
                       "the file ID is not SHA-1(domain-path) (%s expected)", hex);
+    if (!hashed)
+        rb__bk_report_add(l->r, "file_not_checked", ERR, CORRUPT, domain, rel, id,
+                      "the file ID could not be checked (SHA-1 failed: out of memory?)");
     bool unsafe = rb__bk_path_unsafe(rel, rlen) || rb__bk_path_unsafe(domain, dlen) || strchr(domain, '/');
     if (unsafe)
         rb__bk_report_add(l->r, "path_unsafe", ERR, CORRUPT, domain, rel, id,
                       "the path tries to leave its folder (absolute, \"..\" or NUL)");
     if (flags != 1 && flags != 2 && flags != 4) {
-        rb__bk_report_add(l->r, "row_flags_unknown", WARN, CORRUPT, domain, rel, id,
-                      "unknown row kind %lld", (long long)flags);
+        /* Neither file, folder nor link: nothing about it can be checked. */
+        rb__bk_report_add(l->r, "row_flags_unknown", ERR, CORRUPT, domain, rel, id,
+                      "unknown row kind %lld (1 file, 2 folder, 4 link expected): this row was "
+                      "not checked", (long long)flags);
         return;
     }
     if (flags != 1)
@@ -244,12 +268,12 @@ static void check_row(rb__bk_verifier *v, rb__bk_lane *l, sqlite3_stmt *s)
     char err[160];
     if (rb__bk_mbfile_parse(&mf, blob, blen, err, sizeof err) != 0) {
         rb__bk_report_add(l->r, "mbfile_invalid", ERR, CORRUPT, domain, rel, id, "%s", err);
-        count_cat(l, cat, false, 0);
+        rb__bk_count_cat(l, cat, false, 0);
         return;
     }
     sm->bytes_total += mf.size;
     bool ok = rb__bk_check_content(v, l, id, domain, rel, &mf, v->opt.depth == RB_BACKUP_DEEP, NULL, NULL);
-    count_cat(l, cat, ok && !unsafe, mf.size);
+    rb__bk_count_cat(l, cat, ok && !unsafe, mf.size);
 }
 
 /* The rows are cut into rowid ranges that the lanes take in turn, each range into its
@@ -271,7 +295,8 @@ struct lane_run {
     rb__bk_lane lane;
     sqlite3 *db;
     int rc;         /* last sqlite3_step result */
-    const char *errmsg;
+    bool failed;    /* a read stopped early: errmsg says why */
+    char errmsg[200];
     bool nomem;
 };
 
@@ -296,7 +321,8 @@ static bool run_range(struct lane_run *lr, sqlite3_stmt *s, uint64_t *n, uint64_
             return false;
     }
     if (lr->rc != SQLITE_DONE) {
-        lr->errmsg = sqlite3_errmsg(lr->db);
+        lr->failed = true;
+        snprintf(lr->errmsg, sizeof lr->errmsg, "%s", sqlite3_errmsg(lr->db));
         return false;
     }
     return true;
@@ -310,7 +336,8 @@ static void *run_lane(void *payload)
     const char *sql = pl->n > 1 ? BK_FILES_SQL " WHERE rowid BETWEEN ?1 AND ?2" : BK_FILES_SQL;
     lr->rc = sqlite3_prepare_v2(lr->db, sql, -1, &s, NULL);
     if (lr->rc != SQLITE_OK) {
-        lr->errmsg = sqlite3_errmsg(lr->db);
+        lr->failed = true;
+        snprintf(lr->errmsg, sizeof lr->errmsg, "%s", sqlite3_errmsg(lr->db));
         return NULL;
     }
     uint64_t n = 0, pending = 0;
@@ -390,7 +417,7 @@ rb_status rb__bk_check_files(rb__bk_verifier *v)
         pthread_join(th, NULL);
     else if (nl == 2)
         run_lane(&lr[1]);
-    bool nomem = false;
+    bool nomem = false, failed = false;
     for (int i = 0; i < pl->n; i++)
         if (pl->rep[i]) {
             rb__bk_report_merge(v->r, pl->rep[i]);
@@ -399,12 +426,18 @@ rb_status rb__bk_check_files(rb__bk_verifier *v)
     for (int i = 0; i < nl; i++) {
         for (int k = 0; k < 256; k++)
             v->present[k] += lr[i].lane.present[k];
-        if (lr[i].errmsg && !atomic_load(&v->cancel))
-            rb__bk_report_add(v->r, "manifest_db_integrity", RB_BACKUP_ERROR, CORRUPT, "", "Manifest.db", "",
-                          "reading Manifest.db stopped: %s", lr[i].errmsg);
+        if (lr[i].failed && !atomic_load(&v->cancel))
+            rb__bk_report_add(v->r, "manifest_db_incomplete", RB_BACKUP_ERROR, CORRUPT, "", "Manifest.db", "",
+                          "reading Manifest.db stopped part way (%s%s): the rows after that point "
+                          "were not checked",
+                          lr[i].errmsg, lr[i].rc == SQLITE_TOOBIG ? ": a row is over the "
+                          BK_MAX_ROW_MB_STR " MB limit this check reads" : "");
+        failed = failed || lr[i].failed;
         nomem = nomem || lr[i].nomem;
         rb__bk_lane_free(&lr[i].lane);
     }
+    /* Every range taken and read to its end: only then do the counts cover the backup. */
+    v->r->rows_complete = !failed && !nomem && !atomic_load(&v->cancel) && atomic_load(&pl->next) >= pl->n;
     free(pl);
     v->prog.bytes_total = v->r->summary.bytes_total;
     if (nomem)
@@ -471,6 +504,12 @@ rb_status rb__bk_check_orphans(rb__bk_verifier *v)
                     sqlite3_reset(q);
                     if (rc == SQLITE_ROW)
                         continue;
+                    if (rc != SQLITE_DONE) {
+                        rb__bk_report_add(v->r, "manifest_db_incomplete", ERR, CORRUPT, "", "Manifest.db", "",
+                                      "looking up %s/%s in Manifest.db failed (%s)", pre, e->d_name,
+                                      sqlite3_errmsg(v->db.db));
+                        continue;
+                    }
                 }
                 if (!q) {
                     /* No usable Manifest.db (password missing): sizes are still checkable. */

@@ -17,6 +17,11 @@
  * stays bounded (a finding says it was skipped). */
 #define BK_MAX_PLIST_BYTES (16u << 20)
 #define BK_MAX_MBFILE_BYTES (1u << 20)
+/* SQLite's length limit on the verifier's connections: no value (a row's MBFile blob)
+ * larger than this is ever loaded; reading such a row fails and is reported. */
+#define BK_MAX_ROW_MB 4
+#define BK_MAX_ROW_MB_STR "4"
+#define BK_MAX_ROW_BYTES (BK_MAX_ROW_MB << 20)
 #define BK_BUF_BYTES (1u << 20)
 
 /* ---- plists (plist.c) ---- */
@@ -90,11 +95,15 @@ void rb__bk_stream(rb__bk_stream_result *res, int fd, const uint8_t *key, bool w
 typedef struct rb__bk_db {
     sqlite3 *db;
     sqlite3 *db2;   /* second connection for the second row lane; may be NULL */
-    char *tmpdir;   /* private copy folder, removed on close */
+    char *tmpdir;   /* private copy folder under <home>/tmp, removed on close */
+    int lockfd;     /* tmpdir, flock()ed while in use; -1 none */
 } rb__bk_db;
-/* Opens <dir>/Manifest.db read-only without ever writing next to it. key: decrypt first. */
-rb_status rb__bk_db_open(rb__bk_db *db, const char *dir, int dirfd, const uint8_t *key, char *err,
-                     size_t errlen);
+/* Opens <dir>/Manifest.db read-only without ever writing next to it. key: decrypt first.
+ * Private copies go to <home>/tmp (the data home). */
+rb_status rb__bk_db_open(rb__bk_db *db, const char *home, const char *dir, int dirfd, const uint8_t *key,
+                     char *err, size_t errlen);
+/* Removes the private folders in <home>/tmp left by verifications that were killed. */
+void rb__bk_tmp_sweep(const char *home);
 void rb__bk_db_close(rb__bk_db *db);
 /* Header sniff: 1 = SQLite, 0 = not SQLite, -1 = missing/unreadable; *size set. */
 int rb__bk_db_sniff(int dirfd, uint64_t *size);
@@ -112,6 +121,8 @@ struct rb_backup_report {
     struct { const char *code; uint64_t count; } codes[BK_MAX_CODES];
     size_t ncodes;
     bool any[5];    /* an ERROR implying each verdict was found */
+    uint64_t dropped_errors;    /* ERROR findings beyond maxfindings */
+    bool rows_complete;         /* the row pass read every row of Manifest.db */
 };
 rb_backup_report *rb__bk_report_new(size_t max_findings);
 /* Records a finding; `code` must be a string literal. Returns 0, or -1 out of memory. */
@@ -125,8 +136,11 @@ void rb__bk_report_merge(rb_backup_report *dst, rb_backup_report *src);
 /* ---- compatibility and catalog (compat.c) ---- */
 /* Compares dotted versions numerically: <0, 0, >0. */
 int rb__bk_version_cmp(const char *a, const char *b);
-/* Family (1 iPhone, 2 iPad, 3 iPod, 0 unknown) and marketing name ("" if unknown) from
- * the catalog when this build has it, else the family from the product type's prefix. */
+/* Family (1 iPhone, 2 iPad, 3 iPod, RB_BK_FAMILY_OTHER for Apple TV, Watch... in the
+ * catalog, 0 unknown) and marketing name ("" if unknown) from the catalog when this build
+ * has it, else the family from the product type's prefix. Callers must not index a table
+ * of three families with it. */
+#define RB_BK_FAMILY_OTHER 4
 int rb__bk_model_lookup(const char *product_type, char *name, size_t namelen);
 
 /* ---- helpers ---- */
@@ -151,6 +165,8 @@ typedef struct rb__bk_lane {
 
 typedef struct rb__bk_verifier {
     rb_context *ctx;
+    rb_context *own_ctx;    /* when the caller gave none: for the data home */
+    const char *home;       /* data home: private copies go to <home>/tmp */
     rb_backup_options opt;
     rb_backup_report *r;
     const char *dir;
@@ -163,6 +179,8 @@ typedef struct rb__bk_verifier {
     bool encrypted;         /* files are encrypted */
     bool db_ok;             /* Manifest.db open and readable */
     bool have_keys;
+    bool legacy;            /* iOS 5-9 layout: Manifest.mbdb, content files flat (legacy.c) */
+    bool mbdb_ok;           /* legacy: Manifest.mbdb opens and has its header */
     atomic_bool cancel;
     atomic_uint_fast64_t items_done, bytes_done;
     rb__bk_keybag kb;
@@ -196,5 +214,9 @@ bool rb__bk_check_content(rb__bk_verifier *v, rb__bk_lane *l, const char *file_i
                       const char *rel, const rb__bk_mbfile *mf, bool deep, rb__bk_sink_fn sink,
                       void *sink_payload);
 #define BK_FILES_SQL "SELECT fileID, domain, relativePath, flags, file FROM Files"
+/* Counts a file row as intact or damaged in its inventory category. */
+void rb__bk_count_cat(rb__bk_lane *l, rb_backup_category c, bool intact, uint64_t size);
+
+#include "backup/legacy.h"
 
 #endif

@@ -109,6 +109,8 @@ int rb__bk_aes_unwrap(const uint8_t kek[32], const uint8_t in[40], uint8_t out[3
         EVP_DecryptFinal_ex(c, out + n, &m) == 1)
         ok = 1;
     EVP_CIPHER_CTX_free(c);
+    if (!ok)
+        OPENSSL_cleanse(out, 32); /* a partial unwrap is still key material */
     return ok ? 0 : -1;
 }
 
@@ -119,14 +121,17 @@ rb_status rb__bk_keybag_unlock(rb__bk_keybag *kb, const char *password, size_t p
     size_t pwlen = password_len;
     if (kb->has_dp) {
         if (!PKCS5_PBKDF2_HMAC(password, (int)password_len, kb->dpsl, (int)kb->dpsl_len,
-                               (int)kb->dpic, EVP_sha256(), 32, k1))
+                               (int)kb->dpic, EVP_sha256(), 32, k1)) {
+            OPENSSL_cleanse(k1, sizeof k1);
             return RB_ERR_GENERIC;
+        }
         pw = k1;
         pwlen = 32;
     }
     if (!PKCS5_PBKDF2_HMAC((const char *)pw, (int)pwlen, kb->salt, (int)kb->salt_len,
                            (int)kb->iter, EVP_sha1(), 32, kek)) {
         OPENSSL_cleanse(k1, sizeof k1);
+        OPENSSL_cleanse(kek, sizeof kek);
         return RB_ERR_GENERIC;
     }
     OPENSSL_cleanse(k1, sizeof k1);

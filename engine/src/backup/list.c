@@ -41,8 +41,9 @@ static uint64_t tree_size(int dirfd, int depth)
 
 static bool looks_like_backup(const char *path)
 {
-    static const char *const marks[] = {"Manifest.plist", "Manifest.db", "Info.plist", "Status.plist"};
-    for (size_t i = 0; i < 4; i++) {
+    static const char *const marks[] = {"Manifest.plist", "Manifest.db", "Manifest.mbdb", "Info.plist",
+                                        "Status.plist"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
         char *p = rb__path_join(path, marks[i]);
         struct stat st;
         bool ok = p && lstat(p, &st) == 0 && S_ISREG(st.st_mode);
@@ -82,8 +83,12 @@ static rb_status add_entry(struct list *l, rb_context *ctx, const char *path)
     o.max_findings = 1;
     rb_backup_report *r = NULL;
     rb_status st = rb_backup_verify(&r, ctx, path, &o);
-    if (st != RB_OK)
+    if (st != RB_OK) {
+        /* Not read is not restorable. */
+        e->verdict = RB_BACKUP_CORRUPT;
+        snprintf(e->status, sizeof e->status, "unreadable");
         return st == RB_ERR_NOMEM ? st : RB_OK;
+    }
     e->info = r->info;
     e->verdict = r->verdict;
     const char *status = "complete";

@@ -3,13 +3,21 @@
  * Plain: `file:<path>?immutable=1`, so SQLite creates no -shm/-wal next to it. When a
  * -wal sidecar exists, immutable mode would read stale rows, so Manifest.db and its WAL
  * are copied into a private folder and opened there. Encrypted: decrypted (streaming) into
- * a private file, opened immutable, and unlinked at once. */
+ * a private file, opened immutable, and unlinked at once.
+ *
+ * Private folders are <data home>/tmp/backup-<pid>-XXXXXX, never the world's $TMPDIR:
+ * they hold the customer's file list. Each is flock()ed by its owner while in use; one
+ * whose lock is free and whose process is gone was left by a run that was killed, and
+ * the next verification removes it (rb__bk_tmp_sweep). */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <openssl/crypto.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -52,12 +60,100 @@ static char *uri_for(const char *path, const char *query)
     return u;
 }
 
-static char *make_tmpdir(void)
+#define BK_TMP_PREFIX "backup-"
+
+/* Empties and removes <tmpfd>/<name> (a private folder: plain files only). */
+static void remove_private(int tmpfd, int dfd, const char *name)
 {
-    const char *t = getenv("TMPDIR");
-    char *tmpl = rb__sprintf("%s/rescuebay-backup-XXXXXX", t && *t ? t : "/tmp");
-    if (tmpl && !mkdtemp(tmpl)) {
+    int d2 = dup(dfd);
+    DIR *d = d2 >= 0 ? fdopendir(d2) : NULL;
+    if (!d) {
+        if (d2 >= 0)
+            close(d2);
+    } else {
+        rewinddir(d);
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL)
+            if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+                unlinkat(dfd, e->d_name, 0);
+        closedir(d);
+    }
+    unlinkat(tmpfd, name, AT_REMOVEDIR);
+}
+
+static bool process_alive(const char *name)
+{
+    char *end = NULL;
+    long pid = strtol(name + strlen(BK_TMP_PREFIX), &end, 10);
+    if (pid <= 0 || !end || *end != '-')
+        return false;
+    return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+}
+
+void rb__bk_tmp_sweep(const char *home)
+{
+    char *tmp = home ? rb__path_join(home, "tmp") : NULL;
+    int tmpfd = tmp ? open(tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
+    free(tmp);
+    int t2 = tmpfd >= 0 ? dup(tmpfd) : -1;
+    DIR *d = t2 >= 0 ? fdopendir(t2) : NULL;
+    if (!d) {
+        if (t2 >= 0)
+            close(t2);
+        if (tmpfd >= 0)
+            close(tmpfd);
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strncmp(e->d_name, BK_TMP_PREFIX, strlen(BK_TMP_PREFIX)) != 0)
+            continue;
+        int dfd = openat(tmpfd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (dfd < 0)
+            continue;
+        /* Lock held: in use (also by another process or container sharing the home).
+         * Lock free but its process alive: it may be between creating and locking. */
+        if (flock(dfd, LOCK_EX | LOCK_NB) == 0 && !process_alive(e->d_name)) {
+            rb__log("backup", "removing %s/tmp/%s left by a verification that was stopped", home, e->d_name);
+            remove_private(tmpfd, dfd, e->d_name);
+        }
+        close(dfd);
+    }
+    closedir(d);
+    close(tmpfd);
+}
+
+/* Makes and locks a private folder under <home>/tmp; NULL with errno on failure. */
+static char *make_tmpdir(const char *home, int *lockfd)
+{
+    *lockfd = -1;
+    if (!home) {
+        errno = ENOENT;
+        return NULL;
+    }
+    char *tmp = rb__path_join(home, "tmp");
+    int e = tmp ? rb__mkdirs(tmp, 0700) : ENOMEM;
+    char *tmpl = e ? NULL : rb__sprintf("%s/" BK_TMP_PREFIX "%ld-XXXXXX", tmp, (long)getpid());
+    free(tmp);
+    if (!tmpl) {
+        errno = e ? e : ENOMEM;
+        return NULL;
+    }
+    if (!mkdtemp(tmpl)) {
+        e = errno;
         free(tmpl);
+        errno = e;
+        return NULL;
+    }
+    *lockfd = open(tmpl, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (*lockfd < 0 || flock(*lockfd, LOCK_EX) != 0) {
+        e = errno;
+        if (*lockfd >= 0)
+            close(*lockfd);
+        *lockfd = -1;
+        rmdir(tmpl);
+        free(tmpl);
+        errno = e;
         return NULL;
     }
     return tmpl;
@@ -106,6 +202,14 @@ static int dec_write(void *payload, const uint8_t *data, size_t len)
     return 0;
 }
 
+/* Bounds what one value may make SQLite allocate, and keeps its own temporary files
+ * (sorts) in memory rather than in $TMPDIR. */
+static void limit(sqlite3 *db)
+{
+    sqlite3_limit(db, SQLITE_LIMIT_LENGTH, BK_MAX_ROW_BYTES);
+    sqlite3_exec(db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+}
+
 static rb_status open_uri(rb__bk_db *db, const char *path, const char *query, int flags, char *err,
                           size_t errlen)
 {
@@ -121,6 +225,7 @@ static rb_status open_uri(rb__bk_db *db, const char *path, const char *query, in
         db->db = NULL;
         return RB_ERR_DB;
     }
+    limit(db->db);
     /* The first real read tells whether this is a database at all. */
     rc = sqlite3_exec(db->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
@@ -141,13 +246,16 @@ static void open_second(rb__bk_db *db, const char *path, const char *query, int 
         sqlite3_close(db->db2);
         db->db2 = NULL;
     }
+    if (db->db2)
+        limit(db->db2);
     free(uri);
 }
 
-rb_status rb__bk_db_open(rb__bk_db *db, const char *dir, int dirfd, const uint8_t *key, char *err,
-                     size_t errlen)
+rb_status rb__bk_db_open(rb__bk_db *db, const char *home, const char *dir, int dirfd, const uint8_t *key,
+                     char *err, size_t errlen)
 {
     memset(db, 0, sizeof *db);
+    db->lockfd = -1;
     rb_status st = RB_OK;
     char *path = NULL, *tmp = NULL;
     uint8_t *buf = NULL;
@@ -164,10 +272,11 @@ rb_status rb__bk_db_open(rb__bk_db *db, const char *dir, int dirfd, const uint8_
         free(path);
         return st;
     }
-    db->tmpdir = make_tmpdir();
-    buf = malloc(BK_BUF_BYTES + 64);
+    db->tmpdir = make_tmpdir(home, &db->lockfd);
+    buf = db->tmpdir ? malloc(BK_BUF_BYTES + 64) : NULL;
     if (!db->tmpdir || !buf) {
-        snprintf(err, errlen, "cannot make a private folder for Manifest.db: %s", strerror(errno));
+        snprintf(err, errlen, "cannot make a private folder for Manifest.db in %s/tmp: %s",
+                 home ? home : "(no data home)", strerror(errno));
         st = RB_ERR_IO;
         goto fail;
     }
@@ -206,6 +315,8 @@ rb_status rb__bk_db_open(rb__bk_db *db, const char *dir, int dirfd, const uint8_
         rmdir(db->tmpdir);
         free(db->tmpdir);
         db->tmpdir = NULL;
+        close(db->lockfd);
+        db->lockfd = -1;
         if (st != RB_OK)
             goto fail;
     } else {
@@ -234,10 +345,13 @@ rb_status rb__bk_db_open(rb__bk_db *db, const char *dir, int dirfd, const uint8_
         open_second(db, tmp, "", SQLITE_OPEN_READWRITE);
     }
     free(tmp);
+    OPENSSL_cleanse(buf, BK_BUF_BYTES + 64);
     free(buf);
     return RB_OK;
 fail:
     free(tmp);
+    if (buf)
+        OPENSSL_cleanse(buf, BK_BUF_BYTES + 64); /* decrypted pages of Manifest.db */
     free(buf);
     rb__bk_db_close(db);
     return st;
@@ -251,15 +365,19 @@ void rb__bk_db_close(rb__bk_db *db)
         sqlite3_close(db->db2);
     db->db = db->db2 = NULL;
     if (db->tmpdir) {
-        const char *names[] = {"Manifest.db", "Manifest.db-wal", "Manifest.db-shm"};
-        for (size_t i = 0; i < 3; i++) {
-            char *p = rb__path_join(db->tmpdir, names[i]);
-            if (p)
-                unlink(p);
-            free(p);
-        }
-        rmdir(db->tmpdir);
+        /* Everything in it goes (SQLite's -shm too), through the locked folder's fd. */
+        char *slash = strrchr(db->tmpdir, '/');
+        *slash = '\0';
+        int tmpfd = open(db->tmpdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (tmpfd >= 0 && db->lockfd >= 0)
+            remove_private(tmpfd, db->lockfd, slash + 1);
+        if (tmpfd >= 0)
+            close(tmpfd);
         free(db->tmpdir);
         db->tmpdir = NULL;
     }
+    /* Closed last: until the folder is gone, the lock says it is in use. */
+    if (db->lockfd >= 0)
+        close(db->lockfd);
+    db->lockfd = -1;
 }

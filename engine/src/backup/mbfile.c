@@ -46,7 +46,12 @@ static const uint8_t *get_data(plist_t objects, plist_t dict, const char *key, s
 int rb__bk_mbfile_parse(rb__bk_mbfile *out, const void *data, size_t len, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
-    if (!data || len < 8 || len > BK_MAX_MBFILE_BYTES || !plist_is_binary(data, (uint32_t)len)) {
+    if (len > BK_MAX_MBFILE_BYTES) {
+        snprintf(err, errlen, "file record is %zu bytes, over the %u MB limit this check reads: not checked",
+                 len, BK_MAX_MBFILE_BYTES >> 20);
+        return -1;
+    }
+    if (!data || len < 8 || !plist_is_binary(data, (uint32_t)len)) {
         snprintf(err, errlen, "file record is not a binary property list (%zu bytes)", len);
         return -1;
     }

@@ -24,6 +24,28 @@ plist_t rb__bk_plist_parse(const void *data, size_t len)
     return p;
 }
 
+/* libplist's XML reader stops at </plist> and ignores what follows, so a plist padded or
+ * overwritten past its end would pass; only white space may follow. The first end tag
+ * ends the document (inside values "<" is always escaped). Returns the number of other
+ * bytes after it (0 for binary plists: their trailer is at the very end). */
+static size_t xml_trailing_junk(const char *buf, size_t len)
+{
+    static const char end[] = "</plist>";
+    size_t el = sizeof end - 1;
+    if (len < el || plist_is_binary(buf, (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len)))
+        return 0;
+    size_t i = 0;
+    while (i + el <= len && memcmp(buf + i, end, el) != 0)
+        i++;
+    if (i + el > len)
+        return 0; /* no end tag: the parser refuses it anyway */
+    size_t junk = 0;
+    for (i += el; i < len; i++)
+        if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\n' && buf[i] != '\r')
+            junk++;
+    return junk;
+}
+
 rb__bk_plist_rc rb__bk_plist_load(plist_t *out, int dirfd, const char *name, char *err, size_t errlen)
 {
     *out = NULL;
@@ -39,8 +61,10 @@ rb__bk_plist_rc rb__bk_plist_load(plist_t *out, int dirfd, const char *name, cha
         return BK_PLIST_INVALID;
     }
     if ((uint64_t)st.st_size > BK_MAX_PLIST_BYTES) {
-        snprintf(err, errlen, "%s is %lld bytes, larger than the %u MB this check reads", name,
-                 (long long)st.st_size, BK_MAX_PLIST_BYTES >> 20);
+        snprintf(err, errlen,
+                 "%s is %lld bytes, over the %u MB limit this check reads, so it was not checked "
+                 "(padded or damaged)",
+                 name, (long long)st.st_size, BK_MAX_PLIST_BYTES >> 20);
         close(fd);
         return BK_PLIST_TOO_LARGE;
     }
@@ -65,8 +89,14 @@ rb__bk_plist_rc rb__bk_plist_load(plist_t *out, int dirfd, const char *name, cha
         got += (size_t)n;
     }
     close(fd);
-    plist_t p = rb__bk_plist_parse(buf, len);
+    size_t junk = xml_trailing_junk(buf, len);
+    plist_t p = junk ? NULL : rb__bk_plist_parse(buf, len);
     free(buf);
+    if (junk) {
+        snprintf(err, errlen, "%s has %zu bytes of data after the end of the property list (damaged or padded)",
+                 name, junk);
+        return BK_PLIST_INVALID;
+    }
     if (!p || plist_get_node_type(p) != PLIST_DICT) {
         plist_free(p);
         snprintf(err, errlen, "%s is not a valid property list", name);

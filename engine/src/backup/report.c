@@ -1,5 +1,6 @@
 /* backup/report.c - findings, verdict and the names used by the CLI and the kiosk. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,6 +126,7 @@ int rb__bk_report_add(rb_backup_report *r, const char *code, rb_backup_severity 
     }
     if (r->nfindings >= r->maxfindings) {
         r->summary.findings_dropped++;
+        r->dropped_errors += sev == RB_BACKUP_ERROR;
         return 0;
     }
     if (r->nfindings == r->capfindings) {
@@ -201,13 +203,16 @@ void rb__bk_report_merge(rb_backup_report *dst, rb_backup_report *src)
     dst->nfindings += take;
     /* Findings that did not fit are dropped (and counted); their strings are freed. */
     dst->summary.findings_dropped += src->nfindings - take;
+    dst->dropped_errors += src->dropped_errors;
     for (size_t i = take; i < src->nfindings; i++) {
+        dst->dropped_errors += src->findings[i].severity == RB_BACKUP_ERROR;
         free((char *)src->findings[i].domain);
         free((char *)src->findings[i].relative_path);
         free((char *)src->findings[i].file_id);
         free((char *)src->findings[i].detail);
     }
     src->nfindings = 0;
+    src->dropped_errors = 0;
     memset(&src->summary, 0, sizeof src->summary);
     src->ncodes = 0;
 }
@@ -224,6 +229,22 @@ void rb__bk_report_finish(rb_backup_report *r)
             r->verdict = order[i];
             break;
         }
+    /* The cap keeps memory bounded, never the verdict (decided from counts above). The
+     * list says it is cut short, as an error when errors were left out of it, so a
+     * capped list never reads as a passed check. One slot past the cap is kept for it. */
+    uint64_t dropped = r->summary.findings_dropped;
+    if (dropped && r->maxfindings < SIZE_MAX) {
+        size_t cap = r->maxfindings++;
+        if (r->dropped_errors)
+            rb__bk_report_add(r, "findings_truncated", RB_BACKUP_ERROR, r->verdict, "", "", "",
+                              "%llu more findings, %llu of them errors, are not listed: the report "
+                              "keeps at most %zu (--max-findings); the verdict counts them all",
+                              (unsigned long long)dropped, (unsigned long long)r->dropped_errors, cap);
+        else
+            rb__bk_report_add(r, "findings_truncated", RB_BACKUP_WARNING, r->verdict, "", "", "",
+                              "%llu more findings (warnings and notes only) are not listed: the "
+                              "report keeps at most %zu (--max-findings)", (unsigned long long)dropped, cap);
+    }
 }
 
 void rb_backup_report_free(rb_backup_report *r)
@@ -243,6 +264,11 @@ void rb_backup_report_free(rb_backup_report *r)
 rb_backup_verdict rb_backup_report_verdict(const rb_backup_report *r)
 {
     return r ? r->verdict : RB_BACKUP_CORRUPT;
+}
+
+int rb_backup_report_inventory_complete(const rb_backup_report *r)
+{
+    return r && r->rows_complete ? 1 : 0;
 }
 
 rb_backup_depth rb_backup_report_depth(const rb_backup_report *r)

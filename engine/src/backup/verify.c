@@ -2,6 +2,7 @@
  * compatibility) and the rb_backup_verify entry point. Row checks are in files.c. */
 #include <errno.h>
 #include <fcntl.h>
+#include <openssl/crypto.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,7 +77,8 @@ static plist_t load(rb__bk_verifier *v, const char *name, const char *missing_co
         FIND(v, missing_code, ERR, CORRUPT, name, "%s is missing: %s", name, what);
         break;
     case BK_PLIST_TOO_LARGE:
-        FIND(v, "plist_too_large", WARN, CORRUPT, name, "%s", err);
+        /* Not read is not checked: never "restorable" on a file the check skipped. */
+        FIND(v, "plist_too_large", ERR, CORRUPT, name, "%s", err);
         break;
     default:
         FIND(v, invalid_code, ERR, CORRUPT, name, "%s", err);
@@ -155,8 +157,7 @@ static plist_t check_headers(rb__bk_verifier *v, int *db_sqlite, uint64_t *db_si
     *db_sqlite = rb__bk_db_sniff(v->dirfd, db_size);
     if (*db_sqlite < 0) {
         if (fstatat(v->dirfd, "Manifest.mbdb", &st, AT_SYMLINK_NOFOLLOW) == 0)
-            FIND(v, "legacy_format", ERR, CORRUPT, "Manifest.mbdb",
-                 "this is an iOS 9 or older backup (Manifest.mbdb); its files cannot be checked");
+            rb__bk_legacy_headers(v);
         else
             FIND(v, "manifest_db_missing", ERR, CORRUPT, "Manifest.db",
                  "Manifest.db, the list of every file in the backup, is missing");
@@ -166,14 +167,23 @@ static plist_t check_headers(rb__bk_verifier *v, int *db_sqlite, uint64_t *db_si
     return man;
 }
 
+/* "an iPhone"...; bounded: the catalog knows more kinds (Apple TV, Watch: family OTHER)
+ * than the three a backup can be restored to. */
+static const char *family_words(int fam)
+{
+    static const char *const w[] = {"of an unknown kind", "an iPhone", "an iPad", "an iPod touch"};
+    return fam > 0 && fam < (int)(sizeof w / sizeof w[0]) ? w[fam] : w[0];
+}
+
 static void check_compat(rb__bk_verifier *v)
 {
     const rb_backup_info *in = &v->r->info;
     const char *tios = v->opt.target_ios, *tpt = v->opt.target_product_type;
     if (tios && *tios) {
         if (!in->ios_version[0])
-            FIND(v, "compat_unknown", WARN, RB_BACKUP_NOT_COMPATIBLE, "",
-                 "the backup does not say its iOS version; compatibility with iOS %s is unknown", tios);
+            FIND(v, "compat_unknown", ERR, RB_BACKUP_NOT_COMPATIBLE, "Manifest.plist",
+                 "the backup does not say its iOS version, so it cannot be confirmed to restore "
+                 "to a device with iOS %s", tios);
         else if (rb__bk_version_cmp(in->ios_version, tios) > 0)
             FIND(v, "ios_newer_than_device", ERR, RB_BACKUP_NOT_COMPATIBLE, "",
                  "the backup was made with iOS %s but the device has iOS %s: update the device "
@@ -184,16 +194,27 @@ static void check_compat(rb__bk_verifier *v)
         char tname[64];
         int tf = rb__bk_model_lookup(tpt, tname, sizeof tname);
         int bf = rb__bk_model_lookup(in->product_type, NULL, 0);
-        static const char *const fam[] = {"unknown", "iPhone", "iPad", "iPod touch"};
+        const char *bname = in->model_name[0] ? in->model_name : in->product_type;
         if (bf == 0 || tf == 0)
-            FIND(v, "compat_unknown", WARN, RB_BACKUP_NOT_COMPATIBLE, "",
-                 "cannot tell the device family of %s or %s", in->product_type[0] ? in->product_type : "?",
-                 tpt);
+            FIND(v, "compat_unknown", ERR, RB_BACKUP_NOT_COMPATIBLE, "",
+                 "cannot tell what kind of device %s is, so the backup cannot be confirmed to "
+                 "restore to it (backup: %s, device: %s)",
+                 bf ? "the target" : "the backup was made from",
+                 in->product_type[0] ? in->product_type : "not stated", tpt);
+        else if (tf == RB_BK_FAMILY_OTHER)
+            FIND(v, "device_family_mismatch", ERR, RB_BACKUP_NOT_COMPATIBLE, "",
+                 "the device (%s%s%s) is not an iPhone, iPad or iPod touch: this backup of %s "
+                 "cannot be restored to it",
+                 tname[0] ? tname : tpt, tname[0] ? ", " : "", tname[0] ? tpt : "", bname);
+        else if (bf == RB_BK_FAMILY_OTHER)
+            FIND(v, "device_family_mismatch", ERR, RB_BACKUP_NOT_COMPATIBLE, "",
+                 "the backup is of %s, not of an iPhone, iPad or iPod touch: it cannot be restored "
+                 "to the device", bname);
         else if (bf != tf)
             FIND(v, "device_family_mismatch", ERR, RB_BACKUP_NOT_COMPATIBLE, "",
-                 "this is an %s backup (%s) and the device is an %s (%s): it cannot be restored to it",
-                 fam[bf], in->model_name[0] ? in->model_name : in->product_type, fam[tf],
-                 tname[0] ? tname : tpt);
+                 "this is a backup of %s (%s) and the device (%s%s%s) is %s: it cannot be restored to it",
+                 family_words(bf), bname, tname[0] ? tname : tpt, tname[0] ? ", " : "",
+                 tname[0] ? tpt : "", family_words(tf));
     }
 }
 
@@ -260,7 +281,7 @@ static void open_db(rb__bk_verifier *v, const uint8_t *mkey)
     v->prog.step = RB_BACKUP_STEP_MANIFEST;
     if (!rb__bk_progress(v))
         return;
-    rb_status st = rb__bk_db_open(&v->db, v->dir, v->dirfd, mkey, err, sizeof err);
+    rb_status st = rb__bk_db_open(&v->db, v->home, v->dir, v->dirfd, mkey, err, sizeof err);
     if (st == RB_ERR_NOMEM || st == RB_ERR_IO) {
         FIND(v, "manifest_db_unreadable", ERR, CORRUPT, "Manifest.db", "%s", err);
         return;
@@ -316,6 +337,7 @@ rb_status rb__bk_prepare(rb__bk_verifier *v, rb_context *ctx, const char *dir,
     atomic_init(&v->items_done, 0);
     atomic_init(&v->bytes_done, 0);
     v->dirfd = -1;
+    v->db.lockfd = -1;
     for (int i = 0; i < 256; i++)
         v->pfd[i] = -2;
     v->ctx = ctx;
@@ -335,6 +357,11 @@ rb_status rb__bk_prepare(rb__bk_verifier *v, rb_context *ctx, const char *dir,
         return rb__error(ctx, errno == ENOENT || errno == ENOTDIR ? RB_ERR_NOT_FOUND
                                                                   : rb__status_from_errno(errno),
                          "%s: %s", dir, strerror(errno));
+    /* Private copies of Manifest.db go to the data home; without a context, the default one. */
+    v->home = rb_context_home(ctx);
+    if (!v->home && rb_context_new(&v->own_ctx, NULL) == RB_OK)
+        v->home = rb_context_home(v->own_ctx);
+    rb__bk_tmp_sweep(v->home);
     if (!rb__bk_progress(v))
         return rb__error(ctx, RB_ERR_CANCELLED, "cancelled");
     int db_sqlite = -1;
@@ -372,14 +399,17 @@ rb_status rb__bk_prepare(rb__bk_verifier *v, rb_context *ctx, const char *dir,
     }
     uint8_t mkey[32];
     bool have_mkey = false, go = db_usable;
+    /* Manifest.mbdb is never encrypted: no ManifestKey (as if the database were plain). */
     if (v->encrypted)
-        go = unlock(v, man, db_sqlite, mkey, &have_mkey) && go;
+        go = unlock(v, man, v->legacy ? 1 : db_sqlite, mkey, &have_mkey) && go;
     plist_free(man);
-    if (atomic_load(&v->cancel))
-        return rb__error(ctx, RB_ERR_CANCELLED, "cancelled");
-    if (go)
+    /* Legacy records are readable without the password: presence and sizes are checked
+     * even when the keybag does not open. */
+    if (v->legacy)
+        v->db_ok = v->mbdb_ok;
+    else if (go && !atomic_load(&v->cancel))
         open_db(v, have_mkey ? mkey : NULL);
-    memset(mkey, 0, sizeof mkey);
+    OPENSSL_cleanse(mkey, sizeof mkey);
     if (atomic_load(&v->cancel))
         return rb__error(ctx, RB_ERR_CANCELLED, "cancelled");
     return RB_OK;
@@ -395,6 +425,8 @@ void rb__bk_release(rb__bk_verifier *v)
         close(v->dirfd);
     v->dirfd = -1;
     rb__bk_keybag_wipe(&v->kb);
+    rb_context_free(v->own_ctx);
+    v->own_ctx = NULL;
 }
 
 rb_status rb_backup_verify(rb_backup_report **out, rb_context *ctx, const char *dir,
@@ -411,10 +443,11 @@ rb_status rb_backup_verify(rb_backup_report **out, rb_context *ctx, const char *
     rb_status st = rb__bk_prepare(&v, ctx, dir, options, r, true);
     uint64_t t1 = rb__now_ms();
     if (st == RB_OK && v.db_ok)
-        st = rb__bk_check_files(&v);
+        st = v.legacy ? rb__bk_legacy_check_files(&v) : rb__bk_check_files(&v);
     uint64_t t2 = rb__now_ms();
-    if (st == RB_OK && v.count_folders)
-        st = rb__bk_check_orphans(&v);
+    /* After a row pass that stopped part way, every unread file would look stray. */
+    if (st == RB_OK && v.count_folders && (!v.db_ok || r->rows_complete))
+        st = v.legacy ? rb__bk_legacy_check_orphans(&v) : rb__bk_check_orphans(&v);
     rb__log("backup", "verify phases (ms): prepare %llu, files %llu, orphans %llu",
             (unsigned long long)(t1 - t0), (unsigned long long)(t2 - t1),
             (unsigned long long)(rb__now_ms() - t2));

@@ -7,7 +7,8 @@
  * Threads: sources (libusbmuxd's and libirecovery's event threads) and per-device workers
  * only *post* messages; one loop thread owns the device table and is the only caller of
  * the user's callback. Workers are detached and hold a reference on the monitor, so a
- * device that hangs never delays rb_device_monitor_free.
+ * device that hangs never delays rb_device_monitor_free. The usbmuxd lister (mux.c) is
+ * such a thread too, but not counted in `workers`: free never waits for it.
  */
 #ifndef RB_DEVICE_INTERNAL_H
 #define RB_DEVICE_INTERNAL_H
@@ -77,7 +78,9 @@ struct rb_device_monitor {
     void *mux_ctx;            /* usbmuxd_subscription_context_t */
     bool irecv_attached;
     /* readiness of the first enumeration */
+    rb_usbmuxd_state mux_state; /* ASKING until the lister (mux.c) returned */
     char (*initial)[64];      /* UDIDs usbmuxd listed at start */
+    uint64_t mux_gone_after;  /* an initial UDID not seen by then was unplugged meanwhile */
     size_t n_initial;
     int irecv_expected;
     int irecv_seen;
@@ -85,6 +88,7 @@ struct rb_device_monitor {
     char only_id[64];         /* rb_device_monitor_new_for: the one device read fully */
     int grace_ms;
     int reboot_grace_ms;
+    uint64_t held[16];        /* ECIDs a restore job's tool works on (rb__dev_hold) */
     int announce_ms;
 };
 
@@ -109,6 +113,9 @@ bool rb__dev_stopping(rb_device_monitor *mon);
 rb_status rb__dev_fail(rb_device_monitor *mon, rb_status st, const char *fmt, ...) RB_PRINTF(3, 4);
 /* Starts a detached worker holding a monitor reference; false if it could not start. */
 bool rb__dev_spawn(rb_device_monitor *mon, void *(*fn)(void *), void *arg);
+/* The same, for a thread rb_device_monitor_free never waits for (it may be stuck in a
+ * library call without a deadline: mux.c). */
+bool rb__dev_spawn_unwaited(rb_device_monitor *mon, void *(*fn)(void *), void *arg);
 void rb__dev_copy(char *dst, size_t cap, const char *src);
 /* True if the trusted read is wanted for this device (see rb_device_monitor_new_for). */
 bool rb__dev_wanted(rb_device_monitor *mon, const char *udid, uint64_t ecid);
@@ -128,12 +135,20 @@ uint64_t rb__dev_run_timers(rb_device_monitor *mon, struct dev_events *out);
 rb_status rb__dev_lookup(rb_device_monitor *mon, const char *id, rb_device_info *out);
 /* Marks that a reboot was requested, so the disappearance gets the long grace period. */
 void rb__dev_expect_reboot(rb_device_monitor *mon, uint64_t ecid, const char *udid);
+/* A restore job's tool works on this ECID: the monitor opens nothing on it (pair, enter
+ * or exit recovery answer RB_ERR_BUSY: one USB claim at a time) and keeps its entry through
+ * the tool's reboots. hold 0 lets go. */
+void rb__dev_hold(rb_device_monitor *mon, uint64_t ecid, bool hold);
+/* RB_ERR_BUSY (with the reason recorded) if ecid is held, else RB_OK. */
+rb_status rb__dev_check_free(rb_device_monitor *mon, uint64_t ecid);
 /* Marks a Trust retry loop as running for this UDID; false if one already runs. */
 bool rb__dev_claim_pair_loop(rb_device_monitor *mon, const char *udid);
 
-/* normal.c: usbmuxd + lockdownd */
+/* mux.c: the usbmuxd source (first list on a thread of its own, then events) */
 rb_status rb__dev_mux_start(rb_device_monitor *mon);
 void rb__dev_mux_stop(rb_device_monitor *mon);
+
+/* normal.c: lockdownd */
 void rb__dev_start_read(rb_device_monitor *mon, const char *udid, unsigned gen);
 void rb__dev_start_pair_loop(rb_device_monitor *mon, const char *udid);
 

@@ -130,6 +130,7 @@ struct spawn_arg {
     rb_device_monitor *mon;
     void *(*fn)(void *);
     void *arg;
+    bool counted;
 };
 
 static void *spawn_trampoline(void *p)
@@ -137,7 +138,7 @@ static void *spawn_trampoline(void *p)
     struct spawn_arg sa = *(struct spawn_arg *)p;
     free(p);
     sa.fn(sa.arg);
-    if (__atomic_sub_fetch(&sa.mon->workers, 1, __ATOMIC_SEQ_CST) == 0) {
+    if (sa.counted && __atomic_sub_fetch(&sa.mon->workers, 1, __ATOMIC_SEQ_CST) == 0) {
         pthread_mutex_lock(&sa.mon->mu);
         pthread_cond_broadcast(&sa.mon->idle_cv);
         pthread_mutex_unlock(&sa.mon->mu);
@@ -146,14 +147,15 @@ static void *spawn_trampoline(void *p)
     return NULL;
 }
 
-bool rb__dev_spawn(rb_device_monitor *mon, void *(*fn)(void *), void *arg)
+static bool spawn(rb_device_monitor *mon, void *(*fn)(void *), void *arg, bool counted)
 {
     struct spawn_arg *sa = malloc(sizeof *sa);
     if (!sa)
         return false;
-    *sa = (struct spawn_arg){mon, fn, arg};
+    *sa = (struct spawn_arg){mon, fn, arg, counted};
     rb__dev_ref(mon);
-    __atomic_add_fetch(&mon->workers, 1, __ATOMIC_SEQ_CST);
+    if (counted)
+        __atomic_add_fetch(&mon->workers, 1, __ATOMIC_SEQ_CST);
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
@@ -161,12 +163,23 @@ bool rb__dev_spawn(rb_device_monitor *mon, void *(*fn)(void *), void *arg)
     int rc = pthread_create(&t, &attr, spawn_trampoline, sa);
     pthread_attr_destroy(&attr);
     if (rc != 0) {
-        __atomic_sub_fetch(&mon->workers, 1, __ATOMIC_SEQ_CST);
+        if (counted)
+            __atomic_sub_fetch(&mon->workers, 1, __ATOMIC_SEQ_CST);
         __atomic_sub_fetch(&mon->refs, 1, __ATOMIC_SEQ_CST);
         free(sa);
         return false;
     }
     return true;
+}
+
+bool rb__dev_spawn(rb_device_monitor *mon, void *(*fn)(void *), void *arg)
+{
+    return spawn(mon, fn, arg, true);
+}
+
+bool rb__dev_spawn_unwaited(rb_device_monitor *mon, void *(*fn)(void *), void *arg)
+{
+    return spawn(mon, fn, arg, false);
 }
 
 static void *loop_main(void *arg)

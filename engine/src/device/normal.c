@@ -17,6 +17,7 @@
 
 #include <libimobiledevice/libimobiledevice.h>
 #include <libimobiledevice/lockdown.h>
+#include <libimobiledevice/restore.h>
 #include <plist/plist.h>
 #include <usbmuxd.h>
 
@@ -24,6 +25,8 @@
 #include "device/wire.h"
 
 #define LABEL "rescuebay"
+/* The whole public read (docs/cli-devices.md: a device that has not finished answering by
+ * then is given up with a note, however it spreads its bytes). */
 #define PUBLIC_TIMEOUT_MS 5000
 #define PAIR_RETRY_MS 1000
 #define PAIR_GIVE_UP_MS (10 * 60 * 1000)
@@ -33,87 +36,6 @@ struct job {
     char udid[64];
     unsigned gen;
 };
-
-static void mux_cb(const usbmuxd_event_t *ev, void *user)
-{
-    rb_device_monitor *mon = user;
-    if (ev->device.conn_type != CONNECTION_TYPE_USB)
-        return; /* Wi-Fi sync: not a device on the counter */
-    enum dev_msg_kind k;
-    if (ev->event == UE_DEVICE_ADD)
-        k = MSG_MUX_ADD;
-    else if (ev->event == UE_DEVICE_REMOVE)
-        k = MSG_MUX_REMOVE;
-    else if (ev->event == UE_DEVICE_PAIRED)
-        k = MSG_MUX_PAIRED;
-    else
-        return;
-    struct dev_msg *m = rb__dev_msg_new(k);
-    if (!m)
-        return;
-    rb__dev_copy(m->udid, sizeof m->udid, ev->device.udid);
-    m->mux_handle = ev->device.handle;
-    m->info.usb_product_id = ev->device.product_id;
-    rb__dev_post(mon, m);
-}
-
-static void keeper_cb(const usbmuxd_event_t *ev, void *user)
-{
-    (void)ev;
-    (void)user;
-}
-
-/* libusbmuxd 2.0.2 spins at full CPU forever when its last listener unsubscribes while
- * the daemon is absent (the cancelled thread loops without reaching a cancellation
- * point). One do-nothing listener held for the life of the process means a monitor's
- * unsubscribe is never the last one. */
-static void keeper_subscribe(void)
-{
-    usbmuxd_subscription_context_t ctx = NULL;
-    usbmuxd_events_subscribe(&ctx, keeper_cb, NULL);
-}
-
-rb_status rb__dev_mux_start(rb_device_monitor *mon)
-{
-    static pthread_once_t keeper_once = PTHREAD_ONCE_INIT;
-    /* Without this, libusbmuxd 2.0.2 waits on an inotify watch of /var/run when the
-     * daemon is absent or restarts, ignores USBMUXD_SOCKET_ADDRESS, and never
-     * reconnects (reference/simulator-notes.md, Q3). Polling finds it within 1 s. */
-    libusbmuxd_set_use_inotify(0);
-    rb_status st = RB_OK;
-    usbmuxd_device_info_t *list = NULL;
-    /* Listed before any subscription starts libusbmuxd's event thread: 2.0.2 fills its
-     * program-name static on the first message it builds, without a lock, and that
-     * thread's Listen racing this call leaked one copy (seen by LeakSanitizer in CI). */
-    int n = usbmuxd_get_device_list(&list);
-    pthread_once(&keeper_once, keeper_subscribe);
-    if (n < 0) {
-        st = rb__dev_fail(mon, RB_ERR_NOT_FOUND,
-                       "usbmuxd is not reachable (%d): normal-mode devices will appear once "
-                       "it runs",
-                       n);
-    } else if (n > 0) {
-        mon->initial = calloc((size_t)n, sizeof *mon->initial);
-        for (int i = 0; mon->initial && i < n; i++)
-            if (list[i].conn_type == CONNECTION_TYPE_USB)
-                rb__dev_copy(mon->initial[mon->n_initial++], 64, list[i].udid);
-    }
-    if (list)
-        usbmuxd_device_list_free(&list);
-    usbmuxd_subscription_context_t ctx = NULL;
-    int rc = usbmuxd_events_subscribe(&ctx, mux_cb, mon);
-    if (rc != 0)
-        return rb__dev_fail(mon, RB_ERR_GENERIC, "cannot watch usbmuxd events (%d)", rc);
-    mon->mux_ctx = ctx;
-    return st;
-}
-
-void rb__dev_mux_stop(rb_device_monitor *mon)
-{
-    if (mon->mux_ctx)
-        usbmuxd_events_unsubscribe((usbmuxd_subscription_context_t)mon->mux_ctx);
-    mon->mux_ctx = NULL;
-}
 
 /* ---- reading values ---- */
 
@@ -265,6 +187,40 @@ static void read_private(lockdownd_client_t l, rb_device_info *info)
     plist_free(v);
 }
 
+/* A device in the restore ramdisk is still the same ECID: ask restored for HardwareInfo as
+ * idevicerestore does, else read it from an A12-style UDID (CPID-ECID), so that a restore
+ * job keeps following its device through this mode. */
+static void restore_mode_ids(idevice_t dev, const char *udid, rb_device_info *info)
+{
+    restored_client_t rc = NULL;
+    if (restored_client_new(dev, &rc, LABEL) == RESTORE_E_SUCCESS) {
+        plist_t hw = NULL;
+        if (restored_query_value(rc, "HardwareInfo", &hw) == RESTORE_E_SUCCESS && hw) {
+            plist_t d = plist_get_node_type(hw) == PLIST_DICT ? plist_dict_get_item(hw, "HardwareInfo")
+                                                               : NULL;
+            if (!d || plist_get_node_type(d) != PLIST_DICT)
+                d = hw;
+            int64_t v = get_int(d, "UniqueChipID");
+            if (v > 0)
+                info->ecid = (uint64_t)v;
+            v = get_int(d, "ChipID");
+            if (v > 0)
+                info->cpid = (uint32_t)v;
+            v = get_int(d, "BoardID");
+            if (v >= 0)
+                info->bdid = (uint32_t)v;
+        }
+        plist_free(hw);
+        restored_goodbye(rc);
+        restored_client_free(rc);
+    }
+    unsigned cpid = 0;
+    unsigned long long ecid = 0;
+    if (!info->ecid && strlen(udid) == 25 && udid[8] == '-' &&
+        sscanf(udid, "%8x-%16llx", &cpid, &ecid) == 2 && ecid)
+        info->ecid = ecid;
+}
+
 static void post_read(struct job *j, const rb_device_info *info, rb_status st, int final)
 {
     struct dev_msg *m = rb__dev_msg_new(MSG_READ_DONE);
@@ -276,6 +232,11 @@ static void post_read(struct job *j, const rb_device_info *info, rb_status st, i
     m->info = *info;
     m->status = st;
     rb__dev_post(j->mon, m);
+}
+
+static bool stop_cb(void *mon)
+{
+    return rb__dev_stopping(mon);
 }
 
 static void *read_job(void *arg)
@@ -295,13 +256,15 @@ static void *read_job(void *arg)
     lockdownd_error_t e;
     char type[64], why[256] = "";
     plist_t v = NULL;
-    st = rb__dev_lockdown_public(dev, PUBLIC_TIMEOUT_MS, type, sizeof type, &v, why, sizeof why);
+    st = rb__dev_lockdown_public(dev, PUBLIC_TIMEOUT_MS, stop_cb, j->mon, type, sizeof type, &v,
+                                 why, sizeof why);
     if (st != RB_OK) {
         note(&info, "%s", why);
     } else if (strcmp(type, "com.apple.mobile.restored") == 0) {
         /* Restore ramdisk: restored owns the port; values come back after the reboot. */
         info.mode = RB_MODE_RESTORE;
         info.trust = RB_TRUST_NOT_APPLICABLE;
+        restore_mode_ids(dev, j->udid, &info);
     } else if (strcmp(type, "com.apple.mobile.lockdown") != 0) {
         note(&info, "lockdownd answered QueryType with an unexpected \"%s\"", type);
         st = RB_ERR_DEVICE;
@@ -459,6 +422,8 @@ rb_status rb_device_pair(rb_device_monitor *mon, const char *id)
     rb_status st = rb__dev_lookup(mon, id, &d);
     if (st != RB_OK)
         return st;
+    if ((st = rb__dev_check_free(mon, d.ecid)) != RB_OK)
+        return st;
     if (d.mode != RB_MODE_NORMAL || !d.connected)
         return rb__dev_fail(mon, RB_ERR_UNSUPPORTED,
                          "%s is in %s mode: pairing needs the device booted (normal mode)", id,
@@ -503,6 +468,8 @@ rb_status rb_device_enter_recovery(rb_device_monitor *mon, const char *id)
     rb_device_info d;
     rb_status st = rb__dev_lookup(mon, id, &d);
     if (st != RB_OK)
+        return st;
+    if ((st = rb__dev_check_free(mon, d.ecid)) != RB_OK)
         return st;
     if (d.mode == RB_MODE_RECOVERY)
         return RB_OK;

@@ -20,9 +20,11 @@ static struct dev_entry *find_id(rb_device_monitor *mon, const char *id)
 
 static bool is_ready(rb_device_monitor *mon)
 {
+    if (mon->mux_state == RB_USBMUXD_ASKING)
+        return false;
     for (size_t i = 0; i < mon->n_initial; i++) {
         struct dev_entry *e = rb__dev_find_udid(mon, mon->initial[i]);
-        if (!e && rb__now_ms() >= mon->irecv_deadline)
+        if (!e && rb__now_ms() >= mon->mux_gone_after)
             continue; /* listed at start but gone before the subscription saw it */
         if (!e || !e->read_done)
             return false;
@@ -41,7 +43,15 @@ rb_status rb_device_monitor_wait_ready(rb_device_monitor *mon, int timeout_ms)
         uint64_t now = rb__now_ms();
         if (now >= deadline || mon->stopping) {
             st = RB_ERR_TIMEOUT;
-            rb__errbuf_set(&mon->err, st, "devices still being read after %d ms", timeout_ms);
+            if (mon->mux_state == RB_USBMUXD_ASKING)
+                rb__errbuf_set(&mon->err, st,
+                               "usbmuxd did not answer within %d ms (it accepts connections "
+                               "but says nothing): devices in normal mode cannot be seen; "
+                               "restart usbmuxd",
+                               timeout_ms);
+            else
+                rb__errbuf_set(&mon->err, st, "devices still being read after %d ms",
+                               timeout_ms);
             break;
         }
         uint64_t wait = deadline - now;
@@ -139,6 +149,42 @@ void rb__dev_expect_reboot(rb_device_monitor *mon, uint64_t ecid, const char *ud
     if (e)
         e->reboot_until = rb__now_ms() + (uint64_t)mon->reboot_grace_ms;
     pthread_mutex_unlock(&mon->mu);
+}
+
+void rb__dev_hold(rb_device_monitor *mon, uint64_t ecid, bool hold)
+{
+    if (!mon || !ecid)
+        return;
+    pthread_mutex_lock(&mon->mu);
+    size_t n = sizeof mon->held / sizeof mon->held[0], free_slot = n;
+    for (size_t i = 0; i < n; i++) {
+        if (mon->held[i] == ecid) {
+            if (!hold)
+                mon->held[i] = 0;
+            hold = false; /* already held */
+        } else if (!mon->held[i] && free_slot == n) {
+            free_slot = i;
+        }
+    }
+    if (hold && free_slot < n)
+        mon->held[free_slot] = ecid;
+    struct dev_entry *e = rb__dev_find_ecid(mon, ecid, NULL);
+    if (e) /* the tool reboots it between modes: keep the entry meanwhile */
+        e->reboot_until = rb__now_ms() + (uint64_t)mon->reboot_grace_ms;
+    pthread_mutex_unlock(&mon->mu);
+}
+
+rb_status rb__dev_check_free(rb_device_monitor *mon, uint64_t ecid)
+{
+    bool held = false;
+    pthread_mutex_lock(&mon->mu);
+    for (size_t i = 0; ecid && i < sizeof mon->held / sizeof mon->held[0]; i++)
+        held = held || mon->held[i] == ecid;
+    pthread_mutex_unlock(&mon->mu);
+    if (held)
+        return rb__dev_fail(mon, RB_ERR_BUSY,
+                            "a restore is working on this device; it is left alone until it ends");
+    return RB_OK;
 }
 
 const char *rb_device_monitor_last_error(const rb_device_monitor *mon)

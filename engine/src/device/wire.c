@@ -6,7 +6,8 @@
  * 1.3.0 reports a device that hangs up mid-message, one that answers "Failure" and an
  * allocation failure all as LOCKDOWN_E_UNKNOWN_ERROR, and waits 30 s on a silent device.
  * The counter needs to say which it was and must not wait that long, so this read keeps
- * its own timeout and error text. Everything that needs pairing or TLS stays on
+ * its own deadline (for the whole read, not per recv: a device trickling one byte every
+ * few seconds is given up at it too) and error text. Everything that needs pairing or TLS stays on
  * lockdownd_* (see normal.c).
  */
 #include <arpa/inet.h>
@@ -14,36 +15,65 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/internal.h"
 #include "device/wire.h"
 
 #define LOCKDOWN_PORT 62078
 #define MAX_MESSAGE (4u << 20)
 
-static rb_status recv_exact(idevice_connection_t c, char *buf, uint32_t len, unsigned timeout_ms,
+/* One exchange's clock: the whole public read must end by `deadline`, however the
+ * device spreads its bytes (a trickle of one byte every few seconds defeats any
+ * per-read timeout), and gives up early when the monitor stops. */
+struct clock {
+    uint64_t start, deadline;
+    bool (*stop)(void *);
+    void *stop_arg;
+};
+
+#define SLICE_MS 200
+
+static rb_status recv_exact(idevice_connection_t c, char *buf, uint32_t len, struct clock *k,
                             uint32_t *got)
 {
     *got = 0;
     while (*got < len) {
-        uint32_t n = 0;
-        idevice_error_t e =
-            idevice_connection_receive_timeout(c, buf + *got, len - *got, &n, timeout_ms);
-        if (e == IDEVICE_E_TIMEOUT)
+        uint64_t now = rb__now_ms();
+        if (now >= k->deadline)
             return RB_ERR_TIMEOUT;
-        if (e != IDEVICE_E_SUCCESS || n == 0)
+        if (k->stop && k->stop(k->stop_arg))
+            return RB_ERR_CANCELLED;
+        uint64_t left = k->deadline - now;
+        uint32_t n = 0;
+        idevice_error_t e = idevice_connection_receive_timeout(
+            c, buf + *got, len - *got, &n, (unsigned)(left < SLICE_MS ? left : SLICE_MS));
+        if (e == IDEVICE_E_TIMEOUT && n == 0)
+            continue;
+        if (e != IDEVICE_E_SUCCESS && e != IDEVICE_E_TIMEOUT)
+            return RB_ERR_DEVICE;
+        if (n == 0)
             return RB_ERR_DEVICE;
         *got += n;
     }
     return RB_OK;
 }
 
-static rb_status wire_recv(idevice_connection_t c, unsigned timeout_ms, plist_t *out, char *err,
+static rb_status wire_recv(idevice_connection_t c, struct clock *k, plist_t *out, char *err,
                            size_t cap)
 {
     *out = NULL;
     uint32_t be = 0, got = 0;
-    rb_status st = recv_exact(c, (char *)&be, 4, timeout_ms, &got);
-    if (st == RB_ERR_TIMEOUT && got == 0) {
-        snprintf(err, cap, "no answer within %u ms", timeout_ms);
+    unsigned limit = (unsigned)(k->deadline - k->start);
+    rb_status st = recv_exact(c, (char *)&be, 4, k, &got);
+    if (st == RB_ERR_CANCELLED) {
+        snprintf(err, cap, "stopped while waiting for its answer");
+        return st;
+    }
+    if (st == RB_ERR_TIMEOUT) {
+        if (got)
+            snprintf(err, cap, "it answered too slowly (%u of 4 header bytes within %u ms): "
+                     "gave up", got, limit);
+        else
+            snprintf(err, cap, "no answer within %u ms", limit);
         return st;
     }
     if (st != RB_OK) {
@@ -61,10 +91,16 @@ static rb_status wire_recv(idevice_connection_t c, unsigned timeout_ms, plist_t 
         snprintf(err, cap, "out of memory for a %u-byte message", len);
         return RB_ERR_NOMEM;
     }
-    st = recv_exact(c, body, len, timeout_ms, &got);
+    st = recv_exact(c, body, len, k, &got);
     if (st != RB_OK) {
-        snprintf(err, cap, "%s in the middle of a message (%u of %u bytes)",
-                 st == RB_ERR_TIMEOUT ? "it stalled" : "it hung up", got, len);
+        if (st == RB_ERR_TIMEOUT)
+            snprintf(err, cap, "it answered too slowly (%u of %u bytes within %u ms): gave up",
+                     got, len, limit);
+        else if (st == RB_ERR_CANCELLED)
+            snprintf(err, cap, "stopped while it was answering (%u of %u bytes)", got, len);
+        else
+            snprintf(err, cap, "it hung up in the middle of a message (%u of %u bytes)", got,
+                     len);
         free(body);
         return st;
     }
@@ -102,9 +138,12 @@ static rb_status wire_send(idevice_connection_t c, const char *request, char *er
     return RB_OK;
 }
 
-rb_status rb__dev_lockdown_public(idevice_t dev, unsigned timeout_ms, char *type, size_t type_cap,
-                               plist_t *values, char *err, size_t cap)
+rb_status rb__dev_lockdown_public(idevice_t dev, unsigned timeout_ms, bool (*stop)(void *),
+                                  void *stop_arg, char *type, size_t type_cap, plist_t *values,
+                                  char *err, size_t cap)
 {
+    struct clock k = {rb__now_ms(), 0, stop, stop_arg};
+    k.deadline = k.start + timeout_ms;
     *values = NULL;
     if (type_cap)
         type[0] = '\0';
@@ -119,7 +158,7 @@ rb_status rb__dev_lockdown_public(idevice_t dev, unsigned timeout_ms, char *type
      * answer it like lockdownd is asked QueryType, to tell a restore ramdisk apart. */
     rb_status st = wire_send(c, "GetValue", why, sizeof why);
     if (st == RB_OK)
-        st = wire_recv(c, timeout_ms, &r, why, sizeof why);
+        st = wire_recv(c, &k, &r, why, sizeof why);
     if (st != RB_OK) {
         snprintf(err, cap, "lockdownd GetValue failed: %s", why);
         goto out;
@@ -139,7 +178,7 @@ rb_status rb__dev_lockdown_public(idevice_t dev, unsigned timeout_ms, char *type
     r = NULL;
     st = wire_send(c, "QueryType", why, sizeof why);
     if (st == RB_OK)
-        st = wire_recv(c, timeout_ms, &r, why, sizeof why);
+        st = wire_recv(c, &k, &r, why, sizeof why);
     if (st != RB_OK) {
         snprintf(err, cap, "lockdownd QueryType failed: %s", why);
         goto out;

@@ -1,6 +1,7 @@
 /* firmware/cache.c - opening the cache, fetch (with the cross-process lock), ensure. */
 #include "firmware/curl_lazy.h"
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -33,10 +34,16 @@ rb_status rb_firmware_options_init(rb_firmware_options *o, unsigned int version)
 
 rb_status rb_firmware_fetch_options_init(rb_firmware_fetch_options *o, unsigned int version)
 {
-    if (!o || version != RB_FIRMWARE_FETCH_OPTIONS_VERSION)
+    if (!o || version < 1 || version > RB_FIRMWARE_FETCH_OPTIONS_VERSION)
         return RB_ERR_INVALID_ARG;
     rb_firmware_fetch_options d = RB_FIRMWARE_FETCH_OPTIONS_INIT;
-    *o = d;
+    if (version == 1) {
+        /* A caller built against version 1 has the shorter struct. */
+        memcpy(o, &d, offsetof(rb_firmware_fetch_options, max_seconds));
+        o->version = 1;
+    } else {
+        *o = d;
+    }
     return RB_OK;
 }
 
@@ -85,6 +92,11 @@ const char *rb_firmware_last_error(const rb_firmware *fw)
     return fw ? fw->err.msg : "";
 }
 
+const char *rb_firmware_last_warning(const rb_firmware *fw)
+{
+    return fw ? fw->warning : "";
+}
+
 const char *rb_firmware_cache_dir(const rb_firmware *fw)
 {
     return fw ? fw->dir : NULL;
@@ -126,6 +138,10 @@ rb_status rb_firmware_open(rb_firmware **out, rb_context *ctx, const rb_firmware
     if (!fw->rate_limit && r && rb_firmware_parse_size(&fw->rate_limit, r) != RB_OK) {
         rb_firmware_free(fw);
         return rb__error(ctx, RB_ERR_INVALID_ARG, "firmware.rate_limit '%s' is not a size", r);
+    }
+    if (rb__fw_net_settings(fw) != RB_OK) {
+        rb_firmware_free(fw);
+        return rb_context_last_status(ctx);
     }
     fw->max_retries = opts->max_retries >= 0 ? opts->max_retries : DEFAULT_RETRIES;
     fw->offline = opts->offline;
@@ -240,6 +256,7 @@ rb_status rb_firmware_fetch(rb_firmware_result *res, rb_firmware *fw,
     if (!res || !fw || !b || !b->sha1 || !b->url)
         return RB_ERR_INVALID_ARG;
     memset(res, 0, sizeof *res);
+    fw->warning[0] = '\0';
     if (!rb__fw_is_hex(b->sha1, 40) || b->size == 0)
         return FW_ERR(fw, RB_ERR_INVALID_ARG, "the build has no valid SHA-1 or size");
     for (int i = 0; i < 40; i++)
@@ -301,6 +318,8 @@ rb_status rb_firmware_ensure(rb_firmware_result *res, rb_firmware *fw, const cha
     rb__fw_report(opts, RB_FIRMWARE_STEP_CATALOG, 0, 0);
     rb_firmware_list *l = NULL;
     rb_status st = rb_firmware_catalog(&l, fw, pt, build && *build ? 0u : RB_FIRMWARE_REFRESH);
+    if (fw->warning[0])
+        rb__fw_report(opts, RB_FIRMWARE_STEP_INSECURE, 0, 0);
     if (st != RB_OK)
         return st;
     const rb_firmware_build *pick = NULL;

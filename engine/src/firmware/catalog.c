@@ -50,6 +50,7 @@ rb_status rb_firmware_catalog(rb_firmware_list **out, rb_firmware *fw, const cha
     if (!out || !fw)
         return RB_ERR_INVALID_ARG;
     *out = NULL;
+    fw->warning[0] = '\0';
     if (!valid_product_type(pt))
         return FW_ERR(fw, RB_ERR_INVALID_ARG, "'%s' is not a ProductType (e.g. iPhone12,1)",
                       pt ? pt : "");

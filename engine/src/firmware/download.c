@@ -27,6 +27,8 @@
 
 #include "firmware/download.h"
 
+#define PROGRESS_BYTES (1u << 20)
+
 void rb__fw_boot_id(char out[64])
 {
     out[0] = '\0';
@@ -220,9 +222,11 @@ static size_t start_body(struct dl *d)
         }
         if (d->offset > 0) {
             rb__log("firmware", "server sent the whole file (changed or no ranges): restarting");
-            int rc = restart(d);
-            if (rc != 0)
-                return fail_write(d, rb__status_from_errno(errno), "cannot truncate the partial file");
+            if (restart(d) != 0) {
+                snprintf(msg, sizeof msg, "cannot empty %s to start again: %s", d->part,
+                         strerror(errno));
+                return fail_write(d, rb__status_from_errno(errno), msg);
+            }
         }
         pthread_mutex_lock(&d->mu);
         snprintf(d->etag, sizeof d->etag, "%s", d->r_etag);
@@ -231,7 +235,9 @@ static size_t start_body(struct dl *d)
         if (checkpoint(d) != RB_OK)
             return fail_write(d, d->fw->err.status, d->fw->err.msg);
     } else {
-        return 1;   /* error body: not ours to keep; the status is checked afterwards */
+        /* Error body: not ours to keep, and never read without end; the status is
+         * checked afterwards. */
+        return 1;
     }
     if (lseek(d->fd, (off_t)d->offset, SEEK_SET) < 0)
         return fail_write(d, RB_ERR_IO, "cannot seek in the partial file");
@@ -247,8 +253,14 @@ static size_t on_write(char *p, size_t sz, size_t n, void *ud)
         size_t r = start_body(d);
         if (r == 0)
             return 0;
-        if (r == 1)
+        if (r == 1) {
+            d->errbody += len;
+            if (d->errbody > FW_ERROR_BODY_MAX) {
+                d->errbody_cut = 1;
+                return 0;
+            }
             return len;
+        }
     }
     if (d->offset + len > d->b->size)
         return fail_write(d, RB_ERR_VERIFY, "the server sent more bytes than the catalog's size");
@@ -310,7 +322,14 @@ static rb_status request(struct dl *d, bool *retryable)
     d->body_started = 0;
     d->werr = RB_OK;
     d->clen = -1;
+    d->errbody = 0;
+    d->errbody_cut = 0;
     rb__fw_http_setup_common(c, d->fw);
+    if (d->deadline_ms) {
+        uint64_t now = rb__now_ms();
+        curl_easy_setopt(c, CURLOPT_TIMEOUT_MS,
+                         (long)(d->deadline_ms > now ? d->deadline_ms - now : 1));
+    }
     curl_easy_setopt(c, CURLOPT_URL, d->b->url);
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
     /* Bigger reads mean fewer write() calls; but libcurl 7.88 stops honouring
@@ -338,13 +357,31 @@ static rb_status request(struct dl *d, bool *retryable)
     }
     if (status == 416 && d->offset > 0) {
         /* Our partial is as long as or longer than the server's file: it changed. */
-        restart(d);
+        if (restart(d) != 0)
+            return FW_ERR(d->fw, rb__status_from_errno(errno),
+                          "cannot empty %s to start again: %s", d->part, strerror(errno));
         *retryable = true;
         return FW_ERR(d->fw, RB_ERR_HTTP, "%s: range refused (file changed?)", d->b->url);
     }
     if (status >= 400) {
         *retryable = status >= 500 || status == 429 || status == 408;
-        return FW_ERR(d->fw, RB_ERR_HTTP, "%s: HTTP %ld", d->b->url, status);
+        return FW_ERR(d->fw, RB_ERR_HTTP, "%s: HTTP %ld%s", d->b->url, status,
+                      d->errbody_cut ? " (its error page went on past 64 KiB: cut off)"
+                      : rc == CURLE_OPERATION_TIMEDOUT ? " (and its error page came too slowly)"
+                                                       : "");
+    }
+    if (rc == CURLE_OPERATION_TIMEDOUT && d->deadline_ms && rb__now_ms() >= d->deadline_ms) {
+        return FW_ERR(d->fw, RB_ERR_TIMEOUT,
+                      "%s: the download did not finish within %d s (firmware.max_time or "
+                      "--max-time); what arrived is kept and the next fetch resumes",
+                      d->b->url, d->max_s);
+    }
+    if (rc == CURLE_OPERATION_TIMEDOUT) {
+        *retryable = true;
+        return FW_ERR(d->fw, RB_ERR_NETWORK,
+                      "%s: the server sent less than %llu bytes/s for %d s (stalled or "
+                      "trickling; firmware.min_speed)",
+                      d->b->url, (unsigned long long)d->fw->min_speed, d->fw->min_speed_window);
     }
     if (rc != CURLE_OK) {
         *retryable = true;
@@ -382,7 +419,13 @@ static rb_status commit(struct dl *d, rb_firmware_result *res)
     char *dst = rb__fw_object_path(fw, sha1);
     if (!dst)
         return FW_ERR(fw, RB_ERR_NOMEM, "out of memory");
-    fchmod(d->fd, 0444);
+    /* Read-only, so nothing in the cache is changed by accident after it was verified. */
+    if (fchmod(d->fd, 0444) != 0) {
+        st = FW_ERR(fw, rb__status_from_errno(errno), "cannot make %s read-only before it "
+                    "goes into the cache: %s", d->part, strerror(errno));
+        free(dst);
+        return st;
+    }
     /* No fsync here: the index records the boot this file was committed in, and after a
      * reboot an object that was never confirmed durable is re-hashed before it is used
      * (index.c). Waiting for gigabytes of writeback would halve the download speed. */
@@ -403,6 +446,13 @@ rb_status rb__fw_download(rb_firmware *fw, const rb_firmware_build *b,
                           const rb_firmware_fetch_options *opts, rb_firmware_result *res)
 {
     struct dl d = {.fw = fw, .b = b, .opts = opts, .fd = -1};
+    rb_status ust = rb__fw_url_check(fw, b->url, "the firmware file", opts);
+    if (ust != RB_OK)
+        return ust;
+    d.max_s = opts && opts->version >= 2 && opts->max_seconds >= 0 ? opts->max_seconds
+                                                                    : fw->max_time_s;
+    if (d.max_s > 0)
+        d.deadline_ms = rb__now_ms() + (uint64_t)d.max_s * 1000u;
     pthread_mutex_init(&d.mu, NULL);
     pthread_mutex_init(&d.side_mu, NULL);
     pthread_cond_init(&d.cv, NULL);
@@ -432,8 +482,10 @@ rb_status rb__fw_download(rb_firmware *fw, const rb_firmware_build *b,
         uint64_t before = d.offset;
         bool retry;
         st = request(&d, &retry);
-        if (d.offset > before)
-            attempt = 0;   /* progress was made: the network works, keep going */
+        /* Real progress means the network works: the tries start over. A few bytes per
+         * try (a trickling server) are not progress, or it would be retried forever. */
+        if (d.offset >= before + PROGRESS_BYTES)
+            attempt = 0;
         if (st == RB_OK && d.offset < b->size) {
             st = FW_ERR(fw, RB_ERR_NETWORK, "%s: the connection ended early", b->url);
             retry = true;
@@ -448,8 +500,15 @@ rb_status rb__fw_download(rb_firmware *fw, const rb_firmware_build *b,
         }
         if (!retry || attempt >= fw->max_retries)
             goto out;
+        if (d.deadline_ms && rb__now_ms() >= d.deadline_ms) {
+            char last[sizeof fw->err.msg];
+            snprintf(last, sizeof last, "%s", fw->err.msg);
+            st = FW_ERR(fw, RB_ERR_TIMEOUT, "the download did not finish within %d s "
+                        "(firmware.max_time or --max-time); last problem: %s", d.max_s, last);
+            goto out;
+        }
         rb__log("firmware", "transfer failed (%s); retry %d", fw->err.msg, attempt + 1);
-        if ((st = rb__fw_backoff(fw, attempt++, opts)) != RB_OK)
+        if ((st = rb__fw_backoff(fw, attempt++, opts, d.deadline_ms)) != RB_OK)
             goto out;
         st = RB_OK;
     }

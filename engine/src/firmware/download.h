@@ -41,6 +41,10 @@ struct dl {
     long status;
     char r_etag[256], r_lm[128];
     int have_cr, body_started, cancelled;
+    uint64_t errbody;              /* bytes of an error page, discarded */
+    int errbody_cut;               /* ... and cut off at FW_ERROR_BODY_MAX */
+    uint64_t deadline_ms;          /* rb__now_ms time the whole download must end by; 0 none */
+    int max_s;
     uint64_t cr_start, cr_total;
     int64_t clen;
     rb_status werr;

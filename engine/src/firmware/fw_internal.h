@@ -26,8 +26,18 @@ struct rb_firmware {
     uint64_t rate_limit;
     int max_retries;
     int offline;
+    /* hostile servers: firmware.allow_http, firmware.min_speed (+ _window), firmware.max_time */
+    int allow_http;
+    uint64_t min_speed;            /* bytes/s averaged over min_speed_window seconds */
+    int min_speed_window;
+    int max_time_s;                /* 0: no overall limit */
+    char warning[320];             /* rb_firmware_last_warning: set once per call */
     sqlite3 *db;
 };
+
+/* An error page longer than this is cut off: a server that answers 500 with an endless
+ * body must not keep a download (or the catalog refresh) busy forever. */
+#define FW_ERROR_BODY_MAX (64u * 1024)
 
 #define FW_ERR(fw, st, ...) rb__errbuf_set(&(fw)->err, (st), __VA_ARGS__)
 
@@ -88,9 +98,18 @@ typedef struct fw_http_reply {
 rb_status rb__fw_http_get(rb_firmware *fw, const char *url, const char *etag,
                           const char *last_modified, fw_http_reply *reply);
 void rb__fw_http_setup_common(void *curl, const rb_firmware *fw);
+/* The scheme rule: https always; http only with firmware.allow_http = yes, and then the
+ * first plain-http URL of a call sets fw->warning and reports RB_FIRMWARE_STEP_INSECURE.
+ * `what` names the URL in messages ("the catalog", "the firmware file"). */
+rb_status rb__fw_url_check(rb_firmware *fw, const char *url, const char *what,
+                           const rb_firmware_fetch_options *opts);
+/* Reads the firmware.* settings about hostile servers into fw. */
+rb_status rb__fw_net_settings(rb_firmware *fw);
 
-/* Sleeps, calling progress (step RETRY) so that a cancel is honoured. */
-rb_status rb__fw_backoff(rb_firmware *fw, int attempt, const rb_firmware_fetch_options *opts);
+/* Sleeps, calling progress (step RETRY) so that a cancel is honoured; never past
+ * deadline_ms (rb__now_ms time, 0 = none). */
+rb_status rb__fw_backoff(rb_firmware *fw, int attempt, const rb_firmware_fetch_options *opts,
+                         uint64_t deadline_ms);
 int rb__fw_report(const rb_firmware_fetch_options *opts, int step, uint64_t done,
                   uint64_t total);
 

@@ -1,6 +1,13 @@
 /* tickets/export.c - CSV and JSON export, and the customer's receipt. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#ifdef _WIN32
+#include <io.h>
+#endif
 
 #include <cjson/cJSON.h>
 
@@ -26,62 +33,105 @@ static const char *col_value(const rb_ticket *t, size_t i)
     return *(char *const *)((const char *)t + COLS[i].offset);
 }
 
+/* Where an export goes: a growing buffer (written out only once complete) or a file
+ * (a temporary one, renamed only once complete). Either way nothing half-made is shown. */
+struct sink {
+    FILE *f;
+    char *buf;
+    size_t len, cap;
+    int failed;
+};
+
+static void put(struct sink *k, const char *p, size_t n)
+{
+    if (k->failed)
+        return;
+    if (k->f) {
+        k->failed = fwrite(p, 1, n, k->f) != n;
+        return;
+    }
+    if (k->len + n + 1 > k->cap) {
+        size_t cap = k->cap ? k->cap : 4096;
+        while (cap < k->len + n + 1)
+            cap *= 2;
+        char *g = realloc(k->buf, cap);
+        if (!g) {
+            k->failed = 1;
+            return;
+        }
+        k->buf = g;
+        k->cap = cap;
+    }
+    memcpy(k->buf + k->len, p, n);
+    k->len += n;
+}
+
+static void puts_(struct sink *k, const char *s)
+{
+    put(k, s, strlen(s));
+}
+
 /* One CSV cell (RFC 4180). A cell a spreadsheet would read as a formula (= + - @, or a
  * tab/CR that some apps skip before one) gets a leading apostrophe: exports are opened
  * in spreadsheets and customer input must not run there. */
-static void csv_cell(FILE *out, const char *v)
+static void csv_cell(struct sink *out, const char *v)
 {
     int formula = v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
                   v[0] == '\r';
     int quote = formula || strpbrk(v, ",\"\r\n") != NULL || v[0] == ' ';
     if (quote)
-        fputc('"', out);
+        puts_(out, "\"");
     if (formula)
-        fputc('\'', out);
+        puts_(out, "'");
     for (const char *p = v; *p; p++) {
         if (*p == '"')
-            fputc('"', out);
-        fputc(*p, out);
+            puts_(out, "\"");
+        put(out, p, 1);
     }
     if (quote)
-        fputc('"', out);
+        puts_(out, "\"");
 }
 
-static cJSON *ticket_json(rb_ticket_store *s, const rb_ticket *t, int with_events)
+static rb_status ticket_json(cJSON **out, rb_ticket_store *s, const rb_ticket *t)
 {
+    *out = NULL;
+    rb_ticket_event_list *ev = NULL;
+    rb_status st = rb_ticket_events_get(&ev, s, t->number);
+    if (st != RB_OK)
+        return st;
     cJSON *o = cJSON_CreateObject();
-    if (!o)
-        return NULL;
-    for (size_t i = 0; i < N_COLS; i++)
-        cJSON_AddStringToObject(o, COLS[i].name, col_value(t, i));
-    if (with_events) {
-        rb_ticket_event_list *ev = NULL;
-        cJSON *arr = cJSON_AddArrayToObject(o, "events");
-        if (rb_ticket_events_get(&ev, s, t->number) != RB_OK || !arr) {
-            cJSON_Delete(o);
-            return NULL;
+    cJSON *arr = NULL;
+    int ok = o != NULL;
+    for (size_t i = 0; ok && i < N_COLS; i++)
+        ok = cJSON_AddStringToObject(o, COLS[i].name, col_value(t, i)) != NULL;
+    ok = ok && (arr = cJSON_AddArrayToObject(o, "events")) != NULL;
+    for (size_t i = 0; ok && i < ev->count; i++) {
+        cJSON *e = cJSON_CreateObject();
+        ok = e && cJSON_AddItemToArray(arr, e);
+        if (!ok) {
+            cJSON_Delete(e);
+            break;
         }
-        for (size_t i = 0; i < ev->count; i++) {
-            cJSON *e = cJSON_CreateObject();
-            cJSON_AddStringToObject(e, "at", ev->items[i].at);
-            cJSON_AddStringToObject(e, "type", rb_ticket_event_type_name(ev->items[i].type));
-            cJSON_AddStringToObject(e, "actor", ev->items[i].actor);
-            cJSON_AddStringToObject(e, "summary", ev->items[i].summary);
-            cJSON *d = ev->items[i].detail[0] ? cJSON_Parse(ev->items[i].detail) : NULL;
-            cJSON_AddItemToObject(e, "detail", d ? d : cJSON_CreateNull());
-            cJSON_AddBoolToObject(e, "redacted", ev->items[i].redacted);
-            cJSON_AddItemToArray(arr, e);
-        }
-        rb_ticket_event_list_free(ev);
+        cJSON *d = ev->items[i].detail[0] ? cJSON_Parse(ev->items[i].detail) : NULL;
+        ok = cJSON_AddStringToObject(e, "at", ev->items[i].at) &&
+             cJSON_AddStringToObject(e, "type", rb_ticket_event_type_name(ev->items[i].type)) &&
+             cJSON_AddStringToObject(e, "actor", ev->items[i].actor) &&
+             cJSON_AddStringToObject(e, "summary", ev->items[i].summary) &&
+             cJSON_AddItemToObject(e, "detail", d ? d : cJSON_CreateNull()) &&
+             cJSON_AddBoolToObject(e, "redacted", ev->items[i].redacted);
     }
-    return o;
+    rb_ticket_event_list_free(ev);
+    if (!ok) {
+        cJSON_Delete(o);
+        return RB_ERR_NOMEM;
+    }
+    *out = o;
+    return RB_OK;
 }
 
-rb_status rb_ticket_export(rb_ticket_store *s, FILE *out, rb_ticket_export_format format,
+static rb_status export_to(rb_ticket_store *s, struct sink *out, rb_ticket_export_format format,
                            const rb_ticket_query *query)
 {
-    if (!s || !out)
-        return RB_ERR_INVALID_ARG;
     if (format != RB_TICKET_EXPORT_CSV && format != RB_TICKET_EXPORT_JSON)
         return rb__tk_err(s, RB_ERR_INVALID_ARG, "unknown export format");
     rb_ticket_list *l = NULL;
@@ -89,36 +139,152 @@ rb_status rb_ticket_export(rb_ticket_store *s, FILE *out, rb_ticket_export_forma
     if (st != RB_OK)
         return st;
     if (format == RB_TICKET_EXPORT_CSV) {
-        for (size_t i = 0; i < N_COLS; i++)
-            fprintf(out, "%s%s", i ? "," : "", COLS[i].name);
-        fputs("\r\n", out);
+        for (size_t i = 0; i < N_COLS; i++) {
+            if (i)
+                puts_(out, ",");
+            puts_(out, COLS[i].name);
+        }
+        puts_(out, "\r\n");
         for (size_t r = 0; r < l->count; r++) {
             for (size_t i = 0; i < N_COLS; i++) {
                 if (i)
-                    fputc(',', out);
+                    puts_(out, ",");
                 csv_cell(out, col_value(l->items[r], i));
             }
-            fputs("\r\n", out);
+            puts_(out, "\r\n");
         }
     } else {
-        /* One ticket at a time, so that a large export never holds the whole tree. */
-        fputs("[", out);
-        for (size_t r = 0; r < l->count && st == RB_OK; r++) {
-            cJSON *o = ticket_json(s, l->items[r], 1);
-            char *text = o ? cJSON_Print(o) : NULL;
+        /* One ticket's tree at a time; the text goes to the sink. */
+        puts_(out, "[");
+        for (size_t r = 0; r < l->count && st == RB_OK && !out->failed; r++) {
+            cJSON *o = NULL;
+            st = ticket_json(&o, s, l->items[r]);
+            char *text = st == RB_OK ? cJSON_Print(o) : NULL;
             cJSON_Delete(o);
-            if (!text) {
+            if (st == RB_OK && !text)
                 st = RB_ERR_NOMEM;
+            if (st != RB_OK)
                 break;
-            }
-            fprintf(out, "%s\n%s", r ? "," : "", text);
+            puts_(out, r ? ",\n" : "\n");
+            puts_(out, text);
             cJSON_free(text);
         }
-        fputs("\n]\n", out);
+        puts_(out, "\n]\n");
     }
     rb_ticket_list_free(l);
-    if (st == RB_OK && (fflush(out) != 0 || ferror(out)))
+    if (st == RB_OK && out->failed)
+        st = out->f ? rb__tk_err(s, rb__status_from_errno(errno), "writing the export failed: %s",
+                                 strerror(errno))
+                    : RB_ERR_NOMEM;
+    return st;
+}
+
+rb_status rb_ticket_export(rb_ticket_store *s, FILE *out, rb_ticket_export_format format,
+                           const rb_ticket_query *query)
+{
+    if (!s || !out)
+        return RB_ERR_INVALID_ARG;
+    struct sink k = {0};
+    rb_status st = export_to(s, &k, format, query);
+    if (st == RB_OK && k.len && (fwrite(k.buf, 1, k.len, out) != k.len || fflush(out) != 0))
         st = rb__tk_err(s, RB_ERR_IO, "writing the export failed");
+    free(k.buf);
+    return st;
+}
+
+#ifndef O_NOFOLLOW
+#define O_NOFOLLOW 0
+#endif
+#ifndef O_CLOEXEC
+#define O_CLOEXEC 0
+#endif
+
+static int sync_file(FILE *f)
+{
+#ifndef _WIN32
+    return fsync(fileno(f));
+#else
+    return _commit(_fileno(f));
+#endif
+}
+
+/* The destination may be replaced (a new export over an old one), but never written
+ * through: a link there could point at any file of the kiosk's user. */
+static rb_status check_destination(rb_ticket_store *s, const char *path)
+{
+    struct stat st;
+#ifndef _WIN32
+    if (lstat(path, &st) != 0)
+#else
+    if (stat(path, &st) != 0)
+#endif
+        return errno == ENOENT ? RB_OK
+                               : rb__tk_err(s, rb__status_from_errno(errno), "cannot export to "
+                                            "%s: %s", path, strerror(errno));
+#ifdef S_ISLNK
+    if (S_ISLNK(st.st_mode))
+        return rb__tk_err(s, RB_ERR_PERMISSION, "cannot export to %s: it is a symbolic link, "
+                          "which exports never follow; choose another file name", path);
+#endif
+    if (S_ISDIR(st.st_mode))
+        return rb__tk_err(s, RB_ERR_INVALID_ARG, "cannot export to %s: it is a folder; give "
+                          "a file name", path);
+    if (!S_ISREG(st.st_mode))
+        return rb__tk_err(s, RB_ERR_INVALID_ARG, "cannot export to %s: it is not a regular "
+                          "file; give a file name", path);
+    return RB_OK;
+}
+
+rb_status rb_ticket_export_file(rb_ticket_store *s, const char *path,
+                                rb_ticket_export_format format, const rb_ticket_query *query)
+{
+    if (!s || !path || !*path)
+        return RB_ERR_INVALID_ARG;
+    rb_status st = check_destination(s, path);
+    if (st != RB_OK)
+        return st;
+    /* A fresh name next to the destination (same file system, so the rename is atomic),
+     * created exclusively and owner-only: the export holds customer data. */
+    char *tmp = NULL;
+    int fd = -1;
+    for (unsigned k = 0; fd < 0 && k < 100; k++) {
+        free(tmp);
+        tmp = rb__sprintf("%s.%ld-%u.tmp", path, (long)getpid(), k);
+        if (!tmp)
+            return RB_ERR_NOMEM;
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
+    if (fd < 0) {
+        st = rb__tk_err(s, rb__status_from_errno(errno), "cannot export to %s: %s", path,
+                        strerror(errno));
+        free(tmp);
+        return st;
+    }
+    struct sink k = {.f = fdopen(fd, "wb")};
+    if (!k.f) {
+        close(fd);
+        st = RB_ERR_NOMEM;
+    } else {
+        st = export_to(s, &k, format, query);
+        if (st == RB_OK && (fflush(k.f) != 0 || sync_file(k.f) != 0))
+            st = rb__tk_err(s, rb__status_from_errno(errno), "writing %s failed: %s", path,
+                            strerror(errno));
+        if (fclose(k.f) != 0 && st == RB_OK)
+            st = rb__tk_err(s, rb__status_from_errno(errno), "writing %s failed: %s", path,
+                            strerror(errno));
+    }
+    /* Checked again just before the rename: what sits at the name now is replaced, never
+     * followed, and a folder is not replaced. */
+    if (st == RB_OK)
+        st = check_destination(s, path);
+    if (st == RB_OK && rename(tmp, path) != 0)
+        st = rb__tk_err(s, rb__status_from_errno(errno), "cannot export to %s: %s", path,
+                        strerror(errno));
+    if (st != RB_OK)
+        remove(tmp);
+    free(tmp);
     return st;
 }
 

@@ -102,6 +102,14 @@ static const char MIGRATE_TO_3[] =
     "CREATE VIRTUAL TABLE ticket_fts USING fts5(number, customer, device, text,"
     " tokenize = 'unicode61 remove_diacritics 2');";
 
+/* v4: settings that guard the data live with the data. A rescuebay.conf is per folder and
+ * anyone can point one at the same database, so the lock-out cannot be read from it;
+ * only a signed-in administrator changes these rows (staff.c). Nothing is imported from
+ * the conf file: the defaults hold until an administrator sets a value. */
+static const char MIGRATE_TO_4[] =
+    "CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL,"
+    " updated_at TEXT NOT NULL, updated_by TEXT NOT NULL) WITHOUT ROWID;";
+
 /* Text indexed for one ticket; shared by the migration's backfill and rb__tk_fts_refresh. */
 #define FTS_INSERT                                                                    \
     "INSERT INTO ticket_fts(rowid, number, customer, device, text)"                   \
@@ -262,6 +270,7 @@ rb_status rb__tk_migrate(rb_ticket_store *s)
         {MIGRATE_TO_1, NULL},
         {MIGRATE_TO_2, NULL},
         {MIGRATE_TO_3, BACKFILL_3},
+        {MIGRATE_TO_4, NULL},
     };
     int v = read_version(s);
     if (v < 0)

@@ -124,18 +124,44 @@ rb_status rb_ticket_staff_add(rb_ticket_store *s, const char *name, const char *
     return rb__tk_end(s, st);
 }
 
-static void log_attempt(rb_ticket_store *s, const char *name, const char *result)
+/* Every write of a sign-in is checked: an attempt that cannot be recorded, or a wrong PIN
+ * that cannot be counted, must not leave a way to guess without limit. */
+static rb_status log_attempt(rb_ticket_store *s, const char *name, const char *result)
 {
     char now[32];
     rb__tk_now_iso(now);
     sqlite3_stmt *ins = rb__tk_prepare(s, "INSERT INTO sign_ins(at, name, result) VALUES (?, ?, ?)");
     if (!ins)
-        return;
+        return s->err.status;
     sqlite3_bind_text(ins, 1, now, -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 2, name, -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 3, result, -1, SQLITE_STATIC);
-    sqlite3_step(ins);
+    rb_status st = sqlite3_step(ins) == SQLITE_DONE ? RB_OK : rb__tk_dberr(s, "record the sign-in");
     sqlite3_finalize(ins);
+    return st;
+}
+
+static rb_status set_counters(rb_ticket_store *s, int64_t id, int failed, int64_t until,
+                              const char *signed_in_at)
+{
+    sqlite3_stmt *u = rb__tk_prepare(s, signed_in_at
+        ? "UPDATE staff SET failed_attempts = ?1, locked_until = ?2, last_sign_in = ?4"
+          " WHERE id = ?3"
+        : "UPDATE staff SET failed_attempts = ?1, locked_until = ?2 WHERE id = ?3");
+    if (!u)
+        return s->err.status;
+    sqlite3_bind_int(u, 1, failed);
+    sqlite3_bind_int64(u, 2, until);
+    sqlite3_bind_int64(u, 3, id);
+    if (signed_in_at)
+        sqlite3_bind_text(u, 4, signed_in_at, -1, SQLITE_STATIC);
+    rb_status st = RB_OK;
+    if (sqlite3_step(u) != SQLITE_DONE)
+        st = rb__tk_dberr(s, "count the attempt");
+    else if (sqlite3_changes(s->db) != 1)
+        st = rb__tk_err(s, RB_ERR_DB, "count the attempt: the staff row did not change");
+    sqlite3_finalize(u);
+    return st;
 }
 
 rb_status rb_ticket_store_sign_in(rb_ticket_store *s, const char *name, const char *pin)
@@ -155,6 +181,12 @@ rb_status rb_ticket_store_sign_in(rb_ticket_store *s, const char *name, const ch
         free(clean);
         return st;
     }
+    long max = 0, secs = 0;
+    if ((st = rb__tk_setting_long(s, "tickets.pin_max_failures", &max)) != RB_OK ||
+        (st = rb__tk_setting_long(s, "tickets.pin_lockout_seconds", &secs)) != RB_OK) {
+        free(clean);
+        return rb__tk_end(s, st);
+    }
     sqlite3_stmt *q = rb__tk_prepare(s,
         "SELECT id, name, is_admin, disabled, pin_salt, pin_hash, pin_iterations,"
         " failed_attempts, locked_until FROM staff WHERE name = ?");
@@ -166,41 +198,35 @@ rb_status rb_ticket_store_sign_in(rb_ticket_store *s, const char *name, const ch
     int64_t now = rb__tk_now();
     const char *result = "unknown_name";
     unsigned char hash[HASH_LEN];
+    int64_t ok_id = 0;
     int rc = sqlite3_step(q);
     if (rc == SQLITE_ROW) {
         int64_t id = sqlite3_column_int64(q, 0);
         int failed = sqlite3_column_int(q, 7);
         int64_t locked_until = sqlite3_column_int64(q, 8);
-        int ok = 0;
         if (sqlite3_column_int(q, 3)) {
             result = "disabled";
         } else if (locked_until > now) {
             result = "locked";
         } else if (sqlite3_column_bytes(q, 4) == SALT_LEN && sqlite3_column_bytes(q, 5) == HASH_LEN &&
                    derive(pin, sqlite3_column_blob(q, 4), sqlite3_column_int(q, 6), hash)) {
-            ok = CRYPTO_memcmp(hash, sqlite3_column_blob(q, 5), HASH_LEN) == 0;
+            int ok = CRYPTO_memcmp(hash, sqlite3_column_blob(q, 5), HASH_LEN) == 0;
             result = ok ? "ok" : "wrong_pin";
             OPENSSL_cleanse(hash, sizeof hash);
         } else {
             result = "wrong_pin";
         }
-        if (ok) {
+        if (strcmp(result, "ok") == 0) {
             char iso[32];
             rb__tk_now_iso(iso);
-            sqlite3_stmt *u = rb__tk_prepare(s, "UPDATE staff SET failed_attempts = 0, locked_until = 0,"
-                                            " last_sign_in = ? WHERE id = ?");
-            if (u) {
-                sqlite3_bind_text(u, 1, iso, -1, SQLITE_STATIC);
-                sqlite3_bind_int64(u, 2, id);
-                sqlite3_step(u);
-                sqlite3_finalize(u);
-            }
-            s->staff_id = id;
+            st = set_counters(s, id, 0, 0, iso);
+            ok_id = id;
+            free(s->staff_name);
             s->staff_name = rb__tk_col(q, 1);
             s->staff_admin = sqlite3_column_int(q, 2);
+            if (st == RB_OK && !s->staff_name)
+                st = RB_ERR_NOMEM;
         } else if (strcmp(result, "wrong_pin") == 0) {
-            long max = setting_long(s, "tickets.pin_max_failures", 5, 1, 1000);
-            long secs = setting_long(s, "tickets.pin_lockout_seconds", 300, 1, 86400 * 30);
             failed++;
             int64_t until = 0;
             if (failed >= max) {
@@ -208,36 +234,37 @@ rb_status rb_ticket_store_sign_in(rb_ticket_store *s, const char *name, const ch
                 result = "wrong_pin_locked";
                 failed = 0; /* a new series of attempts after the lock-out */
             }
-            sqlite3_stmt *u = rb__tk_prepare(s, "UPDATE staff SET failed_attempts = ?,"
-                                            " locked_until = ? WHERE id = ?");
-            if (u) {
-                sqlite3_bind_int(u, 1, failed);
-                sqlite3_bind_int64(u, 2, until);
-                sqlite3_bind_int64(u, 3, id);
-                sqlite3_step(u);
-                sqlite3_finalize(u);
-            }
+            st = set_counters(s, id, failed, until, NULL);
         }
     } else if (rc != SQLITE_DONE) {
-        sqlite3_finalize(q);
-        free(clean);
-        return rb__tk_end(s, rb__tk_dberr(s, "sign in"));
+        st = rb__tk_dberr(s, "sign in");
     } else {
         /* Spend the same time on an unknown name, so timing does not reveal who exists. */
+        long iters = 0;
         unsigned char salt[SALT_LEN] = {0};
-        derive(pin, salt, (int)setting_long(s, "tickets.pin_iterations", DEFAULT_ITERATIONS,
-                                            1000, 10000000), hash);
+        iters = setting_long(s, "tickets.pin_iterations", DEFAULT_ITERATIONS, 1000, 10000000);
+        derive(pin, salt, (int)iters, hash);
     }
     sqlite3_finalize(q);
-    log_attempt(s, clean, result);
+    if (st == RB_OK)
+        st = log_attempt(s, clean, result);
     free(clean);
-    rb_status end = rb__tk_end(s, RB_OK);
-    if (end != RB_OK) {
+    if (st != RB_OK) {
+        char why[sizeof s->err.msg];
+        snprintf(why, sizeof why, "%s", s->err.msg);
         rb_ticket_store_sign_out(s);
-        return end;
+        return rb__tk_err(s, rb__tk_end(s, st), "sign-in refused: the attempt could not be "
+                          "recorded (%s)", why);
     }
-    if (s->staff_id)
+    st = rb__tk_end(s, RB_OK);
+    if (st != RB_OK) {
+        rb_ticket_store_sign_out(s);
+        return st;
+    }
+    if (ok_id) {
+        s->staff_id = ok_id;
         return RB_OK;
+    }
     if (strcmp(result, "locked") == 0 || strcmp(result, "wrong_pin_locked") == 0)
         return rb__tk_err(s, RB_ERR_LOCKED, "too many wrong PINs; try again later or ask an "
                       "administrator to unlock");

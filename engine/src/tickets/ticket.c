@@ -187,7 +187,13 @@ static rb_status next_number(rb_ticket_store *s, char **out)
         *out = rb__sprintf("%s-%04d-%05lld", prefix, year, (long long)sqlite3_column_int64(q, 0));
         if (!*out)
             st = RB_ERR_NOMEM;
-        sqlite3_step(q); /* finish the RETURNING statement */
+        /* Finishing the RETURNING statement is part of the write: check it too. */
+        else if (sqlite3_step(q) != SQLITE_DONE)
+            st = rb__tk_dberr(s, "ticket number");
+        if (st != RB_OK) {
+            free(*out);
+            *out = NULL;
+        }
     }
     sqlite3_finalize(q);
     return st;

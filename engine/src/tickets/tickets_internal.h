@@ -9,7 +9,7 @@
 #include "core/internal.h"
 #include "rescuebay/tickets.h"
 
-#define TK_SCHEMA_CURRENT 3
+#define TK_SCHEMA_CURRENT 4
 
 struct rb_ticket_store {
     rb_context *ctx;
@@ -17,6 +17,7 @@ struct rb_ticket_store {
     char *path;
     int schema_version;
     int read_only;
+    int busy_ms;               /* busy timeout, also the bound of an erase's wait */
     int64_t staff_id;          /* signed-in member, 0 if none */
     char *staff_name;
     int staff_admin;
@@ -46,6 +47,9 @@ void rb__tk_now_iso(char out[32]);
 /* Migrations (schema.c). */
 rb_status rb__tk_migrate(rb_ticket_store *s);
 rb_status rb__tk_register_functions(sqlite3 *db);
+
+/* A database-held setting (settings.c): the value in force, the default if unset. */
+rb_status rb__tk_setting_long(rb_ticket_store *s, const char *key, long *out);
 
 /* Text (text.c). */
 /* Copies s with invalid UTF-8 replaced by U+FFFD; NULL on allocation failure. */

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Fuzzes the MBFile, keybag and plist parsers with libFuzzer for a few seconds each
+# Fuzzes the MBFile, keybag, plist and Manifest.mbdb parsers with libFuzzer for a few seconds each
 # (FUZZ_SECONDS, default 4). Skipped (exit 0 with a note) when clang has no libFuzzer.
 set -eu
 src="$RB_SOURCE_DIR"
@@ -12,8 +12,9 @@ if ! clang -fsanitize=fuzzer "$out/probe.c" -o "$out/probe" 2>/dev/null; then
     echo "SKIP: clang without libFuzzer"; exit 0
 fi
 libs="$(pkg-config --cflags --libs libplist-2.0) -lsqlite3 -lcrypto"
-common="$src/engine/src/backup/plist.c $src/engine/src/backup/mbfile.c $src/engine/src/backup/keybag.c"
-for t in mbfile keybag plist; do
+common="$src/engine/src/backup/plist.c $src/engine/src/backup/mbfile.c $src/engine/src/backup/keybag.c
+        $src/engine/src/backup/mbdb.c"
+for t in mbfile keybag plist mbdb; do
     clang -g -O1 -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -DRB_LIBFUZZER \
         -fsanitize=fuzzer,address,undefined -I"$src/engine/include" -I"$src/engine/src" \
         "$src/tests/backup/fuzz/fuzz_$t.c" $common \

@@ -1,5 +1,5 @@
 /* replay_main.c - runs the fuzz targets over every file of their corpus folders
- * (corpus/mbfile, corpus/keybag, corpus/plist), plus truncations and bit flips of each,
+ * (corpus/mbfile, corpus/keybag, corpus/plist, corpus/mbdb), plus truncations and bit flips of each,
  * so the parsers' crash-freedom is checked with any compiler. */
 #include <dirent.h>
 #include <stdint.h>
@@ -10,9 +10,11 @@
 int rb_fuzz_mbfile(const uint8_t *data, size_t size);
 int rb_fuzz_keybag(const uint8_t *data, size_t size);
 int rb_fuzz_plist(const uint8_t *data, size_t size);
+int rb_fuzz_mbdb(const uint8_t *data, size_t size);
 
-static int (*const targets[])(const uint8_t *, size_t) = {rb_fuzz_mbfile, rb_fuzz_keybag, rb_fuzz_plist};
-static const char *const names[] = {"mbfile", "keybag", "plist"};
+static int (*const targets[])(const uint8_t *, size_t) = {rb_fuzz_mbfile, rb_fuzz_keybag, rb_fuzz_plist,
+                                                          rb_fuzz_mbdb};
+static const char *const names[] = {"mbfile", "keybag", "plist", "mbdb"};
 
 static void run(int t, const uint8_t *d, size_t n)
 {
@@ -37,7 +39,7 @@ int main(int argc, char **argv)
         return 2;
     }
     int files = 0;
-    for (int t = 0; t < 3; t++) {
+    for (int t = 0; t < 4; t++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", argv[1], names[t]);
         DIR *d = opendir(path);

@@ -200,14 +200,17 @@ QtObject {
         case "manifest_db_integrity":
         case "manifest_db_truncated":
         case "manifest_db_unreadable":
-        case "manifest_db_schema": return qsTr("The backup's file list is damaged")
+        case "manifest_db_schema":
+        case "manifest_mbdb_unreadable":
+        case "manifest_mbdb_invalid":
+        case "manifest_mbdb_truncated":
+        case "mbdb_record_invalid": return qsTr("The backup's file list is damaged")
         case "snapshot_unfinished":
         case "snapshot_folder_left": return qsTr("The backup was not finished")
         case "ios_newer_than_device": return qsTr("The backup comes from a newer iOS than this device has")
         case "device_family_mismatch": return qsTr("The backup comes from another kind of device")
         case "password_needed": return qsTr("The backup is encrypted: enter its password")
         case "wrong_password": return qsTr("The password does not open this backup")
-        case "legacy_format": return qsTr("The backup is from iOS 9 or older: it cannot be checked")
         case "orphan_file": return qsTr("Stray files not in the file list: %1").arg(count)
         }
         return qsTr("Other problem (%1): %2").arg(code).arg(count)
