@@ -441,10 +441,6 @@
         <translation>Das Passwort öffnet dieses Backup nicht</translation>
     </message>
     <message>
-        <source>The backup is from iOS 9 or older: it cannot be checked</source>
-        <translation>Das Backup stammt von iOS 9 oder älter: Es kann nicht geprüft werden</translation>
-    </message>
-    <message>
         <source>Stray files not in the file list: %1</source>
         <translation>Überzählige Dateien ohne Eintrag in der Liste: %1</translation>
     </message>

@@ -461,10 +461,6 @@
         <translation>La contraseña no abre esta copia</translation>
     </message>
     <message>
-        <source>The backup is from iOS 9 or older: it cannot be checked</source>
-        <translation>La copia es de iOS 9 o anterior: no se puede comprobar</translation>
-    </message>
-    <message>
         <source>Stray files not in the file list: %1</source>
         <translation>Archivos sueltos fuera de la lista: %1</translation>
     </message>

@@ -461,10 +461,6 @@
         <translation>Le mot de passe n’ouvre pas cette sauvegarde</translation>
     </message>
     <message>
-        <source>The backup is from iOS 9 or older: it cannot be checked</source>
-        <translation>La sauvegarde date d’iOS 9 ou plus ancien : elle ne peut pas être vérifiée</translation>
-    </message>
-    <message>
         <source>Stray files not in the file list: %1</source>
         <translation>Fichiers égarés absents de la liste : %1</translation>
     </message>

@@ -131,6 +131,7 @@ struct Checker {
 
 void showShot(QQuickWindow *window, const Shot &s)
 {
+    QGuiApplication::inputMethod()->hide();
     QMetaObject::invokeMethod(window, "showScreen", Q_ARG(QString, QString::fromUtf8(s.screen)),
                               Q_ARG(int, s.procedure), Q_ARG(QString, QString::fromUtf8(s.product)));
     settle(window, 150);

@@ -151,7 +151,6 @@ ApplicationWindow {
     // Opens `name` from the Bays screen (--screen, --screenshots): the first device's
     // flow/backup/guide, or the guide of `productType` without a device.
     function showScreen(name: string, procedure: int, productType: string) {
-        Qt.inputMethod.hide()
         stack.pop(null)
         const row = DeviceMonitor.devices.count > 0 ? DeviceMonitor.devices.get(0) : null
         if (name === "guide")
