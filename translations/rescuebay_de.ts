@@ -65,6 +65,10 @@
         <source>Device detection is not running, so no device can appear here. Details: %1</source>
         <translation>Die Geräteerkennung läuft nicht, daher kann hier kein Gerät erscheinen. Details: %1</translation>
     </message>
+    <message>
+        <source>Start the usbmuxd service (sudo systemctl start usbmuxd), then plug the devices in again.</source>
+        <translation>Den Dienst usbmuxd starten (sudo systemctl start usbmuxd), dann die Geräte neu anstecken.</translation>
+    </message>
 </context>
 <context>
     <name>CommonStrings</name>

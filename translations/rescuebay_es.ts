@@ -65,6 +65,10 @@
         <source>Device detection is not running, so no device can appear here. Details: %1</source>
         <translation>La detección de dispositivos no está en marcha: aquí no puede aparecer ninguno. Detalles: %1</translation>
     </message>
+    <message>
+        <source>Start the usbmuxd service (sudo systemctl start usbmuxd), then plug the devices in again.</source>
+        <translation>Inicia el servicio usbmuxd (sudo systemctl start usbmuxd) y vuelve a conectar los dispositivos.</translation>
+    </message>
 </context>
 <context>
     <name>CommonStrings</name>

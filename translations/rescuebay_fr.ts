@@ -65,6 +65,10 @@
         <source>Device detection is not running, so no device can appear here. Details: %1</source>
         <translation>La détection des appareils ne fonctionne pas : aucun appareil ne peut apparaître ici. Détails : %1</translation>
     </message>
+    <message>
+        <source>Start the usbmuxd service (sudo systemctl start usbmuxd), then plug the devices in again.</source>
+        <translation>Démarrez le service usbmuxd (sudo systemctl start usbmuxd), puis rebranchez les appareils.</translation>
+    </message>
 </context>
 <context>
     <name>CommonStrings</name>
