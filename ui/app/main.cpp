@@ -1,5 +1,6 @@
 // rescuebay-kiosk: the touchscreen front end. See --help.
 #include <QDir>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -171,6 +172,9 @@ StartSettings readSettings()
 
 int main(int argc, char **argv)
 {
+    // RB_KIOSK_BENCH=1 (bench/kiosk): print when the first frame is on screen.
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     Options o;
     if (!parse(argc, argv, o)) {
         usage(stderr);
@@ -253,6 +257,15 @@ int main(int argc, char **argv)
         }
     }
 
+    if (window && getenv("RB_KIOSK_BENCH")) {
+        QObject::connect(window, &QQuickWindow::frameSwapped, window, [sinceStart] {
+            static bool once = false;
+            if (!once)
+                fprintf(stderr, "bench: first frame %lld ms pid %ld\n", (long long)sinceStart.elapsed(),
+                        (long)QCoreApplication::applicationPid());
+            once = true;
+        });
+    }
     if (o.screenshots && window) {
         const QByteArray size = QStringLiteral("%1x%2").arg(o.width).arg(o.height).toUtf8();
         const int rc = rb_kiosk_screenshots(engine, window, o.screenshots, o.lang,
