@@ -71,6 +71,81 @@
     </message>
 </context>
 <context>
+    <name>ChoosePanel</name>
+    <message>
+        <source>What should happen to this device?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update iOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps the customer&apos;s data, apps and settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase and restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wipes the device and installs iOS fresh. Needs a verified backup or the customer&apos;s waiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A verified backup of this device protects the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iOS version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking which iOS versions Apple allows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of iOS versions could not be read. The newest allowed version will be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No internet: showing the list saved earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No iOS versions known for this model yet. The newest allowed version will be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iOS %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple allows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple no longer allows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: the customer&apos;s consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: check and start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommonStrings</name>
     <message>
         <source>Normal</source>
@@ -397,26 +472,6 @@
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <source>Files missing from the backup: %1</source>
-        <translation>Im Backup fehlende Dateien: %1</translation>
-    </message>
-    <message>
-        <source>Files with the wrong size: %1</source>
-        <translation>Dateien mit falscher Größe: %1</translation>
-    </message>
-    <message>
-        <source>Files whose content changed: %1</source>
-        <translation>Dateien mit verändertem Inhalt: %1</translation>
-    </message>
-    <message>
-        <source>Files that cannot be read: %1</source>
-        <translation>Nicht lesbare Dateien: %1</translation>
-    </message>
-    <message>
-        <source>Files that cannot be decrypted: %1</source>
-        <translation>Nicht entschlüsselbare Dateien: %1</translation>
-    </message>
-    <message>
         <source>The backup&apos;s file list is missing</source>
         <translation>Die Dateiliste des Backups fehlt</translation>
     </message>
@@ -443,10 +498,6 @@
     <message>
         <source>The password does not open this backup</source>
         <translation>Das Passwort öffnet dieses Backup nicht</translation>
-    </message>
-    <message>
-        <source>Stray files not in the file list: %1</source>
-        <translation>Überzählige Dateien ohne Eintrag in der Liste: %1</translation>
     </message>
     <message>
         <source>Other problem (%1): %2</source>
@@ -495,14 +546,6 @@
     <message>
         <source>Other</source>
         <translation>Sonstiges</translation>
-    </message>
-    <message>
-        <source>%1: %2 files intact, %3 damaged</source>
-        <translation>%1: %2 Dateien intakt, %3 beschädigt</translation>
-    </message>
-    <message>
-        <source>%1: %2 files intact</source>
-        <translation>%1: %2 Dateien intakt</translation>
     </message>
     <message>
         <source>Keep holding %1 and also press and hold %2</source>
@@ -632,6 +675,133 @@
         <source>Only follow the steps in order: holding Side and a volume button together on a phone that is switched on calls Emergency SOS.</source>
         <translation>Nur die Schritte der Reihe nach ausführen: Seitentaste und eine Lautstärketaste zusammen gedrückt halten löst bei einem eingeschalteten Telefon den Notruf SOS aus.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) missing from the backup</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) with the wrong size</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) whose content changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) that cannot be read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) that cannot be decrypted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backup is from iOS 9 or older: it cannot be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stray file(s) not in the file list</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) intact</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPanel</name>
+    <message>
+        <source>Update iOS on %1. The customer&apos;s data stays on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your data on this %1 will be erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no verified backup: photos, messages and everything else on it cannot be recovered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is kept safe in the backup checked today. It can be put back on the device after the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I understand: erase my data without a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff: %1, enter your PIN to sign the waiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff: type your name and PIN to sign the waiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase and restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer agreed on the kiosk to erase the device without a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeviceCard</name>
@@ -642,6 +812,10 @@
     <message>
         <source>%1 · iOS %2 (%3)</source>
         <translation>%1 · iOS %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Show the restore</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -754,8 +928,91 @@
         <translation>Welchen Modus braucht das Gerät?</translation>
     </message>
     <message>
-        <source>This kiosk cannot do this step yet. Do not erase or restore this device from here.</source>
-        <translation>Diesen Schritt kann der Kiosk noch nicht. Dieses Gerät hier nicht löschen oder wiederherstellen.</translation>
+        <source>This device is already being restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device is not connected: plug it in and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: customer waived backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: an update keeps the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked: use the buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: rescuebay switches modes by itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: choose what to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking everything before the restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No restore yet: choose what to do first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a ticket for this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1: every restore step is recorded on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DonePanel</name>
+    <message>
+        <source>iOS %1 (%2) is installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This restore is not on a ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -763,6 +1020,77 @@
     <message>
         <source>Plug a device into port %1</source>
         <translation>Ein Gerät an Anschluss %1 anstecken</translation>
+    </message>
+</context>
+<context>
+    <name>FirmwareScreen</name>
+    <message>
+        <source>Firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The firmware is ready in the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download did not finish. Check the internet connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB used of %2 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing cached yet: firmware is downloaded the first time a restore needs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iOS versions for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plug in a device to see its iOS versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iOS %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple allows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple no longer allows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the download</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -865,12 +1193,464 @@
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
+    <message>
+        <source>Firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRing</name>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>Receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt could not be written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair ticket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Telefon</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation type="unfinished">Seriennummer</translation>
+    </message>
+    <message>
+        <source>IMEI</source>
+        <translation type="unfinished">IMEI</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestorePanel</name>
+    <message>
+        <source>Before the restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 · state %2 · cause %3 · next %4
+%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreStrings</name>
+    <message>
+        <source>Checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entering recovery mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation type="unfinished">Wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Restarting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation type="unfinished">Unterbrochen</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting the firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installing the firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installing the modem firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating components</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cable was disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore tool stopped with an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore tool was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore stopped making progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kiosk was restarted during the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device reported a fault during the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore did not finish properly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device could not start its restore mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device did not go into recovery mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore tool could not find the device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple&apos;s signing server could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple no longer allows this iOS version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s restore tool does not know this model yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore tool is not installed on this kiosk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasing needs a verified backup of this device, or the customer&apos;s signed waiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup did not pass its check: it could not bring the data back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup does not fit this device or this iOS version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The battery is too low for a restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s disk is too full for the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The firmware could not be downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device came back with another iOS version than chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device did not start up again after the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore failed several times in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The staff sign-in for the waiver did not work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody put the device into recovery mode in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kiosk could not write its records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the cable in: rescuebay continues by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plug the phone back in — rescuebay continues by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try another cable or port: rescuebay continues by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force-restart the device with its buttons (see the guide).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the device into recovery mode with its buttons (see the guide).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charge the device for a while, then start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This needs a hardware repair: send the device to Apple.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your administrator to install a newer restore tool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the customer&apos;s backup first, or record their waiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove old firmware on the Firmware screen, then start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the kiosk&apos;s internet connection, then start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an iOS version Apple still allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again with your PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the restore again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the device over: it starts at the setup screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore tool installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Firmware ready and allowed by Apple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer data protected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Battery charged enough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find My</source>
+        <translation type="unfinished">Wo ist?</translation>
+    </message>
+    <message>
+        <source>Room on this kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Notiz</translation>
+    </message>
+    <message>
+        <source>Stopped here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find My is on: the customer needs their Apple ID password after the erase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple&apos;s signing could not be checked now: the restore will try anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The charge cannot be read in this mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasing without a backup: the customer signed a waiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attempt %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Offen</translation>
+    </message>
+    <message>
+        <source>Waiting for customer</source>
+        <translation type="unfinished">Wartet auf Kunden</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished">In Arbeit</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">Fertig</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation type="unfinished">Abgeholt</translation>
+    </message>
+    <message>
+        <source>Restored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restorable</source>
+        <translation type="unfinished">Wiederherstellbar</translation>
     </message>
 </context>
 <context>

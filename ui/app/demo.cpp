@@ -48,7 +48,9 @@ static std::string findScenario(const std::string &exeDir, const std::string &ar
     const std::string dirs[] = {
         exeDir + "/../share/rescuebay/scenarios",   // an installed kiosk
         std::string(RB_INSTALL_DATADIR) + "/scenarios",
+#ifdef RB_SOURCE_DIR
         std::string(RB_SOURCE_DIR) + "/sim/scenarios",  // the build tree
+#endif
     };
     const bool hasExt = arg.size() > 9 && arg.compare(arg.size() - 9, 9, ".scenario") == 0;
     for (const auto &d : dirs) {
@@ -162,8 +164,13 @@ int rb_demo_supervise(char **argv, const DemoOptions &opts)
         for (const auto &kv : env)
             setenv(kv.first.c_str(), kv.second.c_str(), 1);
         setenv("USBMUXD_SOCKET_ADDRESS", addr.c_str(), 0);
-        // The sample backups of the source tree, so the Backup step has something to verify.
-        const std::string samples = std::string(RB_SOURCE_DIR) + "/tests/fixtures/backups";
+        // Sample backups, so the Backup step has something to verify: the installed ones,
+        // else the source tree's.
+        std::string samples = exeDir + "/../share/rescuebay/demo-backups";
+#ifdef RB_SOURCE_DIR
+        if (!exists(samples))
+            samples = std::string(RB_SOURCE_DIR) + "/tests/fixtures/backups";
+#endif
         if (!getenv("RB_BACKUP_ROOTS") && exists(samples))
             setenv("RB_BACKUP_ROOTS", samples.c_str(), 1);
         // A throwaway data folder: the demo leaves nothing behind.

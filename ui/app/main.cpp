@@ -16,6 +16,7 @@
 #include <cstring>
 
 #include "demo.h"
+#include "restorecontroller.h"
 #include "devicemonitor.h"
 #include "kiosksettings.h"
 #include "screenshots.h"
@@ -52,8 +53,8 @@ void usage(FILE *f)
 {
     fputs("usage: rescuebay-kiosk [--demo [--scenario NAME|FILE]] [--home DIR] [--lang en|de|fr|es]\n"
           "                       [--bays N] [--size WxH] [--fullscreen] [--grab FILE.png] [--dump-state]\n"
-          "                       [--screen bays|flow|backup|guide|tickets|settings] [--procedure 0-3]\n"
-          "                       [--product TYPE] [--wait MS]\n"
+          "                       [--screen bays|flow|backup|choose|restore|done|guide|tickets|firmware|settings]\n"
+          "                       [--procedure 0-3] [--product TYPE] [--wait MS]\n"
           "  --demo        run on simulated devices (starts rescuebay-sim, stops it on exit)\n"
           "  --grab FILE   render once, save a screenshot, exit (offscreen if no display)\n"
           "  --screenshots DIR  every screen in every language at 1280x800, 1920x1080 and\n"
@@ -62,7 +63,8 @@ void usage(FILE *f)
           f);
 }
 
-const char *const kScreens[] = {"bays", "flow", "backup", "guide", "tickets", "settings"};
+const char *const kScreens[] = {"bays", "flow", "backup", "choose", "restore", "done",
+                                "guide", "tickets", "firmware", "settings"};
 const char *const kLanguages[] = {"en", "de", "fr", "es"};
 
 template <size_t N> bool oneOf(const char *v, const char *const (&list)[N])
@@ -120,7 +122,7 @@ bool parse(int argc, char **argv, Options &o)
             o.lang = v;
         } else if (!strcmp(a, "--screen")) {
             if (!next() || !oneOf(v, kScreens))
-                return bad(a, v, "is not one of bays, flow, backup, guide, tickets, settings");
+                return bad(a, v, "is not one of bays, flow, backup, choose, restore, done, guide, tickets, firmware, settings");
             o.screen = v;
         } else if (!strcmp(a, "--procedure")) {
             if (!next() || !intIn(v, 0, 3, o.procedure)) return bad(a, v, "is not a number from 0 to 3");
@@ -226,6 +228,13 @@ int main(int argc, char **argv)
             QCoreApplication::processEvents();
     }
 
+    // Unfinished restore jobs (a crash, a power cut) are adopted now and shown on their
+    // cards; they go on by themselves.
+    RestoreController *restores = RestoreController::instance();
+    if (!o.dumpState && !restores->start())
+        fprintf(stderr, "rescuebay-kiosk: restores unavailable: %s\n",
+                qPrintable(restores->errorText()));
+
     if (o.dumpState) {
         QJsonObject state{{QStringLiteral("available"), monitor->available()},
                           {QStringLiteral("error"), monitor->errorText()},
@@ -282,6 +291,7 @@ int main(int argc, char **argv)
         });
     }
     const int rc = app.exec();
+    restores->stop();
     monitor->stop();
     return rc;
 }

@@ -71,6 +71,11 @@ ApplicationWindow {
         stack.push(guideScreen, { deviceKey: key, procedure: procedure, previewProductType: productType })
     }
     function openForAction(key: string, action: int) {
+        // A device with a restore under way opens on its restore, whatever the card says.
+        if (RestoreController.jobs.runningForDevice(key)) {
+            openFlow(key)
+            return
+        }
         // Asking for trust puts the prompt on the phone; the card follows what happens.
         if (action === Rb.NextAskTrust || action === Rb.NextTrustRefused)
             DeviceMonitor.pair(key)
@@ -111,8 +116,19 @@ ApplicationWindow {
                 verticalAlignment: Text.AlignVCenter
                 font.bold: true
                 color: Theme.text
+                // A long name shrinks to the heading size before anything is cut.
+                fontSizeMode: Text.HorizontalFit
+                minimumPixelSize: Theme.headingText
                 elide: Text.ElideRight
                 Layout.fillWidth: true
+                Layout.fillHeight: true
+                verticalAlignment: Text.AlignVCenter
+            }
+            ActionButton {
+                objectName: "firmwareButton"
+                visible: stack.depth === 1
+                text: qsTr("Firmware")
+                onClicked: stack.push(firmwareScreen)
             }
             ActionButton {
                 objectName: "ticketsButton"
@@ -159,6 +175,12 @@ ApplicationWindow {
             openFlow(row.key)
         else if (name === "backup" && row)
             stack.push(flowScreen, { deviceKey: row.key, current: Rb.FlowBackup })
+        else if (["choose", "restore", "done"].includes(name) && row)
+            stack.push(flowScreen, { deviceKey: row.key,
+                                     current: name === "choose" ? Rb.FlowChoose
+                                            : name === "restore" ? Rb.FlowRestore : Rb.FlowDone })
+        else if (name === "firmware")
+            stack.push(firmwareScreen)
         else if (name === "settings")
             stack.push(settingsScreen)
         else if (name === "tickets")
@@ -174,6 +196,10 @@ ApplicationWindow {
     Component {
         id: guideScreen
         GuideScreen {}
+    }
+    Component {
+        id: firmwareScreen
+        FirmwareScreen {}
     }
     Component {
         id: ticketsScreen
