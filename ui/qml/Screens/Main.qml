@@ -116,13 +116,7 @@ ApplicationWindow {
                 verticalAlignment: Text.AlignVCenter
                 font.bold: true
                 color: Theme.text
-                // A long name shrinks to the heading size before anything is cut.
-                fontSizeMode: Text.HorizontalFit
-                minimumPixelSize: Theme.headingText
-                elide: Text.ElideRight
                 Layout.fillWidth: true
-                Layout.fillHeight: true
-                verticalAlignment: Text.AlignVCenter
             }
             ActionButton {
                 objectName: "firmwareButton"
