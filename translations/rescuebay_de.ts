@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>BackupPanel</name>
@@ -64,6 +65,85 @@
         <source>Device detection is not running, so no device can appear here. Details: %1</source>
         <translation>Die Geräteerkennung läuft nicht, daher kann hier kein Gerät erscheinen. Details: %1</translation>
     </message>
+    <message>
+        <source>Start the usbmuxd service (sudo systemctl start usbmuxd), then plug the devices in again.</source>
+        <translation>Den Dienst usbmuxd starten (sudo systemctl start usbmuxd), dann die Geräte neu anstecken.</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePanel</name>
+    <message>
+        <source>What should happen to this device?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update iOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps the customer&apos;s data, apps and settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase and restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wipes the device and installs iOS fresh. Needs a verified backup or the customer&apos;s waiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A verified backup of this device protects the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iOS version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking which iOS versions Apple allows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of iOS versions could not be read. The newest allowed version will be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No internet: showing the list saved earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No iOS versions known for this model yet. The newest allowed version will be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iOS %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple allows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple no longer allows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: the customer&apos;s consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: check and start</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CommonStrings</name>
@@ -73,7 +153,7 @@
     </message>
     <message>
         <source>Recovery</source>
-        <translation>Wiederherstellung</translation>
+        <translation>Wiederherstellungsmodus</translation>
     </message>
     <message>
         <source>DFU</source>
@@ -105,7 +185,7 @@
     </message>
     <message>
         <source>Trust not needed in this mode</source>
-        <translation>In diesem Modus ist kein Vertrauen nötig</translation>
+        <translation>Vertrauen hier nicht nötig</translation>
     </message>
     <message>
         <source>Trust not known yet</source>
@@ -114,18 +194,6 @@
     <message>
         <source>Wait a moment: identifying</source>
         <translation>Einen Moment: wird erkannt</translation>
-    </message>
-    <message>
-        <source>Ask customer to unlock and tap Trust</source>
-        <translation>Kunde soll entsperren und „Vertrauen“ tippen</translation>
-    </message>
-    <message>
-        <source>Ask customer to tap Trust on the phone</source>
-        <translation>Kunde soll auf dem Telefon „Vertrauen“ tippen</translation>
-    </message>
-    <message>
-        <source>Unplug, plug in again, tap Trust</source>
-        <translation>Abstecken, wieder anstecken, „Vertrauen“ tippen</translation>
     </message>
     <message>
         <source>Verify backup</source>
@@ -145,15 +213,15 @@
     </message>
     <message>
         <source>Restore firmware</source>
-        <translation>Firmware wiederherstellen</translation>
+        <translation>Software wiederherstellen</translation>
     </message>
     <message>
         <source>Restoring: leave the cable in</source>
-        <translation>Wiederherstellung läuft: Kabel stecken lassen</translation>
+        <translation>Wird wiederhergestellt: Kabel stecken lassen</translation>
     </message>
     <message>
         <source>Resume restore</source>
-        <translation>Wiederherstellung fortsetzen</translation>
+        <translation>Wiederherstellen fortsetzen</translation>
     </message>
     <message>
         <source>Open</source>
@@ -161,23 +229,23 @@
     </message>
     <message>
         <source>Home</source>
-        <translation>Home</translation>
+        <translation>Home-Taste</translation>
     </message>
     <message>
         <source>Top</source>
-        <translation>Oben</translation>
+        <translation>obere Taste</translation>
     </message>
     <message>
         <source>Side</source>
-        <translation>Seite</translation>
+        <translation>Seitentaste</translation>
     </message>
     <message>
         <source>Volume Up</source>
-        <translation>Lauter</translation>
+        <translation>Lauter-Taste</translation>
     </message>
     <message>
         <source>Volume Down</source>
-        <translation>Leiser</translation>
+        <translation>Leiser-Taste</translation>
     </message>
     <message>
         <source>volume button nearest the Top button</source>
@@ -237,7 +305,7 @@
     </message>
     <message>
         <source>DFU mode detected instead of recovery: a restore works from here too.</source>
-        <translation>DFU-Modus statt Wiederherstellungsmodus erkannt: Auch von hier aus ist eine Wiederherstellung möglich.</translation>
+        <translation>DFU-Modus statt Wiederherstellungsmodus erkannt: Wiederherstellen geht auch von hier aus.</translation>
     </message>
     <message>
         <source>Still in recovery mode: restore it, or try once more.</source>
@@ -248,12 +316,8 @@
         <translation>Warte auf das Gerät …</translation>
     </message>
     <message>
-        <source>Never hold Side and a volume button on a phone that is switched on: that calls Emergency SOS.</source>
-        <translation>Bei einem eingeschalteten Telefon nie Seitentaste und Lautstärketaste gedrückt halten: Das löst den Notruf SOS aus.</translation>
-    </message>
-    <message>
         <source>The Action button above the volume keys is not Volume Up.</source>
-        <translation>Die Aktionstaste über den Lautstärketasten ist nicht „Lauter“.</translation>
+        <translation>Die Aktionstaste über den Lautstärketasten ist nicht die Lauter-Taste.</translation>
     </message>
     <message>
         <source>Camera Control below the Side button is not the Side button.</source>
@@ -384,7 +448,7 @@
         <translation>Falsches Passwort</translation>
     </message>
     <message>
-        <source>Reading the backup's own records…</source>
+        <source>Reading the backup&apos;s own records…</source>
         <translation>Angaben des Backups werden gelesen …</translation>
     </message>
     <message>
@@ -408,31 +472,11 @@
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <source>Files missing from the backup: %1</source>
-        <translation>Im Backup fehlende Dateien: %1</translation>
-    </message>
-    <message>
-        <source>Files with the wrong size: %1</source>
-        <translation>Dateien mit falscher Größe: %1</translation>
-    </message>
-    <message>
-        <source>Files whose content changed: %1</source>
-        <translation>Dateien mit verändertem Inhalt: %1</translation>
-    </message>
-    <message>
-        <source>Files that cannot be read: %1</source>
-        <translation>Nicht lesbare Dateien: %1</translation>
-    </message>
-    <message>
-        <source>Files that cannot be decrypted: %1</source>
-        <translation>Nicht entschlüsselbare Dateien: %1</translation>
-    </message>
-    <message>
-        <source>The backup's file list is missing</source>
+        <source>The backup&apos;s file list is missing</source>
         <translation>Die Dateiliste des Backups fehlt</translation>
     </message>
     <message>
-        <source>The backup's file list is damaged</source>
+        <source>The backup&apos;s file list is damaged</source>
         <translation>Die Dateiliste des Backups ist beschädigt</translation>
     </message>
     <message>
@@ -454,14 +498,6 @@
     <message>
         <source>The password does not open this backup</source>
         <translation>Das Passwort öffnet dieses Backup nicht</translation>
-    </message>
-    <message>
-        <source>The backup is from iOS 9 or older: it cannot be checked</source>
-        <translation>Das Backup stammt von iOS 9 oder älter: Es kann nicht geprüft werden</translation>
-    </message>
-    <message>
-        <source>Stray files not in the file list: %1</source>
-        <translation>Überzählige Dateien ohne Eintrag in der Liste: %1</translation>
     </message>
     <message>
         <source>Other problem (%1): %2</source>
@@ -510,14 +546,6 @@
     <message>
         <source>Other</source>
         <translation>Sonstiges</translation>
-    </message>
-    <message>
-        <source>%1: %2 files intact, %3 damaged</source>
-        <translation>%1: %2 Dateien intakt, %3 beschädigt</translation>
-    </message>
-    <message>
-        <source>%1: %2 files intact</source>
-        <translation>%1: %2 Dateien intakt</translation>
     </message>
     <message>
         <source>Keep holding %1 and also press and hold %2</source>
@@ -585,7 +613,7 @@
     </message>
     <message>
         <source>Restore step</source>
-        <translation>Wiederherstellungsschritt</translation>
+        <translation>Schritt beim Wiederherstellen</translation>
     </message>
     <message>
         <source>Interrupted</source>
@@ -605,7 +633,7 @@
     </message>
     <message>
         <source>Earlier restore log</source>
-        <translation>Früheres Wiederherstellungsprotokoll</translation>
+        <translation>Protokoll eines früheren Wiederherstellens</translation>
     </message>
     <message>
         <source>Customer data erased</source>
@@ -614,6 +642,165 @@
     <message>
         <source>Open details</source>
         <translation>Details öffnen</translation>
+    </message>
+    <message>
+        <source>Show the Trust prompt</source>
+        <translation>Vertrauensabfrage anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the device</source>
+        <translation>Gerät anzeigen</translation>
+    </message>
+    <message>
+        <source>Ask again for Trust</source>
+        <translation>Erneut nach Vertrauen fragen</translation>
+    </message>
+    <message>
+        <source>Ask the customer to unlock the phone and tap Trust.</source>
+        <translation>Den Kunden bitten, das Telefon zu entsperren und „Vertrauen“ zu tippen.</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to tap Trust on the phone.</source>
+        <translation>Warten, bis der Kunde auf dem Telefon „Vertrauen“ tippt.</translation>
+    </message>
+    <message>
+        <source>The customer tapped Don’t Trust. Ask again, or unplug and plug in again.</source>
+        <translation>Der Kunde hat „Nicht vertrauen“ getippt. Erneut fragen oder abstecken und wieder anstecken.</translation>
+    </message>
+    <message>
+        <source>Leave the cable in until the restore is done.</source>
+        <translation>Kabel stecken lassen, bis das Wiederherstellen fertig ist.</translation>
+    </message>
+    <message>
+        <source>Only follow the steps in order: holding Side and a volume button together on a phone that is switched on calls Emergency SOS.</source>
+        <translation>Nur die Schritte der Reihe nach ausführen: Seitentaste und eine Lautstärketaste zusammen gedrückt halten löst bei einem eingeschalteten Telefon den Notruf SOS aus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) missing from the backup</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) with the wrong size</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) whose content changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) that cannot be read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) that cannot be decrypted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backup is from iOS 9 or older: it cannot be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stray file(s) not in the file list</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) intact</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPanel</name>
+    <message>
+        <source>Update iOS on %1. The customer&apos;s data stays on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your data on this %1 will be erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no verified backup: photos, messages and everything else on it cannot be recovered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is kept safe in the backup checked today. It can be put back on the device after the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I understand: erase my data without a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff: %1, enter your PIN to sign the waiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff: type your name and PIN to sign the waiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase and restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer agreed on the kiosk to erase the device without a backup.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -625,6 +812,10 @@
     <message>
         <source>%1 · iOS %2 (%3)</source>
         <translation>%1 · iOS %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Show the restore</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -643,11 +834,11 @@
     </message>
     <message>
         <source>Home (not used)</source>
-        <translation>Home (nicht benutzen)</translation>
+        <translation>Home-Taste (nicht benutzen)</translation>
     </message>
     <message>
         <source>Home</source>
-        <translation>Home</translation>
+        <translation>Home-Taste</translation>
     </message>
 </context>
 <context>
@@ -737,8 +928,91 @@
         <translation>Welchen Modus braucht das Gerät?</translation>
     </message>
     <message>
-        <source>This kiosk cannot do this step yet. Do not erase or restore this device from here.</source>
-        <translation>Diesen Schritt kann der Kiosk noch nicht. Dieses Gerät hier nicht löschen oder wiederherstellen.</translation>
+        <source>This device is already being restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device is not connected: plug it in and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: customer waived backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: an update keeps the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked: use the buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: rescuebay switches modes by itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: choose what to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking everything before the restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No restore yet: choose what to do first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a ticket for this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1: every restore step is recorded on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DonePanel</name>
+    <message>
+        <source>iOS %1 (%2) is installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This restore is not on a ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -746,6 +1020,77 @@
     <message>
         <source>Plug a device into port %1</source>
         <translation>Ein Gerät an Anschluss %1 anstecken</translation>
+    </message>
+</context>
+<context>
+    <name>FirmwareScreen</name>
+    <message>
+        <source>Firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The firmware is ready in the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download did not finish. Check the internet connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB used of %2 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing cached yet: firmware is downloaded the first time a restore needs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iOS versions for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plug in a device to see its iOS versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iOS %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple allows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple no longer allows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the download</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -804,8 +1149,16 @@
         <translation>%1, %2</translation>
     </message>
     <message>
-        <source>(about %1 s)</source>
-        <translation>(etwa %1 s)</translation>
+        <source>(about %1&#xa0;s)</source>
+        <translation>(etwa %1&#xa0;s)</translation>
+    </message>
+    <message>
+        <source>Before you start:</source>
+        <translation>Vor dem Start:</translation>
+    </message>
+    <message>
+        <source>In DFU mode the screen stays black. An Apple logo means the key was held too long: start again.</source>
+        <translation>Im DFU-Modus bleibt der Bildschirm schwarz. Ein Apple-Logo heißt: zu lange gedrückt, noch einmal von vorn.</translation>
     </message>
 </context>
 <context>
@@ -836,12 +1189,594 @@
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRing</name>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>Receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt could not be written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair ticket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Telefon</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation type="unfinished">Seriennummer</translation>
+    </message>
+    <message>
+        <source>IMEI</source>
+        <translation type="unfinished">IMEI</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestorePanel</name>
+    <message>
+        <source>Before the restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 · state %2 · cause %3 · next %4
+%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreStrings</name>
+    <message>
+        <source>Checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entering recovery mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation type="unfinished">Wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Restarting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation type="unfinished">Unterbrochen</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting the firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installing the firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installing the modem firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating components</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cable was disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore tool stopped with an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore tool was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore stopped making progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kiosk was restarted during the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device reported a fault during the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore did not finish properly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device could not start its restore mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device did not go into recovery mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore tool could not find the device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple&apos;s signing server could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple no longer allows this iOS version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s restore tool does not know this model yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore tool is not installed on this kiosk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasing needs a verified backup of this device, or the customer&apos;s signed waiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup did not pass its check: it could not bring the data back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup does not fit this device or this iOS version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The battery is too low for a restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s disk is too full for the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The firmware could not be downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device came back with another iOS version than chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device did not start up again after the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore failed several times in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The staff sign-in for the waiver did not work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody put the device into recovery mode in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kiosk could not write its records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the cable in: rescuebay continues by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plug the phone back in — rescuebay continues by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try another cable or port: rescuebay continues by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force-restart the device with its buttons (see the guide).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the device into recovery mode with its buttons (see the guide).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charge the device for a while, then start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This needs a hardware repair: send the device to Apple.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your administrator to install a newer restore tool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the customer&apos;s backup first, or record their waiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove old firmware on the Firmware screen, then start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the kiosk&apos;s internet connection, then start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an iOS version Apple still allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again with your PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the restore again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the device over: it starts at the setup screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore tool installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Firmware ready and allowed by Apple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer data protected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Battery charged enough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find My</source>
+        <translation type="unfinished">Wo ist?</translation>
+    </message>
+    <message>
+        <source>Room on this kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Notiz</translation>
+    </message>
+    <message>
+        <source>Stopped here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find My is on: the customer needs their Apple ID password after the erase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple&apos;s signing could not be checked now: the restore will try anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The charge cannot be read in this mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasing without a backup: the customer signed a waiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attempt %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Offen</translation>
+    </message>
+    <message>
+        <source>Waiting for customer</source>
+        <translation type="unfinished">Wartet auf Kunden</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished">In Arbeit</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">Fertig</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation type="unfinished">Abgeholt</translation>
+    </message>
+    <message>
+        <source>Restored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restorable</source>
+        <translation type="unfinished">Wiederherstellbar</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Some settings could not be saved. Details: %1</source>
+        <translation>Einige Einstellungen konnten nicht gespeichert werden. Details: %1</translation>
+    </message>
+    <message>
+        <source>Saved. The number of ports and the kiosk lock apply from the next start.</source>
+        <translation>Gespeichert. Anzahl der Anschlüsse und Kiosk-Sperre gelten ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Store (printed on receipts)</source>
+        <translation>Geschäft (steht auf den Belegen)</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>Name des Geschäfts</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Ports, firmware and backups</source>
+        <translation>Anschlüsse, Software und Backups</translation>
+    </message>
+    <message>
+        <source>Number of ports</source>
+        <translation>Anzahl der Anschlüsse</translation>
+    </message>
+    <message>
+        <source>One card per port on the Bays screen (1 to 16).</source>
+        <translation>Eine Karte pro Anschluss in der Übersicht (1 bis 16).</translation>
+    </message>
+    <message>
+        <source>Firmware cache size</source>
+        <translation>Größe des Software-Zwischenspeichers</translation>
+    </message>
+    <message>
+        <source>For example 60G. The least recently used firmware files are removed above it.</source>
+        <translation>Zum Beispiel 60G. Darüber werden die am längsten ungenutzten Dateien gelöscht.</translation>
+    </message>
+    <message>
+        <source>Firmware catalog address</source>
+        <translation>Adresse des Software-Katalogs</translation>
+    </message>
+    <message>
+        <source>Leave empty for the public catalog; a store chain can enter its own mirror.</source>
+        <translation>Leer lassen für den öffentlichen Katalog; eine Ladenkette kann ihren eigenen Spiegel eintragen.</translation>
+    </message>
+    <message>
+        <source>Extra backup folders</source>
+        <translation>Weitere Backup-Ordner</translation>
+    </message>
+    <message>
+        <source>Folders with customer backups, separated by a colon (:).</source>
+        <translation>Ordner mit Kunden-Backups, durch Doppelpunkt (:) getrennt.</translation>
+    </message>
+    <message>
+        <source>Kiosk lock</source>
+        <translation>Kiosk-Sperre</translation>
+    </message>
+    <message>
+        <source>Locked: the kiosk fills the screen and cannot be closed without a staff PIN.</source>
+        <translation>Gesperrt: Der Kiosk füllt den Bildschirm und lässt sich nur mit Mitarbeiter-PIN schließen.</translation>
+    </message>
+    <message>
+        <source>Not locked: the kiosk runs in a normal window.</source>
+        <translation>Nicht gesperrt: Der Kiosk läuft in einem normalen Fenster.</translation>
+    </message>
+    <message>
+        <source>Unlock the kiosk</source>
+        <translation>Kiosk entsperren</translation>
+    </message>
+    <message>
+        <source>Lock the kiosk</source>
+        <translation>Kiosk sperren</translation>
+    </message>
+    <message>
+        <source>Close the kiosk</source>
+        <translation>Kiosk schließen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Sign out %1</source>
+        <translation>%1 abmelden</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSignIn</name>
+    <message>
+        <source>Staff sign-in</source>
+        <translation>Anmeldung für Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Set up the first staff member</source>
+        <translation>Ersten Mitarbeiter einrichten</translation>
+    </message>
+    <message>
+        <source>Staff sign-in is not possible: the ticket store cannot be opened. Details: %1</source>
+        <translation>Anmelden nicht möglich: Die Tickets lassen sich nicht öffnen. Details: %1</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>PIN (4 to 12 digits)</source>
+        <translation>PIN (4 bis 12 Ziffern)</translation>
     </message>
 </context>
 <context>
@@ -887,7 +1822,7 @@
         <translation>Keine Tickets gefunden.</translation>
     </message>
     <message>
-        <source>(removed with the customer's data)</source>
+        <source>(removed with the customer&apos;s data)</source>
         <translation>(mit den Kundendaten entfernt)</translation>
     </message>
 </context>

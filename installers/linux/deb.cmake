@@ -83,6 +83,7 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, libcurl4t64 | libcurl4, \
 qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-templates, \
 qml6-module-qtquick-layouts, qml6-module-qtquick-window, qml6-module-qtqml, \
 qml6-module-qtqml-models, qml6-module-qtqml-workerscript, fonts-dejavu-core, \
+qml6-module-qtquick-virtualkeyboard, qt6-virtualkeyboard-plugin, qml6-module-qt-labs-folderlistmodel, \
 usbmuxd, libirecovery-common, idevicerestore")
 # The kiosk session (rescuebay-kiosk.service) needs cage and Qt's Wayland plugin.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, qt6-wayland")

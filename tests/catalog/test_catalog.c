@@ -191,6 +191,17 @@ static void test_catalog_table__schemes_and_hazards_by_model(void)
     m = rb_catalog_by_product_type(cat, "iPad14,1");    /* mini 6 */
     rbt_assert_int(RB_BUTTONS_IPAD_NOHOME, m->buttons);
     rbt_assert(m->hazards & RB_HAZARD_VOLUME_ON_TOP_EDGE);
+    /* The power key's place decides the guide's drawing and the key's name (Top vs Side). */
+    m = rb_catalog_by_product_type(cat, "iPhone8,4");   /* SE 1st gen: Top button */
+    rbt_assert(m->hazards & RB_HAZARD_TOP_BUTTON);
+    m = rb_catalog_by_product_type(cat, "iPhone6,1");   /* 5s */
+    rbt_assert(m->hazards & RB_HAZARD_TOP_BUTTON);
+    m = rb_catalog_by_product_type(cat, "iPod9,1");     /* iPod touch 7 */
+    rbt_assert(m->hazards & RB_HAZARD_TOP_BUTTON);
+    m = rb_catalog_by_product_type(cat, "iPhone8,1");   /* 6s: Side button */
+    rbt_assert(!(m->hazards & RB_HAZARD_TOP_BUTTON));
+    m = rb_catalog_by_product_type(cat, "iPhone7,2");   /* 6 */
+    rbt_assert(!(m->hazards & RB_HAZARD_TOP_BUTTON));
     m = rb_catalog_by_product_type(cat, "iPad12,1");    /* iPad 9 */
     rbt_assert_int(RB_BUTTONS_HOME_TOP, m->buttons);
     rbt_assert_str("iPad (9th gen)", m->name);

@@ -85,6 +85,10 @@ static void test_guide_drawing__per_family(void)
     rbt_assert_int(RB_DRAWING_GENERIC, rb_guide_drawing_for(NULL));
     rb_model m = model(RB_FAMILY_IPHONE, RB_HOME_MECHANICAL, RB_BUTTONS_HOME_TOP, 0);
     rbt_assert_int(RB_DRAWING_IPHONE_HOME, rb_guide_drawing_for(&m));
+    m.hazards = RB_HAZARD_TOP_BUTTON;   /* iPhone SE 1st gen, 5s and older, iPod touch */
+    rbt_assert_int(RB_DRAWING_IPHONE_HOME_TOP, rb_guide_drawing_for(&m));
+    m.family = RB_FAMILY_IPOD;
+    rbt_assert_int(RB_DRAWING_IPHONE_HOME_TOP, rb_guide_drawing_for(&m));
     m = model(RB_FAMILY_IPHONE, RB_HOME_SOLID_STATE, RB_BUTTONS_VOLDOWN_SIDE, RB_HAZARD_SOLID_STATE_HOME);
     rbt_assert_int(RB_DRAWING_IPHONE_SOLID_HOME, rb_guide_drawing_for(&m));
     m = model(RB_FAMILY_IPHONE, RB_HOME_NONE, RB_BUTTONS_VOLUP_VOLDOWN_SIDE, RB_HAZARD_EMERGENCY_SOS);

@@ -39,8 +39,12 @@ static bool exists(const std::string &p)
     return stat(p.c_str(), &st) == 0;
 }
 
-static std::string findScenario(const std::string &exeDir)
+// A file as given, else a bare name (with or without .scenario) from the scenario folders,
+// as rescuebay-sim resolves it: `--demo --scenario ipad-dfu` takes the simulator's names.
+static std::string findScenario(const std::string &exeDir, const std::string &arg)
 {
+    if (arg.find('/') != std::string::npos)
+        return exists(arg) ? arg : std::string();
     const std::string dirs[] = {
         exeDir + "/../share/rescuebay/scenarios",   // an installed kiosk
         std::string(RB_INSTALL_DATADIR) + "/scenarios",
@@ -48,12 +52,13 @@ static std::string findScenario(const std::string &exeDir)
         std::string(RB_SOURCE_DIR) + "/sim/scenarios",  // the build tree
 #endif
     };
-    const char *names[] = {"demo.scenario", "demo"};
-    for (const auto &d : dirs)
-        for (const char *n : names)
-            if (exists(d + "/" + n))
-                return d + "/" + n;
-    return {};
+    const bool hasExt = arg.size() > 9 && arg.compare(arg.size() - 9, 9, ".scenario") == 0;
+    for (const auto &d : dirs) {
+        const std::string p = d + "/" + arg + (hasExt ? "" : ".scenario");
+        if (exists(p))
+            return p;
+    }
+    return exists(arg) ? arg : std::string();
 }
 
 static void forward(int sig)
@@ -109,10 +114,11 @@ int rb_demo_supervise(char **argv, const DemoOptions &opts)
                 sim.c_str());
         return 2;
     }
-    const std::string scenario = opts.scenario.empty() ? findScenario(exeDir) : opts.scenario;
-    if (scenario.empty() || !exists(scenario)) {
-        fprintf(stderr, "rescuebay-kiosk: demo scenario not found (%s)\n",
-                scenario.empty() ? "demo" : scenario.c_str());
+    const std::string wanted = opts.scenario.empty() ? "demo" : opts.scenario;
+    const std::string scenario = findScenario(exeDir, wanted);
+    if (scenario.empty()) {
+        fprintf(stderr, "rescuebay-kiosk: --scenario %s: no such scenario (a file, or a name "
+                "from sim/scenarios such as demo, three-bays, ipad-dfu)\n", wanted.c_str());
         return 2;
     }
 

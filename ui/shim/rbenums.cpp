@@ -7,6 +7,7 @@ static_assert(int(RbEnums::ModeRestore) == RB_MODE_RESTORE);
 static_assert(int(RbEnums::TrustNotApplicable) == RB_TRUST_NOT_APPLICABLE);
 static_assert(int(RbEnums::NextResumeRestore) == RB_NEXT_RESUME_RESTORE);
 static_assert(int(RbEnums::DrawingIpadTopVolume) == RB_DRAWING_IPAD_TOP_VOLUME);
+static_assert(int(RbEnums::DrawingIphoneHomeTop) == RB_DRAWING_IPHONE_HOME_TOP);
 static_assert(int(RbEnums::SchemeIpadNoHome) == RB_BUTTONS_IPAD_NOHOME);
 static_assert(int(RbEnums::ExitDfu) == RB_GUIDE_EXIT_DFU);
 static_assert(int(RbEnums::ButtonVolumeFar) == int(RB_BUTTON_VOLUME_FARTHEST_TOP));

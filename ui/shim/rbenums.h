@@ -22,7 +22,8 @@ public:
     Q_ENUM(NextAction)
     enum Drawing { DrawingGeneric = 0, DrawingIphoneHome, DrawingIphoneSolidHome,
                    DrawingIphoneFaceId, DrawingIphoneAction, DrawingIphoneCamera,
-                   DrawingIpadHome, DrawingIpadTop, DrawingIpadTopVolume };
+                   DrawingIpadHome, DrawingIpadTop, DrawingIpadTopVolume,
+                   DrawingIphoneHomeTop };
     Q_ENUM(Drawing)
     enum ButtonScheme { SchemeUnknown = 0, SchemeHomeTop, SchemeVolDownSide,
                         SchemeVolUpVolDownSide, SchemeIpadNoHome };

@@ -65,10 +65,11 @@ typedef enum rb_hazard {
     RB_HAZARD_ACTION_BUTTON = 1u << 1,      /* Action button above the volume keys */
     RB_HAZARD_CAMERA_CONTROL = 1u << 2,     /* Camera Control below the Side button */
     RB_HAZARD_VOLUME_ON_TOP_EDGE = 1u << 3, /* iPad volume keys on the top edge */
-    RB_HAZARD_SOLID_STATE_HOME = 1u << 4    /* Home button is a sensor, not part of any combo */
+    RB_HAZARD_SOLID_STATE_HOME = 1u << 4,   /* Home button is a sensor, not part of any combo */
+    RB_HAZARD_TOP_BUTTON = 1u << 5          /* power key on the top edge (Top button), not the side */
 } rb_hazard;
 
-#define RB_HAZARD_COUNT 5
+#define RB_HAZARD_COUNT 6
 
 typedef struct rb_catalog rb_catalog;
 

@@ -69,7 +69,8 @@ typedef enum rb_guide_drawing {
     RB_DRAWING_IPHONE_CAMERA = 5,      /* Action button and Camera Control */
     RB_DRAWING_IPAD_HOME = 6,
     RB_DRAWING_IPAD_TOP = 7,           /* Top button, volume keys on the side */
-    RB_DRAWING_IPAD_TOP_VOLUME = 8     /* iPad mini 6+, iPad 10+: volume keys on the top edge */
+    RB_DRAWING_IPAD_TOP_VOLUME = 8,    /* iPad mini 6+, iPad 10+: volume keys on the top edge */
+    RB_DRAWING_IPHONE_HOME_TOP = 9     /* mechanical Home, power key on top (iPhone to 5s, SE 1, iPod) */
 } rb_guide_drawing;
 
 /* Which drawing shows `model`; NULL gives RB_DRAWING_GENERIC. */

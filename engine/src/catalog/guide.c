@@ -19,14 +19,16 @@ static const char *const until_names[] = {"none", "screen_black", "apple_logo",
                                           "recovery_screen", "usb_mode"};
 static const char *const usb_names[] = {"any", "normal", "recovery", "dfu"};
 static const char *const hazard_names[RB_HAZARD_COUNT] = {
-    "emergency_sos", "action_button", "camera_control", "volume_on_top_edge", "solid_state_home"};
+    "emergency_sos", "action_button", "camera_control", "volume_on_top_edge", "solid_state_home",
+    "top_button"};
 /* Used when no guide file is loaded, so the kiosk never shows an empty warning. */
 static const char *const hazard_fallback[RB_HAZARD_COUNT] = {
     "Holding Side and a volume button while iOS is running starts Emergency SOS.",
     "The Action button above the volume buttons is not Volume Up.",
     "Camera Control, below the Side button, is not the Side button.",
     "The volume buttons are on the top edge: use nearest, then farthest from the Top button.",
-    "The Home button is a sensor and is not part of any combination."};
+    "The Home button is a sensor and is not part of any combination.",
+    "The power button is on the top edge (Top button), not on the side."};
 
 #define NAME_OF(table, v) \
     ((int)(v) >= 0 && (size_t)(v) < sizeof table / sizeof table[0] ? table[v] : "unknown")

@@ -78,7 +78,7 @@ rb_guide_drawing rb_guide_drawing_for(const rb_model *m)
     if (m->family != RB_FAMILY_IPHONE && m->family != RB_FAMILY_IPOD)
         return RB_DRAWING_GENERIC;
     if (m->home_button == RB_HOME_MECHANICAL)
-        return RB_DRAWING_IPHONE_HOME;
+        return (m->hazards & RB_HAZARD_TOP_BUTTON) ? RB_DRAWING_IPHONE_HOME_TOP : RB_DRAWING_IPHONE_HOME;
     if (m->home_button == RB_HOME_SOLID_STATE)
         return RB_DRAWING_IPHONE_SOLID_HOME;
     if (m->hazards & RB_HAZARD_CAMERA_CONTROL)

@@ -16,13 +16,17 @@ Item {
     readonly property bool isPad: kind === Rb.DrawingIpadHome || kind === Rb.DrawingIpadTop
                                   || kind === Rb.DrawingIpadTopVolume
     readonly property bool hasHome: kind === Rb.DrawingIphoneHome || kind === Rb.DrawingIphoneSolidHome
-                                    || kind === Rb.DrawingIpadHome
+                                    || kind === Rb.DrawingIpadHome || kind === Rb.DrawingIphoneHomeTop
     readonly property real aspect: isPad ? 1.4 : 2.05
     // Keys: edge ("left", "right", "top"), position and length as fractions of the edge.
     readonly property var geometry: {
         const P = Rb.ButtonSide, U = Rb.ButtonVolumeUp, D = Rb.ButtonVolumeDown
         const N = Rb.ButtonVolumeNear, F = Rb.ButtonVolumeFar
         switch (kind) {
+        case Rb.DrawingIphoneHomeTop:   // iPhone SE (1st gen), 5s and older, iPod touch
+            return [{ bits: P, edge: "top", at: 0.74, len: 0.2 },
+                    { bits: U, edge: "left", at: 0.22, len: 0.08 },
+                    { bits: D, edge: "left", at: 0.32, len: 0.08 }]
         case Rb.DrawingIphoneHome:
         case Rb.DrawingIphoneSolidHome:
         case Rb.DrawingIphoneFaceId:
@@ -56,13 +60,20 @@ Item {
     // Everything a key's delegate needs, so it reads nothing outside itself.
     readonly property var parts: geometry.map(p => Object.assign({}, p, {
         highlight: highlight, holding: holding, sideViews: showSide,
-        thick: Math.max(8, body.width * 0.045), bodyWidth: body.width, bodyHeight: body.height,
+        thick: Math.max(14, body.width * 0.07), bodyWidth: body.width, bodyHeight: body.height,
+        labelWidth: labelRoom,
         label: !showLabels ? "" : p.name ? p.name
              : CommonStrings.buttonName(p.bits & (Rb.ButtonSide | Rb.ButtonVolumeUp | Rb.ButtonVolumeDown), kind)
     }))
 
     readonly property var leftParts: parts.filter(p => p.edge === "left")
     readonly property var rightParts: parts.filter(p => p.edge === "right")
+    readonly property bool hasTopKeys: parts.some(p => p.edge === "top")
+    // Above the body: the Top button and its name (two lines of small text at most).
+    readonly property real topRoom: hasTopKeys && showLabels ? Theme.smallText * 2.6 + 40 : 0
+    // Beside the outermost view on each side: key names wrap within it, never over a view.
+    readonly property real labelRoom: Math.max(60, (width - body.width) / 2
+                                               - (showSide ? sideWidth * 1.65 : 0) - 16)
 
     implicitWidth: 260
     implicitHeight: implicitWidth * aspect
@@ -70,11 +81,12 @@ Item {
     Rectangle {
         id: body
         // Room on both sides for the key names.
-        width: Math.min(drawing.width * (drawing.showSide ? (drawing.isPad ? 0.38 : 0.3)
-                                         : drawing.showLabels ? 0.36 : 0.8),
-                        drawing.height * 0.94 / drawing.aspect)
+        width: Math.min(drawing.width * (drawing.showSide ? (drawing.isPad ? 0.34 : 0.26)
+                                         : drawing.showLabels ? 0.4 : 0.8),
+                        (drawing.height - drawing.topRoom) * 0.94 / drawing.aspect)
         height: width * drawing.aspect
         anchors.centerIn: parent
+        anchors.verticalCenterOffset: drawing.topRoom / 2
         radius: width * (drawing.isPad ? 0.07 : 0.14)
         color: "#2B3035"
         border.color: "#14171A"
@@ -134,9 +146,12 @@ Item {
                 holding: modelData.holding
                 // With side views the names go there; the top edge has no side view.
                 label: modelData.edge !== "top" && modelData.sideViews ? "" : modelData.label
+                labelWidth: modelData.labelWidth
                 labelOnLeft: modelData.edge === "left"
-                // The Top button's name goes beside it, the volume keys' above them.
-                labelAbove: modelData.edge === "top" && modelData.bits !== Rb.ButtonSide
+                // On the top edge the Top button is named above it, clear of the side keys'
+                // names; a volume key next to it is named below, on the body.
+                labelAbove: modelData.edge === "top" && modelData.bits === Rb.ButtonSide
+                labelBelow: modelData.edge === "top" && modelData.bits !== Rb.ButtonSide
                 // Keys side by side on the top edge: name only the one to press.
                 labelWhenActiveOnly: modelData.edge === "top" && modelData.bits !== Rb.ButtonSide
                 color: modelData.bits === 0 ? "#8C96A0" : (active ? Theme.highlight : "#5D6670")
@@ -152,13 +167,13 @@ Item {
 
     // ---- side views: the phone's left and right edges seen face-on ----------------------
     // Everything a delegate needs is in its model entry (delegates read nothing outside).
-    readonly property real sideWidth: Math.min(body.width * 0.14, 24)
+    readonly property real sideWidth: Math.max(26, Math.min(body.width * 0.16, 40))
     readonly property var sides: !showSide ? [] : allSides.filter(side => side.keys.length > 0)
     readonly property var allSides: [
         { isLeft: true, x: body.x - sideWidth * 0.8 - sideWidth, y: body.y, w: sideWidth, h: body.height,
-          keys: leftParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: true })) },
+          keys: leftParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: true, isPad: isPad })) },
         { isLeft: false, x: body.x + body.width + sideWidth * 0.8, y: body.y, w: sideWidth, h: body.height,
-          keys: rightParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: false })) }
+          keys: rightParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: false, isPad: isPad })) }
     ]
     Repeater {
         model: drawing.sides
@@ -180,9 +195,12 @@ Item {
                     highlight: modelData.highlight
                     holding: modelData.holding
                     label: modelData.label
+                    labelWidth: modelData.labelWidth
+                    // An iPad's volume keys sit too close for two names: name the one to press.
+                    labelWhenActiveOnly: modelData.isPad && modelData.bits !== 0
                     labelOnLeft: modelData.isLeft
                     color: modelData.bits === 0 ? "#8C96A0" : (active ? Theme.highlight : "#5D6670")
-                    width: modelData.sideWidth * 0.56
+                    width: modelData.sideWidth * 0.7
                     height: modelData.bodyHeight * modelData.len
                     x: (modelData.sideWidth - width) / 2
                     y: modelData.bodyHeight * modelData.at - height / 2

@@ -1,7 +1,8 @@
 import QtQuick
 import RescueBay.Theme
 
-// One physical button on a drawing. Active + tap: a short pulse; active + hold: steady glow.
+// One physical button on a drawing. Active + tap: a halo pulses around it; active + hold: a
+// steady glow. The key itself and its name never fade: the key to press must be unmistakable.
 Rectangle {
     id: part
     property int bits: 0            // Rb.Button bits this key answers to
@@ -12,6 +13,8 @@ Rectangle {
     property bool labelAbove: false
     property bool labelBelow: false
     property bool labelWhenActiveOnly: false
+    // The room a side label may take (it wraps instead of running over the views).
+    property real labelWidth: 160
     readonly property bool active: (bits & highlight) !== 0
 
     radius: Math.min(width, height) / 2
@@ -19,33 +22,44 @@ Rectangle {
     border.width: active ? 3 : 0
     border.color: "#7A4A00"
 
-    SequentialAnimation on opacity {
-        running: part.active && !part.holding
-        loops: Animation.Infinite
-        alwaysRunToEnd: true
-        NumberAnimation { to: 0.25; duration: Theme.pulseMs / 2 }
-        NumberAnimation { to: 1.0; duration: Theme.pulseMs / 2 }
-    }
-    // The glow of a held button.
-    Rectangle {
-        visible: part.active && part.holding
+    Rectangle {   // the halo: pulses for a tap, glows steadily for a hold
+        id: halo
+        visible: part.active
         anchors.centerIn: parent
-        width: parent.width + 16
-        height: parent.height + 16
+        width: parent.width + 20
+        height: parent.height + 20
         radius: Math.min(width, height) / 2
         color: "transparent"
-        border.width: 4
+        border.width: 5
         border.color: Theme.highlight
-        opacity: 0.7
+        SequentialAnimation on scale {
+            running: part.active && !part.holding
+            loops: Animation.Infinite
+            alwaysRunToEnd: true
+            NumberAnimation { from: 1.0; to: 1.35; duration: Theme.pulseMs / 2 }
+            NumberAnimation { from: 1.35; to: 1.0; duration: Theme.pulseMs / 2 }
+        }
     }
-    Text {
+    Rectangle {   // the name, on a pill when it is the key to press
+        objectName: "partLabel"
         visible: part.label !== "" && (part.active || !part.labelWhenActiveOnly)
-        text: part.label
-        font.pixelSize: Theme.smallText
-        font.bold: part.active
-        color: part.active ? Theme.text : Theme.muted
-        x: part.labelAbove || part.labelBelow ? (part.width - width) / 2
-           : part.labelOnLeft ? -width - 12 : part.width + 12
-        y: part.labelAbove ? -height - 8 : part.labelBelow ? part.height + 10 : (part.height - height) / 2
+        readonly property bool beside: !part.labelAbove && !part.labelBelow
+        width: Math.min(labelText.implicitWidth, part.labelWidth) + 12
+        height: labelText.implicitHeight + 6
+        radius: 6
+        color: part.active ? Theme.highlight : "transparent"
+        x: !beside ? (part.width - width) / 2 : part.labelOnLeft ? -width - 14 : part.width + 14
+        y: part.labelAbove ? -height - 12 : part.labelBelow ? part.height + 12 : (part.height - height) / 2
+        Text {
+            id: labelText
+            anchors.centerIn: parent
+            width: Math.min(implicitWidth, part.labelWidth)
+            text: part.label
+            font.pixelSize: Theme.smallText
+            font.bold: part.active
+            color: part.active ? Theme.text : Theme.muted
+            wrapMode: Text.WordWrap
+            horizontalAlignment: part.labelOnLeft ? Text.AlignRight : Text.AlignLeft
+        }
     }
 }

@@ -6,6 +6,8 @@ Item {
     id: ring
     property real fraction: 0        // 0..1 filled
     property int secondsLeft: 0
+    // The tick is for a mode the kiosk has seen, not for the countdown reaching zero.
+    property bool success: false
     property color color: Theme.highlight
     implicitWidth: 140
     implicitHeight: 140
@@ -34,7 +36,7 @@ Item {
     Text {
         objectName: "secondsLeft"
         anchors.centerIn: parent
-        text: ring.secondsLeft > 0 ? qsTr("%1 s").arg(ring.secondsLeft) : "\u2713"
+        text: ring.success ? "\u2713" : qsTr("%1 s").arg(ring.secondsLeft)
         font.pixelSize: Theme.titleText
         font.bold: true
         color: Theme.text

@@ -43,6 +43,9 @@ RowLayout {
                     color: cell.st === "current" ? Theme.textOnAccent
                          : cell.st === "unavailable" || cell.st === "skipped" ? Theme.muted
                          : cell.st === "blocked" ? Theme.danger : Theme.text
+                    // A long (German) step name shrinks to the smallest text before it is cut.
+                    fontSizeMode: Text.HorizontalFit
+                    minimumPixelSize: Theme.smallText
                     elide: Text.ElideRight
                 }
                 Text {

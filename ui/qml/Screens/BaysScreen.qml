@@ -31,7 +31,8 @@ Item {
             Layout.fillWidth: true
             visible: !DeviceMonitor.available
             text: qsTr("Device detection is not running, so no device can appear here. Details: %1")
-                  .arg(DeviceMonitor.errorText)
+                  .arg(DeviceMonitor.errorText) + "\n"
+                  + qsTr("Start the usbmuxd service (sudo systemctl start usbmuxd), then plug the devices in again.")
         }
 
         GridLayout {
@@ -56,7 +57,8 @@ Item {
                 }
             }
             Repeater {
-                model: screen.emptyPorts
+                // Without detection an empty bay would be a lie: only the warning shows.
+                model: DeviceMonitor.available ? screen.emptyPorts : []
                 EmptyBayCard {
                     required property int modelData
                     port: modelData

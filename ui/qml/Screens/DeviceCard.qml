@@ -90,6 +90,15 @@ Rectangle {
             }
             Item { Layout.fillHeight: true }
             Text {
+                objectName: "nextActionHint"
+                visible: text !== "" && !card.jobShown
+                text: CommonStrings.nextActionHint(card.nextAction)
+                font.pixelSize: Theme.smallText
+                color: Theme.text
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            Text {
                 objectName: "cardJobLine"
                 visible: card.jobShown
                 text: card.job.state === RestoreController.StateInterrupted

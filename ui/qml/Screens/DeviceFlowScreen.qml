@@ -158,6 +158,7 @@ Item {
                         font.pixelSize: Theme.bodyText
                         color: parent.modelData[1] ? Theme.text : Theme.muted
                         elide: Text.ElideMiddle
+                        readonly property bool mayElide: true   // long identifiers (UDID)
                         Layout.fillWidth: true
                     }
                 }

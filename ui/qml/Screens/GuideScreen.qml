@@ -29,6 +29,8 @@ Item {
     property int stepIndex: -1
     property int elapsedMs: 0
     property string shortcutMessage: ""
+    // Reached by the software shortcut: no button step was done, none gets a tick.
+    property bool viaShortcut: false
     property string shortcutDetail: ""
     readonly property var steps: guide.steps
     readonly property var step: stepIndex >= 0 && stepIndex < steps.length ? steps[stepIndex] : null
@@ -71,6 +73,7 @@ Item {
     }
     function start() {
         started = true
+        viaShortcut = false
         live.verdict = Rb.VerdictWaiting
         live.seen = false
         stepIndex = 0
@@ -91,7 +94,8 @@ Item {
             live.verdict = guide.judge(mode)
             if (live.verdict !== Rb.VerdictWaiting) {
                 screen.running = false
-                if (live.verdict === Rb.VerdictSuccess || live.verdict === Rb.VerdictDfuInstead)
+                if (!screen.viaShortcut
+                        && (live.verdict === Rb.VerdictSuccess || live.verdict === Rb.VerdictDfuInstead))
                     screen.stepIndex = screen.steps.length   // every step done
             }
         }
@@ -135,15 +139,23 @@ Item {
         anchors.margins: Theme.margin
         spacing: Theme.gap
 
-        RowLayout {
+        // Side by side in landscape; the drawing above the steps on a portrait screen.
+        GridLayout {
+            id: guideBody
+            readonly property bool portrait: screen.width < screen.height
             Layout.fillWidth: true
             Layout.fillHeight: true
-            spacing: Theme.margin
+            columns: portrait ? 1 : 2
+            columnSpacing: Theme.margin
+            rowSpacing: Theme.gap
 
             ColumnLayout {
-                Layout.preferredWidth: 500
-                Layout.maximumWidth: 500
+                // Both columns fill; their preferred widths set the 44:56 split.
+                Layout.fillWidth: true
+                Layout.preferredWidth: guideBody.portrait ? 100 : 44
+                // Stacked on a portrait screen: the drawing gets 55 % of the height.
                 Layout.fillHeight: true
+                Layout.preferredHeight: guideBody.portrait ? 55 : 100
                 spacing: Theme.gap
                 DeviceDrawing {
                     objectName: "drawing"
@@ -154,30 +166,42 @@ Item {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                 }
-                    RowLayout {
-                        spacing: Theme.gap
-                        visible: screen.steps.length > 0
-                        ActionButton {
-                            objectName: "startButton"
-                            primary: screen.shortcutBoxHidden
-                            text: screen.running ? qsTr("Stop") : screen.started ? qsTr("Try again") : qsTr("Start")
-                            onClicked: screen.running ? screen.running = false : screen.start()
-                        }
-                        HoldRing {
-                            objectName: "holdRing"
-                            visible: screen.step !== null && screen.step.action === Rb.StepHold
-                            fraction: screen.stepMs > 0 ? Math.min(1, screen.elapsedMs / screen.stepMs) : 0
-                            secondsLeft: Math.max(0, Math.ceil((screen.stepMs - screen.elapsedMs) / 1000))
-                            Layout.preferredWidth: 120
-                            Layout.preferredHeight: 120
-                        }
+                RowLayout {
+                    spacing: Theme.gap
+                    visible: screen.steps.length > 0
+                    Layout.fillWidth: true
+                    ActionButton {
+                        objectName: "startButton"
+                        primary: screen.shortcutBoxHidden
+                        text: screen.running ? qsTr("Stop") : screen.started ? qsTr("Try again") : qsTr("Start")
+                        onClicked: screen.running ? screen.running = false : screen.start()
                     }
-
+                    HoldRing {
+                        objectName: "holdRing"
+                        visible: screen.step !== null && screen.step.action === Rb.StepHold
+                        fraction: screen.stepMs > 0 ? Math.min(1, screen.elapsedMs / screen.stepMs) : 0
+                        secondsLeft: Math.max(0, Math.ceil((screen.stepMs - screen.elapsedMs) / 1000))
+                        // A tick only for what the kiosk has seen, never for time running out.
+                        success: live.good
+                        Layout.preferredWidth: 110
+                        Layout.preferredHeight: 110
+                    }
                 }
+            }
 
-            ColumnLayout {
+            // The steps may be longer than a small screen: they scroll, never overflow.
+            Flickable {
+                id: stepsFlick
                 Layout.fillWidth: true
+                Layout.preferredWidth: guideBody.portrait ? 100 : 56
+                Layout.preferredHeight: guideBody.portrait ? 45 : 100
                 Layout.fillHeight: true
+                contentHeight: stepsColumn.implicitHeight
+                clip: true
+                boundsBehavior: Flickable.StopAtBounds
+            ColumnLayout {
+                id: stepsColumn
+                width: stepsFlick.width
                 spacing: 6
 
                 // Software first: no buttons, no risk of Emergency SOS.
@@ -209,6 +233,10 @@ Item {
                                       ? qsTr("Exit recovery with one tap") : qsTr("Enter recovery by software")
                                 onClicked: {
                                     screen.started = true
+                                    screen.viaShortcut = true
+                                    screen.running = false
+                                    screen.stepIndex = -1
+                                    live.verdict = Rb.VerdictWaiting
                                     screen.shortcutMessage = qsTr("Working\u2026")
                                     if (shortcutBox.shortcut === Rb.ShortcutExitRecovery)
                                         DeviceMonitor.exitRecovery(screen.deviceKey)
@@ -254,9 +282,19 @@ Item {
                         ActionButton {
                             required property var modelData
                             text: modelData[1]
-                            Layout.preferredWidth: 560
+                            Layout.fillWidth: true
+                            Layout.maximumWidth: 560
                         }
                     }
+                }
+
+                // Read before starting; gone while the keys are pressed, so no warning stands
+                // beside a step that says to hold those very keys.
+                WarningBox {
+                    objectName: "warnings"
+                    visible: screen.warningList.length > 0 && !screen.running
+                    text: qsTr("Before you start:") + "\n" + screen.warningList.map(w => CommonStrings.warningText(w)).join("\n")
+                    Layout.fillWidth: true
                 }
 
                 // A positioner, not the layout: it follows every change of a row's wrapped height.
@@ -305,14 +343,17 @@ Item {
                     }
                 }
 
-                Item { Layout.fillHeight: true }
-
-                WarningBox {
-                    objectName: "warnings"
-                    visible: screen.warningList.length > 0
-                    text: screen.warningList.map(w => CommonStrings.warningText(w)).join("\n")
+                Text {
+                    objectName: "dfuTip"
+                    visible: screen.procedure === Rb.EnterDfu && screen.steps.length > 0
+                    text: qsTr("In DFU mode the screen stays black. An Apple logo means the key was held too long: start again.")
+                    font.pixelSize: Theme.bodyText
+                    font.bold: true
+                    color: Theme.text
+                    wrapMode: Text.WordWrap
                     Layout.fillWidth: true
                 }
+            }
             }
         }
 

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import QtQuick.VirtualKeyboard
 import RescueBay.Theme
 import RescueBay.Controls
 import RescueBay.Core
@@ -13,16 +14,56 @@ ApplicationWindow {
     property string startProductType: ""
     // Every screen has a `title`; held as var because StackView only knows it is an Item.
     readonly property var currentScreen: stack.currentItem
+    readonly property bool busy: stack.busy   // a screen is sliding in (screenshots wait)
+    // A locked kiosk closes only from Settings after a staff sign-in (never by Alt+F4,
+    // the window manager or a stray key).
+    property bool quitAllowed: false
+    // How far the screens slide up so the on-screen keyboard never covers the field in use.
+    property real keyboardShift: 0
 
     width: Theme.minWidth
     height: Theme.minHeight
-    minimumWidth: 1024
-    minimumHeight: 700
+    minimumWidth: 600
+    minimumHeight: 600
     visible: true
     title: qsTr("rescuebay kiosk")
     color: Theme.background
     font.pixelSize: Theme.bodyText
 
+    // A field inside a scrolling list is first scrolled into its list's view.
+    function revealInFlickable(field: Item) {
+        for (let p = field.parent; p; p = p.parent) {
+            if (p instanceof Flickable) {
+                const top = field.mapToItem(p, 0, 0).y
+                if (top + field.height > p.height)
+                    p.contentY += top + field.height - p.height + Theme.gap
+                else if (top < 0)
+                    p.contentY += top - Theme.gap
+                return
+            }
+        }
+    }
+    function updateKeyboardShift() {
+        const field = window.activeFocusItem
+        if (!keyboard.active || !field) {
+            keyboardShift = 0
+            return
+        }
+        revealInFlickable(field)
+        // Measured where the field would be unshifted, so a shift never feeds back on itself.
+        const bottom = field.mapToItem(window.contentItem, 0, field.height).y + keyboardShift
+        keyboardShift = Math.max(0, bottom + Theme.gap - (window.contentItem.height - keyboard.height))
+    }
+    onActiveFocusItemChanged: updateKeyboardShift()
+    onClosing: close => {
+        if (KioskSettings.locked && !window.quitAllowed)
+            close.accepted = false
+    }
+
+    function quitKiosk() {
+        quitAllowed = true
+        Qt.quit()
+    }
     function openFlow(key: string) {
         stack.push(flowScreen, { deviceKey: key })
     }
@@ -66,15 +107,16 @@ ApplicationWindow {
             Text {
                 text: window.currentScreen && window.currentScreen.title ? window.currentScreen.title : qsTr("Bays")
                 font.pixelSize: Theme.titleText
-                font.bold: true
-                color: Theme.text
-                // A long name shrinks to the heading size before anything is cut.
-                fontSizeMode: Text.HorizontalFit
+                // Long titles (German, a portrait screen) shrink to heading size and wrap.
+                fontSizeMode: Text.Fit
                 minimumPixelSize: Theme.headingText
-                elide: Text.ElideRight
-                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                maximumLineCount: 2
                 Layout.fillHeight: true
                 verticalAlignment: Text.AlignVCenter
+                font.bold: true
+                color: Theme.text
+                Layout.fillWidth: true
             }
             ActionButton {
                 objectName: "firmwareButton"
@@ -88,7 +130,15 @@ ApplicationWindow {
                 text: qsTr("Tickets")
                 onClicked: stack.push(ticketsScreen)
             }
+            ActionButton {
+                objectName: "settingsButton"
+                visible: stack.depth === 1
+                text: qsTr("Settings")
+                onClicked: stack.push(settingsScreen)
+            }
             Text {
+                // Room for the long (German) titles of the inner screens.
+                visible: stack.depth === 1
                 text: CommonStrings.appName
                 font.pixelSize: Theme.headingText
                 color: Theme.muted
@@ -99,28 +149,36 @@ ApplicationWindow {
     StackView {
         id: stack
         anchors.fill: parent
+        transform: Translate { y: -window.keyboardShift }
         initialItem: BaysScreen {
             onOpenDevice: key => window.openFlow(key)
             onActionChosen: (key, action) => window.openForAction(key, action)
         }
-        Component.onCompleted: {
-            if (window.startScreen === "guide") {
-                const row = DeviceMonitor.devices.count > 0 ? DeviceMonitor.devices.get(0) : null
-                window.openGuide(row ? row.key : "", window.startProcedure, window.startProductType)
-            } else if (window.startScreen === "flow" && DeviceMonitor.devices.count > 0) {
-                window.openFlow(DeviceMonitor.devices.get(0).key)
-            } else if (["choose", "restore", "done"].includes(window.startScreen) && DeviceMonitor.devices.count > 0) {
-                stack.push(flowScreen, { deviceKey: DeviceMonitor.devices.get(0).key,
-                                         current: window.startScreen === "choose" ? Rb.FlowChoose
-                                                : window.startScreen === "restore" ? Rb.FlowRestore : Rb.FlowDone })
-            } else if (window.startScreen === "firmware") {
-                stack.push(firmwareScreen)
-            } else if (window.startScreen === "tickets") {
-                stack.push(ticketsScreen)
-            } else if (window.startScreen === "backup" && DeviceMonitor.devices.count > 0) {
-                stack.push(flowScreen, { deviceKey: DeviceMonitor.devices.get(0).key, current: Rb.FlowBackup })
-            }
-        }
+        Component.onCompleted: window.showScreen(window.startScreen, window.startProcedure,
+                                                 window.startProductType)
+    }
+
+    // Opens `name` from the Bays screen (--screen, --screenshots): the first device's
+    // flow/backup/guide, or the guide of `productType` without a device.
+    function showScreen(name: string, procedure: int, productType: string) {
+        stack.pop(null)
+        const row = DeviceMonitor.devices.count > 0 ? DeviceMonitor.devices.get(0) : null
+        if (name === "guide")
+            openGuide(productType !== "" || !row ? "" : row.key, procedure, productType)
+        else if (name === "flow" && row)
+            openFlow(row.key)
+        else if (name === "backup" && row)
+            stack.push(flowScreen, { deviceKey: row.key, current: Rb.FlowBackup })
+        else if (["choose", "restore", "done"].includes(name) && row)
+            stack.push(flowScreen, { deviceKey: row.key,
+                                     current: name === "choose" ? Rb.FlowChoose
+                                            : name === "restore" ? Rb.FlowRestore : Rb.FlowDone })
+        else if (name === "firmware")
+            stack.push(firmwareScreen)
+        else if (name === "settings")
+            stack.push(settingsScreen)
+        else if (name === "tickets")
+            stack.push(ticketsScreen)
     }
 
     Component {
@@ -140,5 +198,25 @@ ApplicationWindow {
     Component {
         id: ticketsScreen
         TicketsScreen {}
+    }
+    Component {
+        id: settingsScreen
+        SettingsScreen {
+            onQuitRequested: () => window.quitKiosk()
+        }
+    }
+
+    // Every text field types on this keyboard (QT_IM_MODULE=qtvirtualkeyboard, set by
+    // main.cpp): a counter touchscreen has no physical one.
+    InputPanel {
+        id: keyboard
+        objectName: "keyboard"
+        z: 100
+        width: window.contentItem.width
+        x: 0
+        y: active ? window.contentItem.height - height : window.contentItem.height
+        visible: active
+        onActiveChanged: window.updateKeyboardShift()
+        onHeightChanged: window.updateKeyboardShift()
     }
 }

@@ -187,6 +187,8 @@ Item {
                             Text {
                                 width: parent.width
                                 text: trow.facts.filter(s => s !== "").join(" \u00B7 ")
+                                // The whole ticket shows beside the list when it is selected.
+                                readonly property bool mayElide: true
                                 font.pixelSize: Theme.smallText
                                 color: Theme.muted
                                 elide: Text.ElideRight

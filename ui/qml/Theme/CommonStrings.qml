@@ -39,9 +39,9 @@ QtObject {
     function nextActionText(action: int): string {
         switch (action) {
         case Rb.NextWaitIdentify: return qsTr("Wait a moment: identifying")
-        case Rb.NextAskTrust: return qsTr("Ask customer to unlock and tap Trust")
-        case Rb.NextWaitTrust: return qsTr("Ask customer to tap Trust on the phone")
-        case Rb.NextTrustRefused: return qsTr("Unplug, plug in again, tap Trust")
+        case Rb.NextAskTrust: return qsTr("Show the Trust prompt")
+        case Rb.NextWaitTrust: return qsTr("Show the device")
+        case Rb.NextTrustRefused: return qsTr("Ask again for Trust")
         case Rb.NextVerifyBackup: return qsTr("Verify backup")
         case Rb.NextChoose: return qsTr("Choose what to do")
         case Rb.NextGuideDfu: return qsTr("Guide into DFU")
@@ -58,7 +58,8 @@ QtObject {
         case Rb.ButtonSide:
             // iPads and the oldest iPhones call it Top, later iPhones Side.
             return (drawing === Rb.DrawingIpadHome || drawing === Rb.DrawingIpadTop
-                    || drawing === Rb.DrawingIpadTopVolume) ? qsTr("Top") : qsTr("Side")
+                    || drawing === Rb.DrawingIpadTopVolume || drawing === Rb.DrawingIphoneHomeTop)
+                   ? qsTr("Top") : qsTr("Side")
         case Rb.ButtonVolumeUp: return qsTr("Volume Up")
         case Rb.ButtonVolumeDown: return qsTr("Volume Down")
         case Rb.ButtonVolumeNear: return qsTr("volume button nearest the Top button")
@@ -95,9 +96,20 @@ QtObject {
         }
         return qsTr("Listening for the device\u2026")
     }
+    // The instruction that goes with a card's action button: the button says what it does,
+    // this says what staff and customer do.
+    function nextActionHint(action: int): string {
+        switch (action) {
+        case Rb.NextAskTrust: return qsTr("Ask the customer to unlock the phone and tap Trust.")
+        case Rb.NextWaitTrust: return qsTr("Waiting for the customer to tap Trust on the phone.")
+        case Rb.NextTrustRefused: return qsTr("The customer tapped Don\u2019t Trust. Ask again, or unplug and plug in again.")
+        case Rb.NextWaitRestore: return qsTr("Leave the cable in until the restore is done.")
+        }
+        return ""
+    }
     function warningText(warning: int): string {
         switch (warning) {
-        case Rb.WarnEmergencySos: return qsTr("Never hold Side and a volume button on a phone that is switched on: that calls Emergency SOS.")
+        case Rb.WarnEmergencySos: return qsTr("Only follow the steps in order: holding Side and a volume button together on a phone that is switched on calls Emergency SOS.")
         case Rb.WarnActionButton: return qsTr("The Action button above the volume keys is not Volume Up.")
         case Rb.WarnCameraControl: return qsTr("Camera Control below the Side button is not the Side button.")
         case Rb.WarnRecoveryTimeout: return qsTr("Recovery mode ends by itself after about 15 minutes.")

@@ -1,0 +1,1829 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <source>Looking for backups…</source>
+        <translation>Recherche des sauvegardes…</translation>
+    </message>
+    <message>
+        <source>No backups found on this computer.</source>
+        <translation>Aucune sauvegarde trouvée sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>chiffrée</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Cet appareil</translation>
+    </message>
+    <message>
+        <source>Unnamed device</source>
+        <translation>Appareil sans nom</translation>
+    </message>
+    <message>
+        <source>Backup password (used once, never stored)</source>
+        <translation>Mot de passe (utilisé une fois, jamais enregistré)</translation>
+    </message>
+    <message>
+        <source>Verify backup</source>
+        <translation>Vérifier la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>This backup is from another device.</source>
+        <translation>Cette sauvegarde provient d’un autre appareil.</translation>
+    </message>
+    <message>
+        <source>The backup could not be checked.</source>
+        <translation>La sauvegarde n’a pas pu être vérifiée.</translation>
+    </message>
+</context>
+<context>
+    <name>BatteryLine</name>
+    <message>
+        <source>%1 % battery, charging</source>
+        <translation>Batterie %1 %, en charge</translation>
+    </message>
+    <message>
+        <source>%1 % battery</source>
+        <translation>Batterie %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>BaysScreen</name>
+    <message>
+        <source>Bays</source>
+        <translation>Postes</translation>
+    </message>
+    <message>
+        <source>Device detection is not running, so no device can appear here. Details: %1</source>
+        <translation>La détection des appareils ne fonctionne pas : aucun appareil ne peut apparaître ici. Détails : %1</translation>
+    </message>
+    <message>
+        <source>Start the usbmuxd service (sudo systemctl start usbmuxd), then plug the devices in again.</source>
+        <translation>Démarrez le service usbmuxd (sudo systemctl start usbmuxd), puis rebranchez les appareils.</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePanel</name>
+    <message>
+        <source>What should happen to this device?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update iOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps the customer&apos;s data, apps and settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase and restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wipes the device and installs iOS fresh. Needs a verified backup or the customer&apos;s waiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A verified backup of this device protects the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iOS version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking which iOS versions Apple allows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of iOS versions could not be read. The newest allowed version will be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No internet: showing the list saved earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No iOS versions known for this model yet. The newest allowed version will be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iOS %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple allows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple no longer allows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: the customer&apos;s consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: check and start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommonStrings</name>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>Récupération</translation>
+    </message>
+    <message>
+        <source>DFU</source>
+        <translation>DFU</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>Restauration</translation>
+    </message>
+    <message>
+        <source>Identifying</source>
+        <translation>Identification</translation>
+    </message>
+    <message>
+        <source>Not trusted yet</source>
+        <translation>Pas encore autorisé</translation>
+    </message>
+    <message>
+        <source>Trust prompt showing on the device</source>
+        <translation>Demande « Se fier » affichée sur l’appareil</translation>
+    </message>
+    <message>
+        <source>Trusts this kiosk</source>
+        <translation>Se fie à ce poste</translation>
+    </message>
+    <message>
+        <source>Customer tapped “Don’t Trust”</source>
+        <translation>Le client a touché « Ne pas se fier »</translation>
+    </message>
+    <message>
+        <source>Trust not needed in this mode</source>
+        <translation>« Se fier » inutile dans ce mode</translation>
+    </message>
+    <message>
+        <source>Trust not known yet</source>
+        <translation>Autorisation pas encore connue</translation>
+    </message>
+    <message>
+        <source>Wait a moment: identifying</source>
+        <translation>Un instant : identification</translation>
+    </message>
+    <message>
+        <source>Show the Trust prompt</source>
+        <translation>Afficher la demande « Se fier »</translation>
+    </message>
+    <message>
+        <source>Show the device</source>
+        <translation>Voir l’appareil</translation>
+    </message>
+    <message>
+        <source>Ask again for Trust</source>
+        <translation>Redemander « Se fier »</translation>
+    </message>
+    <message>
+        <source>Verify backup</source>
+        <translation>Vérifier la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Choose what to do</source>
+        <translation>Choisir quoi faire</translation>
+    </message>
+    <message>
+        <source>Guide into DFU</source>
+        <translation>Guider vers le mode DFU</translation>
+    </message>
+    <message>
+        <source>Exit recovery</source>
+        <translation>Quitter le mode de récupération</translation>
+    </message>
+    <message>
+        <source>Restore firmware</source>
+        <translation>Restaurer le logiciel</translation>
+    </message>
+    <message>
+        <source>Restoring: leave the cable in</source>
+        <translation>Restauration : laisser le câble branché</translation>
+    </message>
+    <message>
+        <source>Resume restore</source>
+        <translation>Reprendre la restauration</translation>
+    </message>
+    <message>
+        <source>Open details</source>
+        <translation>Voir les détails</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Bouton principal</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Bouton supérieur</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Bouton latéral</translation>
+    </message>
+    <message>
+        <source>Volume Up</source>
+        <translation>Volume +</translation>
+    </message>
+    <message>
+        <source>Volume Down</source>
+        <translation>Volume −</translation>
+    </message>
+    <message>
+        <source>volume button nearest the Top button</source>
+        <translation>bouton de volume le plus proche du bouton supérieur</translation>
+    </message>
+    <message>
+        <source>volume button farthest from the Top button</source>
+        <translation>bouton de volume le plus éloigné du bouton supérieur</translation>
+    </message>
+    <message>
+        <source>Enter recovery mode</source>
+        <translation>Passer en mode de récupération</translation>
+    </message>
+    <message>
+        <source>Enter DFU mode</source>
+        <translation>Passer en mode DFU</translation>
+    </message>
+    <message>
+        <source>Exit recovery mode</source>
+        <translation>Quitter le mode de récupération</translation>
+    </message>
+    <message>
+        <source>Exit DFU mode</source>
+        <translation>Quitter le mode DFU</translation>
+    </message>
+    <message>
+        <source>until the screen goes black</source>
+        <translation>jusqu’à ce que l’écran devienne noir</translation>
+    </message>
+    <message>
+        <source>until the Apple logo appears, then let go</source>
+        <translation>jusqu’à l’apparition du logo Apple, puis relâcher</translation>
+    </message>
+    <message>
+        <source>past the Apple logo, until the cable-and-computer screen</source>
+        <translation>au-delà du logo Apple, jusqu’à l’écran câble et ordinateur</translation>
+    </message>
+    <message>
+        <source>until the kiosk detects the new mode</source>
+        <translation>jusqu’à ce que le poste détecte le nouveau mode</translation>
+    </message>
+    <message>
+        <source>Done: the device is in the right mode ✓</source>
+        <translation>Terminé : l’appareil est dans le bon mode ✓</translation>
+    </message>
+    <message>
+        <source>This is recovery mode, not DFU: you released the side button too late. Try again.</source>
+        <translation>C’est le mode de récupération, pas le mode DFU : le bouton latéral a été relâché trop tard. Recommencez.</translation>
+    </message>
+    <message>
+        <source>The Apple logo means you held too long: start over.</source>
+        <translation>Le logo Apple signifie un appui trop long : recommencez depuis le début.</translation>
+    </message>
+    <message>
+        <source>The device started normally: keep holding past the Apple logo. Try again.</source>
+        <translation>L’appareil a démarré normalement : maintenez au-delà du logo Apple. Recommencez.</translation>
+    </message>
+    <message>
+        <source>DFU mode detected instead of recovery: a restore works from here too.</source>
+        <translation>Mode DFU détecté au lieu du mode de récupération : la restauration fonctionne aussi d’ici.</translation>
+    </message>
+    <message>
+        <source>Still in recovery mode: restore it, or try once more.</source>
+        <translation>Toujours en mode de récupération : restaurez-le ou réessayez.</translation>
+    </message>
+    <message>
+        <source>Listening for the device…</source>
+        <translation>À l’écoute de l’appareil…</translation>
+    </message>
+    <message>
+        <source>Ask the customer to unlock the phone and tap Trust.</source>
+        <translation>Demandez au client de déverrouiller le téléphone et de toucher « Se fier ».</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to tap Trust on the phone.</source>
+        <translation>En attente : le client doit toucher « Se fier » sur le téléphone.</translation>
+    </message>
+    <message>
+        <source>The customer tapped Don’t Trust. Ask again, or unplug and plug in again.</source>
+        <translation>Le client a touché « Ne pas se fier ». Redemandez, ou débranchez et rebranchez.</translation>
+    </message>
+    <message>
+        <source>Leave the cable in until the restore is done.</source>
+        <translation>Laissez le câble branché jusqu’à la fin de la restauration.</translation>
+    </message>
+    <message>
+        <source>Only follow the steps in order: holding Side and a volume button together on a phone that is switched on calls Emergency SOS.</source>
+        <translation>Suivez uniquement les étapes dans l’ordre : maintenir le bouton latéral et un bouton de volume sur un téléphone allumé déclenche l’appel d’urgence SOS.</translation>
+    </message>
+    <message>
+        <source>The Action button above the volume keys is not Volume Up.</source>
+        <translation>Le bouton Action au-dessus des boutons de volume n’est pas Volume +.</translation>
+    </message>
+    <message>
+        <source>Camera Control below the Side button is not the Side button.</source>
+        <translation>La commande de l’appareil photo sous le bouton latéral n’est pas le bouton latéral.</translation>
+    </message>
+    <message>
+        <source>Recovery mode ends by itself after about 15 minutes.</source>
+        <translation>Le mode de récupération se termine seul après environ 15 minutes.</translation>
+    </message>
+    <message>
+        <source>Use a data cable straight into the kiosk port, not a hub.</source>
+        <translation>Utilisez un câble de données branché directement sur le port du poste, pas sur un hub.</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Choisir</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Terminé.</translation>
+    </message>
+    <message>
+        <source>Only the buttons can do this: follow the guide below.</source>
+        <translation>Seuls les boutons le permettent : suivez le guide ci-dessous.</translation>
+    </message>
+    <message>
+        <source>The phone has not trusted this kiosk: ask the customer to tap Trust, or use the buttons.</source>
+        <translation>Le téléphone ne se fie pas à ce poste : demandez au client de toucher « Se fier », ou utilisez les boutons.</translation>
+    </message>
+    <message>
+        <source>The Trust prompt is showing: ask the customer to tap Trust.</source>
+        <translation>La demande « Se fier » est affichée : demandez au client de la toucher.</translation>
+    </message>
+    <message>
+        <source>The customer tapped “Don’t Trust”: unplug, plug in again and tap Trust.</source>
+        <translation>Le client a touché « Ne pas se fier » : débranchez, rebranchez et touchez « Se fier ».</translation>
+    </message>
+    <message>
+        <source>The device is gone: plug it in again.</source>
+        <translation>L’appareil a disparu : rebranchez-le.</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot do that by software: use the buttons.</source>
+        <translation>Ce poste ne peut pas le faire par logiciel : utilisez les boutons.</translation>
+    </message>
+    <message>
+        <source>That did not work: use the buttons below.</source>
+        <translation>Cela n’a pas fonctionné : utilisez les boutons ci-dessous.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <source>Connect the device with a data cable</source>
+        <translation>Branchez l’appareil avec un câble de données</translation>
+    </message>
+    <message>
+        <source>Press and quickly release %1</source>
+        <translation>Appuyez brièvement sur %1</translation>
+    </message>
+    <message>
+        <source>Let go of %1, keep holding %2</source>
+        <translation>Relâchez %1, maintenez %2</translation>
+    </message>
+    <message>
+        <source>Let go of %1</source>
+        <translation>Relâchez %1</translation>
+    </message>
+    <message>
+        <source>Keep holding %1 and also press and hold %2</source>
+        <translation>Maintenez %1 et maintenez aussi %2</translation>
+    </message>
+    <message>
+        <source>Press and hold %1</source>
+        <translation>Maintenez %1</translation>
+    </message>
+    <message>
+        <source>Restorable</source>
+        <translation>Restaurable</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Endommagée</translation>
+    </message>
+    <message>
+        <source>Does not fit this device</source>
+        <translation>Ne convient pas à cet appareil</translation>
+    </message>
+    <message>
+        <source>Password needed</source>
+        <translation>Mot de passe requis</translation>
+    </message>
+    <message>
+        <source>Wrong password</source>
+        <translation>Mot de passe incorrect</translation>
+    </message>
+    <message>
+        <source>Reading the backup&apos;s own records…</source>
+        <translation>Lecture des registres de la sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>Vérification du mot de passe…</translation>
+    </message>
+    <message>
+        <source>Checking the list of files…</source>
+        <translation>Vérification de la liste des fichiers…</translation>
+    </message>
+    <message>
+        <source>Checking every file…</source>
+        <translation>Vérification de chaque fichier…</translation>
+    </message>
+    <message>
+        <source>Looking for stray files…</source>
+        <translation>Recherche de fichiers égarés…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s file list is missing</source>
+        <translation>La liste des fichiers de la sauvegarde manque</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s file list is damaged</source>
+        <translation>La liste des fichiers de la sauvegarde est endommagée</translation>
+    </message>
+    <message>
+        <source>The backup was not finished</source>
+        <translation>La sauvegarde n’a pas été terminée</translation>
+    </message>
+    <message>
+        <source>The backup comes from a newer iOS than this device has</source>
+        <translation>La sauvegarde provient d’un iOS plus récent que celui de l’appareil</translation>
+    </message>
+    <message>
+        <source>The backup comes from another kind of device</source>
+        <translation>La sauvegarde provient d’un autre type d’appareil</translation>
+    </message>
+    <message>
+        <source>The backup is encrypted: enter its password</source>
+        <translation>La sauvegarde est chiffrée : saisissez son mot de passe</translation>
+    </message>
+    <message>
+        <source>The password does not open this backup</source>
+        <translation>Le mot de passe n’ouvre pas cette sauvegarde</translation>
+    </message>
+    <message>
+        <source>Other problem (%1): %2</source>
+        <translation>Autre problème (%1) : %2</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Call history</source>
+        <translation>Historique des appels</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Voice memos</source>
+        <translation>Dictaphone</translation>
+    </message>
+    <message>
+        <source>Safari</source>
+        <translation>Safari</translation>
+    </message>
+    <message>
+        <source>App data</source>
+        <translation>Données des apps</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>Passwords (keychain)</source>
+        <translation>Mots de passe (trousseau)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Wrong name or PIN.</source>
+        <translation>Nom ou code PIN incorrect.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: locked for a few minutes.</source>
+        <translation>Trop de codes PIN erronés : bloqué pour quelques minutes.</translation>
+    </message>
+    <message>
+        <source>That name is taken.</source>
+        <translation>Ce nom est déjà pris.</translation>
+    </message>
+    <message>
+        <source>Enter a name and a PIN of 4 to 12 digits.</source>
+        <translation>Saisissez un nom et un code PIN de 4 à 12 chiffres.</translation>
+    </message>
+    <message>
+        <source>Signing in did not work.</source>
+        <translation>La connexion n’a pas fonctionné.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Waiting for customer</source>
+        <translation>En attente du client</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Récupéré par le client</translation>
+    </message>
+    <message>
+        <source>Ticket opened</source>
+        <translation>Ticket ouvert</translation>
+    </message>
+    <message>
+        <source>Details changed</source>
+        <translation>Détails modifiés</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Statut modifié</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Device detected</source>
+        <translation>Appareil détecté</translation>
+    </message>
+    <message>
+        <source>Backup verified</source>
+        <translation>Sauvegarde vérifiée</translation>
+    </message>
+    <message>
+        <source>Firmware ready</source>
+        <translation>Logiciel prêt</translation>
+    </message>
+    <message>
+        <source>Restore step</source>
+        <translation>Étape de restauration</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrompu</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Repris</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Customer consent</source>
+        <translation>Accord du client</translation>
+    </message>
+    <message>
+        <source>Earlier restore log</source>
+        <translation>Journal d’une restauration antérieure</translation>
+    </message>
+    <message>
+        <source>Customer data erased</source>
+        <translation>Données du client effacées</translation>
+    </message>
+    <message>
+        <source>Not available in this version yet</source>
+        <translation>Pas encore disponible dans cette version</translation>
+    </message>
+    <message>
+        <source>not in this version</source>
+        <translation>pas dans cette version</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) missing from the backup</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) with the wrong size</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) whose content changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) that cannot be read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) that cannot be decrypted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backup is from iOS 9 or older: it cannot be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stray file(s) not in the file list</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) intact</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPanel</name>
+    <message>
+        <source>Update iOS on %1. The customer&apos;s data stays on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your data on this %1 will be erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no verified backup: photos, messages and everything else on it cannot be recovered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is kept safe in the backup checked today. It can be put back on the device after the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I understand: erase my data without a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff: %1, enter your PIN to sign the waiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff: type your name and PIN to sign the waiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase and restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer agreed on the kiosk to erase the device without a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCard</name>
+    <message>
+        <source>Unknown device</source>
+        <translation>Appareil inconnu</translation>
+    </message>
+    <message>
+        <source>%1 · iOS %2 (%3)</source>
+        <translation>%1 · iOS %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Show the restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeviceDrawing</name>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Camera Control</source>
+        <translation>Commande de l’appareil photo</translation>
+    </message>
+    <message>
+        <source>Model not known</source>
+        <translation>Modèle inconnu</translation>
+    </message>
+    <message>
+        <source>Home (not used)</source>
+        <translation>Bouton principal (non utilisé)</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Bouton principal</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceFlowScreen</name>
+    <message>
+        <source>Device unplugged</source>
+        <translation>Appareil débranché</translation>
+    </message>
+    <message>
+        <source>This device was unplugged. Plug it back in: it will appear here again.</source>
+        <translation>Cet appareil a été débranché. Rebranchez-le : il réapparaîtra ici.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Model number</source>
+        <translation>Numéro de modèle</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Autorisation</translation>
+    </message>
+    <message>
+        <source>iOS</source>
+        <translation>iOS</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <source>ECID</source>
+        <translation>ECID</translation>
+    </message>
+    <message>
+        <source>UDID</source>
+        <translation>UDID</translation>
+    </message>
+    <message>
+        <source>IMEI</source>
+        <translation>IMEI</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>Activation</translation>
+    </message>
+    <message>
+        <source>Find My</source>
+        <translation>Localiser</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Activé</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation>Batterie</translation>
+    </message>
+    <message>
+        <source>Free storage</source>
+        <translation>Stockage libre</translation>
+    </message>
+    <message>
+        <source>%1 GB of %2 GB</source>
+        <translation>%1 Go sur %2 Go</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>pas encore connu</translation>
+    </message>
+    <message>
+        <source>Which mode does the device need?</source>
+        <translation>De quel mode l’appareil a-t-il besoin ?</translation>
+    </message>
+    <message>
+        <source>This device is already being restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device is not connected: plug it in and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: customer waived backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: an update keeps the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked: use the buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: rescuebay switches modes by itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: choose what to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking everything before the restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No restore yet: choose what to do first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a ticket for this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1: every restore step is recorded on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DonePanel</name>
+    <message>
+        <source>iOS %1 (%2) is installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This restore is not on a ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmptyBayCard</name>
+    <message>
+        <source>Plug a device into port %1</source>
+        <translation>Branchez un appareil sur le port %1</translation>
+    </message>
+</context>
+<context>
+    <name>FirmwareScreen</name>
+    <message>
+        <source>Firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The firmware is ready in the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download did not finish. Check the internet connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB used of %2 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing cached yet: firmware is downloaded the first time a restore needs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iOS versions for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plug in a device to see its iOS versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iOS %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple allows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple no longer allows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the download</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuideScreen</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>a hold step, then how long</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>(about %1&#xa0;s)</source>
+        <translation>(environ %1&#xa0;s)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Commencer</translation>
+    </message>
+    <message>
+        <source>Faster, without buttons:</source>
+        <translation>Plus rapide, sans les boutons :</translation>
+    </message>
+    <message>
+        <source>Exit recovery with one tap</source>
+        <translation>Quitter le mode de récupération d’un toucher</translation>
+    </message>
+    <message>
+        <source>Enter recovery by software</source>
+        <translation>Passer en mode de récupération par logiciel</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>En cours…</translation>
+    </message>
+    <message>
+        <source>Which buttons does this device have?</source>
+        <translation>Quels boutons a cet appareil ?</translation>
+    </message>
+    <message>
+        <source>A round Home button that clicks</source>
+        <translation>Un bouton principal rond qui s’enfonce</translation>
+    </message>
+    <message>
+        <source>iPhone 7 or 7 Plus</source>
+        <translation>iPhone 7 ou 7 Plus</translation>
+    </message>
+    <message>
+        <source>iPhone 8 or later (also SE 2nd and 3rd generation)</source>
+        <translation>iPhone 8 ou ultérieur (aussi SE 2e et 3e génération)</translation>
+    </message>
+    <message>
+        <source>iPad without Home button</source>
+        <translation>iPad sans bouton principal</translation>
+    </message>
+    <message>
+        <source>Before you start:</source>
+        <translation>Avant de commencer :</translation>
+    </message>
+    <message>
+        <source>In DFU mode the screen stays black. An Apple logo means the key was held too long: start again.</source>
+        <translation>En mode DFU, l’écran reste noir. Un logo Apple signifie un appui trop long : recommencez.</translation>
+    </message>
+</context>
+<context>
+    <name>HoldRing</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>LiveStrip</name>
+    <message>
+        <source>Seen now: %1.</source>
+        <translation>Détecté : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>rescuebay kiosk</source>
+        <translation>poste rescuebay</translation>
+    </message>
+    <message>
+        <source>Bays</source>
+        <translation>Postes</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRing</name>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>Receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt could not be written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair ticket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Téléphone</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation type="unfinished">Numéro de série</translation>
+    </message>
+    <message>
+        <source>IMEI</source>
+        <translation type="unfinished">IMEI</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestorePanel</name>
+    <message>
+        <source>Before the restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 · state %2 · cause %3 · next %4
+%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreStrings</name>
+    <message>
+        <source>Checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entering recovery mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation type="unfinished">Restauration</translation>
+    </message>
+    <message>
+        <source>Restarting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation type="unfinished">Interrompu</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting the firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installing the firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installing the modem firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating components</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cable was disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore tool stopped with an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore tool was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore stopped making progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kiosk was restarted during the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device reported a fault during the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore did not finish properly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device could not start its restore mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device did not go into recovery mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore tool could not find the device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple&apos;s signing server could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple no longer allows this iOS version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s restore tool does not know this model yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore tool is not installed on this kiosk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasing needs a verified backup of this device, or the customer&apos;s signed waiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup did not pass its check: it could not bring the data back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup does not fit this device or this iOS version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The battery is too low for a restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s disk is too full for the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The firmware could not be downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device came back with another iOS version than chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device did not start up again after the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore failed several times in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The staff sign-in for the waiver did not work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody put the device into recovery mode in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kiosk could not write its records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the cable in: rescuebay continues by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plug the phone back in — rescuebay continues by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try another cable or port: rescuebay continues by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force-restart the device with its buttons (see the guide).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the device into recovery mode with its buttons (see the guide).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charge the device for a while, then start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This needs a hardware repair: send the device to Apple.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your administrator to install a newer restore tool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the customer&apos;s backup first, or record their waiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove old firmware on the Firmware screen, then start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the kiosk&apos;s internet connection, then start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an iOS version Apple still allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again with your PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the restore again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the device over: it starts at the setup screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore tool installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Firmware ready and allowed by Apple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer data protected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Battery charged enough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find My</source>
+        <translation type="unfinished">Localiser</translation>
+    </message>
+    <message>
+        <source>Room on this kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <source>Stopped here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find My is on: the customer needs their Apple ID password after the erase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple&apos;s signing could not be checked now: the restore will try anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The charge cannot be read in this mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasing without a backup: the customer signed a waiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attempt %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Ouvert</translation>
+    </message>
+    <message>
+        <source>Waiting for customer</source>
+        <translation type="unfinished">En attente du client</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished">En cours</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">Terminé</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation type="unfinished">Récupéré par le client</translation>
+    </message>
+    <message>
+        <source>Restored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restorable</source>
+        <translation type="unfinished">Restaurable</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Some settings could not be saved. Details: %1</source>
+        <translation>Certains réglages n’ont pas pu être enregistrés. Détails : %1</translation>
+    </message>
+    <message>
+        <source>Saved. The number of ports and the kiosk lock apply from the next start.</source>
+        <translation>Enregistré. Le nombre de ports et le verrouillage s’appliquent au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Store (printed on receipts)</source>
+        <translation>Magasin (imprimé sur les reçus)</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>Nom du magasin</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Ports, firmware and backups</source>
+        <translation>Ports, logiciels et sauvegardes</translation>
+    </message>
+    <message>
+        <source>Number of ports</source>
+        <translation>Nombre de ports</translation>
+    </message>
+    <message>
+        <source>One card per port on the Bays screen (1 to 16).</source>
+        <translation>Une carte par port sur l’écran des postes (1 à 16).</translation>
+    </message>
+    <message>
+        <source>Firmware cache size</source>
+        <translation>Taille du cache des logiciels</translation>
+    </message>
+    <message>
+        <source>For example 60G. The least recently used firmware files are removed above it.</source>
+        <translation>Par exemple 60G. Au-delà, les fichiers les moins récemment utilisés sont supprimés.</translation>
+    </message>
+    <message>
+        <source>Firmware catalog address</source>
+        <translation>Adresse du catalogue des logiciels</translation>
+    </message>
+    <message>
+        <source>Leave empty for the public catalog; a store chain can enter its own mirror.</source>
+        <translation>Laisser vide pour le catalogue public ; une chaîne de magasins peut indiquer son propre miroir.</translation>
+    </message>
+    <message>
+        <source>Extra backup folders</source>
+        <translation>Dossiers de sauvegardes supplémentaires</translation>
+    </message>
+    <message>
+        <source>Folders with customer backups, separated by a colon (:).</source>
+        <translation>Dossiers contenant des sauvegardes de clients, séparés par deux-points (:).</translation>
+    </message>
+    <message>
+        <source>Kiosk lock</source>
+        <translation>Verrouillage du poste</translation>
+    </message>
+    <message>
+        <source>Locked: the kiosk fills the screen and cannot be closed without a staff PIN.</source>
+        <translation>Verrouillé : le poste occupe tout l’écran et ne se ferme pas sans code PIN du personnel.</translation>
+    </message>
+    <message>
+        <source>Not locked: the kiosk runs in a normal window.</source>
+        <translation>Non verrouillé : le poste s’affiche dans une fenêtre normale.</translation>
+    </message>
+    <message>
+        <source>Unlock the kiosk</source>
+        <translation>Déverrouiller le poste</translation>
+    </message>
+    <message>
+        <source>Lock the kiosk</source>
+        <translation>Verrouiller le poste</translation>
+    </message>
+    <message>
+        <source>Close the kiosk</source>
+        <translation>Fermer le poste</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Sign out %1</source>
+        <translation>Déconnecter %1</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSignIn</name>
+    <message>
+        <source>Staff sign-in</source>
+        <translation>Connexion du personnel</translation>
+    </message>
+    <message>
+        <source>Set up the first staff member</source>
+        <translation>Créer le premier membre du personnel</translation>
+    </message>
+    <message>
+        <source>Staff sign-in is not possible: the ticket store cannot be opened. Details: %1</source>
+        <translation>Connexion impossible : les tickets ne peuvent pas être ouverts. Détails : %1</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>PIN (4 to 12 digits)</source>
+        <translation>Code PIN (4 à 12 chiffres)</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsScreen</name>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Staff sign-in</source>
+        <translation>Connexion du personnel</translation>
+    </message>
+    <message>
+        <source>Set up the first staff member</source>
+        <translation>Créer le premier membre du personnel</translation>
+    </message>
+    <message>
+        <source>Tickets cannot be opened. Details: %1</source>
+        <translation>Les tickets ne peuvent pas être ouverts. Détails : %1</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>PIN (4 to 12 digits)</source>
+        <translation>Code PIN (4 à 12 chiffres)</translation>
+    </message>
+    <message>
+        <source>Ticket number, customer, phone, serial or IMEI</source>
+        <translation>N° de ticket, client, téléphone, n° de série ou IMEI</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Sign out %1</source>
+        <translation>Déconnecter %1</translation>
+    </message>
+    <message>
+        <source>No tickets found.</source>
+        <translation>Aucun ticket trouvé.</translation>
+    </message>
+    <message>
+        <source>(removed with the customer&apos;s data)</source>
+        <translation>(supprimé avec les données du client)</translation>
+    </message>
+</context>
+</TS>

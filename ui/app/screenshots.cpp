@@ -1,0 +1,207 @@
+#include "screenshots.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QInputMethod>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QVariant>
+
+#include <cstdio>
+
+#include "kiosksettings.h"
+#include "ticketstore.h"
+
+extern "C" {
+#include <rescuebay/guide.h>
+}
+
+namespace {
+
+struct Shot {
+    const char *name;
+    const char *screen;
+    int procedure;
+    const char *product;
+};
+
+// One guide per drawing family (catalog product types), then the other screens.
+const Shot kShots[] = {
+    {"bays", "bays", 0, ""},
+    {"flow", "flow", 0, ""},
+    {"backup", "backup", 0, ""},
+    {"choose", "choose", 0, ""},
+    {"restore", "restore", 0, ""},
+    {"done", "done", 0, ""},
+    {"firmware", "firmware", 0, ""},
+    {"guide-iphone-home-top", "guide", RB_GUIDE_ENTER_DFU, "iPhone8,4"},
+    {"guide-iphone-home", "guide", RB_GUIDE_ENTER_DFU, "iPhone8,1"},
+    {"guide-iphone-solid-home", "guide", RB_GUIDE_ENTER_DFU, "iPhone10,4"},
+    {"guide-iphone-face-id", "guide", RB_GUIDE_ENTER_DFU, "iPhone12,1"},
+    {"guide-iphone-action", "guide", RB_GUIDE_ENTER_RECOVERY, "iPhone16,1"},
+    {"guide-iphone-camera", "guide", RB_GUIDE_ENTER_DFU, "iPhone17,1"},
+    {"guide-ipad-home", "guide", RB_GUIDE_ENTER_DFU, "iPad7,5"},
+    {"guide-ipad-top", "guide", RB_GUIDE_ENTER_DFU, "iPad8,1"},
+    {"guide-ipad-top-volume", "guide", RB_GUIDE_ENTER_DFU, "iPad14,1"},
+    {"guide-unknown", "guide", RB_GUIDE_ENTER_DFU, "iPhone99,9"},
+    {"tickets", "tickets", 0, ""},
+    {"settings", "settings", 0, ""},
+    {"keyboard", "settings", 0, ""},
+};
+const char *const kLangs[] = {"en", "de", "fr", "es"};
+const struct { int w, h; } kSizes[] = {{1280, 800}, {1920, 1080}, {800, 1280}};
+
+int g_qmlWarnings = 0;
+
+void settle(QQuickWindow *window, int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms || window->property("busy").toBool()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        if (t.elapsed() > 5000)
+            break;
+    }
+}
+
+bool clipped(const QQuickItem *item)
+{
+    for (const QQuickItem *p = item->parentItem(); p; p = p->parentItem())
+        if (p->clip())
+            return true;
+    return false;
+}
+
+bool shown(const QQuickItem *item)
+{
+    for (const QQuickItem *p = item; p; p = p->parentItem())
+        if (!p->isVisible() || p->opacity() <= 0.01)
+            return false;
+    return true;
+}
+
+struct Checker {
+    QString shot;
+    QRectF window;
+    QList<QPair<QRectF, QQuickItem *>> texts;
+    int problems = 0;
+
+    void report(const QQuickItem *item, const char *what)
+    {
+        const QString text = item->property("text").toString().left(60);
+        fprintf(stderr, "%s: %s: %s \"%s\"\n", qPrintable(shot), what,
+                item->metaObject()->className(), qPrintable(text));
+        problems++;
+    }
+    void walk(QQuickItem *item)
+    {
+        if (!shown(item))
+            return;
+        const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+        const bool isText = item->inherits("QQuickText");
+        if (isText && !item->property("text").toString().isEmpty()) {
+            const int elide = item->property("elide").toInt();
+            const int wrap = item->property("wrapMode").toInt();
+            // A Text marked `mayElide` (a list row whose whole text shows elsewhere) may.
+            if (item->property("truncated").toBool() && !item->property("mayElide").toBool())
+                report(item, "text cut off or elided");
+            else if (elide == 0 && wrap == 0
+                     && item->property("implicitWidth").toReal() > item->width() + 1)
+                report(item, "text wider than its box");
+            if (!clipped(item) && !window.adjusted(-1, -1, 1, 1).contains(r) && r.width() > 0)
+                report(item, "text off screen");
+            if (!clipped(item))
+                texts.append({r, item});
+        }
+        for (QQuickItem *c : item->childItems())
+            walk(c);
+    }
+    void overlaps()
+    {
+        for (int i = 0; i < texts.size(); i++)
+            for (int j = i + 1; j < texts.size(); j++) {
+                const QRectF a = texts[i].first.adjusted(2, 2, -2, -2);
+                const QRectF b = texts[j].first.adjusted(2, 2, -2, -2);
+                if (a.intersects(b)) {
+                    report(texts[i].second, "text overlaps another text");
+                    report(texts[j].second, "  ... this one");
+                }
+            }
+    }
+};
+
+void showShot(QQuickWindow *window, const Shot &s)
+{
+    QGuiApplication::inputMethod()->hide();
+    QMetaObject::invokeMethod(window, "showScreen", Q_ARG(QString, QString::fromUtf8(s.screen)),
+                              Q_ARG(int, s.procedure), Q_ARG(QString, QString::fromUtf8(s.product)));
+    settle(window, 150);
+    if (!strcmp(s.name, "keyboard")) {
+        // The keyboard open over the settings, on the last field of the form.
+        QQuickItem *field = window->contentItem()->findChild<QQuickItem *>(QStringLiteral("rootsField"));
+        if (field) {
+            QQuickItem *input = field->property("input").value<QQuickItem *>();
+            if (input)
+                input->forceActiveFocus();
+            QGuiApplication::inputMethod()->show();
+        }
+        settle(window, 600);
+    }
+}
+
+} // namespace
+
+int rb_kiosk_screenshots(QQmlApplicationEngine &engine, QQuickWindow *window, const char *outdir,
+                         const char *onlyLang, const char *onlySize)
+{
+    QObject::connect(&engine, &QQmlEngine::warnings, [](const QList<QQmlError> &ws) {
+        for (const QQmlError &w : ws)
+            fprintf(stderr, "QML warning: %s\n", qPrintable(w.toString()));
+        g_qmlWarnings += int(ws.size());
+    });
+    if (!QDir().mkpath(QString::fromUtf8(outdir))) {
+        fprintf(stderr, "rescuebay-kiosk: --screenshots %s: cannot create the folder\n", outdir);
+        return 2;
+    }
+    // The staff screens show what staff see: the demo's staff member signed in.
+    TicketStore::instance()->signIn(QStringLiteral("demo"), QStringLiteral("1234"));
+    window->show();
+    int problems = 0, pictures = 0;
+    for (const char *lang : kLangs) {
+        if (onlyLang && strcmp(onlyLang, lang))
+            continue;
+        KioskSettings::instance()->applyLanguage(QString::fromUtf8(lang));
+        engine.retranslate();
+        for (const auto &size : kSizes) {
+            char sz[32];
+            snprintf(sz, sizeof sz, "%dx%d", size.w, size.h);
+            if (onlySize && strcmp(onlySize, sz))
+                continue;
+            window->resize(size.w, size.h);
+            settle(window, 100);
+            for (const Shot &s : kShots) {
+                showShot(window, s);
+                const QString name = QStringLiteral("%1-%2-%3").arg(QString::fromUtf8(s.name),
+                                                                     QString::fromUtf8(lang),
+                                                                     QString::fromUtf8(sz));
+                Checker c{name, QRectF(0, 0, size.w, size.h), {}, 0};
+                c.walk(window->contentItem());
+                c.overlaps();
+                problems += c.problems;
+                const QString path = QString::fromUtf8(outdir) + QLatin1Char('/') + name + QStringLiteral(".png");
+                if (!window->grabWindow().save(path)) {
+                    fprintf(stderr, "%s: cannot save\n", qPrintable(path));
+                    problems++;
+                }
+                pictures++;
+            }
+        }
+    }
+    QGuiApplication::inputMethod()->hide();
+    fprintf(stderr, "screenshots: %d pictures in %s, %d layout problem(s), %d QML warning(s)\n",
+            pictures, outdir, problems, g_qmlWarnings);
+    return problems || g_qmlWarnings ? 1 : 0;
+}
