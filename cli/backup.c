@@ -7,6 +7,7 @@
 #include "cli.h"
 
 /* Verdict exit codes: documented in docs/cli-backup.md; scripts rely on them. */
+enum { CLI_HELP_SHOWN = -1 }; /* parse() printed --help: exit 0 without running */
 enum { EXIT_CORRUPT = 10, EXIT_NOT_COMPATIBLE = 11, EXIT_PASSWORD_NEEDED = 12,
        EXIT_WRONG_PASSWORD = 13 };
 
@@ -79,27 +80,43 @@ struct vargs {
     long max_findings;
 };
 
+static const char *const OPTIONS[] = {
+    "--password-stdin", "--quick", "--password-file", "--device", "--target-ios",
+    "--target-model", "--category", "--out", "--max-findings", "--root"};
+
 static int parse(struct cli *c, int argc, char **argv, int first, struct vargs *a)
 {
     for (int i = first; i < argc; i++) {
         const char *v = NULL;
-        if (strcmp(argv[i], "--password-stdin") == 0) a->password_stdin = true;
+        const char **slot = NULL;
+        if (cli_is_help(argv[i])) return cli_help(c, USAGE) == CLI_OK ? CLI_HELP_SHOWN : CLI_USAGE;
+        else if (strcmp(argv[i], "--password-stdin") == 0) a->password_stdin = true;
         else if (strcmp(argv[i], "--quick") == 0) a->quick = true;
-        else if (cli_opt(argc, argv, &i, "--password-file", &v)) { if (!v) return CLI_USAGE; a->password_file = v; }
-        else if (cli_opt(argc, argv, &i, "--device", &v)) { if (!v) return CLI_USAGE; a->device = v; }
-        else if (cli_opt(argc, argv, &i, "--target-ios", &v)) { if (!v) return CLI_USAGE; a->target_ios = v; }
-        else if (cli_opt(argc, argv, &i, "--target-model", &v)) { if (!v) return CLI_USAGE; a->target_model = v; }
-        else if (cli_opt(argc, argv, &i, "--category", &v)) { if (!v) return CLI_USAGE; a->category = v; }
-        else if (cli_opt(argc, argv, &i, "--out", &v)) { if (!v) return CLI_USAGE; a->out = v; }
-        else if (cli_opt(argc, argv, &i, "--max-findings", &v)) { if (!v) return CLI_USAGE; a->max_findings = atol(v); }
-        else if (cli_opt(argc, argv, &i, "--root", &v)) {
+        else if (cli_opt(argc, argv, &i, "--password-file", &v)) slot = &a->password_file;
+        else if (cli_opt(argc, argv, &i, "--device", &v)) slot = &a->device;
+        else if (cli_opt(argc, argv, &i, "--target-ios", &v)) {
+            if (!v || cli_parse_version(c, "--target-ios", v) != CLI_OK) return CLI_USAGE;
+            a->target_ios = v;
+        } else if (cli_opt(argc, argv, &i, "--target-model", &v)) slot = &a->target_model;
+        else if (cli_opt(argc, argv, &i, "--category", &v)) slot = &a->category;
+        else if (cli_opt(argc, argv, &i, "--out", &v)) slot = &a->out;
+        else if (cli_opt(argc, argv, &i, "--max-findings", &v)) {
+            long long n;
+            /* The cap only guards memory on hostile backups: 10 million findings is ~2 GB. */
+            if (!v || cli_parse_int(c, "--max-findings", v, 1, 10000000, &n) != CLI_OK)
+                return CLI_USAGE;
+            a->max_findings = (long)n;
+        } else if (cli_opt(argc, argv, &i, "--root", &v)) {
             if (!v) return CLI_USAGE;
             a->roots[a->nroots++] = v;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "%s: unknown option %s\n", c->prog, argv[i]);
-            return cli_usage(c, USAGE);
+            return cli_unknown(c, "option", argv[i], OPTIONS, sizeof OPTIONS / sizeof *OPTIONS, USAGE);
         } else if (!a->dir) a->dir = argv[i];
-        else return cli_usage(c, USAGE);
+        else return cli_unknown(c, "argument", argv[i], NULL, 0, USAGE);
+        if (slot) {
+            if (!v) return CLI_USAGE;
+            *slot = v;
+        }
     }
     if (a->password_stdin && a->password_file)
         return cli_usage(c, USAGE);
@@ -134,11 +151,11 @@ static int on_progress(const rb_progress *p, void *payload)
                                         "opening the file list", "checking files", "looking for stray files"};
     int s = p->step >= 1 && p->step <= 5 ? p->step : 0;
     if (p->items_total)
-        fprintf(stderr, "\r%s: %llu of %llu files, %.0f MB   ", steps[s],
+        cli_eprintf("\r%s: %llu of %llu files, %.0f MB   ", steps[s],
                 (unsigned long long)p->items_done, (unsigned long long)p->items_total,
                 (double)p->bytes_done / 1e6);
     else
-        fprintf(stderr, "\r%-60s", steps[s]);
+        cli_eprintf("\r%-60s", steps[s]);
     return 0;
 }
 
@@ -253,17 +270,17 @@ static void print_findings(const rb_backup_report *r, rb_backup_severity sev, co
         if (f->severity != sev)
             continue;
         if (total++ == 0)
-            printf("\n%s:\n", title);
+            cli_printf("\n%s:\n", title);
         if (shown >= 25)
             continue;
         shown++;
         if (f->domain[0])
-            printf("  - %s: %s/%s: %s\n", f->code, f->domain, f->relative_path, f->detail);
+            cli_printf("  - %s: %s/%s: %s\n", f->code, f->domain, f->relative_path, f->detail);
         else
-            printf("  - %s: %s\n", f->code, f->detail);
+            cli_printf("  - %s: %s\n", f->code, f->detail);
     }
     if (total > shown)
-        printf("  ... and %zu more (see --json)\n", total - shown);
+        cli_printf("  ... and %zu more (see --json)\n", total - shown);
 }
 
 static int run_verify(struct cli *c, struct vargs *a, bool inventory)
@@ -301,7 +318,7 @@ static int run_verify(struct cli *c, struct vargs *a, bool inventory)
     rb_status st = rb_backup_verify(&r, ctx, a->dir, &o);
     wipe_free(pw);
     if (show_progress)
-        fprintf(stderr, "\r%-70s\r", "");
+        cli_eprintf("\r%-70s\r", "");
     if (st != RB_OK)
         return cli_fail(c, st, "cannot check %s", a->dir);
     rb_backup_verdict v = rb_backup_report_verdict(r);
@@ -328,32 +345,32 @@ static int run_verify(struct cli *c, struct vargs *a, bool inventory)
     char sz[32];
     human_size(s->bytes_total, sz, sizeof sz);
     const char *model = in->model_name[0] ? in->model_name : in->product_type[0] ? in->product_type : "unknown model";
-    printf("Backup of \"%s\" (%s%s%s), iOS %s, made %s%s\n", in->device_name[0] ? in->device_name : "?",
+    cli_printf("Backup of \"%s\" (%s%s%s), iOS %s, made %s%s\n", in->device_name[0] ? in->device_name : "?",
            model, in->model_name[0] ? ", " : "", in->model_name[0] ? in->product_type : "",
            in->ios_version[0] ? in->ios_version : "?", in->date[0] ? in->date : "?",
            in->encrypted == 1 ? ", encrypted" : "");
-    printf("%llu files, %s checked (%s)\n", (unsigned long long)s->files, sz,
+    cli_printf("%llu files, %s checked (%s)\n", (unsigned long long)s->files, sz,
            rb_backup_report_depth(r) == RB_BACKUP_DEEP ? "deep: contents read" : "quick: sizes only");
     if (inventory) {
-        printf("\n%-13s %10s %12s %10s %12s\n", "category", "intact", "size", "damaged", "size");
+        cli_printf("\n%-13s %10s %12s %10s %12s\n", "category", "intact", "size", "damaged", "size");
         for (int i = 0; i < RB_BACKUP_CATEGORY_COUNT; i++) {
             const rb_backup_category_stats *cs = rb_backup_report_category(r, (rb_backup_category)i);
             char b1[32], b2[32];
             human_size(cs->bytes_intact, b1, sizeof b1);
             human_size(cs->bytes_damaged, b2, sizeof b2);
-            printf("%-13s %10llu %12s %10llu %12s\n", rb_backup_category_name((rb_backup_category)i),
+            cli_printf("%-13s %10llu %12s %10llu %12s\n", rb_backup_category_name((rb_backup_category)i),
                    (unsigned long long)cs->files_intact, b1, (unsigned long long)cs->files_damaged, b2);
         }
-        printf("\nVerdict: %s\n", verdict_words(v));
+        cli_printf("\nVerdict: %s\n", verdict_words(v));
         if (partial)
-            printf("This inventory is INCOMPLETE: the backup's list of files (Manifest.db) could not be "
+            cli_printf("This inventory is INCOMPLETE: the backup's list of files (Manifest.db) could not be "
                    "read to its end, so files after that point are not counted. Run 'rescuebay backup "
                    "verify' to see why.\n");
     } else {
-        printf("\nVerdict: %s\n%s\n", verdict_words(v), next_step(v));
+        cli_printf("\nVerdict: %s\n%s\n", verdict_words(v), next_step(v));
         print_findings(r, RB_BACKUP_ERROR, "Problems");
         print_findings(r, RB_BACKUP_WARNING, "Warnings (do not block a restore)");
-        printf("\n%llu errors, %llu warnings; %llu files missing, %llu wrong size, %llu digest "
+        cli_printf("\n%llu errors, %llu warnings; %llu files missing, %llu wrong size, %llu digest "
                "mismatches, %llu decrypted\n",
                (unsigned long long)s->errors, (unsigned long long)s->warnings,
                (unsigned long long)s->files_missing, (unsigned long long)s->size_mismatches,
@@ -385,15 +402,15 @@ static int run_list(struct cli *c, struct vargs *a)
         }
         cli_print_json(o);
     } else if (n == 0) {
-        printf("No backups found.\n");
+        cli_printf("No backups found.\n");
     } else {
-        printf("%-20s %-22s %-8s %-20s %10s %-9s %-10s %s\n", "device", "model", "iOS", "date", "size",
+        cli_printf("%-20s %-22s %-8s %-20s %10s %-9s %-10s %s\n", "device", "model", "iOS", "date", "size",
                "encrypted", "status", "path");
         for (size_t i = 0; i < n; i++) {
             char sz[32];
             human_size(e[i].size_bytes, sz, sizeof sz);
             const rb_backup_info *in = &e[i].info;
-            printf("%-20.20s %-22.22s %-8s %-20s %10s %-9s %-10s %s\n",
+            cli_printf("%-20.20s %-22.22s %-8s %-20s %10s %-9s %-10s %s\n",
                    in->device_name[0] ? in->device_name : "?",
                    in->model_name[0] ? in->model_name : (in->product_type[0] ? in->product_type : "?"),
                    in->ios_version[0] ? in->ios_version : "?", in->date[0] ? in->date : "?", sz,
@@ -410,7 +427,7 @@ static int run_extract(struct cli *c, struct vargs *a)
     if (!a->dir || !a->category || !a->out)
         return cli_usage(c, USAGE);
     if (rb_backup_category_from_name(&cat, a->category) != RB_OK) {
-        fprintf(stderr, "%s: unknown category '%s'\n", c->prog, a->category);
+        cli_eprintf("%s: unknown category '%s'\n", c->prog, a->category);
         return cli_usage(c, USAGE);
     }
     rb_context *ctx = cli_context(c);
@@ -439,37 +456,41 @@ static int run_extract(struct cli *c, struct vargs *a)
     } else {
         char sz[32];
         human_size(res.bytes_written, sz, sizeof sz);
-        printf("Copied %llu %s files (%s) to %s.\n", (unsigned long long)res.files_written,
+        cli_printf("Copied %llu %s files (%s) to %s.\n", (unsigned long long)res.files_written,
                a->category, sz, a->out);
         if (res.files_damaged)
-            printf("%llu damaged files were left out.\n", (unsigned long long)res.files_damaged);
+            cli_printf("%llu damaged files were left out.\n", (unsigned long long)res.files_damaged);
         if (res.files_unsafe)
-            printf("%llu files with unsafe names were left out.\n", (unsigned long long)res.files_unsafe);
+            cli_printf("%llu files with unsafe names were left out.\n", (unsigned long long)res.files_unsafe);
     }
     return CLI_OK;
 }
 
 int cli_backup(struct cli *c, int argc, char **argv)
 {
-    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
-        if (argc >= 2) {
-            printf("usage: %s %s\n", c->prog, USAGE);
-            return CLI_OK;
-        }
+    if (argc < 2)
         return cli_usage(c, USAGE);
-    }
+    if (cli_is_help(argv[1]) || !strcmp(argv[1], "help"))
+        return cli_help(c, USAGE);
+    static const char *const subs[] = {"list", "verify", "inventory", "extract"};
+    const char *sub = argv[1];
+    bool known = false;
+    for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
+        known |= !strcmp(sub, subs[i]);
     const char **roots = calloc((size_t)argc, sizeof *roots);
     if (!roots)
         return cli_fail(c, RB_ERR_NOMEM, "out of memory");
     struct vargs a = {.roots = roots};
     int rc = parse(c, argc, argv, 2, &a);
-    if (rc == CLI_OK) {
-        const char *sub = argv[1];
+    if (rc == CLI_HELP_SHOWN)
+        rc = CLI_OK;
+    else if (rc == CLI_OK && !known)
+        rc = cli_unknown(c, "backup command", sub, subs, sizeof subs / sizeof *subs, USAGE);
+    else if (rc == CLI_OK) {
         if (!strcmp(sub, "list")) rc = run_list(c, &a);
         else if (!strcmp(sub, "verify")) rc = run_verify(c, &a, false);
         else if (!strcmp(sub, "inventory")) rc = run_verify(c, &a, true);
-        else if (!strcmp(sub, "extract")) rc = run_extract(c, &a);
-        else rc = cli_usage(c, USAGE);
+        else rc = run_extract(c, &a);
     }
     free(roots);
     return rc;

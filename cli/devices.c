@@ -14,6 +14,11 @@
 
 enum { EXIT_REFUSED = 3, EXIT_PENDING = 4, EXIT_BUTTONS = 5 };
 
+/* Upper bounds of the waits staff can ask for: an hour is already far more than any
+ * device needs to answer; larger values are typos. */
+#define MAX_TIMEOUT_MS 3600000
+#define MAX_WAIT_S 3600
+
 #define DEVICES_USAGE "devices [--watch] [--json] [--timeout MS]"
 #define DEVICE_USAGE                                                                        \
     "device info ID [--json] | device pair ID [--wait SECONDS] | "                          \
@@ -148,28 +153,28 @@ static void print_device_short(const rb_device_info *d)
 {
     char line[512];
     headline(d, line, sizeof line);
-    printf("%s\n", line);
-    printf("    ");
+    cli_printf("%s\n", line);
+    cli_printf("    ");
     if (d->ios_version[0])
-        printf("iOS %s%s%s%s · ", d->ios_version, d->build_version[0] ? " (" : "",
+        cli_printf("iOS %s%s%s%s · ", d->ios_version, d->build_version[0] ? " (" : "",
                d->build_version, d->build_version[0] ? ")" : "");
     if (d->ecid)
-        printf("ECID 0x%016" PRIx64 " · ", d->ecid);
-    printf("UDID %s\n", d->udid[0] ? d->udid : "-");
+        cli_printf("ECID 0x%016" PRIx64 " · ", d->ecid);
+    cli_printf("UDID %s\n", d->udid[0] ? d->udid : "-");
     if (d->note[0])
-        printf("    note: %s\n", d->note);
+        cli_printf("    note: %s\n", d->note);
 }
 
 static void print_device_long(const rb_device_info *d)
 {
     char line[512];
     headline(d, line, sizeof line);
-    printf("%s\n", line);
+    cli_printf("%s\n", line);
 #define ROW(label, ...)                                                                     \
     do {                                                                                    \
-        printf("  %-14s", label);                                                           \
-        printf(__VA_ARGS__);                                                                \
-        printf("\n");                                                                       \
+        cli_printf("  %-14s", label);                                                           \
+        cli_printf(__VA_ARGS__);                                                                \
+        cli_printf("\n");                                                                       \
     } while (0)
     ROW("Mode:", "%s", rb_device_mode_name(d->mode));
     ROW("Trust:", "%s", rb_trust_state_name(d->trust));
@@ -217,15 +222,11 @@ static void watch_cb(const rb_device_event *ev, void *payload)
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "event", what);
         cJSON_AddItemToObject(o, "device", device_json(ev->device));
-        char *s = cJSON_PrintUnformatted(o);
-        if (s)
-            printf("%s\n", s);
-        cJSON_free(s);
-        cJSON_Delete(o);
+        cli_print_json_line(o);
     } else {
         char line[512];
         headline(ev->device, line, sizeof line);
-        printf("%-8s %s\n", what, line);
+        cli_printf("%-8s %s\n", what, line);
     }
     fflush(stdout);
     pthread_mutex_unlock(&g_out);
@@ -239,7 +240,7 @@ static int open_monitor(struct cli *c, rb_device_monitor **mon, rb_device_event_
         return cli_fail(c, st, "cannot watch devices");
     if (rb_device_monitor_wait_ready(*mon, timeout_ms) != RB_OK &&
         rb_device_monitor_usbmuxd_state(*mon) != RB_USBMUXD_ASKING)
-        fprintf(stderr, "%s: some devices did not answer within %d ms\n", c->prog, timeout_ms);
+        cli_eprintf("%s: some devices did not answer within %d ms\n", c->prog, timeout_ms);
     return CLI_OK;
 }
 
@@ -252,14 +253,15 @@ int cli_devices(struct cli *c, int argc, char **argv)
         if (strcmp(argv[i], "--watch") == 0 || strcmp(argv[i], "-w") == 0) {
             watch = true;
         } else if (cli_opt(argc, argv, &i, "--timeout", &v)) {
-            if (!v)
+            long long ms;
+            if (!v || cli_parse_int(c, "--timeout", v, 0, MAX_TIMEOUT_MS, &ms) != CLI_OK)
                 return CLI_USAGE;
-            timeout_ms = atoi(v);
-        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            printf("usage: %s %s\n", c->prog, DEVICES_USAGE);
-            return CLI_OK;
+            timeout_ms = (int)ms;
+        } else if (cli_is_help(argv[i])) {
+            return cli_help(c, DEVICES_USAGE);
         } else {
-            return cli_usage(c, DEVICES_USAGE);
+            return cli_unknown(c, argv[i][0] == '-' ? "option" : "argument", argv[i], NULL, 0,
+                               DEVICES_USAGE);
         }
     }
     rb_device_monitor *mon = NULL;
@@ -290,15 +292,15 @@ int cli_devices(struct cli *c, int argc, char **argv)
     n = rb_device_monitor_list(mon, list, n);
     switch (rb_device_monitor_usbmuxd_state(mon)) {
     case RB_USBMUXD_NOT_RUNNING:
-        fprintf(stderr, "%s: usbmuxd is not running: devices in normal mode cannot be seen\n",
+        cli_eprintf("%s: usbmuxd is not running: devices in normal mode cannot be seen\n",
                 c->prog);
         break;
     case RB_USBMUXD_ASKING:
-        fprintf(stderr, "%s: usbmuxd did not answer within %d ms: devices in normal mode cannot "
+        cli_eprintf("%s: usbmuxd did not answer within %d ms: devices in normal mode cannot "
                 "be seen; restart usbmuxd\n", c->prog, timeout_ms);
         break;
     case RB_USBMUXD_BAD_ANSWER:
-        fprintf(stderr, "%s: %s\n", c->prog, rb_device_monitor_last_error(mon));
+        cli_eprintf("%s: %s\n", c->prog, rb_device_monitor_last_error(mon));
         break;
     default:
         break;
@@ -310,7 +312,7 @@ int cli_devices(struct cli *c, int argc, char **argv)
             cJSON_AddItemToArray(arr, device_json(&list[i]));
         cli_print_json(root);
     } else if (n == 0) {
-        printf("No devices connected.\n");
+        cli_printf("No devices connected.\n");
     } else {
         for (size_t i = 0; i < n; i++)
             print_device_short(&list[i]);
@@ -379,37 +381,42 @@ static bool booted(const rb_device_info *d)
 
 int cli_device(struct cli *c, int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        if (argc >= 2) {
-            printf("usage: %s %s\n", c->prog, DEVICE_USAGE);
-            return CLI_OK;
-        }
+    if (argc < 2)
         return cli_usage(c, DEVICE_USAGE);
-    }
+    if (cli_is_help(argv[1]) || strcmp(argv[1], "help") == 0)
+        return cli_help(c, DEVICE_USAGE);
     const char *verb = argv[1], *id = NULL;
     int wait_s = 120, timeout_ms = 8000;
     bool no_wait = false;
     for (int i = 2; i < argc; i++) {
         const char *v = NULL;
-        if (cli_opt(argc, argv, &i, "--wait", &v)) {
-            if (!v)
+        long long n;
+        if (cli_is_help(argv[i])) {
+            return cli_help(c, DEVICE_USAGE);
+        } else if (cli_opt(argc, argv, &i, "--wait", &v)) {
+            if (!v || cli_parse_int(c, "--wait", v, 0, MAX_WAIT_S, &n) != CLI_OK)
                 return CLI_USAGE;
-            wait_s = atoi(v);
+            wait_s = (int)n;
         } else if (cli_opt(argc, argv, &i, "--timeout", &v)) {
-            if (!v)
+            if (!v || cli_parse_int(c, "--timeout", v, 0, MAX_TIMEOUT_MS, &n) != CLI_OK)
                 return CLI_USAGE;
-            timeout_ms = atoi(v);
+            timeout_ms = (int)n;
         } else if (strcmp(argv[i], "--no-wait") == 0) {
             no_wait = true;
-        } else if (argv[i][0] == '-' || id) {
-            return cli_usage(c, DEVICE_USAGE);
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return cli_unknown(c, "option", argv[i], NULL, 0, DEVICE_USAGE);
+        } else if (id) {
+            return cli_unknown(c, "argument", argv[i], NULL, 0, DEVICE_USAGE);
         } else {
             id = argv[i];
         }
     }
     bool info = strcmp(verb, "info") == 0, pair = strcmp(verb, "pair") == 0;
     bool enter = strcmp(verb, "enter-recovery") == 0, exitr = strcmp(verb, "exit-recovery") == 0;
-    if (!id || !(info || pair || enter || exitr))
+    static const char *const verbs[] = {"info", "pair", "enter-recovery", "exit-recovery"};
+    if (!(info || pair || enter || exitr))
+        return cli_unknown(c, "device command", verb, verbs, 4, DEVICE_USAGE);
+    if (!id)
         return cli_usage(c, DEVICE_USAGE);
 
     struct sigaction sa;
@@ -425,7 +432,7 @@ int cli_device(struct cli *c, int argc, char **argv)
     /* Only this device matters: no need to wait for every other bay to answer. */
     st = rb_device_monitor_wait_device(mon, id, timeout_ms, &d);
     if (st == RB_ERR_TIMEOUT && rb_device_monitor_find(mon, id, &d) == RB_OK) {
-        fprintf(stderr, "%s: %s\n", c->prog, rb_device_monitor_last_error(mon));
+        cli_eprintf("%s: %s\n", c->prog, rb_device_monitor_last_error(mon));
         st = RB_OK;
     }
     if (st != RB_OK && rb_device_monitor_usbmuxd_state(mon) == RB_USBMUXD_ASKING) {
@@ -444,7 +451,7 @@ int cli_device(struct cli *c, int argc, char **argv)
     } else if (pair) {
         st = rb_device_pair(mon, id);
         if (st == RB_ERR_PAIR_PENDING && wait_s > 0) {
-            fprintf(stderr, "%s: %s; waiting up to %d s...\n", c->prog,
+            cli_eprintf("%s: %s; waiting up to %d s...\n", c->prog,
                     rb_device_monitor_last_error(mon), wait_s);
             if (wait_for(mon, id, &d, wait_s, trust_settled))
                 st = d.trust == RB_TRUST_PAIRED ? RB_OK : RB_ERR_PAIR_REFUSED;

@@ -23,6 +23,7 @@
     "exit codes: 0 ok, 1 failure, 2 usage, 3 verification failed, 130 interrupted"
 
 enum { CLI_VERIFY = 3, CLI_INTERRUPTED = 130 };
+enum { CLI_HELP_SHOWN = -1 }; /* parse_args() printed --help: exit 0 without running */
 
 static volatile sig_atomic_t interrupted;
 
@@ -80,7 +81,7 @@ static int on_progress(const rb_progress *p, void *payload)
         return -1;
     if (p->step == RB_FIRMWARE_STEP_INSECURE) {
         /* Shown even with --quiet: it is about the shop's network, not progress. */
-        fprintf(stderr, "%s%s: warning: %s\n", pl->printed && pl->tty ? "\r\033[K" : "",
+        cli_eprintf("%s%s: warning: %s\n", pl->printed && pl->tty ? "\r\033[K" : "",
                 pl->prog, rb_firmware_last_warning(pl->fw));
         return 0;
     }
@@ -92,7 +93,7 @@ static int on_progress(const rb_progress *p, void *payload)
         pl->have_first = 0;
         pl->last_ms = 0;
         if (pl->printed && pl->tty)
-            fputc('\n', stderr);
+            cli_eprintf("\n");
     }
     if (!pl->have_first) {
         pl->have_first = 1;
@@ -114,7 +115,7 @@ static int on_progress(const rb_progress *p, void *payload)
         return 0;
     char done[32], total[32], rate[32], eta[32] = "";
     if (p->step == 6) {
-        fprintf(stderr, "%s%s (attempt %llu of %llu)%s", pl->tty ? "\r\033[K" : "", what,
+        cli_eprintf("%s%s (attempt %llu of %llu)%s", pl->tty ? "\r\033[K" : "", what,
                 (unsigned long long)p->bytes_done, (unsigned long long)p->bytes_total,
                 pl->tty ? "" : "\n");
         pl->printed = 1;
@@ -132,7 +133,7 @@ static int on_progress(const rb_progress *p, void *payload)
         snprintf(eta, sizeof eta, "  ETA %llum%02llus", (unsigned long long)(left / 60),
                  (unsigned long long)(left % 60));
     }
-    fprintf(stderr, "%s%s %s / %s  %3.0f%%  %s%s%s%s", pl->tty ? "\r\033[K" : "", what, done,
+    cli_eprintf("%s%s %s / %s  %3.0f%%  %s%s%s%s", pl->tty ? "\r\033[K" : "", what, done,
             total, p->bytes_total ? 100.0 * (double)p->bytes_done / (double)p->bytes_total : 0.0,
             rate, bps > 0 ? "/s" : "", eta, pl->tty ? "" : "\n");
     pl->printed = 1;
@@ -146,6 +147,10 @@ struct fw_args {
     const char *pos[4];
     int npos;
 };
+
+static const char *const OPTIONS[] = {
+    "--cache", "--rate-limit", "--retries", "--max-time", "--build", "--sha1", "--to", "--offline",
+    "--latest-signed", "--pin", "--quiet", "--refresh", "--all"};
 
 static int parse_args(struct cli *c, int argc, char **argv, struct fw_args *a)
 {
@@ -166,16 +171,29 @@ static int parse_args(struct cli *c, int argc, char **argv, struct fw_args *a)
         else if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) a->quiet = true;
         else if (strcmp(argv[i], "--refresh") == 0) a->refresh = true;
         else if (strcmp(argv[i], "--all") == 0) a->all = true;
-        else if (argv[i][0] == '-' && argv[i][1]) return cli_usage(c, USAGE);
+        else if (cli_is_help(argv[i])) return cli_help(c, USAGE) == CLI_OK ? CLI_HELP_SHOWN : CLI_USAGE;
+        else if (argv[i][0] == '-' && argv[i][1])
+            return cli_unknown(c, "option", argv[i], OPTIONS, sizeof OPTIONS / sizeof *OPTIONS, USAGE);
         else if (!a->cmd) a->cmd = argv[i];
         else if (a->npos < 4) a->pos[a->npos++] = argv[i];
-        else return cli_usage(c, USAGE);
+        else return cli_unknown(c, "argument", argv[i], NULL, 0, USAGE);
         if (slot) {
             if (!v)
                 return CLI_USAGE;
             *slot = v;
         }
     }
+    /* Numbers are checked before anything is opened or fetched. */
+    uint64_t size;
+    long long n;
+    if (a->rate && cli_parse_size(c, "--rate-limit", a->rate, &size) != CLI_OK)
+        return CLI_USAGE;
+    if (a->to && cli_parse_size(c, "--to", a->to, &size) != CLI_OK)
+        return CLI_USAGE;
+    if (a->retries && cli_parse_int(c, "--retries", a->retries, 0, 1000, &n) != CLI_OK)
+        return CLI_USAGE;
+    if (a->max_time && cli_parse_int(c, "--max-time", a->max_time, 0, 1000000000LL, &n) != CLI_OK)
+        return CLI_USAGE;
     return CLI_OK;
 }
 
@@ -187,10 +205,14 @@ static int open_cache(struct cli *c, const struct fw_args *a, rb_firmware **fw)
     rb_firmware_options o = RB_FIRMWARE_OPTIONS_INIT;
     o.cache_dir = a->cache;
     o.offline = a->offline;
-    if (a->rate && rb_firmware_parse_size(&o.rate_limit, a->rate) != RB_OK)
-        return cli_usage(c, USAGE);
-    if (a->retries)
-        o.max_retries = atoi(a->retries);
+    long long retries;
+    if (a->rate && cli_parse_size(c, "--rate-limit", a->rate, &o.rate_limit) != CLI_OK)
+        return CLI_USAGE;
+    if (a->retries) {
+        if (cli_parse_int(c, "--retries", a->retries, 0, 1000, &retries) != CLI_OK)
+            return CLI_USAGE;
+        o.max_retries = (int)retries;
+    }
     rb_status st = rb_firmware_open(fw, ctx, &o);
     if (st != RB_OK)
         return cli_fail(c, st, "cannot open the firmware cache");
@@ -219,7 +241,7 @@ static int cmd_list(struct cli *c, rb_firmware *fw, const struct fw_args *a)
     rb_firmware_list *l = NULL;
     rb_status st = rb_firmware_catalog(&l, fw, a->pos[0], a->refresh ? RB_FIRMWARE_REFRESH : 0);
     if (*rb_firmware_last_warning(fw))
-        fprintf(stderr, "%s: warning: %s\n", c->prog, rb_firmware_last_warning(fw));
+        cli_eprintf("%s: warning: %s\n", c->prog, rb_firmware_last_warning(fw));
     if (st != RB_OK)
         return fw_fail(c, fw, st, "cannot read the catalog");
     int64_t age = (int64_t)time(NULL) - l->checked_at;
@@ -251,16 +273,16 @@ static int cmd_list(struct cli *c, rb_firmware *fw, const struct fw_args *a)
         }
         cli_print_json(o);
     } else {
-        printf("%s%s%s%s: signing status as of %s (%s)%s\n", l->product_type,
+        cli_printf("%s%s%s%s: signing status as of %s (%s)%s\n", l->product_type,
                *l->name ? " (" : "", l->name, *l->name ? ")" : "", when, ago,
                l->offline ? ", OFFLINE: server unreachable" : "");
-        printf("%-10s %-10s %10s  %-6s %-8s %s\n", "VERSION", "BUILD", "SIZE", "SIGNED",
+        cli_printf("%-10s %-10s %10s  %-6s %-8s %s\n", "VERSION", "BUILD", "SIZE", "SIGNED",
                "CACHED", "SHA1");
         for (size_t i = 0; i < l->count; i++) {
             const rb_firmware_build *b = &l->builds[i];
             char sz[32];
             human(sz, sizeof sz, (double)b->size);
-            printf("%-10s %-10s %10s  %-6s %-8s %s\n", b->version, b->build, sz,
+            cli_printf("%-10s %-10s %10s  %-6s %-8s %s\n", b->version, b->build, sz,
                    b->signed_now ? "yes" : "no", b->cached ? (b->pinned ? "pinned" : "yes") : "-",
                    b->sha1);
         }
@@ -284,7 +306,7 @@ static void print_result(struct cli *c, const rb_firmware_result *r)
         cJSON_AddNumberToObject(o, "verify_tail_ms", (double)r->verify_tail_ms);
         cli_print_json(o);
     } else {
-        printf("%s\n", r->path);
+        cli_printf("%s\n", r->path);
     }
 }
 
@@ -295,12 +317,11 @@ static int cmd_fetch(struct cli *c, rb_firmware *fw, const struct fw_args *a, bo
     fo.progress = on_progress;
     fo.payload = &pl;
     fo.pin = a->pin;
+    long long max_s;
     if (a->max_time) {
-        char *end = NULL;
-        long s = strtol(a->max_time, &end, 10);
-        if (end == a->max_time || *end || s < 0 || s > 1000000000L)
-            return cli_usage(c, USAGE);
-        fo.max_seconds = (int)s;
+        if (cli_parse_int(c, "--max-time", a->max_time, 0, 1000000000LL, &max_s) != CLI_OK)
+            return CLI_USAGE;
+        fo.max_seconds = (int)max_s;
     }
     rb_firmware_result r;
     rb_status st;
@@ -318,13 +339,13 @@ static int cmd_fetch(struct cli *c, rb_firmware *fw, const struct fw_args *a, bo
         st = rb_firmware_ensure(&r, fw, a->pos[0], a->build, &fo);
     }
     if (pl.printed && pl.tty)
-        fputc('\n', stderr);
+        cli_eprintf("\n");
     if (st != RB_OK)
         return fw_fail(c, fw, st, import ? "import failed" : "download failed");
     if (!a->quiet && !c->json) {
         char sz[32];
         human(sz, sizeof sz, (double)r.size);
-        fprintf(stderr, "%s %s (%s)%s\n", r.already_cached ? "already cached:" : "verified:",
+        cli_eprintf("%s %s (%s)%s\n", r.already_cached ? "already cached:" : "verified:",
                 r.sha1, sz, r.waited_for_other ? ", downloaded by another process" : "");
     }
     print_result(c, &r);
@@ -366,14 +387,14 @@ static int cmd_status(struct cli *c, rb_firmware *fw)
         human(tot, sizeof tot, (double)s->total_bytes);
         human(bud, sizeof bud, (double)s->budget_bytes);
         human(part, sizeof part, (double)s->partial_bytes);
-        printf("cache %s: %zu file(s), %s (budget %s); %zu partial download(s), %s\n",
+        cli_printf("cache %s: %zu file(s), %s (budget %s); %zu partial download(s), %s\n",
                rb_firmware_cache_dir(fw), s->count, tot, s->budget_bytes ? bud : "none",
                s->partial_count, part);
         for (size_t i = 0; i < s->count; i++) {
             const rb_firmware_entry *e = &s->entries[i];
             char sz[32];
             human(sz, sizeof sz, (double)e->size);
-            printf("%s %10s %-6s %s\n", e->sha1, sz, e->pinned ? "pinned" : "", e->label);
+            cli_printf("%s %10s %-6s %s\n", e->sha1, sz, e->pinned ? "pinned" : "", e->label);
         }
     }
     rb_firmware_status_free(s);
@@ -382,24 +403,26 @@ static int cmd_status(struct cli *c, rb_firmware *fw)
 
 int cli_firmware(struct cli *c, int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
-        if (argc < 2)
-            return cli_usage(c, USAGE);
-        printf("usage: %s %s\n", c->prog, USAGE);
-        return CLI_OK;
-    }
+    if (argc < 2)
+        return cli_usage(c, USAGE);
+    if (strcmp(argv[1], "help") == 0)
+        return cli_help(c, USAGE);
     struct fw_args a;
     int rc = parse_args(c, argc, argv, &a);
+    if (rc == CLI_HELP_SHOWN)
+        return CLI_OK;
     if (rc != CLI_OK)
         return rc;
     const char *cmd = a.cmd ? a.cmd : "";
-    static const char *known[] = {"list", "fetch", "import", "status", "verify", "prune", "pin",
-                                  "unpin"};
+    static const char *const known[] = {"list", "fetch", "import", "status", "verify", "prune",
+                                        "pin", "unpin"};
     bool ok = false;
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
         ok |= strcmp(cmd, known[i]) == 0;
-    if (!ok)
+    if (!ok && !*cmd)
         return cli_usage(c, USAGE);
+    if (!ok)
+        return cli_unknown(c, "firmware command", cmd, known, sizeof known / sizeof *known, USAGE);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
@@ -431,13 +454,13 @@ int cli_firmware(struct cli *c, int argc, char **argv)
             cli_print_json(o);
         } else {
             if (pl.printed && pl.tty)
-                fputc('\n', stderr);
-            printf("all verified\n");
+                cli_eprintf("\n");
+            cli_printf("all verified\n");
         }
     } else if (strcmp(cmd, "prune") == 0) {
         uint64_t to = UINT64_MAX, freed = 0;
-        if (a.to && rb_firmware_parse_size(&to, a.to) != RB_OK)
-            rc = cli_usage(c, USAGE);
+        if (a.to && cli_parse_size(c, "--to", a.to, &to) != CLI_OK)
+            rc = CLI_USAGE;
         else if ((st = rb_firmware_prune(&freed, fw, to)) != RB_OK)
             rc = fw_fail(c, fw, st, "prune failed");
         else if (c->json) {
@@ -447,7 +470,7 @@ int cli_firmware(struct cli *c, int argc, char **argv)
         } else {
             char f[32];
             human(f, sizeof f, (double)freed);
-            printf("freed %s\n", f);
+            cli_printf("freed %s\n", f);
         }
     } else {
         if (a.npos != 1)

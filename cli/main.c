@@ -24,6 +24,7 @@ static const struct family families[] = {
     {"backup", cli_backup, "list | verify | inventory | extract customer backups"},
     {"firmware", cli_firmware, "list | fetch | import | status | verify | prune | pin | unpin"},
     {"ticket", cli_ticket, "new | list | show | search | update | close | export repair tickets"},
+    {"restore", cli_restore, "start | status | cancel | resume | log restore jobs"},
 };
 
 /* Which allocator actually serves malloc in this process (cmake/RbAllocator.cmake): a
@@ -42,16 +43,19 @@ static const char *allocator(void)
 
 static void usage(FILE *out)
 {
-    fprintf(out,
-            "usage: rescuebay [--home DIR] [--json] COMMAND [ARGS...]\n\n"
-            "Global options (accepted anywhere on the line):\n"
-            "  --home DIR   data folder (default: $RESCUEBAY_HOME, else the platform's data folder)\n"
-            "  --json       machine-readable output (see docs/cli.md)\n\n"
-            "Commands:\n");
-    for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
-        fprintf(out, "  %-9s %s\n", families[i].name, families[i].summary);
-    fprintf(out, "  %-9s %s\n", "version", "print the version");
-    fprintf(out, "\nRun 'rescuebay COMMAND --help' for a command's options.\n");
+    cli_text(out, "usage: rescuebay [--home DIR] [--json] COMMAND [ARGS...]\n\n"
+                  "Global options (accepted anywhere on the line):\n"
+                  "  --home DIR   data folder (default: $RESCUEBAY_HOME, else the platform's data "
+                  "folder)\n"
+                  "  --json       machine-readable output (see docs/cli.md)\n\n"
+                  "Commands:\n");
+    for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
+        char line[160];
+        snprintf(line, sizeof line, "  %-9s %s\n", families[i].name, families[i].summary);
+        cli_text(out, line);
+    }
+    cli_text(out, "  version   print the version\n"
+                  "\nRun 'rescuebay COMMAND --help' for a command's options.\n");
 }
 
 rb_context *cli_context(struct cli *c)
@@ -60,7 +64,7 @@ rb_context *cli_context(struct cli *c)
         return c->ctx;
     rb_status st = rb_context_new(&c->ctx, c->home);
     if (st != RB_OK) {
-        fprintf(stderr, "%s: cannot open the data folder %s: %s\n", c->prog,
+        cli_eprintf("%s: cannot open the data folder %s: %s\n", c->prog,
                 c->home ? c->home : "(default)", rb_strerror(st));
         c->ctx = NULL;
     }
@@ -76,9 +80,9 @@ int cli_fail(struct cli *c, rb_status status, const char *fmt, ...)
     va_end(ap);
     const char *detail = c->ctx ? rb_context_last_error(c->ctx) : "";
     if (detail && *detail && strstr(msg, detail) == NULL)
-        fprintf(stderr, "%s: %s (%s)\n", c->prog, msg, detail);
+        cli_eprintf("%s: %s (%s)\n", c->prog, msg, detail);
     else
-        fprintf(stderr, "%s: %s\n", c->prog, msg);
+        cli_eprintf("%s: %s\n", c->prog, msg);
     if (c->json) {
         cJSON *root = cJSON_CreateObject();
         cJSON *err = cJSON_AddObjectToObject(root, "error");
@@ -90,44 +94,6 @@ int cli_fail(struct cli *c, rb_status status, const char *fmt, ...)
         cli_print_json(root);
     }
     return CLI_FAIL;
-}
-
-int cli_usage(struct cli *c, const char *text)
-{
-    fprintf(stderr, "usage: %s %s\n", c->prog, text);
-    return CLI_USAGE;
-}
-
-void cli_print_json(cJSON *value)
-{
-    char *s = cJSON_Print(value);
-    if (s) {
-        fputs(s, stdout);
-        fputc('\n', stdout);
-        cJSON_free(s);
-    }
-    cJSON_Delete(value);
-}
-
-bool cli_opt(int argc, char **argv, int *i, const char *name, const char **value)
-{
-    const char *a = argv[*i];
-    size_t n = strlen(name);
-    if (strncmp(a, name, n) != 0)
-        return false;
-    if (a[n] == '=') {
-        *value = a + n + 1;
-        return true;
-    }
-    if (a[n] != '\0')
-        return false;
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "rescuebay: option %s needs a value\n", name);
-        *value = NULL;
-        return true;
-    }
-    *value = argv[++*i];
-    return true;
 }
 
 int main(int argc, char **argv)
@@ -151,8 +117,12 @@ int main(int argc, char **argv)
         }
     }
     argv[n] = NULL;
-    if (n == 0 || strcmp(argv[0], "help") == 0 || strcmp(argv[0], "--help") == 0 ||
-        strcmp(argv[0], "-h") == 0) {
+    if (n >= 2 && strcmp(argv[0], "help") == 0) { /* "help backup" = "backup --help" */
+        argv[0] = argv[1];
+        argv[1] = "--help";
+        n = 2;
+    }
+    if (n == 0 || strcmp(argv[0], "help") == 0 || cli_is_help(argv[0])) {
         usage(n == 0 ? stderr : stdout);
         return n == 0 ? CLI_USAGE : CLI_OK;
     }
@@ -163,7 +133,7 @@ int main(int argc, char **argv)
             cJSON_AddStringToObject(o, "allocator", allocator());
             cli_print_json(o);
         } else {
-            printf("rescuebay %s\n", rb_version());
+            cli_printf("rescuebay %s\n", rb_version());
         }
         return CLI_OK;
     }
@@ -174,9 +144,15 @@ int main(int argc, char **argv)
             break;
         }
     if (rc < 0) {
-        fprintf(stderr, "%s: unknown command '%s'\n\n", c.prog, argv[0]);
+        const char *known[sizeof families / sizeof families[0] + 2];
+        size_t nk = 0;
+        for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
+            known[nk++] = families[i].name;
+        known[nk++] = "version";
+        known[nk++] = "help";
+        rc = cli_unknown(&c, "command", argv[0], known, nk, NULL);
+        cli_text(stderr, "\n");
         usage(stderr);
-        rc = CLI_USAGE;
     }
     rb_context_free(c.ctx);
     return rc;

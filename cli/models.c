@@ -89,20 +89,20 @@ static void print_table(const rb_model **ms, size_t n)
     char name[256];
     for (size_t i = 0; i < n; i++) {
         full_name(ms[i], name, sizeof name);
-        int l[4] = {(int)strlen(ms[i]->product_type), (int)strlen(name),
-                    (int)strlen(ms[i]->hardware_model), (int)strlen(ms[i]->chip)};
+        int l[4] = {(int)cli_width(ms[i]->product_type), (int)cli_width(name),
+                    (int)cli_width(ms[i]->hardware_model), (int)cli_width(ms[i]->chip)};
         for (int k = 0; k < 4; k++)
             if (l[k] > w[k])
                 w[k] = l[k];
     }
-    printf("%-*s  %-*s  %-*s  %-*s  %-11s  %-18s  %-11s  %s\n", w[0], "PRODUCT", w[1], "NAME",
+    cli_printf("%-*s  %-*s  %-*s  %-*s  %-11s  %-18s  %-11s  %s\n", w[0], "PRODUCT", w[1], "NAME",
            w[2], "BOARD", w[3], "CHIP", "CPID/BDID", "BUTTONS", "HOME", "CONNECTOR");
     for (size_t i = 0; i < n; i++) {
         const rb_model *m = ms[i];
         char ids[24];
         full_name(m, name, sizeof name);
         snprintf(ids, sizeof ids, "0x%04X/0x%02X", (unsigned)m->cpid, (unsigned)m->bdid);
-        printf("%-*s  %-*s  %-*s  %-*s  %-11s  %-18s  %-11s  %s\n", w[0], m->product_type, w[1],
+        cli_printf("%-*s  %-*s  %-*s  %-*s  %-11s  %-18s  %-11s  %s\n", w[0], m->product_type, w[1],
                name, w[2], m->hardware_model, w[3], m->chip, ids,
                m->family == RB_FAMILY_OTHER ? "-" : rb_button_scheme_name(m->buttons),
                m->family == RB_FAMILY_OTHER ? "-" : rb_home_button_name(m->home_button),
@@ -114,27 +114,27 @@ static void print_detail(const rb_catalog *cat, const rb_model *m)
 {
     char name[256];
     full_name(m, name, sizeof name);
-    printf("%s\n", name);
-    printf("  product type    %s\n", m->product_type);
-    printf("  board           %s\n", m->hardware_model);
-    printf("  chip            %s (CPID 0x%04X, BDID 0x%02X)\n", m->chip, (unsigned)m->cpid,
+    cli_printf("%s\n", name);
+    cli_printf("  product type    %s\n", m->product_type);
+    cli_printf("  board           %s\n", m->hardware_model);
+    cli_printf("  chip            %s (CPID 0x%04X, BDID 0x%02X)\n", m->chip, (unsigned)m->cpid,
            (unsigned)m->bdid);
     if (m->family == RB_FAMILY_OTHER) {
-        printf("  family          other Apple device: identified only, not serviced here\n");
+        cli_printf("  family          other Apple device: identified only, not serviced here\n");
         return;
     }
-    printf("  family          %s\n", rb_device_family_name(m->family));
-    printf("  buttons         %s\n", rb_button_scheme_name(m->buttons));
-    printf("  home button     %s\n", rb_home_button_name(m->home_button));
-    printf("  connector       %s\n", m->connector);
-    printf("  DFU over KIS    %s\n", m->dfu_may_use_kis ? "possible (USB 0x1881)" : "no");
-    printf("  Debian 12       %s\n", m->in_debian12_libirecovery
+    cli_printf("  family          %s\n", rb_device_family_name(m->family));
+    cli_printf("  buttons         %s\n", rb_button_scheme_name(m->buttons));
+    cli_printf("  home button     %s\n", rb_home_button_name(m->home_button));
+    cli_printf("  connector       %s\n", m->connector);
+    cli_printf("  DFU over KIS    %s\n", m->dfu_may_use_kis ? "possible (USB 0x1881)" : "no");
+    cli_printf("  Debian 12       %s\n", m->in_debian12_libirecovery
                ? "known to its libirecovery 1.0.0" : "unknown to its libirecovery 1.0.0");
     if (*m->controls_note)
-        printf("  note            %s\n", m->controls_note);
+        cli_printf("  note            %s\n", m->controls_note);
     for (int i = 0; i < RB_HAZARD_COUNT; i++)
         if (m->hazards & (1u << i))
-            printf("  caution         %s\n", rb_hazard_text(cat, (rb_hazard)(1u << i)));
+            cli_printf("  caution         %s\n", rb_hazard_text(cat, (rb_hazard)(1u << i)));
 }
 
 static int print_guide(struct cli *c, const rb_catalog *cat, const rb_model *m, int only)
@@ -147,10 +147,10 @@ static int print_guide(struct cli *c, const rb_catalog *cat, const rb_model *m, 
     } else {
         char name[256];
         full_name(m, name, sizeof name);
-        printf("%s (%s): button scheme %s\n", name, m->product_type, rb_button_scheme_name(m->buttons));
+        cli_printf("%s (%s): button scheme %s\n", name, m->product_type, rb_button_scheme_name(m->buttons));
         for (int i = 0; i < RB_HAZARD_COUNT; i++)
             if (m->hazards & (1u << i))
-                printf("  caution: %s\n", rb_hazard_text(cat, (rb_hazard)(1u << i)));
+                cli_printf("  caution: %s\n", rb_hazard_text(cat, (rb_hazard)(1u << i)));
     }
     for (int p = 0; p < RB_GUIDE_PROCEDURE_COUNT; p++) {
         if (only >= 0 && p != only)
@@ -171,11 +171,11 @@ static int print_guide(struct cli *c, const rb_catalog *cat, const rb_model *m, 
             cJSON_AddStringToObject(po, "source", source ? source : "");
             steps = cJSON_AddArrayToObject(po, "steps");
         } else {
-            printf("\n%s (%s):\n", rb_guide_procedure_name((rb_guide_procedure)p), source ? source : "");
+            cli_printf("\n%s (%s):\n", rb_guide_procedure_name((rb_guide_procedure)p), source ? source : "");
         }
         for (size_t k = 0; k < n; k++) {
             if (!root) {
-                printf("  %zu. %s\n", k + 1, s[k].text);
+                cli_printf("  %zu. %s\n", k + 1, s[k].text);
                 continue;
             }
             cJSON *o = cJSON_CreateObject();
@@ -206,9 +206,8 @@ int cli_models(struct cli *c, int argc, char **argv)
     char query[512] = "";
     for (int i = 1; i < argc; i++) {
         const char *v = NULL;
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            printf("usage: %s %s\n", c->prog, models_usage);
-            return CLI_OK;
+        if (cli_is_help(argv[i])) {
+            return cli_help(c, models_usage);
         } else if (!strcmp(argv[i], "--all")) {
             all = 1;
         } else if (!strcmp(argv[i], "--guide")) {
@@ -222,8 +221,8 @@ int cli_models(struct cli *c, int argc, char **argv)
                 return CLI_USAGE;
             data = v;
         } else if (argv[i][0] == '-' && argv[i][1] == '-') {
-            fprintf(stderr, "%s: unknown option %s\n", c->prog, argv[i]);
-            return cli_usage(c, models_usage);
+            static const char *const opts[] = {"--all", "--guide", "--procedure", "--data"};
+            return cli_unknown(c, "option", argv[i], opts, 4, models_usage);
         } else {
             size_t len = strlen(query);
             if (len + strlen(argv[i]) + 2 > sizeof query)
@@ -283,11 +282,11 @@ int cli_models(struct cli *c, int argc, char **argv)
             cJSON_AddItemToArray(arr, model_json(cat, ms[i]));
         cli_print_json(root);
         if (!n) {
-            fprintf(stderr, "%s: no model matches \"%s\"\n", c->prog, query);
+            cli_eprintf("%s: no model matches \"%s\"\n", c->prog, query);
             rc = CLI_FAIL;
         }
     } else if (!n) {
-        fprintf(stderr, "%s: no model matches \"%s\"\n", c->prog, query);
+        cli_eprintf("%s: no model matches \"%s\"\n", c->prog, query);
         rc = CLI_FAIL;
     } else if (n == 1 && *query) {
         print_detail(cat, ms[0]);

@@ -8,6 +8,7 @@
 #include "cli.h"
 
 enum { EXIT_AUTH = 3, EXIT_LOCKED = 4, EXIT_NOT_FOUND = 5 };
+enum { CLI_HELP_SHOWN = -1 }; /* parse() printed --help: exit 0 without running */
 
 static const char USAGE[] =
     "ticket COMMAND [OPTIONS]\n"
@@ -28,28 +29,6 @@ static const char USAGE[] =
     "        --udid --ios --problem --resolution --assign\n"
     "--pin-stdin reads the PIN from the first line of standard input (staff add/set-pin:\n"
     "the new PIN on the next line).";
-
-/* Prints text with control characters, C1 controls and bidirectional overrides escaped,
- * so that a ticket can never move the cursor, recolour or reorder the terminal. */
-static void put_safe(FILE *out, const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '\n')
-            fputs("\\n", out);
-        else if (*p == '\t')
-            fputs("\\t", out);
-        else if (*p < 0x20 || *p == 0x7f)
-            fprintf(out, "\\x%02x", *p);
-        else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-            fprintf(out, "\\u%04x", p[1]), p++;
-        else if (*p == 0xe2 && p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae)
-            fprintf(out, "\\u%04x", 0x2000 + (p[2] - 0x80)), p += 2;
-        else if (*p == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)
-            fprintf(out, "\\u%04x", 0x2040 + (p[2] - 0x80)), p += 2;
-        else
-            fputc(*p, out);
-    }
-}
 
 struct tctx {
     struct cli *c;
@@ -96,12 +75,12 @@ static int read_line(char *buf, size_t cap)
 static int sign_in(struct tctx *t)
 {
     if (!t->staff || !t->pin_stdin) {
-        fprintf(stderr, "rescuebay: this command needs --staff NAME --pin-stdin\n");
+        cli_eprintf("rescuebay: this command needs --staff NAME --pin-stdin\n");
         return CLI_USAGE;
     }
     char pin[64];
     if (!read_line(pin, sizeof pin)) {
-        fprintf(stderr, "rescuebay: no PIN on standard input\n");
+        cli_eprintf("rescuebay: no PIN on standard input\n");
         return CLI_USAGE;
     }
     rb_status st = rb_ticket_store_sign_in(t->store, t->staff, pin);
@@ -196,8 +175,10 @@ static int parse(struct tctx *t, int argc, char **argv, int first, struct args *
             a->admin = 1;
         } else if (strcmp(argv[i], "--dry-run") == 0) {
             a->dry_run = 1;
+        } else if (cli_is_help(argv[i])) {
+            return cli_help(t->c, USAGE) == CLI_OK ? CLI_HELP_SHOWN : CLI_USAGE;
         } else if (argv[i][0] == '-' && argv[i][1] == '-' && argv[i][2]) {
-            fprintf(stderr, "rescuebay: unknown option %s\n", argv[i]);
+            cli_unknown(t->c, "option", argv[i], NULL, 0, NULL);
             return CLI_USAGE;
         } else if (a->npos < 3) {
             a->pos[a->npos++] = argv[i];
@@ -208,21 +189,27 @@ static int parse(struct tctx *t, int argc, char **argv, int first, struct args *
     return CLI_OK;
 }
 
-static int parse_query(struct args *a, rb_ticket_query *q)
+static int parse_query(struct cli *c, struct args *a, rb_ticket_query *q)
 {
     rb_ticket_query_init(q, RB_TICKET_QUERY_VERSION);
     q->field = a->field;
     q->active_only = a->active;
     if (a->status && !(q->status = (int)rb_ticket_status_from_name(a->status))) {
-        fprintf(stderr, "rescuebay: unknown status %s (open, waiting_for_customer, "
+        cli_eprintf("rescuebay: unknown status %s (open, waiting_for_customer, "
                         "in_progress, done, collected)\n", a->status);
         return CLI_USAGE;
     }
-    char *end = NULL;
-    if (a->limit && ((q->limit = strtoul(a->limit, &end, 10)), *end))
-        return CLI_USAGE;
-    if (a->offset && ((q->offset = strtoul(a->offset, &end, 10)), *end))
-        return CLI_USAGE;
+    long long n;
+    if (a->limit) {
+        if (cli_parse_int(c, "--limit", a->limit, 1, 1000000, &n) != CLI_OK)
+            return CLI_USAGE;
+        q->limit = (size_t)n;
+    }
+    if (a->offset) {
+        if (cli_parse_int(c, "--offset", a->offset, 0, 1000000000, &n) != CLI_OK)
+            return CLI_USAGE;
+        q->offset = (size_t)n;
+    }
     return CLI_OK;
 }
 
@@ -247,11 +234,11 @@ static cJSON *ticket_json(const rb_ticket *tk)
 
 static void print_row(const rb_ticket *tk)
 {
-    printf("%-16s %-21s ", tk->number, rb_ticket_status_name(tk->status));
-    put_safe(stdout, tk->customer_name[0] ? tk->customer_name : "-");
-    fputs("  ", stdout);
-    put_safe(stdout, tk->device_model[0] ? tk->device_model : "-");
-    printf("  %s\n", tk->created_at);
+    cli_printf("%-16s %-21s ", tk->number, rb_ticket_status_name(tk->status));
+    cli_printf("%s", tk->customer_name[0] ? tk->customer_name : "-");
+    cli_printf("  ");
+    cli_printf("%s", tk->device_model[0] ? tk->device_model : "-");
+    cli_printf("  %s\n", tk->created_at);
 }
 
 static int print_list(struct tctx *t, rb_ticket_list *l)
@@ -266,7 +253,7 @@ static int print_list(struct tctx *t, rb_ticket_list *l)
         for (size_t i = 0; i < l->count; i++)
             print_row(l->items[i]);
         if (l->count == 0)
-            fprintf(stderr, "no tickets\n");
+            cli_eprintf("no tickets\n");
     }
     rb_ticket_list_free(l);
     return CLI_OK;
@@ -303,21 +290,21 @@ static int cmd_show(struct tctx *t, const char *number)
         for (cJSON *f = o->child; f; f = f->next) {
             if (!f->valuestring[0])
                 continue;
-            printf("%-15s ", f->string);
-            put_safe(stdout, f->valuestring);
-            putchar('\n');
+            cli_printf("%-15s ", f->string);
+            cli_printf("%s", f->valuestring);
+            cli_printf("\n");
         }
         cJSON_Delete(o);
-        printf("events:\n");
+        cli_printf("events:\n");
         for (size_t i = 0; i < ev->count; i++) {
-            printf("  %s  %-20s %-10s ", ev->items[i].at,
+            cli_printf("  %s  %-20s %-10s ", ev->items[i].at,
                    rb_ticket_event_type_name(ev->items[i].type), ev->items[i].actor);
-            put_safe(stdout, ev->items[i].summary);
+            cli_printf("%s", ev->items[i].summary);
             if (ev->items[i].detail[0]) {
-                fputs("  ", stdout);
-                put_safe(stdout, ev->items[i].detail);
+                cli_printf("  ");
+                cli_printf("%s", ev->items[i].detail);
             }
-            puts(ev->items[i].redacted ? "  [redacted]" : "");
+            cli_printf("%s\n", ev->items[i].redacted ? "  [redacted]" : "");
         }
     }
     rb_ticket_free(tk);
@@ -334,8 +321,12 @@ static int cmd_receipt(struct tctx *t, const char *number)
     if (t->c->json) {
         char *text = NULL;
         st = rb_ticket_receipt_json(&text, r);
-        if (st == RB_OK)
-            puts(text);
+        /* Through the same safe JSON path as every other --json output. */
+        cJSON *j = st == RB_OK ? cJSON_Parse(text) : NULL;
+        if (st == RB_OK && !j)
+            st = RB_ERR_PARSE;
+        if (j)
+            cli_print_json(j);
         rb_free(text);
     } else {
         const char *head[][2] = {{"", r->store_name}, {"", r->store_address}, {"", r->store_phone},
@@ -349,18 +340,18 @@ static int cmd_receipt(struct tctx *t, const char *number)
             if (!head[i][1][0])
                 continue;
             if (head[i][0][0])
-                printf("%-11s ", head[i][0]);
-            put_safe(stdout, head[i][1]);
-            putchar('\n');
+                cli_printf("%-11s ", head[i][0]);
+            cli_printf("%s", head[i][1]);
+            cli_printf("\n");
         }
         for (size_t i = 0; i < r->line_count; i++) {
-            printf("  %s  ", r->lines[i].at);
-            put_safe(stdout, r->lines[i].text);
-            putchar('\n');
+            cli_printf("  %s  ", r->lines[i].at);
+            cli_printf("%s", r->lines[i].text);
+            cli_printf("\n");
         }
         if (r->terms[0]) {
-            put_safe(stdout, r->terms);
-            putchar('\n');
+            cli_printf("%s", r->terms);
+            cli_printf("\n");
         }
     }
     rb_ticket_receipt_free(r);
@@ -390,8 +381,8 @@ static int cmd_staff(struct tctx *t, struct args *a)
                 cJSON_AddStringToObject(o, "last_sign_in", s->last_sign_in);
                 cJSON_AddItemToArray(arr, o);
             } else {
-                put_safe(stdout, s->name);
-                printf("%s%s%s%s\n", s->is_admin ? "  admin" : "", s->disabled ? "  disabled" : "",
+                cli_printf("%s", s->name);
+                cli_printf("%s%s%s%s\n", s->is_admin ? "  admin" : "", s->disabled ? "  disabled" : "",
                        s->locked_until[0] ? "  locked until " : "", s->locked_until);
             }
         }
@@ -416,7 +407,7 @@ static int cmd_staff(struct tctx *t, struct args *a)
             return rc;
         char pin[64];
         if (!read_line(pin, sizeof pin)) {
-            fprintf(stderr, "rescuebay: no new PIN on standard input\n");
+            cli_eprintf("rescuebay: no new PIN on standard input\n");
             return CLI_USAGE;
         }
         st = verb[0] == 'a' ? rb_ticket_staff_add(t->store, name, pin, a->admin)
@@ -458,7 +449,7 @@ static int cmd_settings(struct tctx *t, struct args *a)
         if (t->c->json)
             cJSON_AddStringToObject(o, rb_ticket_setting_name(i), v);
         else
-            printf("%s = %s\n", rb_ticket_setting_name(i), v);
+            cli_printf("%s = %s\n", rb_ticket_setting_name(i), v);
         rb_free(v);
     }
     if (t->c->json)
@@ -478,7 +469,7 @@ static int no_database(struct tctx *t, const char *cmd, struct args *a)
                      (strcmp(cmd, "settings") == 0 && (!*verb || strcmp(verb, "list") == 0));
     if (!empty_list)
         return fail(t, RB_ERR_NOT_FOUND, cmd);
-    fprintf(stderr, "rescuebay: %s\n", rb_ticket_store_last_error(t->store));
+    cli_eprintf("rescuebay: %s\n", rb_ticket_store_last_error(t->store));
     if (t->c->json) {
         cJSON *o = cJSON_CreateObject();
         if (cmd[0] == 'p') {
@@ -499,7 +490,7 @@ static int run(struct tctx *t, const char *cmd, struct args *a)
     int rc;
     const char *number = a->npos > 0 ? a->pos[0] : NULL;
     if (strcmp(cmd, "list") == 0 || strcmp(cmd, "search") == 0 || strcmp(cmd, "export") == 0) {
-        if ((rc = parse_query(a, &q)) != CLI_OK)
+        if ((rc = parse_query(t->c, a, &q)) != CLI_OK)
             return cli_usage(t->c, USAGE);
         if (cmd[0] == 's') {
             if (!number)
@@ -537,7 +528,7 @@ static int run(struct tctx *t, const char *cmd, struct args *a)
             cJSON_AddBoolToObject(o, "dry_run", a->dry_run);
             cli_print_json(o);
         } else {
-            printf("%s%zu ticket(s)\n", a->dry_run ? "would erase " : "erased ", n);
+            cli_printf("%s%zu ticket(s)\n", a->dry_run ? "would erase " : "erased ", n);
         }
         return CLI_OK;
     }
@@ -586,7 +577,7 @@ static int run(struct tctx *t, const char *cmd, struct args *a)
             cJSON_AddStringToObject(o, "number", number);
             cli_print_json(o);
         } else {
-            puts(number);
+            cli_printf("%s\n", number);
         }
     }
     rb_free(created);
@@ -595,17 +586,29 @@ static int run(struct tctx *t, const char *cmd, struct args *a)
 
 int cli_ticket(struct cli *c, int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
-        if (argc >= 2) {
-            printf("usage: %s %s\n", c->prog, USAGE);
-            return CLI_OK;
-        }
+    if (argc < 2)
         return cli_usage(c, USAGE);
-    }
+    if (cli_is_help(argv[1]) || strcmp(argv[1], "help") == 0)
+        return cli_help(c, USAGE);
+    static const char *const cmds[] = {"new", "list", "show", "search", "update", "note",
+                                       "close", "export", "receipt", "erase", "purge", "staff",
+                                       "settings"};
+    bool known = false;
+    for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
+        known |= strcmp(argv[1], cmds[i]) == 0;
     struct tctx t = {.c = c};
     struct args a;
     int rc = parse(&t, argc, argv, 2, &a);
+    if (rc == CLI_HELP_SHOWN)
+        return CLI_OK;
     if (rc != CLI_OK)
+        return cli_usage(c, USAGE);
+    if (!known)
+        return cli_unknown(c, "ticket command", argv[1], cmds, sizeof cmds / sizeof *cmds, USAGE);
+    /* Numbers and names are checked before the store is looked at, found or not. */
+    rb_ticket_query q;
+    if ((strcmp(argv[1], "list") == 0 || strcmp(argv[1], "search") == 0 ||
+         strcmp(argv[1], "export") == 0) && parse_query(c, &a, &q) != CLI_OK)
         return cli_usage(c, USAGE);
     /* Only these create data, so only these may create the database. */
     int creates = strcmp(argv[1], "new") == 0 ||

@@ -15,32 +15,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 #include <unistd.h>
 
+#include "fakeusb.h"
 #include "wire.h"
 
 #define MAX_CALLBACKS 8
 #define LIST_RING 16
-
-struct libusb_context {
-    int unused;
-};
-
-struct libusb_device {
-    struct libusb_device *next;   /* all devices ever seen; never freed (libirecovery keeps
-                                     pointers in its hotplug threads) */
-    uint64_t ecid, gen;
-    uint16_t pid;
-    uint8_t bus, addr;
-    int present;
-    unsigned reported;            /* bit i: hotplug callback i was told it arrived */
-    char serial[256];
-    char nonce[256];
-};
-
-struct libusb_device_handle {
-    struct libusb_device *dev;
-};
 
 struct callback {
     int used;
@@ -64,15 +46,38 @@ static const char *sim_addr(void)
     return a && *a ? a : "UNIX:/var/run/usbmuxd";
 }
 
-static plist_t ask(plist_t msg)
+/* One connection to the sim for all questions, kept open: libirecovery polls every 100 ms,
+ * and a new socket per poll recycles descriptor numbers so fast that a host program's own
+ * use-after-close races (idevicerestore 1.0.0's FDR thread) hit our sockets. */
+static pthread_mutex_t ask_lock = PTHREAD_MUTEX_INITIALIZER;
+static int ask_fd = -1;
+static pid_t ask_pid;
+static char ask_addr[512];
+
+plist_t rb_fakeusb_ask(plist_t msg)
 {
     plist_t reply = NULL;
-    int fd = sim_connect(sim_addr());
-    if (fd >= 0) {
-        if (sim_mux_send(fd, 1, msg) == 0)
-            sim_mux_recv(fd, NULL, &reply, 5000);
-        close(fd);
+    const char *addr = sim_addr();
+    pthread_mutex_lock(&ask_lock);
+    if (ask_fd >= 0 && (ask_pid != getpid() || strcmp(ask_addr, addr))) {
+        if (ask_pid == getpid()) /* after fork() the socket is the parent's */
+            close(ask_fd);
+        ask_fd = -1;
     }
+    for (int attempt = 0; attempt < 2 && !reply; attempt++) {
+        if (ask_fd < 0) {
+            ask_fd = sim_connect(addr);
+            ask_pid = getpid();
+            snprintf(ask_addr, sizeof ask_addr, "%s", addr);
+        }
+        if (ask_fd < 0)
+            break;
+        if (sim_mux_send(ask_fd, 1, msg) != 0 || sim_mux_recv(ask_fd, NULL, &reply, 5000) != 0) {
+            close(ask_fd); /* the sim restarted, or a late answer would confuse the next */
+            ask_fd = -1;
+        }
+    }
+    pthread_mutex_unlock(&ask_lock);
     plist_free(msg);
     return reply;
 }
@@ -88,7 +93,7 @@ static void refresh(void)
 {
     plist_t m = plist_new_dict();
     plist_dict_set_item(m, "MessageType", plist_new_string("RbSimUsbList"));
-    plist_t r = ask(m);
+    plist_t r = rb_fakeusb_ask(m);
     plist_t arr = r && plist_get_node_type(r) == PLIST_DICT ? plist_dict_get_item(r, "Devices")
                                                             : NULL;
     for (struct libusb_device *d = devices; d; d = d->next)
@@ -240,10 +245,16 @@ int libusb_open(libusb_device *dev, libusb_device_handle **handle)
     if (!*handle)
         return LIBUSB_ERROR_NO_MEM;
     (*handle)->dev = dev;
+    for (int i = 0; i < FAKEUSB_MAX_IFACES; i++)
+        (*handle)->claim_fd[i] = -1;
     return 0;
 }
 
-void libusb_close(libusb_device_handle *handle) { free(handle); }
+void libusb_close(libusb_device_handle *handle)
+{
+    rb_fakeusb_release_all(handle);
+    free(handle);
+}
 
 libusb_device *libusb_get_device(libusb_device_handle *handle) { return handle->dev; }
 
@@ -277,21 +288,17 @@ int libusb_get_configuration(libusb_device_handle *h, int *config)
 }
 
 int libusb_set_configuration(libusb_device_handle *h, int c) { (void)h; (void)c; return 0; }
-int libusb_claim_interface(libusb_device_handle *h, int i) { (void)h; (void)i; return 0; }
-int libusb_release_interface(libusb_device_handle *h, int i) { (void)h; (void)i; return 0; }
 int libusb_set_interface_alt_setting(libusb_device_handle *h, int i, int a)
 {
     (void)h; (void)i; (void)a;
     return 0;
 }
-int libusb_reset_device(libusb_device_handle *h) { (void)h; return 0; }
 int libusb_clear_halt(libusb_device_handle *h, unsigned char ep) { (void)h; (void)ep; return 0; }
 
 int libusb_control_transfer(libusb_device_handle *h, uint8_t request_type, uint8_t request,
                             uint16_t value, uint16_t index, unsigned char *data, uint16_t length,
                             unsigned int timeout)
 {
-    (void)timeout;
     plist_t m = plist_new_dict();
     plist_dict_set_item(m, "MessageType", plist_new_string("RbSimUsbControl"));
     plist_dict_set_item(m, "ECID", plist_new_uint(h->dev->ecid));
@@ -303,7 +310,7 @@ int libusb_control_transfer(libusb_device_handle *h, uint8_t request_type, uint8
     plist_dict_set_item(m, "Length", plist_new_uint(length));
     if (!(request_type & 0x80) && data && length)
         plist_dict_set_item(m, "Data", plist_new_data((const char *)data, length));
-    plist_t r = ask(m);
+    plist_t r = rb_fakeusb_ask(m);
     uint64_t ret = 0, err = 0;
     if (!r || sim_dict_uint(r, "Return", &ret) != 0) {
         plist_free(r);
@@ -312,6 +319,8 @@ int libusb_control_transfer(libusb_device_handle *h, uint8_t request_type, uint8
     sim_dict_uint(r, "Error", &err);
     if (err) {
         plist_free(r);
+        if (-(int)err == LIBUSB_ERROR_TIMEOUT) /* a silent device: the wait is real */
+            sim_msleep((int)timeout);
         return -(int)err;
     }
     plist_t dn = plist_dict_get_item(r, "Data");
@@ -325,15 +334,6 @@ int libusb_control_transfer(libusb_device_handle *h, uint8_t request_type, uint8
     }
     plist_free(r);
     return (int)ret;
-}
-
-int libusb_bulk_transfer(libusb_device_handle *h, unsigned char endpoint, unsigned char *data,
-                         int length, int *transferred, unsigned int timeout)
-{
-    (void)h; (void)endpoint; (void)data; (void)timeout;
-    if (transferred)
-        *transferred = length; /* uploads are accepted and dropped */
-    return 0;
 }
 
 /* Under lock: collects (callback, device, event) to deliver after unlocking. */

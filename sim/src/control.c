@@ -59,11 +59,7 @@ char *sim_iboot_serial(const struct sim_device *d)
 static void nonces(const struct sim_device *d, char *out, size_t len)
 {
     char nonc[65], snon[41];
-    for (int i = 0; i < 64; i++)
-        nonc[i] = "0123456789abcdef"[(d->p.ecid >> ((i * 4) % 64)) & 0xf];
-    for (int i = 0; i < 40; i++)
-        snon[i] = "0123456789abcdef"[(d->p.ecid >> ((i * 3) % 61)) & 0xf];
-    nonc[64] = snon[40] = 0;
+    sim_nonce_hex(d, nonc, snon);
     snprintf(out, len, "NONC:%s SNON:%s", nonc, snon);
 }
 
@@ -114,6 +110,8 @@ static void iboot_command(struct sim_device *d, const char *cmd)
         d->nnv = d->nenv;
     } else if (!strcmp(word, "getenv")) {
         snprintf(d->last_getenv, sizeof d->last_getenv, "%s", a);
+    } else if (sim_iboot_command(d, word, cmd)) {
+        /* boot commands of a restore (iboot.c) */
     } else if (!strcmp(word, "reboot") || !strcmp(word, "reset")) {
         memcpy(d->env, d->nv, sizeof d->env);
         d->nenv = d->nnv;
@@ -124,7 +122,8 @@ static void iboot_command(struct sim_device *d, const char *cmd)
 
 static void usb_control(int fd, uint32_t tag, plist_t req)
 {
-    uint64_t ecid = 0, gen = 0, rt = 0, rq = 0, len = 0;
+    uint64_t ecid = 0, gen = 0, rt = 0, rq = 0, len = 0, value = 0;
+    sim_dict_uint(req, "Value", &value);
     sim_dict_uint(req, "ECID", &ecid);
     sim_dict_uint(req, "Gen", &gen);
     sim_dict_uint(req, "RequestType", &rt);
@@ -145,7 +144,9 @@ static void usb_control(int fd, uint32_t tag, plist_t req)
     if (d && d->attached && !d->rebooting && (uint64_t)d->usb_gen == gen &&
         (d->mode == SIM_RECOVERY || d->mode == SIM_DFU)) {
         ret = (int64_t)len;
-        if (rt == 0x40 && rq == 0 && d->mode == SIM_RECOVERY) {
+        if (sim_iboot_control(d, rt, rq, value, dp, dlen, len, out, &outlen, &ret)) {
+            /* uploads, DFU states (iboot.c) */
+        } else if (rt == 0x40 && rq == 0 && d->mode == SIM_RECOVERY) {
             char cmd[256];
             size_t n = dlen < sizeof cmd - 1 ? (size_t)dlen : sizeof cmd - 1;
             memcpy(cmd, dp ? dp : "", dp ? n : 0);
@@ -197,6 +198,13 @@ static cJSON *device_json(const struct sim_device *d)
     cJSON_AddStringToObject(o, "trust", trust[d->trust]);
     cJSON_AddNumberToObject(o, "trust_pending", d->trust_pending);
     cJSON_AddNumberToObject(o, "slow_ms", d->slow_ms);
+    cJSON_AddStringToObject(o, "ios", d->p.ios_version);
+    cJSON_AddStringToObject(o, "build", d->p.build_version);
+    cJSON_AddStringToObject(o, "activation", d->p.activation);
+    cJSON_AddStringToObject(o, "restore_step", d->rs.step);
+    cJSON_AddStringToObject(o, "last_restore", d->rs.last);
+    cJSON_AddNumberToObject(o, "tss_requests", d->rs.tss_requests);
+    cJSON_AddNumberToObject(o, "usb_claims", d->nclaims);
     return o;
 }
 
@@ -232,7 +240,7 @@ static int run_command(int argc, const char **argv, char **text)
     if (argc < 2) {
         *text = strdup("usage: list | attach|detach|drop|garbage|reset ID | reboot ID MODE | "
                        "trust ID accept|refuse | slow ID MS | set ID KEY VALUE | unpair ID | "
-                       "hostile muxd|ID MODE");
+                       "hostile muxd|ID MODE | fault ID STEP ACTION|clear|list");
         return -1;
     }
     struct sim_device *d = sim_find(argv[1]);
@@ -242,8 +250,10 @@ static int run_command(int argc, const char **argv, char **text)
     }
     sim_mode m;
     if (!strcmp(cmd, "attach") || !strcmp(cmd, "detach")) {
+        sim_restore_interrupted(d);
         sim_set_attached(d, cmd[0] == 'a');
     } else if (!strcmp(cmd, "reboot") && argc > 2 && sim_mode_parse(argv[2], &m) == 0) {
+        sim_restore_interrupted(d);
         sim_later_mode(d, m);
     } else if (!strcmp(cmd, "trust") && argc > 2 &&
                (!strcmp(argv[2], "accept") || !strcmp(argv[2], "refuse"))) {
@@ -262,6 +272,8 @@ static int run_command(int argc, const char **argv, char **text)
             return -1;
         }
         d->p = np;
+    } else if (!strcmp(cmd, "fault")) {
+        return sim_fault_ctl(d, argc, argv, text);
     } else if (!strcmp(cmd, "unpair")) {
         sim_device_unpair(d);
     } else if (!strcmp(cmd, "reset")) {
@@ -302,6 +314,15 @@ void sim_control_handle(int fd, uint32_t tag, plist_t req)
     const char *mt = sim_dict_str(req, "MessageType");
     if (!strcmp(mt, "RbSimUsbList"))
         usb_list(fd, tag);
+    else if (!strcmp(mt, "RbSimUsbBulk") || !strcmp(mt, "RbSimUsbReset") ||
+             !strcmp(mt, "RbSimUsbClaim"))
+        sim_iboot_message(fd, tag, req, mt);
+    else if (!strcmp(mt, "RbSimEnv")) {
+        plist_t m = plist_new_dict();
+        plist_dict_set_item(m, "TssPort", plist_new_uint((uint64_t)g_sim.tss_port));
+        sim_mux_send(fd, tag, m);
+        plist_free(m);
+    }
     else if (!strcmp(mt, "RbSimUsbControl"))
         usb_control(fd, tag, req);
     else

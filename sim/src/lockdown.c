@@ -135,6 +135,7 @@ static plist_t domain_values(const struct sim_device *d, const char *domain, int
         S("WiFiAddress", p->wifi_mac);
         plist_dict_set_item(v, "DevicePublicKey",
                             plist_new_data(g_sim.device_pubkey_pem, strlen(g_sim.device_pubkey_pem)));
+        sim_iboot_lockdown_values(d, v); /* nonces, Image4Supported (iboot.c) */
         if (full) {
             S("SerialNumber", p->serial);
             if (!strcmp(p->device_class, "iPhone"))
@@ -486,10 +487,8 @@ void sim_lockdown_run(int fd, struct sim_device *d)
             plist_free(req);
             ld_send(&l, out); /* answer first: the reboot hangs up this connection */
             pthread_mutex_lock(&g_sim.lock);
-            sim_env_set(d->nv, &d->nnv, "auto-boot", "false");
-            memcpy(d->env, d->nv, sizeof d->env);
-            d->nenv = d->nnv;
-            sim_later_mode(d, SIM_RECOVERY);
+            sim_nv_set(d, "auto-boot", "false");
+            sim_leave_later(d, SIM_RECOVERY, 300);
             pthread_mutex_unlock(&g_sim.lock);
             break;
         } else {

@@ -16,10 +16,11 @@ static const char usage[] =
     "usage: rescuebay-sim --listen ADDR --scenario FILE\n"
     "       rescuebay-sim ctl --listen ADDR COMMAND [ARGS...]\n"
     "       rescuebay-sim env --listen ADDR\n"
+    "       rescuebay-sim ipsw OUT.ipsw --product TYPE --version V --build B [--update]\n"
     "ADDR is UNIX:/path/to/socket or 127.0.0.1:PORT (as in USBMUXD_SOCKET_ADDRESS).\n"
     "ctl commands: list | attach ID | detach ID | reboot ID normal|recovery|dfu|restore |\n"
     "              trust ID accept|refuse | slow ID MS | drop ID | garbage ID | reset ID |\n"
-    "              set ID KEY VALUE | unpair ID |\n"
+    "              set ID KEY VALUE | unpair ID | fault ID STEP ACTION|clear|list |\n"
     "              hostile muxd|ID off|silent|huge|garbage|trickle MS\n"
     "ID is a scenario device name, a UDID or an ECID. See docs/sim.md.\n";
 
@@ -114,6 +115,8 @@ static int serve(const char *addr, const char *scenario)
         fprintf(stderr, "rescuebay-sim: cannot listen on %s: %s\n", addr, strerror(errno));
         return 1;
     }
+    if (sim_tss_start() != 0)
+        fprintf(stderr, "rescuebay-sim: no signing server (restores need -T or an offline IPSW)\n");
     if (sim_pki_init() != 0) {
         fprintf(stderr, "rescuebay-sim: cannot make keys and certificates\n");
         return 1;
@@ -188,6 +191,22 @@ static int env(const char *addr)
         printf("USBMUXD_SOCKET_ADDRESS=%s\n", addr);
     }
     printf("LD_PRELOAD=%s\n", abs);
+    /* the sim's signing server, as libcurl's proxy for idevicerestore; loopback stays direct */
+    int fd = sim_connect(addr);
+    plist_t m = plist_new_dict(), r = NULL;
+    plist_dict_set_item(m, "MessageType", plist_new_string("RbSimEnv"));
+    if (fd >= 0 && sim_mux_send(fd, 1, m) == 0)
+        sim_mux_recv(fd, NULL, &r, 5000);
+    plist_free(m);
+    if (fd >= 0)
+        close(fd);
+    uint64_t port = 0;
+    if (sim_dict_uint(r, "TssPort", &port) == 0 && port) {
+        printf("http_proxy=http://127.0.0.1:%u\n", (unsigned)port);
+        printf("https_proxy=http://127.0.0.1:%u\n", (unsigned)port);
+        printf("no_proxy=localhost,127.0.0.1\n");
+    }
+    plist_free(r);
     return 0;
 }
 
@@ -195,6 +214,8 @@ int main(int argc, char **argv)
 {
     const char *sub = NULL, *listen = NULL, *scenario = NULL;
     int i = 1;
+    if (argc > 1 && !strcmp(argv[1], "ipsw"))
+        return sim_ipsw_main(argc - 2, argv + 2);
     if (argc > 1 && (!strcmp(argv[1], "ctl") || !strcmp(argv[1], "env")))
         sub = argv[i++];
     for (; i < argc; i++) {

@@ -217,6 +217,9 @@ void sim_device_reset(struct sim_device *d)
     d->trust_pending = d->p.trust_pending;
     d->slow_ms = d->p.slow_ms;
     d->drop_next = d->garbage_next = 0;
+    sim_restore_reset(d);
+    memcpy(d->faults, d->p.faults, sizeof d->faults);
+    d->nfaults = d->p.nfaults;
     d->nenv = d->nnv = 0;
     sim_env_set(d->nv, &d->nnv, "auto-boot", d->p.mode == SIM_NORMAL ? "true" : "false");
     sim_env_set(d->nv, &d->nnv, "build-version", d->p.iboot);
@@ -331,6 +334,7 @@ static int do_connect(int fd, uint32_t tag, plist_t req)
                 found = 1;
             }
     }
+    int restored = d && d->mode == SIM_RESTORE && sim_restore_port((int)port);
     int tracked = d && d->nconns < (int)(sizeof d->conns / sizeof *d->conns);
     if (tracked)
         d->conns[d->nconns++] = fd;
@@ -339,7 +343,10 @@ static int do_connect(int fd, uint32_t tag, plist_t req)
         send_result(fd, tag, RES_BADDEV);
         return 1;
     }
-    if (port != LOCKDOWN_PORT && !found) {
+    if (restored) { /* restored, ASR and FDR of a device in restore mode (restored.c) */
+        send_result(fd, tag, RES_OK);
+        sim_restore_serve(fd, d, (int)port);
+    } else if (port != LOCKDOWN_PORT && !found) {
         send_result(fd, tag, RES_CONNREFUSED);
     } else {
         send_result(fd, tag, RES_OK);

@@ -99,6 +99,9 @@ int sim_profile_set(struct sim_profile *p, const char *key, const char *val)
     }
     if (!strcmp(key, "mode"))
         return sim_mode_parse(val, &p->mode);
+    if (!strcmp(key, "fault"))
+        return p->nfaults < SIM_MAX_FAULTS && sim_fault_parse(val, &p->faults[p->nfaults]) == 0
+                   ? (p->nfaults++, 0) : -1;
     if (!strcmp(key, "attached"))
         return parse_bool(val, &p->attached);
     if (!strcmp(key, "paired"))

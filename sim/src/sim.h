@@ -22,6 +22,16 @@
 #define SIM_MAX_PORTS 8
 
 typedef enum sim_mode { SIM_NORMAL = 0, SIM_RECOVERY, SIM_DFU, SIM_RESTORE } sim_mode;
+#define SIM_MAX_FAULTS 8
+#define SIM_MAX_CLAIMS 4
+
+/* A scripted fault (fault.c): at STEP, do ACTION (arg: AMRError number). One-shot. */
+struct sim_fault {
+    char step[16];
+    char action[16];
+    int arg;
+};
+
 typedef enum sim_trust { TRUST_ACCEPT = 0, TRUST_REFUSE, TRUST_WAIT } sim_trust;
 
 /* Everything a scenario file sets for one device; `reset` goes back to it. */
@@ -53,6 +63,41 @@ struct sim_profile {
     int usb_bus, usb_port;
     int slow_ms;
     int reboot_ms;       /* -1: the [sim] value */
+    struct sim_fault faults[SIM_MAX_FAULTS]; /* `fault = step:action` lines */
+    int nfaults;
+};
+
+/* The device side of a restore (iboot.c, restored.c, asr.c); under sim.lock. */
+struct sim_restore {
+    unsigned char *upload;   /* the USB upload in progress (recovery bulk or DFU blocks) */
+    size_t upload_len, upload_cap;
+    char upload_comp[16];    /* its component, from the IM4P tag ("ibec", "ramdisk", ...) */
+    int dfu_state;           /* DFU: 2 idle, 5 download-idle, 7 manifest, 10 error */
+    int dfu_image_ok;        /* a complete image with a good CRC is waiting for reset */
+    char loaded[8][16];      /* components iBoot holds (ramdisk, devicetree, kernel, ...) */
+    int nloaded;
+    /* what the uploaded ramdisk says it installs (ipsw.c writes it into the payload) */
+    char new_version[16], new_build[16], new_product[32];
+    int update;              /* the ramdisk is an update (keeps data) */
+    /* the restore-mode session */
+    unsigned session;        /* device epoch when restore mode began */
+    int started;             /* StartRestore received */
+    int host_seen;           /* a restore host asked for HardwareInfo */
+    int nconn;               /* open connections to restored/ASR/FDR */
+    int asr;                 /* 0 waiting, 1 running, 2 done, 3 failed */
+    int asr_percent;
+    int fdr[4];              /* FDR control connections, closed when the restore ends */
+    int nfdr;
+    int silent;              /* stops answering (fault `silent`) */
+    char step[40];           /* what it is doing now, for ctl list */
+    char last[64];           /* outcome of the last restore: "", "done", "failed: ..." */
+    int tss_requests;        /* signing requests for this ECID (tss.c) */
+};
+
+struct sim_claim {           /* an interface a process holds (fake libusb) */
+    uint64_t gen;
+    int iface;
+    int fd;
 };
 
 struct sim_host {            /* a computer this device trusts */
@@ -94,6 +139,11 @@ struct sim_device {
     struct sim_env env[SIM_MAX_ENV], nv[SIM_MAX_ENV]; /* iBoot: live and saved variables */
     int nenv, nnv;
     char last_getenv[64];
+    struct sim_restore rs;
+    struct sim_fault faults[SIM_MAX_FAULTS]; /* armed faults (reset re-arms the scenario's) */
+    int nfaults;
+    struct sim_claim claims[SIM_MAX_CLAIMS];
+    int nclaims;
 };
 
 struct sim_saved_record {    /* SavePairRecord store */
@@ -121,6 +171,7 @@ struct sim {
     EVP_PKEY *root_key, *host_key;
     X509 *root_cert, *host_cert;
     char host_id[64];
+    int tss_port;            /* the fake signing server / proxy (tss.c), 0 if not running */
 };
 
 extern struct sim g_sim;
@@ -156,5 +207,37 @@ void sim_service_run(int fd, struct sim_device *d, const struct sim_service_port
 void sim_control_handle(int fd, uint32_t tag, plist_t req);
 char *sim_iboot_serial(const struct sim_device *d);
 void sim_env_set(struct sim_env *env, int *n, const char *key, const char *val);
+
+/* fault.c */
+int sim_fault_parse(const char *spec, struct sim_fault *f);   /* "step:action[=N]" */
+int sim_fault_take(struct sim_device *d, const char *step, struct sim_fault *out); /* lock */
+int sim_fault_ctl(struct sim_device *d, int argc, const char **argv, char **text); /* lock */
+void sim_fault_unplug(struct sim_device *d, int replug, sim_mode mode); /* under lock */
+void sim_leave_later(struct sim_device *d, sim_mode m, int after_ms); /* under lock */
+
+/* iboot.c: recovery/DFU device side of the fake libusb */
+int sim_iboot_control(struct sim_device *d, uint64_t rt, uint64_t rq, uint64_t value,
+                      const char *data, uint64_t dlen, uint64_t len, char *out,
+                      size_t *outlen, int64_t *ret);                /* under lock */
+int sim_iboot_command(struct sim_device *d, const char *word, const char *cmd); /* lock */
+void sim_nonce_hex(const struct sim_device *d, char nonc[65], char snon[41]);
+void sim_iboot_lockdown_values(const struct sim_device *d, plist_t v);
+void sim_iboot_message(int fd, uint32_t tag, plist_t req, const char *mt);
+void sim_restore_reset(struct sim_device *d);                  /* under lock */
+void sim_restore_interrupted(struct sim_device *d);            /* under lock */
+void sim_nv_set(struct sim_device *d, const char *key, const char *val); /* under lock */
+
+/* restored.c, asr.c: restore mode (ports 62078, 12345, 1082) */
+int sim_restore_port(int port);
+void sim_restore_wake(void);     /* the ASR session changed (asr.c -> restored.c) */
+void sim_restore_serve(int fd, struct sim_device *d, int port);
+void sim_asr_run(int fd, struct sim_device *d);
+void sim_restore_finish(struct sim_device *d, int ok, const char *why); /* under lock */
+
+/* tss.c */
+int sim_tss_start(void);
+
+/* ipsw.c */
+int sim_ipsw_main(int argc, char **argv);
 
 #endif

@@ -359,6 +359,16 @@ static const char *const named[][2] = {
     {"HomeDomain", "Library/Preferences/empty.plist"},
 };
 
+const char *const bkgen_hostile_names[] = {
+    "Media/DCIM/100APPLE/IMG_\x1b[2J\x1b]0;pwned\x07.HEIC",
+    "Media/DCIM/100APPLE/IMG_\xc2\x9b" "31m.HEIC",
+    "Media/DCIM/100APPLE/IMG_\xe2\x80\xae" "CIEH.exe",
+    "Media/DCIM/100APPLE/IMG_\xe2\x81\xa6x\xe2\x81\xa9.HEIC",
+    "Media/DCIM/100APPLE/IMG_\xff\xfe" ".HEIC",
+    "Media/DCIM/100APPLE/IMG_two\nlines\r.HEIC",
+    NULL,
+};
+
 static int make_rows(struct gen *g)
 {
     const bkgen_opts *o = g->o;
@@ -397,6 +407,9 @@ static int make_rows(struct gen *g)
         if (add_file(g, dom, rel, size))
             return -1;
     }
+    for (size_t i = 0; o->hostile_names && bkgen_hostile_names[i]; i++)
+        if (add_file(g, "CameraRollDomain", bkgen_hostile_names[i], 100))
+            return -1;
     if (dmg(g, "path_traversal") && add_file(g, "HomeDomain", "Library/SMS/../../../../../rb-escape.txt", 64))
         return -1;
     if (dmg(g, "absolute_path") && add_file(g, "HomeDomain", "/tmp/rb-abs-escape.txt", 64))
@@ -547,8 +560,9 @@ int bkgen_write(const bkgen_opts *o, char *err, size_t errlen)
     /* Info.plist: host-written, XML. */
     plist_t info = plist_new_dict();
     plist_dict_set_item(info, "Build Version", plist_new_string("21F90"));
-    plist_dict_set_item(info, "Device Name", plist_new_string("Test iPhone"));
-    plist_dict_set_item(info, "Display Name", plist_new_string("Test iPhone"));
+    const char *devname = g.o->device_name ? o->device_name : "Test iPhone";
+    plist_dict_set_item(info, "Device Name", plist_new_string(devname));
+    plist_dict_set_item(info, "Display Name", plist_new_string(devname));
     plist_dict_set_item(info, "Last Backup Date", plist_new_date(785548800, 0));
     plist_dict_set_item(info, "Product Type", plist_new_string(pt));
     plist_dict_set_item(info, "Product Version", plist_new_string(dmg(&g, "version_differs") ? "16.0" : ios));
@@ -570,7 +584,7 @@ int bkgen_write(const bkgen_opts *o, char *err, size_t errlen)
     plist_dict_set_item(man, "WasPasscodeSet", plist_new_bool(1));
     plist_t lock = plist_new_dict();
     plist_dict_set_item(lock, "BuildVersion", plist_new_string("21F90"));
-    plist_dict_set_item(lock, "DeviceName", plist_new_string("Test iPhone"));
+    plist_dict_set_item(lock, "DeviceName", plist_new_string(g.o->device_name ? g.o->device_name : "Test iPhone"));
     plist_dict_set_item(lock, "ProductType", plist_new_string(pt));
     plist_dict_set_item(lock, "ProductVersion", plist_new_string(ios));
     plist_dict_set_item(lock, "SerialNumber", plist_new_string("TEST00000000"));

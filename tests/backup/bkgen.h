@@ -23,12 +23,17 @@ typedef struct bkgen_opts {
     const char *ios;            /* default "17.5.1" */
     const char *product_type;   /* default "iPhone14,5" */
     const char *damage;         /* NULL, or one of bkgen_damages[] */
+    const char *device_name;    /* Info/Manifest DeviceName; default "Test iPhone" */
+    bool hostile_names;         /* also photos named with terminal control, C1, bidi and
+                                   invalid UTF-8 (bkgen_hostile_names) */
     uint32_t seed;
     bool legacy;                /* iOS 5-9 layout: Manifest.mbdb, flat content files
                                    (defaults then iOS "9.3.5", "iPhone5,2") */
 } bkgen_opts;
 
 extern const char *const bkgen_damages[];
+/* The relativePaths (CameraRollDomain) that hostile_names adds, NULL-terminated. */
+extern const char *const bkgen_hostile_names[];
 extern const char *const bkgen_legacy_damages[];
 /* The legacy layout (bkgen_legacy.c); bkgen_write calls it when o->legacy. */
 int bkgen_legacy_write(const bkgen_opts *o, char *err, size_t errlen);

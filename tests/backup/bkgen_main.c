@@ -1,7 +1,7 @@
 /* rb-backup-gen - command-line front of the fixture generator, for the benchmark and
  * the CLI tests:  rb-backup-gen DIR [--files N] [--size BYTES] [--encrypted]
  *                 [--password P] [--dpic N] [--digest-all] [--ios V] [--product-type T]
- *                 [--damage KIND] [--seed N] [--legacy] */
+ *                 [--damage KIND] [--seed N] [--device-name NAME] [--hostile-names] [--legacy] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +14,8 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--encrypted")) o.encrypted = true;
+        else if (!strcmp(a, "--hostile-names")) o.hostile_names = true;
+        else if (v && !strcmp(a, "--device-name")) { o.device_name = v; i++; }
         else if (!strcmp(a, "--legacy")) o.legacy = true;
         else if (!strcmp(a, "--digest-all")) o.digest_all = true;
         else if (v && !strcmp(a, "--files")) { o.files = (unsigned)strtoul(v, NULL, 10); i++; }
@@ -28,7 +30,7 @@ int main(int argc, char **argv)
         else {
             fprintf(stderr, "usage: rb-backup-gen DIR [--files N] [--size BYTES] [--encrypted] "
                             "[--password P] [--dpic N] [--digest-all] [--ios V] [--product-type T] "
-                            "[--damage KIND] [--seed N] [--legacy]\ndamages:");
+                            "[--damage KIND] [--seed N] [--device-name NAME] [--hostile-names] [--legacy]\ndamages:");
             for (int k = 0; bkgen_damages[k]; k++)
                 fprintf(stderr, " %s", bkgen_damages[k]);
             fprintf(stderr, "\nlegacy damages:");

@@ -92,14 +92,15 @@ static void test_legacy__changed_file(void)
     rb_backup_report_free(r);
 }
 
-/* Cut inside the last record: the records before it are all checked, the cut one is named,
- * and its content file (now unlisted) shows up as left over. */
+/* Cut inside the last record: the records before it are all checked and the cut one is named.
+ * Its content file is not called left over: after a list that stops part way every unread file
+ * would look stray, so the stray-file pass is skipped, as for a Manifest.db that stops. */
 static void test_legacy__cut_mbdb(void)
 {
     rb_backup_report *r = check("cut_mbdb", RB_BACKUP_CORRUPT, "manifest_mbdb_truncated");
     const rb_backup_summary *s = rb_backup_report_summary(r);
     rbt_assert_int(17, s->files);
-    rbt_assert_int(1, rb_backup_report_code_count(r, "orphan_file"));
+    rbt_assert_int(0, rb_backup_report_code_count(r, "orphan_file"));
     for (size_t i = 0; i < rb_backup_report_finding_count(r); i++) {
         const rb_backup_finding *f = rb_backup_report_finding(r, i);
         if (!strcmp(f->code, "manifest_mbdb_truncated")) {

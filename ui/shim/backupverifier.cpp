@@ -1,4 +1,5 @@
 #include "backupverifier.h"
+#include "rbtext.h"
 
 #include <algorithm>
 
@@ -110,13 +111,13 @@ void BackupVerifier::refresh()
                 const rb_backup_entry &e = list[i];
                 BackupListModel::Entry x;
                 x.path = QString::fromUtf8(e.path);
-                x.udid = QString::fromUtf8(e.info.udid);
-                x.deviceName = QString::fromUtf8(e.info.device_name);
-                x.productType = QString::fromUtf8(e.info.product_type);
-                x.modelName = QString::fromUtf8(e.info.model_name);
-                x.iosVersion = QString::fromUtf8(e.info.ios_version);
-                x.date = QString::fromUtf8(e.info.date);
-                x.status = QString::fromUtf8(e.status);
+                x.udid = rb::displayText(e.info.udid);
+                x.deviceName = rb::displayText(e.info.device_name);
+                x.productType = rb::displayText(e.info.product_type);
+                x.modelName = rb::displayText(e.info.model_name);
+                x.iosVersion = rb::displayText(e.info.ios_version);
+                x.date = rb::displayText(e.info.date);
+                x.status = rb::displayText(e.status);
                 x.sizeBytes = qint64(e.size_bytes);
                 x.encrypted = e.info.encrypted;
                 x.headerVerdict = int(e.verdict);
@@ -203,7 +204,7 @@ void BackupVerifier::verify(const QString &path, const QString &password)
             for (size_t i = 0; i < rb_backup_report_finding_count(r); i++) {
                 const rb_backup_finding *f = rb_backup_report_finding(r, i);
                 if (f->severity == RB_BACKUP_ERROR && detail.isEmpty())
-                    detail = QString::fromUtf8(f->detail);
+                    detail = rb::displayText(f->detail);
             }
             for (const auto &c : v) {
                 bool serious = false;
@@ -224,7 +225,7 @@ void BackupVerifier::verify(const QString &path, const QString &password)
             }
             rb_backup_report_free(r);
         } else {
-            detail = QString::fromUtf8(rb_context_last_error(ctx));
+            detail = rb::displayText(rb_context_last_error(ctx));
         }
         QMetaObject::invokeMethod(this, [this, st, verdict, reasons, inventory, detail, path] {
             m_running = false;

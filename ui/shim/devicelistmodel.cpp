@@ -1,6 +1,7 @@
 #include "devicelistmodel.h"
 
 #include "modelcatalog.h"
+#include "rbtext.h"
 
 #include <QJsonObject>
 #include <cstring>
@@ -19,7 +20,8 @@ QString DeviceListModel::keyOf(const rb_device_info &info)
     return QString::fromUtf8(info.udid);
 }
 
-static QString str(const char *s) { return QString::fromUtf8(s); }
+// Everything the device or the engine says about it is shown escaped (rbtext.h).
+static QString str(const char *s) { return rb::displayText(s); }
 
 QVariant DeviceListModel::data(const QModelIndex &index, int role) const
 {
@@ -113,7 +115,7 @@ void DeviceListModel::derive(Row &row) const
     const rb_model *m = ModelCatalog::instance()->find(row.info);
     row.drawing = int(rb_guide_drawing_for(m));
     row.scheme = m ? int(m->buttons) : 0;
-    row.controlsNote = m ? QString::fromUtf8(m->controls_note) : QString();
+    row.controlsNote = m ? rb::displayText(m->controls_note) : QString();
 }
 
 // The engine lists devices by location; keep that order as devices come and go.

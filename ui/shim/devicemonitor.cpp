@@ -1,4 +1,5 @@
 #include "devicemonitor.h"
+#include "rbtext.h"
 
 #include <QQmlEngine>
 
@@ -106,7 +107,7 @@ void DeviceMonitor::run(Action action, const QString &key)
         case ActionExitRecovery: st = rb_device_exit_recovery(mon, id.constData()); break;
         }
         const QString detail = st == RB_OK ? QString()
-                                           : QString::fromUtf8(rb_device_monitor_last_error(mon));
+                                           : rb::displayText(rb_device_monitor_last_error(mon));
         QMetaObject::invokeMethod(
             this, [this, key, action, st, detail] { emit actionFinished(key, action, st, detail); },
             Qt::QueuedConnection);

@@ -1,4 +1,5 @@
 #include "modelcatalog.h"
+#include "rbtext.h"
 
 #include <QQmlEngine>
 #include <cstring>
@@ -31,7 +32,7 @@ ModelCatalog::ModelCatalog()
         st = rb_catalog_open(&m_catalog, ctx, nullptr);
     if (st != RB_OK) {
         const char *why = ctx ? rb_context_last_error(ctx) : "";
-        m_error = QString::fromUtf8(*why ? why : rb_strerror(st));
+        m_error = rb::displayText(*why ? why : rb_strerror(st));
         m_catalog = nullptr;
     }
     rb_context_free(ctx);
@@ -88,11 +89,11 @@ QVariantMap ModelCatalog::describe(const rb_model *m)
     QVariantMap v;
     if (!m)
         return v;
-    v.insert(QStringLiteral("productType"), QString::fromUtf8(m->product_type));
-    v.insert(QStringLiteral("name"), QString::fromUtf8(m->name));
-    v.insert(QStringLiteral("chip"), QString::fromUtf8(m->chip));
-    v.insert(QStringLiteral("connector"), QString::fromUtf8(m->connector));
-    v.insert(QStringLiteral("controlsNote"), QString::fromUtf8(m->controls_note));
+    v.insert(QStringLiteral("productType"), rb::displayText(m->product_type));
+    v.insert(QStringLiteral("name"), rb::displayText(m->name));
+    v.insert(QStringLiteral("chip"), rb::displayText(m->chip));
+    v.insert(QStringLiteral("connector"), rb::displayText(m->connector));
+    v.insert(QStringLiteral("controlsNote"), rb::displayText(m->controls_note));
     v.insert(QStringLiteral("family"), int(m->family));
     v.insert(QStringLiteral("scheme"), int(m->buttons));
     v.insert(QStringLiteral("homeButton"), int(m->home_button));

@@ -1,4 +1,5 @@
 #include "ticketstore.h"
+#include "rbtext.h"
 
 #include <QQmlEngine>
 
@@ -94,7 +95,7 @@ bool TicketStore::open()
     if (rb_ticket_store_open(&m_store, m_ctx, &o) != RB_OK) {
         // The reason (a damaged file, a journal without its database...) is on the handle.
         const char *why = m_store ? rb_ticket_store_last_error(m_store) : "";
-        m_error = QString::fromUtf8(why && *why ? why : rb_context_last_error(m_ctx));
+        m_error = rb::displayText(why && *why ? why : rb_context_last_error(m_ctx));
         rb_ticket_store_free(m_store);
         m_store = nullptr;
     }
@@ -107,7 +108,7 @@ QString TicketStore::staff() const
 {
 #ifdef RB_HAVE_TICKETS
     const char *s = m_store ? rb_ticket_store_staff(m_store) : nullptr;
-    return s ? QString::fromUtf8(s) : QString();
+    return s ? rb::displayText(s) : QString();
 #else
     return {};
 #endif
@@ -193,11 +194,11 @@ int TicketStore::search(const QString &text)
             r.number = QString::fromUtf8(t->number);
             r.status = int(t->status);
             r.statusName = QString::fromUtf8(rb_ticket_status_name(t->status));
-            r.customerName = QString::fromUtf8(t->customer_name);
-            r.customerPhone = QString::fromUtf8(t->customer_phone);
-            r.deviceModel = QString::fromUtf8(t->device_model);
-            r.serial = QString::fromUtf8(t->serial);
-            r.problem = QString::fromUtf8(t->problem);
+            r.customerName = rb::displayText(t->customer_name);
+            r.customerPhone = rb::displayText(t->customer_phone);
+            r.deviceModel = rb::displayText(t->device_model);
+            r.serial = rb::displayText(t->serial);
+            r.problem = rb::displayText(t->problem);
             r.createdAt = QString::fromUtf8(t->created_at);
             r.updatedAt = QString::fromUtf8(t->updated_at);
             rows.append(r);
@@ -226,8 +227,8 @@ QVariantList TicketStore::events(const QString &number)
         out.append(QVariantMap{{"at", QString::fromUtf8(e.at)},
                                {"type", int(e.type)},
                                {"typeName", QString::fromUtf8(rb_ticket_event_type_name(e.type))},
-                               {"actor", QString::fromUtf8(e.actor)},
-                               {"summary", QString::fromUtf8(e.summary)},
+                               {"actor", rb::displayText(e.actor)},
+                               {"summary", rb::displayText(e.summary)},
                                {"redacted", e.redacted != 0}});
     }
     rb_ticket_event_list_free(list);

@@ -54,7 +54,8 @@ typedef enum rb_status {
     RB_ERR_AUTH = -23,           /* sign-in failed (wrong PIN) */
     RB_ERR_LOCKED = -24,         /* locked out after too many failures */
     RB_ERR_CONFLICT = -25,       /* already exists / changed underneath us */
-    RB_ERR_NEEDS_BUTTONS = -26   /* only the device's buttons can do this (e.g. leave DFU) */
+    RB_ERR_NEEDS_BUTTONS = -26,  /* only the device's buttons can do this (e.g. leave DFU) */
+    RB_ERR_REFUSED = -27         /* a safety check said no (restore preflight); see the job */
 } rb_status;
 
 /* The symbolic name of a status code ("RB_ERR_TIMEOUT"); never NULL. */

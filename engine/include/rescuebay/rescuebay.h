@@ -12,5 +12,7 @@
 #include "backup.h"
 #include "firmware.h"
 #include "tickets.h"
+#include "restore.h"
+#include "text.h"
 
 #endif

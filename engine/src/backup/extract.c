@@ -13,20 +13,22 @@
 #include <unistd.h>
 
 #include "backup/internal.h"
+#include "rescuebay/text.h"
 
 #define BK_MAX_NAME 255
 
-/* A component is safe if non-empty, not "." or "..", without '/', '\\' or control bytes. */
+/* A component is safe if non-empty, not "." or "..", without '/' or '\\', and clean
+ * text by rb_text_escape's rules: no C0/C1 control, no bidi override or isolate (a file
+ * named "photo\u202egpj.exe" reads as "photoexe.jpg"), valid UTF-8. */
 static bool safe_component(const char *s, size_t n)
 {
     if (n == 0 || n > BK_MAX_NAME || (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.'))
         return false;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == '/' || c == '\\' || c == 0x7f)
-            return false;
-    }
-    return true;
+    if (memchr(s, '/', n) || memchr(s, '\\', n))
+        return false;
+    unsigned int found = 0;
+    rb_text_escape(NULL, 0, s, n, &found);
+    return found == 0;
 }
 
 /* Opens (creating) the folder `name` inside dirfd without following links. */

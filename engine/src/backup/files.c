@@ -120,6 +120,10 @@ bool rb__bk_check_content(rb__bk_verifier *v, rb__bk_lane *l, const char *id, co
     const uint8_t *key = NULL;
     if (v->encrypted) {
         if (!v->have_keys) {
+            /* Without the password the verdict already is password_needed / wrong_password,
+             * never restorable: presence and size were checked, content waits for the key. */
+            if (v->r->any[RB_BACKUP_PASSWORD_NEEDED] || v->r->any[RB_BACKUP_WRONG_PASSWORD])
+                return true;
             rb__bk_report_add(l->r, "file_not_checked", ERR, CORRUPT, domain, rel, id,
                           "the content was not checked: the backup's keys are not available");
             return false;

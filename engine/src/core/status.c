@@ -35,6 +35,7 @@ static const struct status_entry status_table[] = {
     {RB_ERR_LOCKED, "RB_ERR_LOCKED", "locked after too many attempts"},
     {RB_ERR_CONFLICT, "RB_ERR_CONFLICT", "conflict"},
     {RB_ERR_NEEDS_BUTTONS, "RB_ERR_NEEDS_BUTTONS", "only the device's buttons can do this"},
+    {RB_ERR_REFUSED, "RB_ERR_REFUSED", "refused by a safety check"},
 };
 
 static const struct status_entry *find(rb_status s)

@@ -17,6 +17,7 @@
 
 #include <libimobiledevice/libimobiledevice.h>
 #include <libimobiledevice/lockdown.h>
+#include <libimobiledevice/restore.h>
 #include <plist/plist.h>
 #include <usbmuxd.h>
 
@@ -186,6 +187,40 @@ static void read_private(lockdownd_client_t l, rb_device_info *info)
     plist_free(v);
 }
 
+/* A device in the restore ramdisk is still the same ECID: ask restored for HardwareInfo as
+ * idevicerestore does, else read it from an A12-style UDID (CPID-ECID), so that a restore
+ * job keeps following its device through this mode. */
+static void restore_mode_ids(idevice_t dev, const char *udid, rb_device_info *info)
+{
+    restored_client_t rc = NULL;
+    if (restored_client_new(dev, &rc, LABEL) == RESTORE_E_SUCCESS) {
+        plist_t hw = NULL;
+        if (restored_query_value(rc, "HardwareInfo", &hw) == RESTORE_E_SUCCESS && hw) {
+            plist_t d = plist_get_node_type(hw) == PLIST_DICT ? plist_dict_get_item(hw, "HardwareInfo")
+                                                               : NULL;
+            if (!d || plist_get_node_type(d) != PLIST_DICT)
+                d = hw;
+            int64_t v = get_int(d, "UniqueChipID");
+            if (v > 0)
+                info->ecid = (uint64_t)v;
+            v = get_int(d, "ChipID");
+            if (v > 0)
+                info->cpid = (uint32_t)v;
+            v = get_int(d, "BoardID");
+            if (v >= 0)
+                info->bdid = (uint32_t)v;
+        }
+        plist_free(hw);
+        restored_goodbye(rc);
+        restored_client_free(rc);
+    }
+    unsigned cpid = 0;
+    unsigned long long ecid = 0;
+    if (!info->ecid && strlen(udid) == 25 && udid[8] == '-' &&
+        sscanf(udid, "%8x-%16llx", &cpid, &ecid) == 2 && ecid)
+        info->ecid = ecid;
+}
+
 static void post_read(struct job *j, const rb_device_info *info, rb_status st, int final)
 {
     struct dev_msg *m = rb__dev_msg_new(MSG_READ_DONE);
@@ -229,6 +264,7 @@ static void *read_job(void *arg)
         /* Restore ramdisk: restored owns the port; values come back after the reboot. */
         info.mode = RB_MODE_RESTORE;
         info.trust = RB_TRUST_NOT_APPLICABLE;
+        restore_mode_ids(dev, j->udid, &info);
     } else if (strcmp(type, "com.apple.mobile.lockdown") != 0) {
         note(&info, "lockdownd answered QueryType with an unexpected \"%s\"", type);
         st = RB_ERR_DEVICE;
@@ -386,6 +422,8 @@ rb_status rb_device_pair(rb_device_monitor *mon, const char *id)
     rb_status st = rb__dev_lookup(mon, id, &d);
     if (st != RB_OK)
         return st;
+    if ((st = rb__dev_check_free(mon, d.ecid)) != RB_OK)
+        return st;
     if (d.mode != RB_MODE_NORMAL || !d.connected)
         return rb__dev_fail(mon, RB_ERR_UNSUPPORTED,
                          "%s is in %s mode: pairing needs the device booted (normal mode)", id,
@@ -430,6 +468,8 @@ rb_status rb_device_enter_recovery(rb_device_monitor *mon, const char *id)
     rb_device_info d;
     rb_status st = rb__dev_lookup(mon, id, &d);
     if (st != RB_OK)
+        return st;
+    if ((st = rb__dev_check_free(mon, d.ecid)) != RB_OK)
         return st;
     if (d.mode == RB_MODE_RECOVERY)
         return RB_OK;

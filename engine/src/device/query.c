@@ -151,6 +151,42 @@ void rb__dev_expect_reboot(rb_device_monitor *mon, uint64_t ecid, const char *ud
     pthread_mutex_unlock(&mon->mu);
 }
 
+void rb__dev_hold(rb_device_monitor *mon, uint64_t ecid, bool hold)
+{
+    if (!mon || !ecid)
+        return;
+    pthread_mutex_lock(&mon->mu);
+    size_t n = sizeof mon->held / sizeof mon->held[0], free_slot = n;
+    for (size_t i = 0; i < n; i++) {
+        if (mon->held[i] == ecid) {
+            if (!hold)
+                mon->held[i] = 0;
+            hold = false; /* already held */
+        } else if (!mon->held[i] && free_slot == n) {
+            free_slot = i;
+        }
+    }
+    if (hold && free_slot < n)
+        mon->held[free_slot] = ecid;
+    struct dev_entry *e = rb__dev_find_ecid(mon, ecid, NULL);
+    if (e) /* the tool reboots it between modes: keep the entry meanwhile */
+        e->reboot_until = rb__now_ms() + (uint64_t)mon->reboot_grace_ms;
+    pthread_mutex_unlock(&mon->mu);
+}
+
+rb_status rb__dev_check_free(rb_device_monitor *mon, uint64_t ecid)
+{
+    bool held = false;
+    pthread_mutex_lock(&mon->mu);
+    for (size_t i = 0; ecid && i < sizeof mon->held / sizeof mon->held[0]; i++)
+        held = held || mon->held[i] == ecid;
+    pthread_mutex_unlock(&mon->mu);
+    if (held)
+        return rb__dev_fail(mon, RB_ERR_BUSY,
+                            "a restore is working on this device; it is left alone until it ends");
+    return RB_OK;
+}
+
 const char *rb_device_monitor_last_error(const rb_device_monitor *mon)
 {
     return rb__errs_last(mon ? mon->err : NULL);

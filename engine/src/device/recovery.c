@@ -210,6 +210,8 @@ rb_status rb_device_exit_recovery(rb_device_monitor *mon, const char *id)
     rb_status st = rb__dev_lookup(mon, id, &d);
     if (st != RB_OK)
         return st;
+    if ((st = rb__dev_check_free(mon, d.ecid)) != RB_OK)
+        return st;
     if (!d.connected)
         return rb__dev_fail(mon, RB_ERR_NOT_FOUND, "%s is not connected right now", id);
     if (d.mode == RB_MODE_DFU) {

@@ -1,0 +1,606 @@
+/* restore.c - `rescuebay restore`: start, follow, cancel, resume restore jobs.
+ *
+ * Without --wait a job is driven by a detached `rescuebay restore resume --wait` process
+ * (its own session, output to <home>/restore-logs/driver.log), so that closing the
+ * terminal does not stop a restore; the journal and the per-ECID lock keep it single. */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+extern char **environ;
+
+#define USAGE                                                                                \
+    "restore COMMAND ...\n"                                                                  \
+    "  start ID [--erase|--update] [--build B] [--backup PATH] [--ticket N]\n"              \
+    "        [--waiver TEXT --staff NAME --pin-stdin] [--wait]\n"                            \
+    "                         preflight, then restore device ID (UDID or ECID)\n"            \
+    "  status [JOB] [--watch] [--all]   a job (default: the newest), or every job\n"         \
+    "  cancel JOB             stop a job; it ends cancelled\n"                               \
+    "  resume [--wait]        drive every unfinished job (after a crash or power loss)\n"    \
+    "  log JOB                the tool's output of every attempt\n"                          \
+    "exit codes: 0 done/accepted, 1 failure, 2 usage, 3 refused by preflight, 4 job failed,\n" \
+    "            5 job interrupted (waiting for its device), 6 cancelled, 7 busy, 130 Ctrl-C"
+
+enum {
+    CLI_REFUSED = 3,
+    CLI_JOB_FAILED = 4,
+    CLI_JOB_INTERRUPTED = 5,
+    CLI_JOB_CANCELLED = 6,
+    CLI_BUSY = 7,
+    CLI_SIGINT = 130
+};
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+struct rs_args {
+    const char *cmd;
+    const char *pos;
+    const char *build, *backup, *ticket, *waiver, *staff;
+    bool erase, update, wait, watch, all, pin_stdin, driver;
+};
+
+static int parse_args(struct cli *c, int argc, char **argv, struct rs_args *a)
+{
+    memset(a, 0, sizeof *a);
+    for (int i = 1; i < argc; i++) {
+        const char *v = NULL;
+        const char **slot = NULL;
+        if (cli_opt(argc, argv, &i, "--build", &v)) slot = &a->build;
+        else if (cli_opt(argc, argv, &i, "--backup", &v)) slot = &a->backup;
+        else if (cli_opt(argc, argv, &i, "--ticket", &v)) slot = &a->ticket;
+        else if (cli_opt(argc, argv, &i, "--waiver", &v)) slot = &a->waiver;
+        else if (cli_opt(argc, argv, &i, "--staff", &v)) slot = &a->staff;
+        if (slot) {
+            if (!v)
+                return cli_usage(c, USAGE);
+            *slot = v;
+            continue;
+        }
+        const char *s = argv[i];
+        if (!strcmp(s, "--erase")) a->erase = true;
+        else if (!strcmp(s, "--update")) a->update = true;
+        else if (!strcmp(s, "--wait")) a->wait = true;
+        else if (!strcmp(s, "--watch")) a->watch = true;
+        else if (!strcmp(s, "--all")) a->all = true;
+        else if (!strcmp(s, "--pin-stdin")) a->pin_stdin = true;
+        else if (!strcmp(s, "--driver")) a->driver = true;
+        else if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
+            cli_printf("usage: %s %s\n", c->prog, USAGE);
+            return -2;
+        } else if (s[0] == '-' && s[1]) {
+            cli_eprintf("%s: unknown option %s\n", c->prog, s);
+            return cli_usage(c, USAGE);
+        } else if (!a->cmd) a->cmd = s;
+        else if (!a->pos) a->pos = s;
+        else return cli_usage(c, USAGE);
+    }
+    if (!a->cmd)
+        return cli_usage(c, USAGE);
+    if (a->erase && a->update)
+        return cli_usage(c, "restore start: --erase and --update exclude each other");
+    return 0;
+}
+
+static int exit_for_state(rb_restore_state st)
+{
+    switch (st) {
+    case RB_RESTORE_DONE: return CLI_OK;
+    case RB_RESTORE_FAILED: return CLI_JOB_FAILED;
+    case RB_RESTORE_CANCELLED: return CLI_JOB_CANCELLED;
+    default: return CLI_JOB_INTERRUPTED;
+    }
+}
+
+static cJSON *job_json(const rb_restore_job *j)
+{
+    cJSON *o = cJSON_CreateObject();
+    char ecid[24];
+    snprintf(ecid, sizeof ecid, "0x%016llX", (unsigned long long)rb_restore_job_ecid(j));
+    cJSON_AddNumberToObject(o, "job", (double)rb_restore_job_id(j));
+    cJSON_AddStringToObject(o, "state", rb_restore_state_name(rb_restore_job_state(j)));
+    cJSON_AddStringToObject(o, "cause", rb_restore_cause_name(rb_restore_job_cause(j)));
+    cJSON_AddStringToObject(o, "cause_detail", rb_restore_job_cause_detail(j));
+    cJSON_AddStringToObject(o, "next_action", rb_restore_next_name(rb_restore_job_next_action(j)));
+    cJSON_AddStringToObject(o, "next_action_text", rb_restore_job_next_action_text(j));
+    cJSON_AddNumberToObject(o, "attempts", rb_restore_job_attempts(j));
+    cJSON_AddNumberToObject(o, "max_attempts", rb_restore_job_max_attempts(j));
+    cJSON_AddNumberToObject(o, "percent", rb_restore_job_percent(j));
+    cJSON_AddNumberToObject(o, "eta_seconds", rb_restore_job_eta_seconds(j));
+    cJSON_AddNumberToObject(o, "step", rb_restore_job_step(j));
+    cJSON_AddStringToObject(o, "ecid", ecid);
+    cJSON_AddStringToObject(o, "product_type", rb_restore_job_product_type(j));
+    cJSON_AddBoolToObject(o, "erase", rb_restore_job_erase(j));
+    cJSON_AddStringToObject(o, "build", rb_restore_job_build(j));
+    cJSON_AddStringToObject(o, "version", rb_restore_job_version(j));
+    cJSON_AddStringToObject(o, "ipsw", rb_restore_job_ipsw(j));
+    cJSON_AddStringToObject(o, "ticket", rb_restore_job_ticket(j));
+    cJSON *w = cJSON_AddArrayToObject(o, "warnings");
+    unsigned wb = rb_restore_job_warnings(j);
+    if (wb & RB_RESTORE_WARN_FIND_MY) cJSON_AddItemToArray(w, cJSON_CreateString("find_my"));
+    if (wb & RB_RESTORE_WARN_SIGNING_UNCHECKED)
+        cJSON_AddItemToArray(w, cJSON_CreateString("signing_unchecked"));
+    if (wb & RB_RESTORE_WARN_BATTERY_UNKNOWN)
+        cJSON_AddItemToArray(w, cJSON_CreateString("battery_unknown"));
+    if (wb & RB_RESTORE_WARN_WAIVER) cJSON_AddItemToArray(w, cJSON_CreateString("waiver"));
+    cJSON_AddBoolToObject(o, "driven", rb_restore_job_driven(j));
+    cJSON_AddStringToObject(o, "log", rb_restore_job_log_path(j));
+    cJSON_AddStringToObject(o, "created_at", rb_restore_job_created_at(j));
+    cJSON_AddStringToObject(o, "updated_at", rb_restore_job_updated_at(j));
+    return o;
+}
+
+static void print_job(const rb_restore_job *j)
+{
+    rb_restore_state st = rb_restore_job_state(j);
+    cli_printf("job %lld  %s  0x%016llX  %s  %s iOS %s (%s)\n", (long long)rb_restore_job_id(j),
+           rb_restore_state_name(st), (unsigned long long)rb_restore_job_ecid(j),
+           rb_restore_job_product_type(j), rb_restore_job_erase(j) ? "erase to" : "update to",
+           rb_restore_job_version(j)[0] ? rb_restore_job_version(j) : "?",
+           rb_restore_job_build(j)[0] ? rb_restore_job_build(j) : "?");
+    cli_printf("  progress %.0f%%", rb_restore_job_percent(j));
+    int eta = rb_restore_job_eta_seconds(j);
+    if (eta >= 0 && !rb_restore_state_is_final(st))
+        cli_printf(", about %dm%02ds left", eta / 60, eta % 60);
+    cli_printf("; attempts %d of %d%s\n", rb_restore_job_attempts(j), rb_restore_job_max_attempts(j),
+           rb_restore_job_driven(j) ? "" : (rb_restore_state_is_final(st) ? "" : "; not driven now (run: rescuebay restore resume)"));
+    if (rb_restore_job_cause(j) != RB_CAUSE_NONE)
+        cli_printf("  cause: %s: %s%s%s\n", rb_restore_cause_name(rb_restore_job_cause(j)),
+               rb_restore_cause_text(rb_restore_job_cause(j)),
+               rb_restore_job_cause_detail(j)[0] ? " " : "", rb_restore_job_cause_detail(j));
+    if (rb_restore_job_next_action_text(j)[0])
+        cli_printf("  next: %s\n", rb_restore_job_next_action_text(j));
+    if (rb_restore_job_warnings(j) & RB_RESTORE_WARN_FIND_MY)
+        cli_printf("  warning: Find My is on; the owner's Apple ID is needed after the erase\n");
+    if (rb_restore_job_ticket(j)[0])
+        cli_printf("  ticket: %s\n", rb_restore_job_ticket(j));
+}
+
+/* Prints one job (JSON or text); returns its state, or 0 if it could not be read. */
+static rb_restore_state show(struct cli *c, rb_restore *rs, int64_t id, bool compact)
+{
+    rb_restore_job *j = NULL;
+    if (rb_restore_job_get(&j, rs, id) != RB_OK)
+        return (rb_restore_state)0;
+    rb_restore_state st = rb_restore_job_state(j);
+    if (c->json) {
+        cJSON *o = job_json(j);
+        if (compact) {
+            cli_print_json_line(o);
+        } else {
+            cli_print_json(o);
+        }
+    } else {
+        print_job(j);
+    }
+    fflush(stdout);
+    rb_restore_job_free(j);
+    return st;
+}
+
+/* Prints jobs (JSON: {"jobs": [...]}, plus "adopted" when >= 0); returns the exit code of
+ * the worst state among them. */
+static int print_jobs(struct cli *c, rb_restore *rs, const int64_t *ids, size_t n, long adopted)
+{
+    int worst = CLI_OK;
+    cJSON *arr = c->json ? cJSON_CreateArray() : NULL;
+    for (size_t i = 0; i < n; i++) {
+        rb_restore_job *j = NULL;
+        if (rb_restore_job_get(&j, rs, ids[i]) != RB_OK)
+            continue;
+        int e = exit_for_state(rb_restore_job_state(j));
+        if (e > worst)
+            worst = e;
+        if (arr)
+            cJSON_AddItemToArray(arr, job_json(j));
+        else
+            print_job(j);
+        rb_restore_job_free(j);
+    }
+    if (arr) {
+        cJSON *o = cJSON_CreateObject();
+        if (adopted >= 0)
+            cJSON_AddNumberToObject(o, "adopted", (double)adopted);
+        cJSON_AddItemToObject(o, "jobs", arr);
+        cli_print_json(o);
+    }
+    return worst;
+}
+
+struct progress_view {
+    bool quiet;
+    int64_t last_job;
+    int last_state;
+    int last_pct;
+};
+
+static int on_progress(const rb_restore_progress *p, void *payload)
+{
+    struct progress_view *v = payload;
+    if (v->quiet)
+        return 0;
+    int pct = p->percent < 0 ? -1 : (int)p->percent;
+    /* One line per state change and per 10 %: a log, not an animation. */
+    if (p->job == v->last_job && (int)p->state == v->last_state && pct / 10 == v->last_pct / 10)
+        return 0;
+    if (p->step == RB_RESTORE_STEP_FIRMWARE && p->bytes_total)
+        cli_eprintf("job %lld: firmware %llu of %llu MiB\n", (long long)p->job,
+                (unsigned long long)(p->bytes_done >> 20), (unsigned long long)(p->bytes_total >> 20));
+    else if (p->state != RB_RESTORE_INTERRUPTED && p->state != RB_RESTORE_FAILED)
+        cli_eprintf("job %lld: %s %d%%\n", (long long)p->job, rb_restore_state_name(p->state),
+                pct < 0 ? 0 : pct);
+    else
+        cli_eprintf("job %lld: %s (%s)\n", (long long)p->job, rb_restore_state_name(p->state),
+                rb_restore_cause_name(p->cause));
+    v->last_job = p->job;
+    v->last_state = (int)p->state;
+    v->last_pct = pct;
+    return 0;
+}
+
+static int open_rs(struct cli *c, rb_restore **rs, struct progress_view *view)
+{
+    rb_context *ctx = cli_context(c);
+    if (!ctx)
+        return CLI_FAIL;
+    rb_restore_options o = RB_RESTORE_OPTIONS_INIT;
+    if (view) {
+        o.progress = on_progress;
+        o.payload = view;
+    }
+    rb_status st = rb_restore_new(rs, ctx, &o);
+    if (st != RB_OK)
+        return cli_fail(c, st, "cannot open the restore journal");
+    return CLI_OK;
+}
+
+/* A detached driver (own session) that adopts the unfinished jobs. */
+static int spawn_driver(struct cli *c)
+{
+    rb_context *ctx = cli_context(c);
+    char *log = NULL;
+    if (asprintf(&log, "%s/restore-logs", rb_context_home(ctx)) < 0)
+        return -1;
+    mkdir(log, 0700);
+    char *logfile = NULL;
+    if (asprintf(&logfile, "%s/driver.log", log) < 0) {
+        free(log);
+        return -1;
+    }
+    free(log);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, logfile, O_WRONLY | O_CREAT | O_APPEND, 0600);
+    posix_spawn_file_actions_adddup2(&fa, 1, 2);
+    posix_spawnattr_t at;
+    posix_spawnattr_init(&at);
+    posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSID);
+    char *argv[] = {(char *)"rescuebay", (char *)"--home", (char *)rb_context_home(ctx),
+                    (char *)"restore", (char *)"resume", (char *)"--wait", (char *)"--driver", NULL};
+    pid_t pid;
+    int rc = posix_spawn(&pid, "/proc/self/exe", &fa, &at, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    posix_spawnattr_destroy(&at);
+    free(logfile);
+    return rc == 0 ? 0 : -1;
+}
+
+static char *read_pin(void)
+{
+    char buf[64];
+    if (!fgets(buf, sizeof buf, stdin))
+        return NULL;
+    buf[strcspn(buf, "\r\n")] = '\0';
+    return strdup(buf);
+}
+
+static int wait_job(struct cli *c, rb_restore *rs, int64_t id)
+{
+    while (rb_restore_wait(rs, id, 300) == RB_ERR_TIMEOUT)
+        if (interrupted) {
+            cli_eprintf("%s: stopped following job %lld; it stays resumable "
+                            "(rescuebay restore resume)\n", c->prog, (long long)id);
+            return CLI_SIGINT;
+        }
+    return -1;
+}
+
+static int cmd_start(struct cli *c, const struct rs_args *a)
+{
+    if (!a->pos)
+        return cli_usage(c, "restore start ID [--erase|--update] ...");
+    if ((a->waiver != NULL) != (a->staff != NULL) || (a->waiver && !a->pin_stdin))
+        return cli_usage(c, "restore start: --waiver needs --staff NAME and --pin-stdin");
+    char *pin = NULL;
+    if (a->pin_stdin && !(pin = read_pin()))
+        return cli_usage(c, "restore start: --pin-stdin: no PIN on standard input");
+    struct progress_view view = {c->json, 0, -1, -1};
+    rb_restore *rs = NULL;
+    int rc = open_rs(c, &rs, &view);
+    if (rc != CLI_OK) {
+        free(pin);
+        return rc;
+    }
+    rb_restore_request rq = RB_RESTORE_REQUEST_INIT;
+    rq.device_id = a->pos;
+    rq.erase = a->erase;
+    rq.build = a->build;
+    rq.backup_path = a->backup;
+    rq.ticket = a->ticket;
+    rq.waiver = a->waiver;
+    rq.staff = a->staff;
+    rq.pin = pin;
+    int64_t id = 0;
+    rb_status st = rb_restore_start(&id, rs, &rq);
+    free(pin);
+    if (st == RB_ERR_REFUSED) {
+        show(c, rs, id, false);
+        cli_eprintf("%s: the restore was refused before anything was touched\n", c->prog);
+        rb_restore_free(rs);
+        return CLI_REFUSED;
+    }
+    if (st != RB_OK) {
+        char msg[600];
+        snprintf(msg, sizeof msg, "%s", rb_restore_last_error(rs));
+        rb_restore_free(rs);
+        cli_fail(c, st, "restore start %s: %s", a->pos, msg);
+        return st == RB_ERR_BUSY ? CLI_BUSY : CLI_FAIL;
+    }
+    if (!a->wait) {
+        /* Hand the job to a detached driver: free releases the lock, then the driver
+         * adopts the job from the journal. */
+        rb_restore_free(rs);
+        if (spawn_driver(c) != 0)
+            return cli_fail(c, RB_ERR_GENERIC, "cannot start the background driver");
+        if (open_rs(c, &rs, NULL) == CLI_OK) {
+            /* Show it once the driver has taken it (it starts within a second or two). */
+            for (int i = 0; i < 50; i++) {
+                rb_restore_job *j = NULL;
+                int driven = rb_restore_job_get(&j, rs, id) == RB_OK &&
+                             (rb_restore_job_driven(j) ||
+                              rb_restore_state_is_final(rb_restore_job_state(j)));
+                rb_restore_job_free(j);
+                if (driven)
+                    break;
+                poll(NULL, 0, 100);
+            }
+            show(c, rs, id, false);
+            rb_restore_free(rs);
+        }
+        return CLI_OK;
+    }
+    rc = wait_job(c, rs, id);
+    rb_restore_state fin = show(c, rs, id, false);
+    rb_restore_free(rs);
+    return rc >= 0 ? rc : exit_for_state(fin);
+}
+
+/* JOB as a number (0 or absent: the newest); -1 after printing what is wrong. */
+static int64_t parse_job(struct cli *c, const char *s)
+{
+    if (!s)
+        return 0;
+    if (*s == '#')
+        s++;
+    long long v = 0;
+    if (cli_parse_int(c, "JOB", s, 0, INT64_MAX, &v) != CLI_OK)
+        return -1;
+    return (int64_t)v;
+}
+
+static int cmd_status(struct cli *c, const struct rs_args *a)
+{
+    int64_t id = parse_job(c, a->pos);
+    if (id < 0)
+        return cli_usage(c, "restore status [JOB] [--watch] [--all]");
+    rb_restore *rs = NULL;
+    int rc = open_rs(c, &rs, NULL);
+    if (rc != CLI_OK)
+        return rc;
+    if (a->all) {
+        int64_t *ids = NULL;
+        size_t n = 0;
+        rb_status st = rb_restore_job_list(&ids, &n, rs, 0, 100);
+        if (st != RB_OK) {
+            rb_restore_free(rs);
+            return cli_fail(c, st, "cannot read the restore journal");
+        }
+        print_jobs(c, rs, ids, n, -1);
+        if (!n && !c->json)
+            cli_printf("no restore jobs\n");
+        free(ids);
+        rb_restore_free(rs);
+        return CLI_OK;
+    }
+    rb_restore_job *j = NULL;
+    rb_status st = rb_restore_job_get(&j, rs, id);
+    if (st != RB_OK) {
+        rb_restore_free(rs);
+        return cli_fail(c, st, id ? "no restore job %lld" : "no restore jobs yet", (long long)id);
+    }
+    id = rb_restore_job_id(j);
+    rb_restore_job_free(j);
+    if (!a->watch) {
+        show(c, rs, id, false);
+        rb_restore_free(rs);
+        return CLI_OK;
+    }
+    char last[64] = "";
+    for (;;) {
+        rb_restore_job *s = NULL;
+        if (rb_restore_job_get(&s, rs, id) != RB_OK)
+            break;
+        char now[64];
+        snprintf(now, sizeof now, "%s %.0f %d %d", rb_restore_state_name(rb_restore_job_state(s)),
+                 rb_restore_job_percent(s), rb_restore_job_attempts(s), rb_restore_job_driven(s));
+        rb_restore_state stt = rb_restore_job_state(s);
+        rb_restore_job_free(s);
+        if (strcmp(now, last) != 0) {
+            snprintf(last, sizeof last, "%s", now);
+            show(c, rs, id, true);
+        }
+        if (rb_restore_state_is_final(stt) || interrupted)
+            break;
+        poll(NULL, 0, 300);
+    }
+    rb_restore_free(rs);
+    return interrupted ? CLI_SIGINT : CLI_OK;
+}
+
+static int cmd_cancel(struct cli *c, const struct rs_args *a)
+{
+    int64_t id = parse_job(c, a->pos);
+    if (id <= 0)
+        return cli_usage(c, "restore cancel JOB");
+    rb_restore *rs = NULL;
+    int rc = open_rs(c, &rs, NULL);
+    if (rc != CLI_OK)
+        return rc;
+    rb_status st = rb_restore_cancel(rs, id);
+    if (st != RB_OK) {
+        char msg[600];
+        snprintf(msg, sizeof msg, "%s", rb_restore_last_error(rs));
+        rb_restore_free(rs);
+        return cli_fail(c, st, "restore cancel %lld: %s", (long long)id, msg);
+    }
+    /* Another process drives it: give it a moment to stop the tool and record it. */
+    rb_restore_wait(rs, id, 15000);
+    show(c, rs, id, false);
+    rb_restore_free(rs);
+    return CLI_OK;
+}
+
+static int cmd_resume(struct cli *c, const struct rs_args *a)
+{
+    if (!a->wait)
+        return spawn_driver(c) == 0 ? (cli_printf("resuming unfinished restore jobs in the background\n"), CLI_OK)
+                                    : cli_fail(c, RB_ERR_GENERIC, "cannot start the background driver");
+    struct progress_view view = {c->json || a->driver, 0, -1, -1};
+    rb_restore *rs = NULL;
+    int rc = open_rs(c, &rs, &view);
+    if (rc != CLI_OK)
+        return rc;
+    int64_t *before = NULL;
+    size_t n = 0;
+    rb_restore_job_list(&before, &n, rs, 1, 0);
+    size_t adopted = 0;
+    rb_status st = rb_restore_resume(&adopted, rs);
+    if (st != RB_OK) {
+        free(before);
+        rb_restore_free(rs);
+        return cli_fail(c, st, "restore resume");
+    }
+    if (!c->json && !a->driver)
+        cli_eprintf("%zu unfinished job%s, %zu adopted here\n", n, n == 1 ? "" : "s", adopted);
+    while (rb_restore_wait_all(rs, 300) == RB_ERR_TIMEOUT)
+        if (interrupted)
+            break;
+    int worst = print_jobs(c, rs, before, n, (long)adopted);
+    free(before);
+    rb_restore_free(rs);
+    return interrupted ? CLI_SIGINT : worst;
+}
+
+static int cmd_log(struct cli *c, const struct rs_args *a)
+{
+    int64_t id = parse_job(c, a->pos);
+    if (id <= 0)
+        return cli_usage(c, "restore log JOB");
+    rb_context *ctx = cli_context(c);
+    if (!ctx)
+        return CLI_FAIL;
+    cJSON *arr = c->json ? cJSON_CreateArray() : NULL;
+    int found = 0;
+    for (int n = 1; n < 1000; n++) {
+        char path[4400];
+        snprintf(path, sizeof path, "%s/restore-logs/job-%lld-attempt-%d.log", rb_context_home(ctx),
+                 (long long)id, n);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            break;
+        found++;
+        /* The tool's output is outside text: shown escaped, or carried in JSON. */
+        char *text = NULL;
+        size_t len = 0;
+        if (!arr)
+            cli_printf("==> attempt %d (%s)\n", n, path);
+        char line[8192];
+        while (fgets(line, sizeof line, f)) {
+            size_t k = strlen(line);
+            if (arr) {
+                char *t = realloc(text, len + k + 1);
+                if (!t)
+                    break;
+                text = t;
+                memcpy(text + len, line, k + 1);
+                len += k;
+            } else {
+                if (k && line[k - 1] == '\n')
+                    line[k - 1] = '\0';
+                cli_printf("%s\n", line);
+            }
+        }
+        fclose(f);
+        if (arr) {
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddNumberToObject(o, "attempt", n);
+            cJSON_AddStringToObject(o, "path", path);
+            cJSON_AddStringToObject(o, "text", text ? text : "");
+            cJSON_AddItemToArray(arr, o);
+            free(text);
+        }
+    }
+    if (arr) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "job", (double)id);
+        cJSON_AddItemToObject(o, "attempts", arr);
+        cli_print_json(o);
+    }
+    if (!found)
+        return cli_fail(c, RB_ERR_NOT_FOUND, "job %lld has no tool log yet", (long long)id);
+    return CLI_OK;
+}
+
+int cli_restore(struct cli *c, int argc, char **argv)
+{
+    struct rs_args a;
+    int rc = parse_args(c, argc, argv, &a);
+    if (rc == -2)
+        return CLI_OK;
+    if (rc != 0)
+        return rc;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    if (!strcmp(a.cmd, "start"))
+        return cmd_start(c, &a);
+    if (!strcmp(a.cmd, "status"))
+        return cmd_status(c, &a);
+    if (!strcmp(a.cmd, "cancel"))
+        return cmd_cancel(c, &a);
+    if (!strcmp(a.cmd, "resume"))
+        return cmd_resume(c, &a);
+    if (!strcmp(a.cmd, "log"))
+        return cmd_log(c, &a);
+    cli_eprintf("%s: unknown restore command '%s'\n", c->prog, a.cmd);
+    return cli_usage(c, USAGE);
+}
