@@ -5,6 +5,15 @@ if(RB_WERROR)
   list(APPEND RB_C_WARNINGS -Werror)
 endif()
 
+# Development builds may fall back to data in the source and build tree; packages (installers/)
+# are configured with -DRB_EMBED_BUILD_PATHS=OFF, so an installed binary finds its data only
+# next to itself (../share/rescuebay) or under the install prefix, and `strings` on it shows
+# no path of the machine that built it.
+option(RB_EMBED_BUILD_PATHS "Let binaries fall back to data in the source/build tree" ON)
+if(NOT RB_EMBED_BUILD_PATHS)
+  add_compile_options(-ffile-prefix-map=${PROJECT_SOURCE_DIR}=. -ffile-prefix-map=${CMAKE_BINARY_DIR}=.)
+endif()
+
 if(RB_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)

@@ -78,15 +78,21 @@ static int resolve_scenario(const char *arg, char *out, size_t len)
     char exe[PATH_MAX], installed[PATH_MAX + 40];
     exe_dir(exe, sizeof exe);
     snprintf(installed, sizeof installed, "%s/../share/rescuebay/scenarios", exe);
-    const char *dirs[] = {".", installed, RB_SIM_SCENARIO_DIR};
+    const char *dirs[] = {".", installed,
+#ifdef RB_SIM_SCENARIO_DIR
+                          RB_SIM_SCENARIO_DIR,
+#endif
+    };
     for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
         if (i > 0 && strchr(arg, '/'))
             break;
-        snprintf(out, len, i ? "%s/%s" : "%.0s%s", dirs[i], arg);
-        if (file_exists(out))
+        /* A path too long for out is no match (and keeps -Wformat-truncation quiet). */
+        if ((size_t)snprintf(out, len, i ? "%s/%s" : "%.0s%s", dirs[i], arg) < len &&
+            file_exists(out))
             return 0;
-        snprintf(out, len, i ? "%s/%s.scenario" : "%.0s%s.scenario", dirs[i], arg);
-        if (file_exists(out))
+        if ((size_t)snprintf(out, len, i ? "%s/%s.scenario" : "%.0s%s.scenario", dirs[i], arg) <
+                len &&
+            file_exists(out))
             return 0;
     }
     return -1;
@@ -179,9 +185,21 @@ static int env(const char *addr)
 {
     char exe[PATH_MAX], lib[PATH_MAX + 64], abs[PATH_MAX];
     exe_dir(exe, sizeof exe);
+    /* The build tree's lib/, else the installed private folder. */
     snprintf(lib, sizeof lib, "%s/../lib/librescuebay-fakeusb.so", exe);
-    if (!exe[0] || !realpath(lib, abs))
+    if (exe[0] && !realpath(lib, abs)) {
+        snprintf(lib, sizeof lib, "%s/%s/librescuebay-fakeusb.so", exe, RB_SIM_FAKEUSB_REL);
+        if (!realpath(lib, abs))
+            abs[0] = 0;
+    }
+    if (!exe[0] || !abs[0]) {
+#ifdef RB_SIM_FAKEUSB_PATH
         snprintf(abs, sizeof abs, "%s", RB_SIM_FAKEUSB_PATH);
+#else
+        fprintf(stderr, "rescuebay-sim: librescuebay-fakeusb.so not found next to %s\n", exe);
+        return 1;
+#endif
+    }
     if (!strncmp(addr, "UNIX:", 5) && addr[5] != '/') {
         char cwd[PATH_MAX];
         if (!getcwd(cwd, sizeof cwd))

@@ -113,7 +113,11 @@ int sim_mux_recv(int fd, uint32_t *tag, plist_t *msg, int timeout_ms)
     }
     payload[len] = 0;
     if (len)
+#if RB_PLIST_FROM_MEMORY_HAS_FORMAT
+        plist_from_memory(payload, len, msg, NULL);
+#else
         plist_from_memory(payload, len, msg);
+#endif
     free(payload);
     return 0;
 }

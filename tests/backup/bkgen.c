@@ -505,7 +505,7 @@ int bkgen_write(const bkgen_opts *o, char *err, size_t errlen)
     struct gen g = {.o = o, .err = err, .errlen = errlen};
     g.rng = 0x9E3779B97F4A7C15ull ^ ((uint64_t)o->seed * 2654435761u) ^ 1;
     const char *ios = o->ios ? o->ios : "17.5.1", *pt = o->product_type ? o->product_type : "iPhone14,5";
-    const char *udid = "00008110-000000000000001E";
+    const char *udid = o->udid ? o->udid : "00008110-000000000000001E";
     if (mkdir(o->dir, 0755) != 0 && errno != EEXIST)
         return fail(&g, "mkdir %s: %s", o->dir, strerror(errno));
     uint8_t keybag[2048];

@@ -22,6 +22,7 @@ typedef struct bkgen_opts {
     bool digest_all;            /* Digest on every file (default: HomeDomain-like only) */
     const char *ios;            /* default "17.5.1" */
     const char *product_type;   /* default "iPhone14,5" */
+    const char *udid;           /* default "00008110-000000000000001E" */
     const char *damage;         /* NULL, or one of bkgen_damages[] */
     const char *device_name;    /* Info/Manifest DeviceName; default "Test iPhone" */
     bool hostile_names;         /* also photos named with terminal control, C1, bidi and

@@ -1,6 +1,6 @@
 /* rb-backup-gen - command-line front of the fixture generator, for the benchmark and
  * the CLI tests:  rb-backup-gen DIR [--files N] [--size BYTES] [--encrypted]
- *                 [--password P] [--dpic N] [--digest-all] [--ios V] [--product-type T]
+ *                 [--password P] [--dpic N] [--digest-all] [--ios V] [--product-type T] [--udid U]
  *                 [--damage KIND] [--seed N] [--device-name NAME] [--hostile-names] [--legacy] */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,12 +24,13 @@ int main(int argc, char **argv)
         else if (v && !strcmp(a, "--dpic")) { o.dpic = (uint32_t)strtoul(v, NULL, 10); i++; }
         else if (v && !strcmp(a, "--ios")) { o.ios = v; i++; }
         else if (v && !strcmp(a, "--product-type")) { o.product_type = v; i++; }
+        else if (v && !strcmp(a, "--udid")) { o.udid = v; i++; }
         else if (v && !strcmp(a, "--damage")) { o.damage = v; i++; }
         else if (v && !strcmp(a, "--seed")) { o.seed = (uint32_t)strtoul(v, NULL, 10); i++; }
         else if (a[0] != '-' && !o.dir) o.dir = a;
         else {
             fprintf(stderr, "usage: rb-backup-gen DIR [--files N] [--size BYTES] [--encrypted] "
-                            "[--password P] [--dpic N] [--digest-all] [--ios V] [--product-type T] "
+                            "[--password P] [--dpic N] [--digest-all] [--ios V] [--product-type T] [--udid U] "
                             "[--damage KIND] [--seed N] [--device-name NAME] [--hostile-names] [--legacy]\ndamages:");
             for (int k = 0; bkgen_damages[k]; k++)
                 fprintf(stderr, " %s", bkgen_damages[k]);

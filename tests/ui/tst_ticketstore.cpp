@@ -1,5 +1,6 @@
 // TicketStore over a real ticket database: sign-in, search, a ticket's timeline.
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -70,6 +71,47 @@ private slots:
         QCOMPARE(t->tickets()->rowCount(), 0);
     }
 
+    // A ticket from a connected device's identity, and its receipt as a real PDF that
+    // carries the ticket number (read back with poppler's pdftotext).
+    void ticketFromDeviceAndReceiptPdf()
+    {
+        TicketStore *t = TicketStore::create(nullptr, nullptr);
+        QCOMPARE(t->signIn("ann", "2468"), 0);
+        const QVariantMap device{{"name", "iPhone 11"}, {"productType", "iPhone12,1"},
+                                 {"serial", "F2LXK0FAKE01"}, {"ecid", "0x1A2B3C4D5E6F70"},
+                                 {"udid", "00008030-001A2B3C4D5E6F70"}, {"iosVersion", "16.7.2"},
+                                 {"imei", "356789012345678"}};
+        const QString n = t->createForDevice(device, {{"customerName", "Ravi Patel"}});
+        QVERIFY2(!n.isEmpty(), qPrintable(t->errorText()));
+        QCOMPARE(t->search("F2LXK0FAKE01"), 0);
+        QCOMPARE(t->tickets()->rowCount(), 1);
+        QCOMPARE(t->tickets()->index(0).data(TicketListModel::NumberRole).toString(), n);
+        QCOMPARE(t->tickets()->index(0).data(TicketListModel::DeviceModelRole).toString(), QString("iPhone 11"));
+
+        const QString pdf = t->receiptPath(n);
+        QVERIFY(pdf.startsWith(home.path() + "/receipts/"));
+        QCOMPARE(t->saveReceipt(n, pdf), 0);
+        QFile f(pdf);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.read(5), QByteArray("%PDF-"));
+        f.close();
+        QProcess text;
+        text.start("pdftotext", {pdf, "-"});
+        QVERIFY2(text.waitForFinished(20000), "pdftotext (poppler-utils) is needed: scripts/setup installs it");
+        QCOMPARE(text.exitCode(), 0);
+        const QString body = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY2(body.contains(n), qPrintable(body));
+        QVERIFY2(body.contains("Ravi Patel"), qPrintable(body));
+        QVERIFY2(body.contains("F2LXK0FAKE01"), qPrintable(body));
+
+        // An unknown ticket and an unwritable place fail with a reason, never a file.
+        QVERIFY(t->saveReceipt("RB-1999-99999", home.path() + "/none.pdf") != 0);
+        QVERIFY(!QFile::exists(home.path() + "/none.pdf"));
+        QVERIFY(t->saveReceipt(n, "/nonexistent-dir/receipt.pdf") != 0);
+        QVERIFY(!t->errorText().isEmpty());
+        t->signOut();
+    }
+
     // The kiosk keeps its store open all day; it must hold no read transaction between
     // calls, or a personal-data erase from the CLI could never reach the disk.
     void eraseSucceedsWhileTheKioskIsOpen()
@@ -114,5 +156,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TstTicketStore)
+QTEST_MAIN(TstTicketStore)
 #include "tst_ticketstore.moc"

@@ -44,10 +44,11 @@ static std::string findScenario(const std::string &exeDir)
     const std::string dirs[] = {
         exeDir + "/../share/rescuebay/scenarios",   // an installed kiosk
         std::string(RB_INSTALL_DATADIR) + "/scenarios",
+#ifdef RB_SOURCE_DIR
         std::string(RB_SOURCE_DIR) + "/sim/scenarios",  // the build tree
+#endif
     };
-    const char *names[] = {"three-bays", "three-bays.json", "three-bays.scenario",
-                           "three-bays.txt", "three-bays.conf"};
+    const char *names[] = {"demo.scenario", "demo"};
     for (const auto &d : dirs)
         for (const char *n : names)
             if (exists(d + "/" + n))
@@ -111,19 +112,30 @@ int rb_demo_supervise(char **argv, const DemoOptions &opts)
     const std::string scenario = opts.scenario.empty() ? findScenario(exeDir) : opts.scenario;
     if (scenario.empty() || !exists(scenario)) {
         fprintf(stderr, "rescuebay-kiosk: demo scenario not found (%s)\n",
-                scenario.empty() ? "three-bays" : scenario.c_str());
+                scenario.empty() ? "demo" : scenario.c_str());
         return 2;
     }
 
-    char tmpl[] = "/tmp/rescuebay-kiosk-XXXXXX";
-    if (!mkdtemp(tmpl)) {
+    const char *tmpdir = getenv("TMPDIR");
+    std::string tmpl = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/rescuebay-kiosk-XXXXXX";
+    if (!mkdtemp(&tmpl[0])) {
         perror("rescuebay-kiosk: mkdtemp");
         return 2;
     }
     const std::string dir = tmpl;
+    // A throwaway data folder (the demo leaves nothing behind) holding the firmware of
+    // the restorable demo device, so a restore runs from start to Done. $RESCUEBAY_HOME is
+    // not taken as consent: the kiosk session sets it to the shop's real data folder, and a
+    // demo must never seed its staff and tickets there; only an explicit --home is used.
+    if (!opts.ownHome) {
+        const std::string home = dir + "/home";
+        std::string why;
+        if (!rb_demo_prepare_firmware(sim, dir, home, why))
+            fprintf(stderr, "rescuebay-kiosk: demo restores will not work: %s\n", why.c_str());
+        setenv("RESCUEBAY_HOME", home.c_str(), 1);
+    }
     const std::string sock = dir + "/usbmuxd.sock";
     const std::string addr = "UNIX:" + sock;
-    const auto env = simEnv(sim, addr);
 
     pid_t simPid = fork();
     if (simPid == 0) {
@@ -151,19 +163,30 @@ int rb_demo_supervise(char **argv, const DemoOptions &opts)
         return 2;
     }
 
+    // Asked of the running sim: only then does it name its signing server (http_proxy).
+    const auto env = simEnv(sim, addr);
     pid_t kiosk = fork();
     if (kiosk == 0) {
         prctl(PR_SET_PDEATHSIG, SIGTERM);
         for (const auto &kv : env)
             setenv(kv.first.c_str(), kv.second.c_str(), 1);
         setenv("USBMUXD_SOCKET_ADDRESS", addr.c_str(), 0);
-        // The sample backups of the source tree, so the Backup step has something to verify.
-        const std::string samples = std::string(RB_SOURCE_DIR) + "/tests/fixtures/backups";
-        if (!getenv("RB_BACKUP_ROOTS") && exists(samples))
-            setenv("RB_BACKUP_ROOTS", samples.c_str(), 1);
-        // A throwaway data folder: the demo leaves nothing behind.
-        if (!getenv("RESCUEBAY_HOME"))
-            setenv("RESCUEBAY_HOME", (dir + "/home").c_str(), 1);
+        // Sample backups, so the Backup step has something to verify: the installed ones,
+        // else the source tree's, and the build tree's backup of the demo iPod (restorable).
+        std::string roots, samples = exeDir + "/../share/rescuebay/demo-backups";
+#ifdef RB_SOURCE_DIR
+        if (!exists(samples))
+            samples = std::string(RB_SOURCE_DIR) + "/tests/fixtures/backups";
+#endif
+        std::vector<std::string> dirs{samples};
+#ifdef RB_DEMO_BACKUPS
+        dirs.push_back(RB_DEMO_BACKUPS);
+#endif
+        for (const std::string &d : dirs)
+            if (exists(d))
+                roots += (roots.empty() ? "" : ":") + d;
+        if (!getenv("RB_BACKUP_ROOTS") && !roots.empty())
+            setenv("RB_BACKUP_ROOTS", roots.c_str(), 1);
         setenv(kChildMarker, "1", 1);
         execv("/proc/self/exe", argv);
         _exit(127);

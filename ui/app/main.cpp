@@ -16,6 +16,7 @@
 #include <cstring>
 
 #include "demo.h"
+#include "restorecontroller.h"
 #include "devicemonitor.h"
 
 extern "C" {
@@ -48,7 +49,8 @@ void usage(FILE *f)
 {
     fputs("usage: rescuebay-kiosk [--demo [--scenario FILE]] [--home DIR] [--lang de|en]\n"
           "                       [--bays N] [--size WxH] [--fullscreen] [--grab FILE.png] [--dump-state]\n"
-          "                       [--screen bays|flow|backup|guide|tickets] [--procedure 0-3] [--product TYPE]\n"
+          "                       [--screen bays|flow|backup|choose|restore|done|guide|tickets|firmware]\n"
+          "                       [--procedure 0-3] [--product TYPE]\n"
           "  --demo        run on simulated devices (starts rescuebay-sim, stops it on exit)\n"
           "  --grab FILE   render once, save a screenshot, exit (offscreen if no display)\n"
           "  --dump-state  print the device list as JSON after the first enumeration, exit\n",
@@ -122,6 +124,7 @@ int main(int argc, char **argv)
         return 2;
     }
     if (o.demo) {
+        o.demoOpts.ownHome = o.home != nullptr;
         const int rc = rb_demo_supervise(argv, o.demoOpts);
         if (rc >= 0)
             return rc;
@@ -162,6 +165,13 @@ int main(int argc, char **argv)
             QCoreApplication::processEvents();
     }
 
+    // Unfinished restore jobs (a crash, a power cut) are adopted now and shown on their
+    // cards; they go on by themselves.
+    RestoreController *restores = RestoreController::instance();
+    if (!o.dumpState && !restores->start())
+        fprintf(stderr, "rescuebay-kiosk: restores unavailable: %s\n",
+                qPrintable(restores->errorText()));
+
     if (o.dumpState) {
         QJsonObject state{{QStringLiteral("available"), monitor->available()},
                           {QStringLiteral("error"), monitor->errorText()},
@@ -198,6 +208,7 @@ int main(int argc, char **argv)
         });
     }
     const int rc = app.exec();
+    restores->stop();
     monitor->stop();
     return rc;
 }

@@ -1,7 +1,9 @@
 #include "ticketstore.h"
 #include "rbtext.h"
 
+#include <QDir>
 #include <QQmlEngine>
+#include <QRegularExpression>
 
 extern "C" {
 #include <rescuebay/context.h>
@@ -9,6 +11,7 @@ extern "C" {
 #include <rescuebay/tickets.h>
 #endif
 }
+#include "receipt.h"
 
 int TicketListModel::rowCount(const QModelIndex &parent) const
 {
@@ -236,4 +239,90 @@ QVariantList TicketStore::events(const QString &number)
     (void)number;
 #endif
     return out;
+}
+
+QString TicketStore::createForDevice(const QVariantMap &device, const QVariantMap &fields)
+{
+#ifdef RB_HAVE_TICKETS
+    if (!open())
+        return {};
+    // Held here: the fields point into these until rb_ticket_create returns.
+    const QByteArray model = device.value("name").toString().toUtf8(),
+                     type = device.value("productType").toString().toUtf8(),
+                     serial = device.value("serial").toString().toUtf8(),
+                     ecid = device.value("ecid").toString().toUtf8(),
+                     udid = device.value("udid").toString().toUtf8(),
+                     ios = device.value("iosVersion").toString().toUtf8(),
+                     imei = device.value("imei").toString().toUtf8(),
+                     name = fields.value("customerName").toString().trimmed().toUtf8(),
+                     phone = fields.value("customerPhone").toString().trimmed().toUtf8(),
+                     problem = fields.value("problem").toString().trimmed().toUtf8();
+    auto opt = [](const QByteArray &b) { return b.isEmpty() ? nullptr : b.constData(); };
+    rb_ticket_fields f = RB_TICKET_FIELDS_INIT;
+    f.device_model = opt(model);
+    f.product_type = opt(type);
+    f.serial = opt(serial);
+    f.ecid = opt(ecid);
+    f.udid = opt(udid);
+    f.ios_version = opt(ios);
+    f.imei = opt(imei);
+    f.customer_name = opt(name);
+    f.customer_phone = opt(phone);
+    f.problem = opt(problem);
+    char *number = nullptr;
+    const rb_status st = rb_ticket_create(&number, m_store, &f);
+    QString out;
+    if (st == RB_OK) {
+        out = QString::fromUtf8(number);
+        rb_free(number);
+        m_error.clear();
+    } else {
+        m_error = QString::fromUtf8(rb_ticket_store_last_error(m_store));
+    }
+    emit changed();
+    return out;
+#else
+    (void)device;
+    (void)fields;
+    return {};
+#endif
+}
+
+int TicketStore::saveReceipt(const QString &number, const QString &pdfPath)
+{
+#ifdef RB_HAVE_TICKETS
+    if (!open())
+        return RB_ERR_UNSUPPORTED;
+    rb_ticket_receipt *r = nullptr;
+    rb_status st = rb_ticket_receipt_get(&r, m_store, number.toUtf8().constData());
+    if (st != RB_OK) {
+        m_error = QString::fromUtf8(rb_ticket_store_last_error(m_store));
+        emit changed();
+        return st;
+    }
+    QString why;
+    if (!writeReceiptPdf(r, pdfPath, &why)) {
+        st = RB_ERR_IO;
+        m_error = why;
+        emit changed();
+    }
+    rb_ticket_receipt_free(r);
+    return st;
+#else
+    (void)number;
+    (void)pdfPath;
+    return -9;
+#endif
+}
+
+QString TicketStore::receiptPath(const QString &number)
+{
+    if (!open() || !m_ctx)
+        return {};
+    // Ticket numbers are "RB-2026-00042": keep only what is safe in a file name.
+    QString name = number;
+    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")), QStringLiteral("_"));
+    const QString dir = QString::fromUtf8(rb_context_home(m_ctx)) + QStringLiteral("/receipts");
+    QDir().mkpath(dir);
+    return dir + QLatin1Char('/') + name + QStringLiteral(".pdf");
 }

@@ -73,6 +73,15 @@ public:
     Q_INVOKABLE int search(const QString &text);
     // [{at, type, typeName, actor, summary, redacted}] oldest first.
     Q_INVOKABLE QVariantList events(const QString &number);
+    // A ticket for a connected device: `device` is a DeviceMonitor row (name, productType,
+    // serial, ecid, udid, iosVersion, imei), `fields` the customer's (customerName,
+    // customerPhone, problem). Returns the new number, "" on failure (errorText says why).
+    Q_INVOKABLE QString createForDevice(const QVariantMap &device, const QVariantMap &fields);
+    // The customer's receipt of a ticket as a PDF file (rb_ticket_receipt, laid out by
+    // receipt.cpp). rb_status: 0, or why not (errorText has the detail).
+    Q_INVOKABLE int saveReceipt(const QString &number, const QString &pdfPath);
+    // Where the kiosk saves a ticket's receipt: <data folder>/receipts/<number>.pdf.
+    Q_INVOKABLE QString receiptPath(const QString &number);
 
 signals:
     void changed();

@@ -291,6 +291,44 @@ RB_EXTERN const char *rb_restore_cause_text(rb_restore_cause cause);
 /* 1 for done, failed and cancelled. */
 RB_EXTERN int rb_restore_state_is_final(rb_restore_state state);
 
+/* ---- the preflight as a checklist (for a screen that shows every check) -------- */
+
+/* The preflight's checks, in the order a screen lists them. Values may only be appended. */
+typedef enum rb_restore_check {
+    RB_RESTORE_CHECK_TOOL = 0,      /* idevicerestore is installed */
+    RB_RESTORE_CHECK_MODEL = 1,     /* the installed tools know this model */
+    RB_RESTORE_CHECK_FIRMWARE = 2,  /* the IPSW is in the cache and Apple signs it */
+    RB_RESTORE_CHECK_BACKUP = 3,    /* erase: a verified backup of this device, or a waiver */
+    RB_RESTORE_CHECK_BATTERY = 4,   /* charge at least restore.min_battery */
+    RB_RESTORE_CHECK_FIND_MY = 5,   /* erase with Find My on needs the owner's Apple ID */
+    RB_RESTORE_CHECK_DISK = 6       /* room for the tool's working copy */
+} rb_restore_check;
+#define RB_RESTORE_CHECK_COUNT 7
+
+typedef enum rb_restore_check_result {
+    RB_RESTORE_CHECK_PENDING = 0,   /* not run yet (preflight running, or it stopped earlier) */
+    RB_RESTORE_CHECK_PASSED = 1,
+    RB_RESTORE_CHECK_WARNING = 2,   /* does not stop the job; `warning` says which */
+    RB_RESTORE_CHECK_FAILED = 3,    /* the job was refused here; `cause` says why */
+    RB_RESTORE_CHECK_SKIPPED = 4    /* does not apply (an update keeps the data) */
+} rb_restore_check_result;
+
+typedef struct rb_restore_check_item {
+    rb_restore_check check;
+    rb_restore_check_result result;
+    rb_restore_cause cause;   /* RB_RESTORE_CHECK_FAILED: the refusal, else RB_CAUSE_NONE */
+    unsigned int warning;     /* RB_RESTORE_CHECK_WARNING: an RB_RESTORE_WARN_* bit, else 0 */
+} rb_restore_check_item;
+
+/* The preflight of a job as RB_RESTORE_CHECK_COUNT items (in rb_restore_check order) from
+ * what its snapshot says: rb_restore_job_state, _cause, _warnings, _erase, _attempts. The
+ * preflight stops at its first refusal, so the checks it never reached stay pending. */
+RB_EXTERN void rb_restore_checklist(rb_restore_check_item out[RB_RESTORE_CHECK_COUNT],
+                                    rb_restore_state state, rb_restore_cause cause,
+                                    unsigned int warnings, int erase, int attempts);
+/* "tool", "model", "firmware", "backup", "battery", "find_my", "disk"; never NULL. */
+RB_EXTERN const char *rb_restore_check_name(rb_restore_check check);
+
 #ifdef __cplusplus
 }
 #endif

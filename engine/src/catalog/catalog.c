@@ -11,6 +11,7 @@
 
 #include "catalog/catalog_internal.h"
 #include "core/internal.h"
+#include "core/platform.h"
 
 #define MAX_FILE (4u * 1024 * 1024)
 
@@ -120,19 +121,13 @@ rb_status rb_catalog_default_path(char **out, const rb_context *ctx)
         return *out ? RB_OK : RB_ERR_NOMEM;
     }
     char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            char *p = rb__sprintf("%s/../share/rescuebay/models.csv", exe);
-            if (p && exists(p)) {
-                *out = p;
-                return RB_OK;
-            }
-            free(p);
+    if (rb__exe_dir(exe, sizeof exe) == 0) {
+        char *p = rb__sprintf("%s/../share/rescuebay/models.csv", exe);
+        if (p && exists(p)) {
+            *out = p;
+            return RB_OK;
         }
+        free(p);
     }
     static const char *const fixed[] = {
 #ifdef RB_DATA_INSTALL_DIR

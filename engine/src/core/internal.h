@@ -13,7 +13,10 @@
 #include "rescuebay/common.h"
 #include "rescuebay/context.h"
 
-#if defined(__GNUC__)
+#if defined(__MINGW32__)
+/* MinGW builds use the C99 printf (__USE_MINGW_ANSI_STDIO=1): %zu and friends work. */
+#define RB_PRINTF(a, b) __attribute__((format(gnu_printf, a, b)))
+#elif defined(__GNUC__)
 #define RB_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
 #define RB_PRINTF(a, b)

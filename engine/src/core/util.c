@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/internal.h"
+#include "core/platform.h"
 
 void rb_free(void *ptr)
 {
@@ -22,7 +23,10 @@ rb_status rb__status_from_errno(int err)
     case ENOMEM: return RB_ERR_NOMEM;
     case ENOENT: case ENOTDIR: return RB_ERR_NOT_FOUND;
     case EACCES: case EPERM: case EROFS: return RB_ERR_PERMISSION;
-    case ENOSPC: case EDQUOT: case EFBIG: return RB_ERR_DISK_FULL;
+    case ENOSPC: case EFBIG: return RB_ERR_DISK_FULL;
+#ifdef EDQUOT   /* not on Windows */
+    case EDQUOT: return RB_ERR_DISK_FULL;
+#endif
     case EEXIST: return RB_ERR_CONFLICT;
     case ETIMEDOUT: return RB_ERR_TIMEOUT;
     case EBUSY: case EAGAIN: return RB_ERR_BUSY;
@@ -74,7 +78,7 @@ int rb__mkdirs(const char *path, unsigned int mode)
         if (*s == '/' || *s == '\0') {
             char c = *s;
             *s = '\0';
-            if (mkdir(p, (mode_t)mode) != 0 && errno != EEXIST) {
+            if (rb__mkdir(p, mode) != 0 && errno != EEXIST) {
                 rc = errno;
                 break;
             }
@@ -104,12 +108,8 @@ static int fsync_dir_of(const char *path)
         *(slash == dir ? slash + 1 : slash) = '\0';
     else
         strcpy(dir, ".");
-    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    int rc = rb__fsync_dir(dir) == 0 ? 0 : errno;
     free(dir);
-    if (fd < 0)
-        return errno;
-    int rc = fsync(fd) == 0 ? 0 : errno;
-    close(fd);
     /* Some filesystems refuse fsync on a directory; the rename is still atomic. */
     return rc == EINVAL ? 0 : rc;
 }
@@ -119,7 +119,7 @@ int rb__write_file_atomic(const char *path, const void *data, size_t len)
     char *tmp = rb__sprintf("%s.tmp.%ld", path, (long)getpid());
     if (!tmp)
         return ENOMEM;
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | RB_O_CLOEXEC, 0644);
     if (fd < 0) {
         int e = errno;
         free(tmp);
@@ -139,11 +139,11 @@ int rb__write_file_atomic(const char *path, const void *data, size_t len)
         p += w;
         left -= (size_t)w;
     }
-    if (rc == 0 && fsync(fd) != 0)
+    if (rc == 0 && rb__fsync(fd) != 0)
         rc = errno;
     if (close(fd) != 0 && rc == 0)
         rc = errno;
-    if (rc == 0 && rename(tmp, path) != 0)
+    if (rc == 0 && rb__rename_replace(tmp, path) != 0)
         rc = errno;
     if (rc != 0)
         unlink(tmp);
@@ -158,7 +158,7 @@ int rb__read_file(const char *path, size_t max_len, char **out, size_t *out_len)
     *out = NULL;
     if (out_len)
         *out_len = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | RB_O_CLOEXEC);
     if (fd < 0)
         return errno;
     struct stat st;

@@ -104,7 +104,11 @@ static rb_status wire_recv(idevice_connection_t c, struct clock *k, plist_t *out
         free(body);
         return st;
     }
+#if RB_PLIST_FROM_MEMORY_HAS_FORMAT
+    plist_from_memory(body, len, out, NULL);
+#else
     plist_from_memory(body, len, out);
+#endif
     free(body);
     if (!*out || plist_get_node_type(*out) != PLIST_DICT) {
         snprintf(err, cap, "it answered with a malformed plist (%u bytes)", len);

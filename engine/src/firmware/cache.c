@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/platform.h"
 #include "firmware/fw_internal.h"
 
 #define DEFAULT_CATALOG_URL "https://api.ipsw.me/v4"
@@ -228,7 +229,7 @@ static rb_status take_lock(rb_firmware *fw, const char *sha1, uint64_t size, int
                     "cannot create the lock %s: %s", lp ? lp : "", strerror(errno));
         goto out;
     }
-    while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    while (rb__lock_try(fd) != 0) {
         if (errno != EWOULDBLOCK && errno != EINTR) {
             st = FW_ERR(fw, rb__status_from_errno(errno), "cannot lock %s: %s", lp,
                         strerror(errno));

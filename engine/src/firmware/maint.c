@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/platform.h"
 #include "firmware/fw_internal.h"
 
 static void partial_usage(rb_firmware *fw, uint64_t *bytes, size_t *count)
@@ -192,7 +193,7 @@ static void prune_partials(rb_firmware *fw, uint64_t *freed)
         char *pp = rb__sprintf("%s/%s.part", fw->partdir, base);
         char *sp = rb__sprintf("%s/%s.json", fw->partdir, base);
         int fd = lp ? open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0644) : -1;
-        if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0) {
+        if (fd >= 0 && rb__lock_try(fd) == 0) {
             struct stat sb;
             if (pp && stat(pp, &sb) == 0 && unlink(pp) == 0)
                 *freed += (uint64_t)sb.st_size;

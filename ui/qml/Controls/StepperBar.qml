@@ -3,10 +3,10 @@ import QtQuick.Layouts
 import RescueBay.Theme
 
 // Identify -> Backup -> Choose -> Mode -> Restore -> Done. Each step: done, current,
-// open, or unavailable (with the reason under it). Every step can be tapped.
+// open, skipped, blocked or unavailable (with the reason under it). Every step can be tapped.
 RowLayout {
     id: bar
-    // [{step, state: "done"|"current"|"open"|"unavailable"|"skipped", reason}]
+    // [{step, state: "done"|"current"|"open"|"unavailable"|"skipped"|"blocked", reason}]
     property var steps: []
     signal picked(int step)
     spacing: 6
@@ -25,7 +25,8 @@ RowLayout {
             radius: Theme.radius
             color: st === "current" ? Theme.accent : st === "done" ? "#E3F1E6" : Theme.surface
             border.width: 2
-            border.color: st === "current" ? Theme.accent : st === "done" ? Theme.ok : Theme.line
+            border.color: st === "current" ? Theme.accent : st === "done" ? Theme.ok
+                        : st === "blocked" ? Theme.danger : Theme.line
 
             Column {
                 id: col
@@ -34,12 +35,14 @@ RowLayout {
                 Text {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
-                    text: (cell.st === "done" ? "\u2713 " : cell.st === "unavailable" ? "" : (cell.index + 1) + "  ")
+                    text: (cell.st === "done" ? "\u2713 " : cell.st === "blocked" ? "\u2715 "
+                           : cell.st === "skipped" ? "\u2013 " : cell.st === "unavailable" ? "" : (cell.index + 1) + "  ")
                           + CommonStrings.flowStepTitle(cell.modelData.step)
                     font.pixelSize: Theme.bodyText
                     font.bold: cell.st === "current"
                     color: cell.st === "current" ? Theme.textOnAccent
-                         : cell.st === "unavailable" ? Theme.muted : Theme.text
+                         : cell.st === "unavailable" || cell.st === "skipped" ? Theme.muted
+                         : cell.st === "blocked" ? Theme.danger : Theme.text
                     elide: Text.ElideRight
                 }
                 Text {

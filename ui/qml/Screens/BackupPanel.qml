@@ -20,6 +20,10 @@ Item {
     readonly property var inventory: verifier.inventory
     readonly property bool verdictShown: !verifier.running && verifier.verdict >= 0
                                          && selected !== null && verifier.verifiedPath === selected.path
+    // The backup whose deep verification said "restorable" ("" if none): the restore's
+    // safety gate gets this one.
+    readonly property string restorablePath: !verifier.running && verifier.verdict === 0
+                                             && verifier.status === 0 ? verifier.verifiedPath : ""
 
     BackupVerifier {
         id: verifier
@@ -129,7 +133,9 @@ Item {
             TextField {
                 id: password
                 objectName: "backupPassword"
-                visible: panel.selected !== null && panel.selected.encrypted === 1
+                // Kept in place when not needed, so the Verify button never moves.
+                enabled: panel.selected !== null && panel.selected.encrypted === 1
+                opacity: enabled ? 1 : 0
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touchTarget
                 echoMode: TextInput.Password

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Layouts
 import RescueBay.Theme
 import RescueBay.Controls
+import RescueBay.Core
 
 // One connected device: drawing, name, mode, trust, battery, one suggested next action.
 Rectangle {
@@ -20,6 +21,17 @@ Rectangle {
     required property int index
     signal opened()
     signal actionChosen()
+    // This device's newest restore job ({} if none), shown as a ring.
+    property var job: ({})
+    readonly property bool jobShown: (job.job ?? 0) > 0 && job.state !== RestoreController.StateCancelled
+    function refreshJob() { job = RestoreController.jobs.get(RestoreController.jobs.indexOfDevice(key)) }
+    Component.onCompleted: refreshJob()
+    onKeyChanged: refreshJob()
+    Connections {
+        target: RestoreController.jobs
+        function onDataChanged() { card.refreshJob() }
+        function onCountChanged() { card.refreshJob() }
+    }
 
     objectName: "deviceCard"
     radius: Theme.radius
@@ -77,13 +89,41 @@ Rectangle {
                 charging: card.batteryCharging
             }
             Item { Layout.fillHeight: true }
+            Text {
+                objectName: "cardJobLine"
+                visible: card.jobShown
+                text: card.job.state === RestoreController.StateInterrupted
+                      ? RestoreStrings.nextText(card.job.nextAction ?? 0)
+                      : RestoreStrings.stateWord(card.job.state ?? 0)
+                font.pixelSize: Theme.smallText
+                color: Theme.text
+                wrapMode: Text.WordWrap
+                maximumLineCount: 2
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
             ActionButton {
                 objectName: "nextAction"
                 primary: true
-                text: CommonStrings.nextActionText(card.nextAction)
+                text: card.jobShown && !card.job.final ? qsTr("Show the restore")
+                                                       : CommonStrings.nextActionText(card.nextAction)
                 Layout.fillWidth: true
                 onClicked: card.actionChosen()
             }
+        }
+
+        ProgressRing {
+            objectName: "cardRing"
+            visible: card.jobShown
+            Layout.preferredWidth: Math.min(card.width * 0.22, 130)
+            Layout.preferredHeight: Layout.preferredWidth
+            Layout.alignment: Qt.AlignTop
+            percent: card.job.percent ?? 0
+            color: card.job.state === RestoreController.StateDone ? Theme.ok
+                 : card.job.state === RestoreController.StateFailed ? Theme.danger
+                 : card.job.state === RestoreController.StateInterrupted ? Theme.warning : Theme.accent
+            icon: card.job.final ? RestoreStrings.stateIcon(card.job.state ?? 0) : ""
+            label: RestoreStrings.stateWord(card.job.state ?? 0)
         }
     }
 }

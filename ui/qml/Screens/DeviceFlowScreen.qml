@@ -4,9 +4,8 @@ import RescueBay.Theme
 import RescueBay.Controls
 import RescueBay.Core
 
-// One device's way through Identify -> Backup -> Choose -> Mode -> Restore -> Done.
-// Choose, Restore and Done need engine parts the kiosk does not drive yet: they are shown
-// as unavailable, never faked.
+// One device's way through Identify -> Backup -> Choose -> Mode -> Restore -> Done. The
+// restore job (RestoreController) decides what each step shows; the screen only follows it.
 Item {
     id: screen
     property string deviceKey: ""
@@ -16,6 +15,16 @@ Item {
     property bool present: false
     readonly property bool known: device.key !== undefined
     readonly property string title: known ? device.name : qsTr("Device unplugged")
+    // The device's newest restore job ({} if none) and the choices that lead to one.
+    property var job: ({})
+    readonly property bool hasJob: (job.job ?? 0) > 0
+    readonly property int jobState: job.state ?? 0
+    property bool erase: false
+    property string build: ""
+    property bool consenting: false
+    property string ticket: ""
+    property string startError: ""
+    readonly property string backupPath: backupPanel.restorablePath
     signal guideRequested(string key, int procedure)
 
     function refresh() {
@@ -24,21 +33,70 @@ Item {
         if (present)
             device = DeviceMonitor.devices.get(row)
     }
-    Component.onCompleted: refresh()
-    onDeviceKeyChanged: refresh()
+    function refreshJob() {
+        const before = jobState
+        job = RestoreController.jobs.get(RestoreController.jobs.indexOfDevice(deviceKey))
+        if (job.ticket && ticket === "")
+            ticket = job.ticket
+        // A finished restore moves on by itself; nothing else does.
+        if (jobState === RestoreController.StateDone && before !== jobState && current === Rb.FlowRestore)
+            current = Rb.FlowDone
+    }
+    Component.onCompleted: {
+        refresh()
+        refreshJob()
+        // A card with a running or interrupted job opens on it.
+        if (hasJob && !job.final && current === Rb.FlowIdentify)
+            current = Rb.FlowRestore
+    }
+    onDeviceKeyChanged: { refresh(); refreshJob() }
     Connections {
         target: DeviceMonitor.devices
         function onDataChanged() { screen.refresh() }
         function onCountChanged() { screen.refresh() }
     }
+    Connections {
+        target: RestoreController.jobs
+        function onDataChanged() { screen.refreshJob() }
+        function onCountChanged() { screen.refreshJob() }
+    }
+    Connections {
+        target: RestoreController
+        function onStartFinished(key: string, status: int, job: int, detail: string) {
+            if (key !== screen.deviceKey)
+                return
+            screen.refreshJob()
+            screen.consenting = false
+            if (job > 0) {
+                screen.startError = ""
+                screen.current = Rb.FlowRestore
+            } else {
+                screen.startError = status === -8 ? qsTr("This device is already being restored.")
+                                  : status === -4 ? qsTr("The device is not connected: plug it in and try again.")
+                                  : qsTr("The restore could not start.") + " " + CommonStrings.details + ": " + detail
+            }
+        }
+    }
 
+    readonly property bool waived: ((job.warnings ?? 0) & RestoreController.WarnWaiver) !== 0
+    readonly property bool jobFailed: jobState === RestoreController.StateFailed
     readonly property var stepStates: [
-        { step: Rb.FlowIdentify, state: current === Rb.FlowIdentify ? "current" : (present ? "done" : "open"), reason: "" },
-        { step: Rb.FlowBackup, state: current === Rb.FlowBackup ? "current" : "open", reason: "" },
-        { step: Rb.FlowChoose, state: current === Rb.FlowChoose ? "current" : "unavailable", reason: CommonStrings.notYet },
-        { step: Rb.FlowMode, state: current === Rb.FlowMode ? "current" : "open", reason: "" },
-        { step: Rb.FlowRestore, state: current === Rb.FlowRestore ? "current" : "unavailable", reason: CommonStrings.notYet },
-        { step: Rb.FlowDone, state: current === Rb.FlowDone ? "current" : "unavailable", reason: CommonStrings.notYet }
+        { step: Rb.FlowIdentify, state: current === Rb.FlowIdentify ? "current" : (present || hasJob ? "done" : "open"), reason: "" },
+        { step: Rb.FlowBackup, state: current === Rb.FlowBackup ? "current"
+                                    : backupPath !== "" ? "done"
+                                    : waived || (hasJob && !job.erase) ? "skipped" : "open",
+          reason: waived ? qsTr("skipped: customer waived backup")
+                : hasJob && !job.erase && backupPath === "" ? qsTr("skipped: an update keeps the data") : "" },
+        { step: Rb.FlowChoose, state: current === Rb.FlowChoose ? "current" : hasJob ? "done" : "open", reason: "" },
+        { step: Rb.FlowMode, state: current === Rb.FlowMode ? "current"
+                                  : jobState === RestoreController.StateWaitingForButtons ? "blocked" : hasJob ? "skipped" : "open",
+          reason: jobState === RestoreController.StateWaitingForButtons ? qsTr("blocked: use the buttons")
+                : hasJob ? qsTr("skipped: rescuebay switches modes by itself") : "" },
+        { step: Rb.FlowRestore, state: current === Rb.FlowRestore ? "current"
+                                     : jobFailed ? "blocked" : job.final ? "done" : hasJob ? "open" : "open",
+          reason: jobFailed ? qsTr("blocked: %1").arg(RestoreStrings.stateWord(jobState))
+                : hasJob && !job.final ? qsTr("%1 %").arg(Math.floor(job.percent ?? 0)) : "" },
+        { step: Rb.FlowDone, state: current === Rb.FlowDone ? "current" : jobState === RestoreController.StateDone ? "done" : "open", reason: "" }
     ]
 
     ColumnLayout {
@@ -50,7 +108,7 @@ Item {
             objectName: "stepper"
             Layout.fillWidth: true
             steps: screen.stepStates
-            onPicked: step => screen.current = step
+            onPicked: step => { screen.consenting = false; screen.current = step }
         }
 
         WarningBox {
@@ -107,6 +165,7 @@ Item {
         }
 
         BackupPanel {
+            id: backupPanel
             visible: screen.current === Rb.FlowBackup
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -114,6 +173,17 @@ Item {
             deviceUdid: screen.device.udid ?? ""
             deviceIos: screen.device.iosVersion ?? ""
             deviceProductType: screen.device.productType ?? ""
+        }
+        // After a restorable verdict, one obvious Next (the screen never jumps by itself
+        // while staff read the verdict).
+        ActionButton {
+            objectName: "backupNext"
+            visible: screen.current === Rb.FlowBackup
+            enabled: screen.backupPath !== ""
+            primary: screen.backupPath !== ""
+            text: qsTr("Next: choose what to do")
+            Layout.alignment: Qt.AlignRight
+            onClicked: screen.current = Rb.FlowChoose
         }
 
         // Mode: the guide for every procedure, software shortcut first.
@@ -137,29 +207,90 @@ Item {
             }
         }
 
-        // Steps whose engine part is not in this version.
-        ColumnLayout {
-            visible: screen.current === Rb.FlowChoose
-                     || screen.current === Rb.FlowRestore || screen.current === Rb.FlowDone
+        ChoosePanel {
+            objectName: "choosePanel"
+            visible: screen.current === Rb.FlowChoose && !screen.consenting
             Layout.fillWidth: true
-            spacing: Theme.gap
+            Layout.fillHeight: true
+            productType: screen.device.productType ?? ""
+            backupVerified: screen.backupPath !== ""
+            onEraseChanged: screen.erase = erase
+            onBuildChanged: screen.build = build
+            onNext: screen.consenting = true
+        }
+        ConsentPanel {
+            objectName: "consentPanel"
+            visible: screen.current === Rb.FlowChoose && screen.consenting
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            deviceName: screen.device.name ?? ""
+            erase: screen.erase
+            build: screen.build
+            backupPath: screen.backupPath
+            ticket: screen.ticket
+            busyText: RestoreController.starting ? qsTr("Checking everything before the restore…") : screen.startError
+            onConfirmed: request => {
+                screen.startError = ""
+                request.deviceKey = screen.deviceKey
+                RestoreController.startRestore(request)
+            }
+        }
+        RestorePanel {
+            objectName: "restorePanel"
+            visible: screen.current === Rb.FlowRestore
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            job: screen.job
+            onGuideRequested: next => screen.guideRequested(screen.deviceKey,
+                next === RestoreController.NextEnterRecovery ? Rb.EnterRecovery : Rb.ExitRecovery)
+        }
+        RowLayout {
+            visible: screen.current === Rb.FlowRestore && !screen.hasJob
             Text {
-                objectName: "unavailableTitle"
-                text: CommonStrings.unavailable
-                font.pixelSize: Theme.titleText
-                font.bold: true
+                text: qsTr("No restore yet: choose what to do first.")
+                font.pixelSize: Theme.bodyText
                 color: Theme.muted
             }
+        }
+        DonePanel {
+            objectName: "donePanel"
+            visible: screen.current === Rb.FlowDone
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            job: screen.job
+            ticket: screen.ticket
+        }
+        // Identify: a ticket for this device, with its identity filled in.
+        RowLayout {
+            visible: screen.current === Rb.FlowIdentify && screen.known
+            spacing: Theme.gap
+            ActionButton {
+                objectName: "createTicket"
+                visible: screen.ticket === ""
+                text: qsTr("Open a ticket for this device")
+                onClicked: {
+                    screen.ticket = TicketStore.createForDevice(screen.device, {})
+                    if (screen.ticket === "")
+                        screen.startError = TicketStore.errorText
+                }
+            }
             Text {
-                text: qsTr("This kiosk cannot do this step yet. Do not erase or restore this device from here.")
+                text: screen.ticket !== "" ? qsTr("Ticket %1: every restore step is recorded on it.").arg(screen.ticket)
+                                           : screen.startError
                 font.pixelSize: Theme.bodyText
                 color: Theme.text
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
             }
+            ActionButton {
+                objectName: "identifyNext"
+                primary: true
+                text: qsTr("Next: backup")
+                onClicked: screen.current = Rb.FlowBackup
+            }
         }
         Item {
-            visible: screen.current !== Rb.FlowBackup
+            visible: screen.current === Rb.FlowIdentify || screen.current === Rb.FlowMode
             Layout.fillHeight: true
         }
     }

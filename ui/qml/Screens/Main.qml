@@ -30,6 +30,11 @@ ApplicationWindow {
         stack.push(guideScreen, { deviceKey: key, procedure: procedure, previewProductType: productType })
     }
     function openForAction(key: string, action: int) {
+        // A device with a restore under way opens on its restore, whatever the card says.
+        if (RestoreController.jobs.runningForDevice(key)) {
+            openFlow(key)
+            return
+        }
         // Asking for trust puts the prompt on the phone; the card follows what happens.
         if (action === Rb.NextAskTrust || action === Rb.NextTrustRefused)
             DeviceMonitor.pair(key)
@@ -63,8 +68,19 @@ ApplicationWindow {
                 font.pixelSize: Theme.titleText
                 font.bold: true
                 color: Theme.text
+                // A long name shrinks to the heading size before anything is cut.
+                fontSizeMode: Text.HorizontalFit
+                minimumPixelSize: Theme.headingText
                 elide: Text.ElideRight
                 Layout.fillWidth: true
+                Layout.fillHeight: true
+                verticalAlignment: Text.AlignVCenter
+            }
+            ActionButton {
+                objectName: "firmwareButton"
+                visible: stack.depth === 1
+                text: qsTr("Firmware")
+                onClicked: stack.push(firmwareScreen)
             }
             ActionButton {
                 objectName: "ticketsButton"
@@ -93,6 +109,12 @@ ApplicationWindow {
                 window.openGuide(row ? row.key : "", window.startProcedure, window.startProductType)
             } else if (window.startScreen === "flow" && DeviceMonitor.devices.count > 0) {
                 window.openFlow(DeviceMonitor.devices.get(0).key)
+            } else if (["choose", "restore", "done"].includes(window.startScreen) && DeviceMonitor.devices.count > 0) {
+                stack.push(flowScreen, { deviceKey: DeviceMonitor.devices.get(0).key,
+                                         current: window.startScreen === "choose" ? Rb.FlowChoose
+                                                : window.startScreen === "restore" ? Rb.FlowRestore : Rb.FlowDone })
+            } else if (window.startScreen === "firmware") {
+                stack.push(firmwareScreen)
             } else if (window.startScreen === "tickets") {
                 stack.push(ticketsScreen)
             } else if (window.startScreen === "backup" && DeviceMonitor.devices.count > 0) {
@@ -110,6 +132,10 @@ ApplicationWindow {
     Component {
         id: guideScreen
         GuideScreen {}
+    }
+    Component {
+        id: firmwareScreen
+        FirmwareScreen {}
     }
     Component {
         id: ticketsScreen

@@ -39,6 +39,8 @@ Item {
 
         Text {
             text: TicketStore.hasStaff ? qsTr("Staff sign-in") : qsTr("Set up the first staff member")
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
             font.pixelSize: Theme.titleText
             font.bold: true
             color: Theme.text
@@ -58,6 +60,9 @@ Item {
         }
         Text {
             objectName: "pinDots"
+            // One height for the hint and the dots: the pad below never moves.
+            Layout.preferredHeight: Theme.titleText + 12
+            verticalAlignment: Text.AlignVCenter
             text: screen.pin.length > 0 ? "\u25CF ".repeat(screen.pin.length) : qsTr("PIN (4 to 12 digits)")
             font.pixelSize: screen.pin.length > 0 ? Theme.titleText : Theme.bodyText
             color: screen.pin.length > 0 ? Theme.text : Theme.muted
@@ -69,8 +74,9 @@ Item {
         }
         Text {
             objectName: "signInMessage"
-            visible: screen.message !== ""
+            // Always takes its room: a message appearing must not re-centre the pad.
             Layout.fillWidth: true
+            Layout.preferredHeight: 2 * Theme.bodyText + 12
             text: screen.message
             font.pixelSize: Theme.bodyText
             color: Theme.danger
@@ -107,6 +113,8 @@ Item {
                 onClicked: {
                     screen.selectedNumber = ""
                     screen.timeline = []
+                    // The next person signs in with their own name.
+                    nameField.text = ""
                     TicketStore.signOut()
                 }
             }
@@ -254,7 +262,8 @@ Item {
                             Text {
                                 width: parent.width
                                 visible: text !== ""
-                                text: event.modelData.redacted ? qsTr("(removed with the customer's data)") : event.modelData.summary
+                                text: event.modelData.redacted ? qsTr("(removed with the customer's data)")
+                                      : RestoreStrings.eventSummaryText(event.modelData.typeName, event.modelData.summary)
                                 font.pixelSize: Theme.bodyText
                                 color: Theme.text
                                 wrapMode: Text.WordWrap

@@ -177,13 +177,13 @@ QtObject {
     // Plain reasons for the engine's finding codes (docs/cli-backup.md).
     function backupReasonText(code: string, count: int): string {
         switch (code) {
-        case "file_missing": return qsTr("Files missing from the backup: %1").arg(count)
-        case "file_size_mismatch": return qsTr("Files with the wrong size: %1").arg(count)
-        case "file_digest_mismatch": return qsTr("Files whose content changed: %1").arg(count)
-        case "file_unreadable": return qsTr("Files that cannot be read: %1").arg(count)
+        case "file_missing": return qsTr("%n file(s) missing from the backup", "", count)
+        case "file_size_mismatch": return qsTr("%n file(s) with the wrong size", "", count)
+        case "file_digest_mismatch": return qsTr("%n file(s) whose content changed", "", count)
+        case "file_unreadable": return qsTr("%n file(s) that cannot be read", "", count)
         case "file_padding_invalid":
         case "file_key_invalid":
-        case "file_decrypted_size_mismatch": return qsTr("Files that cannot be decrypted: %1").arg(count)
+        case "file_decrypted_size_mismatch": return qsTr("%n file(s) that cannot be decrypted", "", count)
         case "manifest_db_missing": return qsTr("The backup's file list is missing")
         case "manifest_db_integrity":
         case "manifest_db_truncated":
@@ -199,7 +199,8 @@ QtObject {
         case "device_family_mismatch": return qsTr("The backup comes from another kind of device")
         case "password_needed": return qsTr("The backup is encrypted: enter its password")
         case "wrong_password": return qsTr("The password does not open this backup")
-        case "orphan_file": return qsTr("Stray files not in the file list: %1").arg(count)
+        case "legacy_format": return qsTr("The backup is from iOS 9 or older: it cannot be checked")
+        case "orphan_file": return qsTr("%n stray file(s) not in the file list", "", count)
         }
         return qsTr("Other problem (%1): %2").arg(code).arg(count)
     }
@@ -211,8 +212,10 @@ QtObject {
             keychain: qsTr("Passwords (keychain)"), other: qsTr("Other")
         }
         const name = names[category] !== undefined ? names[category] : category
-        return damaged > 0 ? qsTr("%1: %2 files intact, %3 damaged").arg(name).arg(intact).arg(damaged)
-                           : qsTr("%1: %2 files intact").arg(name).arg(intact)
+        // %n: the plural comes from the translation (English too: rescuebay_en.ts).
+        const ok = qsTr("%n file(s) intact", "", intact)
+        return damaged > 0 ? qsTr("%1: %2, %3").arg(name).arg(ok).arg(qsTr("%n damaged", "", damaged))
+                           : qsTr("%1: %2").arg(name).arg(ok)
     }
     function signInText(status: int): string {
         switch (status) {

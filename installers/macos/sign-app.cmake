@@ -1,0 +1,41 @@
+# CPack pre-build script (CPACK_PRE_BUILD_SCRIPTS, dmg.cmake): runs on the staged install
+# tree before the DMG is made, so the DMG holds a signed app.
+#   1. macdeployqt -executable=... for the helpers next to the kiosk (their dylib paths),
+#   2. codesign inside-out with the hardened runtime, identity from $RB_MACOS_IDENTITY
+#      (unset: ad-hoc "-" signature, enough to run locally, not to notarize).
+set(_identity "$ENV{RB_MACOS_IDENTITY}")
+if(_identity STREQUAL "")
+  set(_identity "-")
+endif()
+file(GLOB _apps "${CPACK_TEMPORARY_INSTALL_DIRECTORY}/*.app" "${CPACK_TEMPORARY_INSTALL_DIRECTORY}/*/*.app")
+foreach(_app IN LISTS _apps)
+  set(_helpers)
+  foreach(_h rescuebay rescuebay-sim idevicerestore)
+    if(EXISTS "${_app}/Contents/MacOS/${_h}")
+      list(APPEND _helpers "-executable=${_app}/Contents/MacOS/${_h}")
+    endif()
+  endforeach()
+  find_program(_macdeployqt macdeployqt REQUIRED)
+  execute_process(COMMAND ${_macdeployqt} "${_app}" "-qmldir=${CPACK_RB_QML_SOURCE_DIR}" ${_helpers}
+                  -always-overwrite COMMAND_ERROR_IS_FATAL ANY)
+  set(_sign codesign --force --timestamp --options runtime --sign "${_identity}")
+  if(_identity STREQUAL "-")
+    set(_sign codesign --force --sign -)
+  endif()
+  file(GLOB_RECURSE _libs "${_app}/Contents/*.dylib" "${_app}/Contents/PlugIns/*" "${_app}/Contents/*.so")
+  foreach(_l IN LISTS _libs)
+    execute_process(COMMAND ${_sign} "${_l}" COMMAND_ERROR_IS_FATAL ANY)
+  endforeach()
+  file(GLOB _fws LIST_DIRECTORIES true "${_app}/Contents/Frameworks/*.framework")
+  foreach(_f IN LISTS _fws)
+    execute_process(COMMAND ${_sign} "${_f}" COMMAND_ERROR_IS_FATAL ANY)
+  endforeach()
+  foreach(_h rescuebay rescuebay-sim idevicerestore)
+    if(EXISTS "${_app}/Contents/MacOS/${_h}")
+      execute_process(COMMAND ${_sign} "${_app}/Contents/MacOS/${_h}" COMMAND_ERROR_IS_FATAL ANY)
+    endif()
+  endforeach()
+  execute_process(COMMAND ${_sign} "${_app}" COMMAND_ERROR_IS_FATAL ANY)
+  execute_process(COMMAND codesign --verify --deep --strict --verbose=2 "${_app}"
+                  COMMAND_ERROR_IS_FATAL ANY)
+endforeach()
