@@ -235,7 +235,7 @@ static void watch_cb(const rb_device_event *ev, void *payload)
 static int open_monitor(struct cli *c, rb_device_monitor **mon, rb_device_event_cb cb,
                         int timeout_ms)
 {
-    rb_status st = rb_device_monitor_new(mon, cb, c);
+    rb_status st = rb_device_monitor_new(mon, cli_context(c), cb, c);
     if (st != RB_OK)
         return cli_fail(c, st, "cannot watch devices");
     if (rb_device_monitor_wait_ready(*mon, timeout_ms) != RB_OK &&
@@ -272,7 +272,7 @@ int cli_devices(struct cli *c, int argc, char **argv)
         sigaction(SIGINT, &sa, NULL);
         sigaction(SIGTERM, &sa, NULL);
         signal(SIGPIPE, SIG_IGN);
-        rb_status st = rb_device_monitor_new(&mon, watch_cb, c);
+        rb_status st = rb_device_monitor_new(&mon, cli_context(c), watch_cb, c);
         if (st != RB_OK)
             return cli_fail(c, st, "cannot watch devices");
         while (!g_stop && !ferror(stdout))
@@ -424,7 +424,7 @@ int cli_device(struct cli *c, int argc, char **argv)
     sa.sa_handler = on_signal;
     sigaction(SIGINT, &sa, NULL);
     rb_device_monitor *mon = NULL;
-    rb_status st = rb_device_monitor_new_for(&mon, NULL, c, id);
+    rb_status st = rb_device_monitor_new_for(&mon, cli_context(c), NULL, c, id);
     if (st != RB_OK)
         return cli_fail(c, st, "cannot watch devices");
     int rc = CLI_OK;

@@ -241,12 +241,11 @@ int cli_models(struct cli *c, int argc, char **argv)
         return cli_usage(c, models_usage);
 
     rb_catalog *cat = NULL;
-    char *err = NULL;
-    rb_status st = rb_catalog_open(&cat, data, &err);
+    rb_context *ctx = cli_context(c);
+    rb_status st = rb_catalog_open(&cat, ctx, data);
     if (st != RB_OK) {
-        int rc = cli_fail(c, st, "cannot load the model table: %s", err ? err : rb_strerror(st));
-        rb_free(err);
-        return rc;
+        const char *why = ctx ? rb_context_last_error(ctx) : "";
+        return cli_fail(c, st, "cannot load the model table: %s", *why ? why : rb_strerror(st));
     }
     size_t total = rb_catalog_search(cat, query, NULL, 0);
     const rb_model **ms = calloc(total ? total : 1, sizeof *ms);

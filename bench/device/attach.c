@@ -120,7 +120,7 @@ static int measure(const char *name, double *out)
 static int rb_read(const char *udid)
 {
     rb_device_monitor *m = NULL;
-    if (rb_device_monitor_new_for(&m, NULL, NULL, udid) != RB_OK)
+    if (rb_device_monitor_new_for(&m, NULL, NULL, NULL, udid) != RB_OK)
         return 0;
     rb_device_info d;
     int ok = rb_device_monitor_wait_device(m, udid, 5000, &d) == RB_OK;
@@ -158,7 +158,7 @@ static void read_rows(const char *paired, const char *unpaired, int n, double *v
     /* A long-lived monitor, as in the kiosk: libirecovery's subscription is warm, so each
      * measured monitor pays for what a CLI run pays minus process start-up. */
     rb_device_monitor *anchor = NULL;
-    rb_device_monitor_new(&anchor, NULL, NULL);
+    rb_device_monitor_new(&anchor, NULL, NULL, NULL);
     rb_device_monitor_wait_ready(anchor, 5000);
     const struct {
         const char *label, *udid;
@@ -202,7 +202,7 @@ int main(int argc, char **argv)
         read_rows(argv[6], argv[7], n, v);
 
     rb_device_monitor *mon = NULL;
-    if (rb_device_monitor_new(&mon, on_rb, NULL) != RB_OK)
+    if (rb_device_monitor_new(&mon, NULL, on_rb, NULL) != RB_OK)
         return 1;
     rb_device_monitor_set_grace(mon, 0, 0);
     rb_device_monitor_wait_ready(mon, 5000);

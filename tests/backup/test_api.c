@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <string.h>
+
 #include "backup/internal.h"
 #include "support.h"
 
@@ -63,6 +65,19 @@ static void test_backup_api__cancel_stops_with_cancelled(void)
     rbt_assert(r == NULL);
     rbt_assert(s.max_items < 3000);
     rb_context_free(ctx);
+}
+
+static void test_backup_api__options_init_matches_the_macro(void)
+{
+    rb_backup_options a = RB_BACKUP_OPTIONS_INIT, b;
+    memset(&b, 0x5a, sizeof b);
+    rbt_assert_ok(rb_backup_options_init(&b, RB_BACKUP_OPTIONS_VERSION));
+    rbt_assert_int(a.version, b.version);
+    rbt_assert_int(RB_BACKUP_DEEP, b.depth);
+    rbt_assert(b.password == NULL && b.target_ios == NULL && b.progress == NULL);
+    rbt_assert_int(0, (int)b.max_findings);
+    rbt_assert_int(RB_ERR_INVALID_ARG, rb_backup_options_init(&b, 99));
+    rbt_assert_int(RB_ERR_INVALID_ARG, rb_backup_options_init(NULL, RB_BACKUP_OPTIONS_VERSION));
 }
 
 static void test_backup_api__missing_folder_is_not_found(void)
@@ -279,7 +294,8 @@ static void test_backup_api__parsers_refuse_garbage(void)
     rbt_assert(!rb__bk_path_unsafe("Library/..foo/x", 15));
 }
 
-RBT_MAIN(T(test_backup_api__progress_reports_files_and_bytes),
+RBT_MAIN(T(test_backup_api__options_init_matches_the_macro),
+         T(test_backup_api__progress_reports_files_and_bytes),
          T(test_backup_api__cancel_stops_with_cancelled),
          T(test_backup_api__missing_folder_is_not_found), T(test_backup_api__compatibility),
          T(test_backup_api__inventory_counts_intact_and_damaged),

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "catalog/csv.h"
+#include "cat_test.h"
 #include "rbtest.h"
 #include "rescuebay/catalog.h"
 
@@ -9,7 +10,7 @@ static rb_catalog *open_default(void)
 {
     rb_catalog *cat = NULL;
     char *err = NULL;
-    rb_status st = rb_catalog_open(&cat, NULL, &err);
+    rb_status st = cat_open(&cat, NULL, &err);
     rbt_assert_msg(st == RB_OK, "rb_catalog_open(NULL): %s", err ? err : rb_status_name(st));
     rb_free(err);
     return cat;
@@ -27,7 +28,7 @@ static void test_catalog_open__default_location_is_found(void)
 static void test_catalog_open__data_dir_from_environment(void)
 {
     char *src = NULL;
-    rbt_assert_ok(rb_catalog_default_path(&src));
+    rbt_assert_ok(rb_catalog_default_path(&src, NULL));
     const char *dir = rbt_tmpdir();
     char cmd[8400];
     snprintf(cmd, sizeof cmd, "cp '%s' \"$(dirname '%s')/chips.csv\" '%s'/", src, src, dir);
@@ -44,7 +45,7 @@ static void test_catalog_open__data_dir_from_environment(void)
     snprintf(missing, sizeof missing, "%s/nowhere", dir);
     setenv("RESCUEBAY_DATA_DIR", missing, 1);
     char *err = NULL;
-    rbt_assert_int(RB_ERR_NOT_FOUND, rb_catalog_open(&cat, NULL, &err));
+    rbt_assert_int(RB_ERR_NOT_FOUND, cat_open(&cat, NULL, &err));
     rbt_assert(cat == NULL);
     rbt_assert_contains(err, "nowhere/models.csv");
     rb_free(err);

@@ -2,13 +2,14 @@
 #include <stdlib.h>
 
 #include "catalog/catalog_internal.h"
+#include "cat_test.h"
 #include "rbtest.h"
 
 static rb_catalog *open_default(void)
 {
     rb_catalog *cat = NULL;
     char *err = NULL;
-    rb_status st = rb_catalog_open(&cat, NULL, &err);
+    rb_status st = cat_open(&cat, NULL, &err);
     rbt_assert_msg(st == RB_OK, "rb_catalog_open: %s", err ? err : rb_status_name(st));
     return cat;
 }
@@ -101,7 +102,7 @@ static rb_status load_guides_text(rb_catalog *cat, const char *text, char **err)
     char path[4200];
     snprintf(path, sizeof path, "%s/g.json", rbt_tmpdir());
     rbt_write_file(path, text, strlen(text));
-    return rb_catalog_load_guides(cat, path, err);
+    return cat_load_guides(cat, path, err);
 }
 
 static void test_catalog_guide__malformed_guides_are_refused(void)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "catalog/catalog_internal.h"
+#include "cat_test.h"
 #include "rbtest.h"
 
 #define HEAD "product_type,hardware_model,cpid,bdid,name,family,buttons,home_button,connector\n"
@@ -15,7 +16,7 @@ static rb_status open_text(const char *text, char **err)
     snprintf(path, sizeof path, "%s/t/models.csv", rbt_tmpdir());
     rbt_write_file(path, text, strlen(text));
     rb_catalog *cat = NULL;
-    rb_status st = rb_catalog_open(&cat, path, err);
+    rb_status st = cat_open(&cat, path, err);
     rbt_assert((st == RB_OK) == (cat != NULL));
     rb_catalog_free(cat);
     return st;
@@ -126,7 +127,7 @@ static void test_catalog_parse__missing_file(void)
 {
     rb_catalog *cat = NULL;
     char *err = NULL;
-    rbt_assert_int(RB_ERR_NOT_FOUND, rb_catalog_open(&cat, "/nonexistent/models.csv", &err));
+    rbt_assert_int(RB_ERR_NOT_FOUND, cat_open(&cat, "/nonexistent/models.csv", &err));
     rbt_assert_contains(err, "/nonexistent/models.csv: cannot read");
     rb_free(err);
     rbt_assert_int(RB_ERR_INVALID_ARG, rb_catalog_open(NULL, NULL, NULL));

@@ -143,7 +143,7 @@ static rb_device_monitor *start(struct simproc *sim, const char *scenario)
     simproc_start(sim, rbt_tmpdir(), scenario);
     rb_device_monitor *mon = NULL;
     g_sim = sim;
-    rbt_assert_ok(rb_device_monitor_new(&mon, rec_cb, NULL));
+    rbt_assert_ok(rb_device_monitor_new(&mon, NULL, rec_cb, NULL));
     g_mon = mon;
     return mon;
 }
@@ -485,7 +485,7 @@ static void test_device_monitor__late_usbmuxd(void)
     simproc_kill(&sim);
     g_sim = &sim;
     rb_device_monitor *mon = NULL;
-    rbt_assert_ok(rb_device_monitor_new(&mon, rec_cb, NULL));
+    rbt_assert_ok(rb_device_monitor_new(&mon, NULL, rec_cb, NULL));
     g_mon = mon;
     rbt_assert_ok(rb_device_monitor_wait_ready(mon, 5000));
     rbt_assert_int(0, rb_device_monitor_list(mon, NULL, 0));
@@ -503,7 +503,7 @@ static void test_device_monitor__names(void)
     rbt_assert_str("not_paired", rb_trust_state_name(RB_TRUST_NOT_PAIRED));
     rbt_assert_str("unknown", rb_trust_state_name((rb_trust_state)42));
     rb_device_monitor_free(NULL);
-    rbt_assert_int(RB_ERR_INVALID_ARG, rb_device_monitor_new(NULL, NULL, NULL));
+    rbt_assert_int(RB_ERR_INVALID_ARG, rb_device_monitor_new(NULL, NULL, NULL, NULL));
 }
 
 static void test_device_monitor__cleanup(void)

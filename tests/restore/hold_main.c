@@ -14,7 +14,7 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN); /* a device that hangs up is an error, not a dead process */
     rb_device_monitor *mon = NULL;
     rb_device_info d;
-    if (rb_device_monitor_new(&mon, NULL, NULL) != RB_OK ||
+    if (rb_device_monitor_new(&mon, NULL, NULL, NULL) != RB_OK ||
         rb_device_monitor_wait_device(mon, argv[1], 10000, &d) != RB_OK || !d.ecid) {
         fprintf(stderr, "no device %s\n", argv[1]);
         return 1;

@@ -163,9 +163,9 @@ static void test_restore_journal__transitions_persist(void)
 {
     const char *dir = sub("transitions_persist");
     rb_context *ctx = ctx_in(dir);
-    rb_errbuf eb = {0, ""};
+    rb__errs *eb = rb__errs_new();
     struct rs_journal *jr = NULL;
-    rbt_assert_ok(rb__rs_journal_open(&jr, ctx, &eb));
+    rbt_assert_ok(rb__rs_journal_open(&jr, ctx, eb));
     struct rs_job j;
     memset(&j, 0, sizeof j);
     j.ecid = 0x1A2B3C4D5EULL;
@@ -192,7 +192,7 @@ static void test_restore_journal__transitions_persist(void)
 
     /* a new process (new connection) sees exactly what was committed */
     jr = NULL;
-    rbt_assert_ok(rb__rs_journal_open(&jr, ctx, &eb));
+    rbt_assert_ok(rb__rs_journal_open(&jr, ctx, eb));
     struct rs_job k;
     rbt_assert_ok(rb__rs_job_load(jr, j.id, &k));
     rbt_assert_int(RB_RESTORE_INTERRUPTED, k.state);
@@ -237,6 +237,7 @@ static void test_restore_journal__transitions_persist(void)
     sqlite3_finalize(q);
     sqlite3_close(db);
     free(path);
+    rb__errs_free(eb);
     rb_context_free(ctx);
 }
 
@@ -250,11 +251,12 @@ static void test_restore_journal__refuses_a_newer_schema(void)
     sqlite3_close(db);
     free(path);
     rb_context *ctx = ctx_in(dir);
-    rb_errbuf eb = {0, ""};
+    rb__errs *eb = rb__errs_new();
     struct rs_journal *jr = NULL;
-    rbt_assert_int(RB_ERR_UNSUPPORTED, rb__rs_journal_open(&jr, ctx, &eb));
-    rbt_assert_contains(eb.msg, "newer");
+    rbt_assert_int(RB_ERR_UNSUPPORTED, rb__rs_journal_open(&jr, ctx, eb));
+    rbt_assert_contains(rb__errs_last(eb), "newer");
     rbt_assert(jr == NULL);
+    rb__errs_free(eb);
     rb_context_free(ctx);
 }
 
@@ -262,9 +264,9 @@ static void test_restore_journal__backup_verifications_expire(void)
 {
     const char *dir = sub("backup_verifications_expire");
     rb_context *ctx = ctx_in(dir);
-    rb_errbuf eb = {0, ""};
+    rb__errs *eb = rb__errs_new();
     struct rs_journal *jr = NULL;
-    rbt_assert_ok(rb__rs_journal_open(&jr, ctx, &eb));
+    rbt_assert_ok(rb__rs_journal_open(&jr, ctx, eb));
     rbt_assert_int(0, rb__rs_backup_recent(jr, "fp1", "iPod9,1", "13.5", 3600));
     rbt_assert_ok(rb__rs_backup_record(jr, "/b", "fp1", "iPod9,1", "13.5", "restorable"));
     rbt_assert_ok(rb__rs_backup_record(jr, "/b", "fp2", "iPod9,1", "13.5", "corrupt"));
@@ -273,6 +275,7 @@ static void test_restore_journal__backup_verifications_expire(void)
     rbt_assert_int(0, rb__rs_backup_recent(jr, "fp2", "iPod9,1", "13.5", 3600)); /* not restorable */
     rbt_assert_int(0, rb__rs_backup_recent(jr, "fp1", "iPod9,1", "13.5", -10));  /* too old */
     rb__rs_journal_close(jr);
+    rb__errs_free(eb);
     rb_context_free(ctx);
 }
 

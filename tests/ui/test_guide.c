@@ -1,4 +1,6 @@
 /* Tests of engine/src/guide: the suggested next action, drawings, verdicts, shortcuts. */
+#include <string.h>
+
 #include "rbtest.h"
 #include "rescuebay/guide.h"
 
@@ -58,6 +60,18 @@ static void test_guide_next__jobs_outrank_the_mode(void)
     st.restore_running = 0;
     st.restore_wanted = 1;
     rbt_assert_int(RB_NEXT_GUIDE_DFU, rb_guide_next_action(&d, &st));
+}
+
+static void test_guide_next__state_init_is_nothing_known(void)
+{
+    rb_guide_state st;
+    memset(&st, 0x5a, sizeof st);
+    rbt_assert_ok(rb_guide_state_init(&st, RB_GUIDE_STATE_VERSION));
+    rbt_assert_int(RB_GUIDE_STATE_VERSION, st.version);
+    rbt_assert(!st.backup_verified && !st.restore_wanted && !st.restore_running &&
+               !st.restore_interrupted);
+    rbt_assert_int(RB_ERR_INVALID_ARG, rb_guide_state_init(&st, 2));
+    rbt_assert_int(RB_ERR_INVALID_ARG, rb_guide_state_init(NULL, RB_GUIDE_STATE_VERSION));
 }
 
 static void test_guide_next__every_action_has_a_name(void)
@@ -157,7 +171,8 @@ static void test_guide_warnings__hazards_and_procedure(void)
 }
 
 RBT_MAIN(T(test_guide_next__follows_trust_in_normal_mode), T(test_guide_next__modes),
-         T(test_guide_next__jobs_outrank_the_mode), T(test_guide_next__every_action_has_a_name),
+         T(test_guide_next__jobs_outrank_the_mode), T(test_guide_next__state_init_is_nothing_known),
+         T(test_guide_next__every_action_has_a_name),
          T(test_guide_drawing__per_family), T(test_guide_judge__dfu_attempts),
          T(test_guide_judge__recovery_and_exit),
          T(test_guide_shortcut__software_first_where_possible),

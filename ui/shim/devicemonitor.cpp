@@ -24,7 +24,11 @@ DeviceMonitor::DeviceMonitor()
 #endif
 }
 
-DeviceMonitor::~DeviceMonitor() { stop(); }
+DeviceMonitor::~DeviceMonitor()
+{
+    stop();
+    rb_context_free(m_ctx);
+}
 
 void DeviceMonitor::onEvent(const rb_device_event *event, void *payload)
 {
@@ -41,7 +45,9 @@ bool DeviceMonitor::start()
     if (m_mon)
         return true;
 #ifdef RB_HAVE_DEVICE
-    rb_status st = rb_device_monitor_new(&m_mon, &DeviceMonitor::onEvent, this);
+    rb_status st = m_ctx ? RB_OK : rb_context_new(&m_ctx, nullptr);
+    if (st == RB_OK)
+        st = rb_device_monitor_new(&m_mon, m_ctx, &DeviceMonitor::onEvent, this);
     if (st != RB_OK) {
         m_error = QString::fromUtf8(rb_strerror(st));
         m_mon = nullptr;

@@ -60,6 +60,7 @@ private:
 
     DeviceListModel m_model;
     rb_device_monitor *m_mon = nullptr;
+    rb_context *m_ctx = nullptr; // settings (device.grace_ms); outlives m_mon
     QString m_error;
     int m_bays = 4;
     QThreadPool m_pool;

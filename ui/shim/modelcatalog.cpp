@@ -24,12 +24,18 @@ ModelCatalog *ModelCatalog::create(QQmlEngine *, QJSEngine *)
 ModelCatalog::ModelCatalog()
 {
 #ifdef RB_HAVE_CATALOG
-    char *err = nullptr;
-    if (rb_catalog_open(&m_catalog, nullptr, &err) != RB_OK) {
-        m_error = rb::displayText(err ? err : "catalog not found");
+    // The context carries the settings (catalog.data_dir) and the error detail; the
+    // catalog does not need it afterwards.
+    rb_context *ctx = nullptr;
+    rb_status st = rb_context_new(&ctx, nullptr);
+    if (st == RB_OK)
+        st = rb_catalog_open(&m_catalog, ctx, nullptr);
+    if (st != RB_OK) {
+        const char *why = ctx ? rb_context_last_error(ctx) : "";
+        m_error = rb::displayText(*why ? why : rb_strerror(st));
         m_catalog = nullptr;
     }
-    rb_free(err);
+    rb_context_free(ctx);
 #else
     m_error = QStringLiteral("this build has no model catalog");
 #endif

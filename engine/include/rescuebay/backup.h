@@ -18,6 +18,12 @@
  * a run that was killed are removed by the next verification. Memory stays bounded whatever the number of files:
  * rows are streamed from SQLite and at most `max_findings` findings are kept (counts are
  * always exact).
+ *
+ * Threading: no handle of its own; calls on different backups, or on the same one, may run
+ * on any threads at once (each call opens what it reads). Reports are immutable once
+ * returned and may be read from any thread. Progress callbacks run on the calling thread.
+ * Errors follow the engine's one model (context.h, "Errors"): the detail is on the
+ * context given, for the calling thread.
  */
 #ifndef RESCUEBAY_BACKUP_H
 #define RESCUEBAY_BACKUP_H
@@ -129,6 +135,10 @@ typedef struct rb_backup_options {
 
 #define RB_BACKUP_OPTIONS_INIT \
     { RB_BACKUP_OPTIONS_VERSION, RB_BACKUP_DEEP, NULL, NULL, NULL, NULL, NULL, 0 }
+
+/* Fills opts with the defaults of this version (as RB_BACKUP_OPTIONS_INIT);
+ * RB_ERR_INVALID_ARG for an unknown version. */
+RB_EXTERN rb_status rb_backup_options_init(rb_backup_options *opts, unsigned int version);
 
 typedef struct rb_backup_report rb_backup_report;
 

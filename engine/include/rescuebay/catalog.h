@@ -6,11 +6,20 @@
  * The table is a data file (data/models.csv in the source tree, installed to
  * share/rescuebay/models.csv) validated at build time, so a new Apple model is a one-line
  * change. The installed libirecovery's own table is never used: Debian 12's stops at 2020.
+ *
+ * Threading: a loaded catalog is immutable and may be read from any number of threads at
+ * once (every call except rb_catalog_load_guides and rb_catalog_free only reads it). The
+ * *_name functions are pure. Errors follow the engine's one model (context.h, "Errors"):
+ * the catalog has no error state of its own, so opening and loading report the detail on
+ * the context given (NULL: status code only), read with rb_context_last_error.
  */
+#include "context.h"
+
 #ifndef RESCUEBAY_CATALOG_H
 #define RESCUEBAY_CATALOG_H
 
 #include "common.h"
+#include "context.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -74,10 +83,10 @@ typedef enum rb_hazard {
 typedef struct rb_catalog rb_catalog;
 
 /* Loads the model table from `path`, or from the installed/built-in location if NULL
- * ($RESCUEBAY_DATA_DIR/models.csv overrides). A malformed file is refused with the line
- * and the reason in the error detail (`error_out`, if given, receives a copy the caller
- * frees with rb_free). */
-RB_EXTERN rb_status rb_catalog_open(rb_catalog **out, const char *path, char **error_out);
+ * (the setting catalog.data_dir or $RESCUEBAY_DATA_DIR overrides: <dir>/models.csv). A
+ * malformed file is refused with the line and the reason in ctx's error detail. ctx may
+ * be NULL (no settings, no detail); it need not outlive the catalog. */
+RB_EXTERN rb_status rb_catalog_open(rb_catalog **out, rb_context *ctx, const char *path);
 
 /* Releases the catalog; NULL is a no-op. */
 RB_EXTERN void rb_catalog_free(rb_catalog *cat);
@@ -105,10 +114,11 @@ RB_EXTERN const char *rb_home_button_name(rb_home_button home);
 /* Parses the names above back ("HOME_TOP", case-sensitive); RB_ERR_NOT_FOUND otherwise. */
 RB_EXTERN rb_status rb_button_scheme_from_name(rb_button_scheme *out, const char *name);
 
-/* Where rb_catalog_open(NULL) would read the table from: $RESCUEBAY_DATA_DIR, else
+/* Where rb_catalog_open(.., ctx, NULL) would read the table from: the setting
+ * catalog.data_dir ($RESCUEBAY_DATA_DIR; ctx may be NULL), else
  * ../share/rescuebay next to the executable, the install prefix, the build tree, the
  * source tree. Caller frees with rb_free. RB_ERR_NOT_FOUND if no candidate exists. */
-RB_EXTERN rb_status rb_catalog_default_path(char **out);
+RB_EXTERN rb_status rb_catalog_default_path(char **out, const rb_context *ctx);
 
 /* Path the catalog was loaded from; never NULL. */
 RB_EXTERN const char *rb_catalog_path(const rb_catalog *cat);
@@ -205,7 +215,7 @@ RB_EXTERN const char *rb_catalog_guide_source(const rb_catalog *cat, rb_button_s
 
 /* Loads (or replaces) the guides from a JSON file; errors as for rb_catalog_open. Not
  * while other threads use the catalog (every other call only reads it). */
-RB_EXTERN rb_status rb_catalog_load_guides(rb_catalog *cat, const char *path, char **error_out);
+RB_EXTERN rb_status rb_catalog_load_guides(rb_catalog *cat, rb_context *ctx, const char *path);
 
 /* Stable names: "enter_recovery"...; "home", "side", "volume_up"...; "press"...;
  * "screen_black"...; "emergency_sos"... Single bits only for buttons and hazards. */

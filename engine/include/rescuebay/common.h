@@ -3,9 +3,11 @@
  * capability header.
  *
  * Every engine call returns an rb_status: RB_OK (0) on success, a negative code on
- * failure. The human-readable detail of the last failure is kept on the handle the call
- * was made with (see rb_context_last_error), never in a global, because the kiosk shim
- * reads it on a different thread from the one that failed.
+ * failure. The human-readable detail of the failure is kept on the handle the call was
+ * made with, for the calling thread (the one error model: context.h, "Errors").
+ *
+ * Threading: everything declared here is pure (static tables) and may be called from
+ * any thread; rb_free is free().
  */
 #ifndef RESCUEBAY_COMMON_H
 #define RESCUEBAY_COMMON_H

@@ -7,17 +7,31 @@
  * so a phone that reboots into recovery stays one entry whose mode changes.
  *
  *   rb_device_monitor *mon;
- *   rb_device_monitor_new(&mon, on_event, payload);   // events arrive on engine threads
+ *   rb_device_monitor_new(&mon, ctx, on_event, payload); // events arrive on engine threads
  *   ...
  *   rb_device_monitor_free(mon);
  *
  * Identifiers accepted wherever a call takes `id`: the UDID (as printed by idevice_id),
  * or the ECID in decimal or hex ("0x1A2B...").
+ *
+ * Settings (from the context): device.grace_ms ($RESCUEBAY_DEVICE_GRACE_MS), how long a
+ * vanished device is kept before RB_DEVICE_REMOVED; catalog.data_dir for the model table.
+ *
+ * Threading: a monitor may be shared by any number of threads; every call takes the
+ * monitor's lock (rb_device_pair, _enter_recovery and _exit_recovery talk to the device
+ * on the calling thread and may take seconds). Event callbacks run on an engine thread,
+ * one at a time, in order; they must not call rb_device_monitor_free. rb_device_monitor_free
+ * must not race with other calls on the same monitor. The *_name functions are pure.
+ * Errors follow the engine's one model (context.h, "Errors"): rb_device_monitor_last_error
+ * gives the calling thread's own last failure on the monitor, or a newer problem the
+ * monitor met by itself (usbmuxd gone, a device answering garbage), never the failure of
+ * another thread's call.
  */
 #ifndef RESCUEBAY_DEVICE_H
 #define RESCUEBAY_DEVICE_H
 
 #include "common.h"
+#include "context.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -95,16 +109,18 @@ typedef void (*rb_device_event_cb)(const rb_device_event *event, void *payload);
 typedef struct rb_device_monitor rb_device_monitor;
 
 /* Starts watching. Devices already connected are reported as RB_DEVICE_ADDED. cb may be
- * NULL (then use rb_device_monitor_list). */
-RB_EXTERN rb_status rb_device_monitor_new(rb_device_monitor **out, rb_device_event_cb cb,
-                                          void *payload);
+ * NULL (then use rb_device_monitor_list). ctx gives the settings and must outlive the
+ * monitor; NULL uses the built-in defaults (and the environment overrides). */
+RB_EXTERN rb_status rb_device_monitor_new(rb_device_monitor **out, rb_context *ctx,
+                                          rb_device_event_cb cb, void *payload);
 
 /* Like rb_device_monitor_new, for one-shot work on a single device (`rescuebay device
  * info ID`): every device is still listed, but only the one matching `only_id` (UDID or
  * ECID) gets the trusted-session read (battery, storage, Find My...), so other bays cost
  * nothing. only_id NULL behaves as rb_device_monitor_new. */
-RB_EXTERN rb_status rb_device_monitor_new_for(rb_device_monitor **out, rb_device_event_cb cb,
-                                              void *payload, const char *only_id);
+RB_EXTERN rb_status rb_device_monitor_new_for(rb_device_monitor **out, rb_context *ctx,
+                                              rb_device_event_cb cb, void *payload,
+                                              const char *only_id);
 
 /* Stops watching and waits for the engine threads; no callback runs after it returns.
  * NULL is a no-op. */
@@ -142,7 +158,8 @@ typedef enum rb_usbmuxd_state {
 /* usbmuxd's state as this monitor sees it (RB_USBMUXD_NOT_RUNNING for NULL). */
 RB_EXTERN rb_usbmuxd_state rb_device_monitor_usbmuxd_state(rb_device_monitor *mon);
 
-/* Detail of the last failure on this monitor. */
+/* Detail of the calling thread's last failure on this monitor, or of a newer problem the
+ * monitor met by itself ("" if none); see "Threading" above. */
 RB_EXTERN const char *rb_device_monitor_last_error(const rb_device_monitor *mon);
 
 /* Asks the device to trust this computer. Returns RB_OK when paired,
@@ -158,7 +175,7 @@ RB_EXTERN rb_status rb_device_enter_recovery(rb_device_monitor *mon, const char 
 RB_EXTERN rb_status rb_device_exit_recovery(rb_device_monitor *mon, const char *id);
 
 /* How long a vanished device is kept (connected = 0) before RB_DEVICE_REMOVED:
- * `grace_ms` for any disappearance (default 3000, env RESCUEBAY_DEVICE_GRACE_MS),
+ * `grace_ms` for any disappearance (default 3000, setting device.grace_ms),
  * `reboot_grace_ms` after this monitor asked the device to reboot or while it restores
  * (default 60000). A value < 0 keeps the current setting. */
 RB_EXTERN rb_status rb_device_monitor_set_grace(rb_device_monitor *mon, int grace_ms,

@@ -2,7 +2,7 @@
  * rescuebay/firmware.h - the firmware catalog (ipsw.me v4 JSON) and the IPSW cache.
  *
  * The catalog base URL is the setting `firmware.catalog_url` (default
- * https://api.ipsw.me/v4), overridden by $RESCUEBAY_CATALOG_URL. Each device's catalog
+ * https://api.ipsw.me/v4; $RESCUEBAY_CATALOG_URL wins, see context.h). Each device's catalog
  * is kept on disk for offline use and refreshed with conditional requests; the `signed`
  * flag comes with the time it was last confirmed by the server.
  *
@@ -25,8 +25,13 @@
  * after it (the commit does not wait for the disk's writeback). Several processes sharing one cache folder never download the same file
  * at once: the second waits for the first and shares its result.
  *
- * A handle is used by one thread at a time; the detail of its last failure is read with
- * rb_firmware_last_error.
+ * Threading: a handle is used by one thread at a time (calls on it are not serialised;
+ * open one handle per thread, several handles may share one cache folder and one
+ * context). Progress callbacks run on the calling thread. Errors follow the engine's one
+ * model (context.h, "Errors"): the detail is on the handle, read with
+ * rb_firmware_last_error on the thread that made the call; rb_firmware_open reports on
+ * the context. rb_firmware_parse_size and rb_firmware_options_init are pure and may be
+ * called from any thread.
  */
 #ifndef RESCUEBAY_FIRMWARE_H
 #define RESCUEBAY_FIRMWARE_H
@@ -42,7 +47,7 @@ typedef struct rb_firmware rb_firmware;
 
 typedef struct rb_firmware_options {
     unsigned int version;        /* RB_FIRMWARE_OPTIONS_VERSION */
-    const char *catalog_url;     /* NULL: $RESCUEBAY_CATALOG_URL, else the setting */
+    const char *catalog_url;     /* NULL: the setting firmware.catalog_url */
     const char *cache_dir;       /* NULL: the setting, else <home>/firmware */
     uint64_t budget_bytes;       /* 0: the setting firmware.cache_budget (unset: none) */
     uint64_t rate_limit;         /* download bytes per second, 0: unlimited */

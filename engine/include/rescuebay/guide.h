@@ -2,8 +2,8 @@
  * rescuebay/guide.h - what the counter should do next with a device, and the button
  * coaching for recovery and DFU mode.
  *
- * Everything here is pure rules (no I/O, no threads): the kiosk and the CLI ask the same
- * questions and get the same answers. Text is never returned, only codes; the UI turns
+ * Threading: every function is pure (no I/O, no state): call from any thread. The kiosk
+ * and the CLI ask the same questions and get the same answers. Text is never returned, only codes; the UI turns
  * codes into translated sentences. The button steps themselves are the catalog's
  * (rb_catalog_guide in catalog.h); this header judges what the device did.
  *
@@ -51,6 +51,10 @@ typedef struct rb_guide_state {
 } rb_guide_state;
 
 #define RB_GUIDE_STATE_INIT { RB_GUIDE_STATE_VERSION, 0, 0, 0, 0 }
+
+/* Fills state with "nothing known" (as RB_GUIDE_STATE_INIT); RB_ERR_INVALID_ARG for an
+ * unknown version. */
+RB_EXTERN rb_status rb_guide_state_init(rb_guide_state *state, unsigned int version);
 
 /* The suggested next action for `dev`; `state` may be NULL. */
 RB_EXTERN rb_next_action rb_guide_next_action(const rb_device_info *dev,

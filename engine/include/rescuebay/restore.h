@@ -48,10 +48,10 @@
  * Threads: an rb_restore handle may be called from any thread; every call is serialised
  * on the handle. Each running job has its own engine thread; callbacks (progress) arrive
  * on those threads, one job's callbacks never overlap each other but two jobs' may; copy
- * what you need and return quickly. Do not call rb_restore_free from a callback. The
- * detail of the last failure is per handle (rb_restore_last_error) and only meaningful
- * right after the failing call on the calling thread's turn; job failures carry their
- * own cause and detail on the job (rb_restore_job_cause_detail).
+ * what you need and return quickly. Do not call rb_restore_free from a callback. Errors
+ * follow the engine's one model (context.h, "Errors"): rb_restore_last_error gives the
+ * calling thread's own last failure on the handle, never another thread's; job failures
+ * carry their own cause and detail on the job (rb_restore_job_cause_detail).
  */
 #ifndef RESCUEBAY_RESTORE_H
 #define RESCUEBAY_RESTORE_H
@@ -194,7 +194,7 @@ RB_EXTERN rb_status rb_restore_new(rb_restore **out, rb_context *ctx,
 /* Stops driving (running tools are stopped; their jobs stay resumable in the journal, as
  * after a crash) and releases the handle. NULL is a no-op. */
 RB_EXTERN void rb_restore_free(rb_restore *rs);
-/* Detail of the last failure on this handle ("" if none). */
+/* Detail of the calling thread's last failure on this handle ("" if none). */
 RB_EXTERN const char *rb_restore_last_error(const rb_restore *rs);
 
 #define RB_RESTORE_REQUEST_VERSION 1

@@ -13,6 +13,8 @@
  * a bigger buffer when the result is >= cap. They never allocate, so short fields fit a
  * stack buffer. `len` is the length of `text` in bytes (embedded NUL bytes are shown as
  * \x00); `found`, when not NULL, receives the RB_TEXT_* bits of what was escaped.
+ *
+ * Threading: pure functions (no state, no allocation): call from any thread.
  */
 #ifndef RESCUEBAY_TEXT_H
 #define RESCUEBAY_TEXT_H

@@ -21,8 +21,13 @@
  * Text: every string is UTF-8; invalid sequences are stored as U+FFFD. A field may hold up
  * to RB_TICKET_FIELD_MAX bytes, an event detail RB_TICKET_DETAIL_MAX. Strings the engine returns are never NULL ("" if unset).
  *
- * Threads: a store handle is used by one thread at a time. Several processes (the kiosk
- * and the CLI) may open the same file; writers wait for each other (busy timeout).
+ * Threading: a store handle is used by one thread at a time (the kiosk gives it one
+ * worker thread; the sign-in state is per handle); open one handle per thread to work in
+ * parallel. Several processes (the kiosk and the CLI) may open the same file; writers
+ * wait for each other (busy timeout). The *_name / *_from_name / *_init functions are pure
+ * and may be called from any thread. Errors follow the engine's one model (context.h,
+ * "Errors"): the detail is on the store, read with rb_ticket_store_last_error on the
+ * thread that made the call.
  */
 #ifndef RESCUEBAY_TICKETS_H
 #define RESCUEBAY_TICKETS_H
@@ -100,7 +105,7 @@ RB_EXTERN rb_status rb_ticket_store_open(rb_ticket_store **out, rb_context *ctx,
 /* Closes the store; NULL is a no-op. */
 RB_EXTERN void rb_ticket_store_free(rb_ticket_store *store);
 
-/* Detail of the last failure on this store ("" if none). */
+/* Detail of the calling thread's last failure on this store ("" if none). */
 RB_EXTERN const char *rb_ticket_store_last_error(const rb_ticket_store *store);
 
 /* Schema version of the open file, and the version this engine writes. */

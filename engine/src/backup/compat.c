@@ -57,7 +57,7 @@ int rb__bk_model_lookup(const char *product_type, char *name, size_t namelen)
     int fam = family_from_prefix(product_type);
 #ifdef RB_HAVE_CATALOG
     rb_catalog *cat = NULL;
-    if (rb_catalog_open(&cat, NULL, NULL) == RB_OK) {
+    if (rb_catalog_open(&cat, NULL, NULL) == RB_OK) { /* no detail needed: falls back to the prefix */
         const rb_model *m = rb_catalog_by_product_type(cat, product_type);
         if (m) {
             if (m->family == RB_FAMILY_IPHONE || m->family == RB_FAMILY_IPAD || m->family == RB_FAMILY_IPOD)
@@ -81,7 +81,7 @@ rb_status rb_backup_device_target(char ios_version[16], char product_type[32], r
     ios_version[0] = product_type[0] = '\0';
 #ifdef RB_HAVE_DEVICE
     rb_device_monitor *mon = NULL;
-    rb_status st = rb_device_monitor_new(&mon, NULL, NULL);
+    rb_status st = rb_device_monitor_new(&mon, ctx, NULL, NULL);
     if (st != RB_OK)
         return rb__error(ctx, st, "cannot watch for devices");
     st = rb_device_monitor_wait_ready(mon, timeout_ms > 0 ? timeout_ms : 5000);

@@ -247,6 +247,15 @@ void rb__bk_report_finish(rb_backup_report *r)
     }
 }
 
+rb_status rb_backup_options_init(rb_backup_options *opts, unsigned int version)
+{
+    if (!opts || version != RB_BACKUP_OPTIONS_VERSION)
+        return RB_ERR_INVALID_ARG;
+    const rb_backup_options d = RB_BACKUP_OPTIONS_INIT;
+    *opts = d;
+    return RB_OK;
+}
+
 void rb_backup_report_free(rb_backup_report *r)
 {
     if (!r)

@@ -109,12 +109,12 @@ static int exists(const char *p)
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-rb_status rb_catalog_default_path(char **out)
+rb_status rb_catalog_default_path(char **out, const rb_context *ctx)
 {
     if (!out)
         return RB_ERR_INVALID_ARG;
     *out = NULL;
-    const char *env = getenv("RESCUEBAY_DATA_DIR");
+    const char *env = rb_context_setting(ctx, "catalog.data_dir", NULL);
     if (env && *env) {
         /* An explicit override is honoured even when wrong: no silent fallback. */
         *out = rb__path_join(env, "models.csv");
@@ -151,12 +151,10 @@ rb_status rb_catalog_default_path(char **out)
     return RB_ERR_NOT_FOUND;
 }
 
-rb_status rb_catalog_open(rb_catalog **out, const char *path, char **error_out)
+rb_status rb_catalog_open(rb_catalog **out, rb_context *ctx, const char *path)
 {
-    if (error_out)
-        *error_out = NULL;
     if (!out)
-        return RB_ERR_INVALID_ARG;
+        return rb__error(ctx, RB_ERR_INVALID_ARG, "rb_catalog_open: out is NULL");
     *out = NULL;
     struct rb__catalog_loader ld = {path ? path : "models.csv", ""};
     rb_catalog *cat = calloc(1, sizeof *cat);
@@ -168,9 +166,10 @@ rb_status rb_catalog_open(rb_catalog **out, const char *path, char **error_out)
         if (!cat->path)
             goto fail_nomem;
     } else {
-        st = rb_catalog_default_path(&cat->path);
+        st = rb_catalog_default_path(&cat->path, ctx);
         if (st != RB_OK) {
-            rb__catalog_failf(&ld, st, 0, 0, "no model table found (set RESCUEBAY_DATA_DIR)");
+            rb__catalog_failf(&ld, st, 0, 0,
+                              "no model table found (set catalog.data_dir or RESCUEBAY_DATA_DIR)");
             goto fail;
         }
     }
@@ -191,23 +190,21 @@ rb_status rb_catalog_open(rb_catalog **out, const char *path, char **error_out)
     if (!guides)
         goto fail_nomem;
     if (exists(guides)) {
-        char *gerr = NULL;
-        st = rb_catalog_load_guides(cat, guides, &gerr);
-        if (st != RB_OK)
-            snprintf(ld.err, sizeof ld.err, "%s", gerr ? gerr : "cannot load the button guides");
-        free(gerr);
+        st = rb_catalog_load_guides(cat, ctx, guides);
+        if (st != RB_OK) {
+            free(guides);
+            rb_catalog_free(cat);
+            return st; /* the detail is on ctx already */
+        }
     }
     free(guides);
-    if (st != RB_OK)
-        goto fail;
     *out = cat;
     return RB_OK;
 fail_nomem:
     st = RB_ERR_NOMEM;
     snprintf(ld.err, sizeof ld.err, "out of memory");
 fail:
-    if (error_out)
-        *error_out = rb__strdup(ld.err);
+    rb__error(ctx, st, "%s", ld.err);
     rb_catalog_free(cat);
     return st;
 }

@@ -1,9 +1,11 @@
 /* catalog/check.c - rb-catalog-check: validates the model table, its chip table and the
  * button guides; the build runs it over data/ and fails on any error. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rescuebay/catalog.h"
+#include "rescuebay/context.h"
 
 int main(int argc, char **argv)
 {
@@ -21,10 +23,20 @@ int main(int argc, char **argv)
         }
         files++;
         rb_catalog *cat = NULL;
-        char *err = NULL;
-        rb_status st = rb_catalog_open(&cat, argv[i], &err);
+        /* The error detail lives on a context; its home is the table's own folder (a
+         * build-time check must not create the user's data folder). Nothing is written. */
+        rb_context *ctx = NULL;
+        char *dir = strdup(argv[i]);
+        char *slash = dir ? strrchr(dir, '/') : NULL;
+        if (slash)
+            *slash = '\0';
+        rb_status st = rb_context_new(&ctx, slash ? dir : ".");
+        free(dir);
+        if (st == RB_OK)
+            st = rb_catalog_open(&cat, ctx, argv[i]);
         if (st != RB_OK) {
-            fprintf(stderr, "error: %s\n", err ? err : rb_strerror(st));
+            const char *why = ctx ? rb_context_last_error(ctx) : "";
+            fprintf(stderr, "error: %s\n", *why ? why : rb_strerror(st));
             failed = 1;
         } else {
             size_t fam[5] = {0};
@@ -44,8 +56,8 @@ int main(int argc, char **argv)
                        argv[i], rb_catalog_count(cat), fam[1], fam[2], fam[3], fam[4],
                        guides ? "ok" : "missing");
         }
-        rb_free(err);
         rb_catalog_free(cat);
+        rb_context_free(ctx);
     }
     if (!files) {
         fprintf(stderr, "usage: rb-catalog-check [--quiet] models.csv...\n");

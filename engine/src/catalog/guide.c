@@ -344,24 +344,25 @@ rb_status rb__catalog_guides_from_buffer(rb_catalog *cat, const char *name, cons
     return RB_OK;
 }
 
-rb_status rb_catalog_load_guides(rb_catalog *cat, const char *path, char **error_out)
+rb_status rb_catalog_load_guides(rb_catalog *cat, rb_context *ctx, const char *path)
 {
-    if (error_out)
-        *error_out = NULL;
     if (!cat || !path)
-        return RB_ERR_INVALID_ARG;
+        return rb__error(ctx, RB_ERR_INVALID_ARG, "rb_catalog_load_guides: no catalog or path");
     char *buf = NULL;
     size_t len = 0;
     int e = rb__read_file(path, 1024 * 1024, &buf, &len);
     if (e) {
         rb__catalog_guides_clear(cat);
-        if (error_out)
-            *error_out = rb__sprintf("%s: cannot read: %s", path,
-                                     e == EFBIG ? "file too large" : strerror(e));
-        return e == EFBIG ? RB_ERR_PARSE : rb__status_from_errno(e);
+        return rb__error(ctx, e == EFBIG ? RB_ERR_PARSE : rb__status_from_errno(e),
+                         "%s: cannot read: %s", path,
+                         e == EFBIG ? "file too large" : strerror(e));
     }
-    rb_status s = rb__catalog_guides_from_buffer(cat, path, buf, len, error_out);
+    char *why = NULL;
+    rb_status s = rb__catalog_guides_from_buffer(cat, path, buf, len, &why);
     free(buf);
+    if (s != RB_OK)
+        rb__error(ctx, s, "%s", why ? why : "cannot load the button guides");
+    free(why);
     return s;
 }
 

@@ -22,16 +22,52 @@
 #define RB_PRINTF(a, b)
 #endif
 
-/* Records `status` and a formatted detail as the context's last error; returns status
- * so that callers can write `return rb__error(ctx, RB_ERR_IO, "...", ...)`. */
-rb_status rb__error(rb_context *ctx, rb_status status, const char *fmt, ...) RB_PRINTF(3, 4);
+/*
+ * The engine's one error model. Every handle that calls can fail on (context, firmware
+ * cache, ticket store, device monitor) embeds an rb__errs: the detail of a failure is
+ * recorded on that handle, keyed by the calling thread, under the handle's own mutex.
+ * rb_<handle>_last_error() copies the calling thread's detail out under the mutex, so a
+ * handle shared by a thread pool never shows torn text or another thread's failure.
+ * Slots are reused least-recently-written first when more threads than RB__ERR_SLOTS
+ * fail on one handle; the evicted thread then reads "" rather than someone else's text.
+ * A problem that no call caused (a device monitor's own threads meeting a dead usbmuxd)
+ * goes to the shared slot with rb__errs_set_shared: every thread reads it until that
+ * thread's own next failure on the handle is newer.
+ */
+#define RB__ERR_SLOTS 8
+#define RB__ERR_MSG 512
+typedef struct rb__errs {
+    pthread_mutex_t mu;
+    uint64_t tick;
+    struct rb__errslot {
+        pthread_t tid;
+        uint64_t written;          /* 0: unused */
+        rb_status status;
+        char msg[RB__ERR_MSG];
+    } slot[RB__ERR_SLOTS], shared;
+} rb__errs;
 
-/* Error detail buffer for handles that carry their own last error. */
-typedef struct rb_errbuf {
-    rb_status status;
-    char msg[512];
-} rb_errbuf;
-rb_status rb__errbuf_set(rb_errbuf *eb, rb_status status, const char *fmt, ...) RB_PRINTF(3, 4);
+/* Handles hold a pointer (so that a const handle can still lock it). NULL on no memory;
+ * every function below accepts NULL (then records nothing, reads "" and RB_OK). */
+rb__errs *rb__errs_new(void);
+void rb__errs_free(rb__errs *e);
+/* Records status + formatted detail for the calling thread; returns status. */
+rb_status rb__errs_set(rb__errs *e, rb_status status, const char *fmt, ...) RB_PRINTF(3, 4);
+rb_status rb__errs_vset(rb__errs *e, rb_status status, const char *fmt, va_list ap);
+/* Records a problem no caller made, for every thread (see above); returns status. */
+rb_status rb__errs_vset_shared(rb__errs *e, rb_status status, const char *fmt, va_list ap);
+/* Copies the calling thread's detail into buf (always NUL-terminated); returns its status
+ * (RB_OK and "" when this thread has not failed on the handle). */
+rb_status rb__errs_get(rb__errs *e, char *buf, size_t size);
+/* The calling thread's last status on the handle. */
+rb_status rb__errs_status(rb__errs *e);
+/* The calling thread's detail, copied into a thread-local buffer that stays valid until
+ * this thread's next engine call: what the public rb_<handle>_last_error return. */
+const char *rb__errs_last(rb__errs *e);
+
+/* Records `status` and a formatted detail on the context (for the calling thread); returns
+ * status so that callers can write `return rb__error(ctx, RB_ERR_IO, "...", ...)`. */
+rb_status rb__error(rb_context *ctx, rb_status status, const char *fmt, ...) RB_PRINTF(3, 4);
 
 /* Maps errno to an rb_status (ENOSPC -> RB_ERR_DISK_FULL, EACCES -> RB_ERR_PERMISSION...). */
 rb_status rb__status_from_errno(int err);

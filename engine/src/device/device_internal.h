@@ -72,8 +72,8 @@ struct rb_device_monitor {
     struct dev_msg *q_head, *q_tail;
     struct dev_entry *entries;
     unsigned next_order;
-    rb_errbuf err;
-    char err_copy[512];
+    rb__errs *err;            /* the one error model: core/internal.h */
+    rb_context *ctx;          /* settings; may be NULL (built-in defaults) */
     void *catalog;            /* rb_catalog *, when the catalog module is linked */
     void *mux_ctx;            /* usbmuxd_subscription_context_t */
     bool irecv_attached;
@@ -110,7 +110,11 @@ struct dev_msg *rb__dev_msg_new(enum dev_msg_kind kind);
 void rb__dev_ref(rb_device_monitor *mon);
 void rb__dev_unref(rb_device_monitor *mon);
 bool rb__dev_stopping(rb_device_monitor *mon);
+/* A failure of the API call running on this thread (recorded for this thread). */
 rb_status rb__dev_fail(rb_device_monitor *mon, rb_status st, const char *fmt, ...) RB_PRINTF(3, 4);
+/* A problem the monitor's own threads met, no caller's (recorded for every thread). */
+rb_status rb__dev_problem(rb_device_monitor *mon, rb_status st, const char *fmt, ...)
+    RB_PRINTF(3, 4);
 /* Starts a detached worker holding a monitor reference; false if it could not start. */
 bool rb__dev_spawn(rb_device_monitor *mon, void *(*fn)(void *), void *arg);
 /* The same, for a thread rb_device_monitor_free never waits for (it may be stuck in a

@@ -26,15 +26,13 @@ void rb__dev_catalog_open(rb_device_monitor *mon)
 {
     pthread_mutex_lock(&cat_mu);
     if (!cat_shared) {
-        char *err = NULL;
-        rb_status st = rb_catalog_open(&cat_shared, NULL, &err);
+        rb_status st = rb_catalog_open(&cat_shared, mon->ctx, NULL);
         if (st != RB_OK) {
-            rb__errbuf_set(&mon->err, st,
-                           "model catalog unavailable, devices shown by identifiers: %s",
-                           err ? err : rb_strerror(st));
+            const char *why = mon->ctx ? rb_context_last_error(mon->ctx) : "";
+            rb__dev_problem(mon, st, "model catalog unavailable, devices shown by identifiers: %s",
+                            *why ? why : rb_strerror(st));
             cat_shared = NULL;
         }
-        rb_free(err);
     }
     mon->catalog = cat_shared;
     pthread_mutex_unlock(&cat_mu);

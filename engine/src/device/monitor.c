@@ -95,6 +95,7 @@ static void monitor_destroy(rb_device_monitor *mon)
     pthread_cond_destroy(&mon->idle_cv);
     pthread_cond_destroy(&mon->cv);
     pthread_mutex_destroy(&mon->mu);
+    rb__errs_free(mon->err);
     free(mon);
 }
 
@@ -114,15 +115,23 @@ bool rb__dev_stopping(rb_device_monitor *mon)
 
 rb_status rb__dev_fail(rb_device_monitor *mon, rb_status st, const char *fmt, ...)
 {
-    char msg[512];
+    char msg[RB__ERR_MSG];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    pthread_mutex_lock(&mon->mu);
-    rb__errbuf_set(&mon->err, st, "%s", msg);
-    pthread_mutex_unlock(&mon->mu);
+    rb__errs_set(mon->err, st, "%s", msg);
     rb__log("device", "%s", msg);
+    return st;
+}
+
+rb_status rb__dev_problem(rb_device_monitor *mon, rb_status st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    rb__errs_vset_shared(mon->err, st, fmt, ap);
+    va_end(ap);
+    rb__log("device", "%s", rb__errs_last(mon->err));
     return st;
 }
 
@@ -222,9 +231,10 @@ static void *loop_main(void *arg)
     return NULL;
 }
 
-rb_status rb_device_monitor_new(rb_device_monitor **out, rb_device_event_cb cb, void *payload)
+rb_status rb_device_monitor_new(rb_device_monitor **out, rb_context *ctx, rb_device_event_cb cb,
+                                void *payload)
 {
-    return rb_device_monitor_new_for(out, cb, payload, NULL);
+    return rb_device_monitor_new_for(out, ctx, cb, payload, NULL);
 }
 
 bool rb__dev_wanted(rb_device_monitor *mon, const char *udid, uint64_t ecid)
@@ -234,15 +244,18 @@ bool rb__dev_wanted(rb_device_monitor *mon, const char *udid, uint64_t ecid)
     return strcasecmp(mon->only_id, udid) == 0 || (ecid && rb__dev_parse_ecid(mon->only_id) == ecid);
 }
 
-rb_status rb_device_monitor_new_for(rb_device_monitor **out, rb_device_event_cb cb,
-                                    void *payload, const char *only_id)
+rb_status rb_device_monitor_new_for(rb_device_monitor **out, rb_context *ctx,
+                                    rb_device_event_cb cb, void *payload, const char *only_id)
 {
     if (!out)
         return RB_ERR_INVALID_ARG;
     *out = NULL;
     rb_device_monitor *mon = calloc(1, sizeof *mon);
-    if (!mon)
-        return RB_ERR_NOMEM;
+    if (!mon || !(mon->err = rb__errs_new())) {
+        free(mon);
+        return rb__error(ctx, RB_ERR_NOMEM, "out of memory");
+    }
+    mon->ctx = ctx;
     pthread_mutex_init(&mon->mu, NULL);
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
@@ -258,7 +271,7 @@ rb_status rb_device_monitor_new_for(rb_device_monitor **out, rb_device_event_cb 
     mon->announce_ms = DEFAULT_ANNOUNCE_MS;
     if (only_id)
         rb__dev_copy(mon->only_id, sizeof mon->only_id, only_id);
-    const char *g = getenv("RESCUEBAY_DEVICE_GRACE_MS");
+    const char *g = rb_context_setting(ctx, "device.grace_ms", NULL);
     if (g && *g)
         mon->grace_ms = atoi(g);
     rb__dev_catalog_open(mon);

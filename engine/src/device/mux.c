@@ -144,11 +144,11 @@ static void *lister_main(void *arg)
     if (list)
         usbmuxd_device_list_free(&list);
     if (state == RB_USBMUXD_NOT_RUNNING)
-        rb__dev_fail(mon, RB_ERR_NOT_FOUND,
+        rb__dev_problem(mon, RB_ERR_NOT_FOUND,
                      "usbmuxd is not reachable (%d): normal-mode devices will appear once it "
                      "runs", n);
     else if (state == RB_USBMUXD_BAD_ANSWER)
-        rb__dev_fail(mon, RB_ERR_DEVICE,
+        rb__dev_problem(mon, RB_ERR_DEVICE,
                      "usbmuxd did not answer in its protocol (%d: a broken or foreign service "
                      "listens on its socket): restart usbmuxd", n);
     pthread_mutex_lock(&mon->mu);
@@ -167,7 +167,7 @@ static void *lister_main(void *arg)
     usbmuxd_subscription_context_t ctx = NULL;
     int rc = stopping ? 0 : usbmuxd_events_subscribe(&ctx, mux_cb, mon);
     if (rc != 0)
-        rb__dev_fail(mon, RB_ERR_GENERIC, "cannot watch usbmuxd events (%d)", rc);
+        rb__dev_problem(mon, RB_ERR_GENERIC, "cannot watch usbmuxd events (%d)", rc);
     pthread_mutex_lock(&mon->mu);
     if (ctx && !mon->stopping) {
         mon->mux_ctx = ctx;
@@ -189,7 +189,7 @@ rb_status rb__dev_mux_start(rb_device_monitor *mon)
         pthread_mutex_lock(&mon->mu);
         mon->mux_state = RB_USBMUXD_NOT_RUNNING;
         pthread_mutex_unlock(&mon->mu);
-        return rb__dev_fail(mon, RB_ERR_NOMEM, "cannot start the usbmuxd lister");
+        return rb__dev_problem(mon, RB_ERR_NOMEM, "cannot start the usbmuxd lister");
     }
     return RB_OK;
 }

@@ -319,7 +319,7 @@ void rb__dev_start_read(rb_device_monitor *mon, const char *udid, unsigned gen)
     j->gen = gen;
     rb__dev_copy(j->udid, sizeof j->udid, udid);
     if (!rb__dev_spawn(mon, read_job, j)) {
-        rb__errbuf_set(&mon->err, RB_ERR_NOMEM, "cannot start a worker for %s", udid);
+        rb__dev_problem(mon, RB_ERR_NOMEM, "cannot start a worker for %s", udid);
         free(j);
     }
 }

@@ -44,13 +44,13 @@ rb_status rb_device_monitor_wait_ready(rb_device_monitor *mon, int timeout_ms)
         if (now >= deadline || mon->stopping) {
             st = RB_ERR_TIMEOUT;
             if (mon->mux_state == RB_USBMUXD_ASKING)
-                rb__errbuf_set(&mon->err, st,
+                rb__errs_set(mon->err, st,
                                "usbmuxd did not answer within %d ms (it accepts connections "
                                "but says nothing): devices in normal mode cannot be seen; "
                                "restart usbmuxd",
                                timeout_ms);
             else
-                rb__errbuf_set(&mon->err, st, "devices still being read after %d ms",
+                rb__errs_set(mon->err, st, "devices still being read after %d ms",
                                timeout_ms);
             break;
         }
@@ -80,13 +80,13 @@ rb_status rb_device_monitor_wait_device(rb_device_monitor *mon, const char *id, 
             break;
         }
         if (!e && is_ready(mon) && !mon->q_head) {
-            st = rb__errbuf_set(&mon->err, RB_ERR_NOT_FOUND, "no connected device has the id %s",
+            st = rb__errs_set(mon->err, RB_ERR_NOT_FOUND, "no connected device has the id %s",
                                 id);
             break;
         }
         uint64_t now = rb__now_ms();
         if (now >= deadline || mon->stopping) {
-            st = rb__errbuf_set(&mon->err, RB_ERR_TIMEOUT,
+            st = rb__errs_set(mon->err, RB_ERR_TIMEOUT,
                                 e ? "%s did not finish answering within %d ms"
                                   : "%s did not show up within %d ms",
                                 id, timeout_ms);
@@ -128,7 +128,7 @@ rb_status rb__dev_lookup(rb_device_monitor *mon, const char *id, rb_device_info 
     if (e && out)
         *out = e->info;
     if (!e)
-        rb__errbuf_set(&mon->err, RB_ERR_NOT_FOUND, "no connected device has the id %s", id);
+        rb__errs_set(mon->err, RB_ERR_NOT_FOUND, "no connected device has the id %s", id);
     pthread_mutex_unlock(&mon->mu);
     return e ? RB_OK : RB_ERR_NOT_FOUND;
 }
@@ -189,14 +189,7 @@ rb_status rb__dev_check_free(rb_device_monitor *mon, uint64_t ecid)
 
 const char *rb_device_monitor_last_error(const rb_device_monitor *mon)
 {
-    if (!mon)
-        return "";
-    rb_device_monitor *m = (rb_device_monitor *)mon;
-    pthread_mutex_lock(&m->mu);
-    memcpy(m->err_copy, m->err.msg, sizeof m->err_copy);
-    m->err_copy[sizeof m->err_copy - 1] = '\0';
-    pthread_mutex_unlock(&m->mu);
-    return m->err_copy;
+    return rb__errs_last(mon ? mon->err : NULL);
 }
 
 rb_status rb_device_monitor_set_grace(rb_device_monitor *mon, int grace_ms, int reboot_grace_ms)

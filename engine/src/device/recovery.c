@@ -131,7 +131,7 @@ rb_status rb__dev_irecv_start(rb_device_monitor *mon)
     hub_settle();
     if (hub_nmons == MAX_MONITORS) {
         pthread_mutex_unlock(&hub_mu);
-        return rb__dev_fail(mon, RB_ERR_BUSY, "too many device monitors in this process");
+        return rb__dev_problem(mon, RB_ERR_BUSY, "too many device monitors in this process");
     }
     pthread_mutex_lock(&mon->mu);
     mon->irecv_expected = expected;
@@ -151,7 +151,7 @@ rb_status rb__dev_irecv_start(rb_device_monitor *mon)
         irecv_device_event_context_t ctx = NULL;
         irecv_error_t e = irecv_device_event_subscribe(&ctx, hub_cb, NULL);
         if (e != IRECV_E_SUCCESS)
-            st = rb__dev_fail(mon, RB_ERR_PERMISSION, "cannot watch recovery/DFU devices: %s",
+            st = rb__dev_problem(mon, RB_ERR_PERMISSION, "cannot watch recovery/DFU devices: %s",
                            irecv_strerror(e));
         pthread_mutex_lock(&hub_mu);
         hub_ctx = e == IRECV_E_SUCCESS ? ctx : NULL;

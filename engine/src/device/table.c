@@ -224,7 +224,7 @@ static void on_read_done(rb_device_monitor *mon, struct dev_msg *m, struct dev_e
     if (!keep_trust || m->info.note[0])
         rb__dev_copy(e->info.note, sizeof e->info.note, m->info.note);
     if (m->status != RB_OK)
-        rb__errbuf_set(&mon->err, m->status, "device %s: %s", e->info.udid, m->info.note);
+        rb__dev_problem(mon, m->status, "device %s: %s", e->info.udid, m->info.note);
     rb__dev_identify(mon, &e->info);
     announce(e, out);
 }
@@ -233,7 +233,7 @@ static void on_irecv_add(rb_device_monitor *mon, struct dev_msg *m, struct dev_e
 {
     mon->irecv_seen++;
     if (!m->info.ecid) {
-        rb__errbuf_set(&mon->err, RB_ERR_DEVICE,
+        rb__dev_problem(mon, RB_ERR_DEVICE,
                        "a device in mode 0x%04" PRIx32 " did not report its ECID",
                        m->info.usb_product_id);
         return;

@@ -85,12 +85,13 @@ void rb_firmware_free(rb_firmware *fw)
     free(fw->partdir);
     free(fw->catdir);
     free(fw->catalog_url);
+    rb__errs_free(fw->err);
     free(fw);
 }
 
 const char *rb_firmware_last_error(const rb_firmware *fw)
 {
-    return fw ? fw->err.msg : "";
+    return rb__errs_last(fw ? fw->err : NULL);
 }
 
 const char *rb_firmware_last_warning(const rb_firmware *fw)
@@ -116,10 +117,14 @@ rb_status rb_firmware_open(rb_firmware **out, rb_context *ctx, const rb_firmware
     if (!fw)
         return rb__error(ctx, RB_ERR_NOMEM, "out of memory");
     fw->ctx = ctx;
+    if (!(fw->err = rb__errs_new())) {
+        free(fw);
+        return rb__error(ctx, RB_ERR_NOMEM, "out of memory");
+    }
     const char *dir = opts->cache_dir ? opts->cache_dir
                                       : rb_context_setting(ctx, "firmware.cache_dir", NULL);
     fw->dir = dir && *dir ? rb__strdup(dir) : rb__path_join(rb_context_home(ctx), "firmware");
-    const char *url = opts->catalog_url ? opts->catalog_url : getenv("RESCUEBAY_CATALOG_URL");
+    const char *url = opts->catalog_url;
     if (!url || !*url)
         url = rb_context_setting(ctx, "firmware.catalog_url", DEFAULT_CATALOG_URL);
     fw->catalog_url = rb__strdup(url);
@@ -168,7 +173,7 @@ rb_status rb_firmware_open(rb_firmware **out, rb_context *ctx, const rb_firmware
     if (st == RB_OK)
         st = rb__fw_index_reconcile(fw);
     if (st != RB_OK) {
-        rb__error(ctx, st, "%s", fw->err.msg);
+        rb__error(ctx, st, "%s", rb__errs_last(fw->err));
         rb_firmware_free(fw);
         return st;
     }

@@ -90,7 +90,7 @@ rb_status rb_firmware_catalog(rb_firmware_list **out, rb_firmware *fw, const cha
             goto out;
         }
         /* Unreachable: the disk copy stands in, flagged so the age of `signed` shows. */
-        rb__log("firmware", "catalog %s unreachable (%s): using the copy on disk", pt, fw->err.msg);
+        rb__log("firmware", "catalog %s unreachable (%s): using the copy on disk", pt, rb__errs_last(fw->err));
         l = disk;
         disk = NULL;
         l->offline = 1;

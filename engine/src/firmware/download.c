@@ -233,7 +233,7 @@ static size_t start_body(struct dl *d)
         snprintf(d->lm, sizeof d->lm, "%s", d->r_lm);
         pthread_mutex_unlock(&d->mu);
         if (checkpoint(d) != RB_OK)
-            return fail_write(d, d->fw->err.status, d->fw->err.msg);
+            return fail_write(d, rb__errs_status(d->fw->err), rb__errs_last(d->fw->err));
     } else {
         /* Error body: not ours to keep, and never read without end; the status is
          * checked afterwards. */
@@ -400,7 +400,7 @@ static rb_status commit(struct dl *d, rb_firmware_result *res)
     bool want256 = d->b->sha256 && *d->b->sha256;
     rb_status st = rb__fw_dl_bg_finish(d, sha1, sha256);
     if (st != RB_OK) {
-        rb__log("firmware", "background hash unavailable (%s): hashing the file", fw->err.msg);
+        rb__log("firmware", "background hash unavailable (%s): hashing the file", rb__errs_last(fw->err));
         st = rb__fw_hash_file(fw, d->part, want256, sha1, sha256, NULL, d->opts);
     }
     if (st != RB_OK)
@@ -501,13 +501,13 @@ rb_status rb__fw_download(rb_firmware *fw, const rb_firmware_build *b,
         if (!retry || attempt >= fw->max_retries)
             goto out;
         if (d.deadline_ms && rb__now_ms() >= d.deadline_ms) {
-            char last[sizeof fw->err.msg];
-            snprintf(last, sizeof last, "%s", fw->err.msg);
+            char last[RB__ERR_MSG];
+            rb__errs_get(fw->err, last, sizeof last);
             st = FW_ERR(fw, RB_ERR_TIMEOUT, "the download did not finish within %d s "
                         "(firmware.max_time or --max-time); last problem: %s", d.max_s, last);
             goto out;
         }
-        rb__log("firmware", "transfer failed (%s); retry %d", fw->err.msg, attempt + 1);
+        rb__log("firmware", "transfer failed (%s); retry %d", rb__errs_last(fw->err), attempt + 1);
         if ((st = rb__fw_backoff(fw, attempt++, opts, d.deadline_ms)) != RB_OK)
             goto out;
         st = RB_OK;

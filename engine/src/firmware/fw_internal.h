@@ -19,7 +19,7 @@
 
 struct rb_firmware {
     rb_context *ctx;
-    rb_errbuf err;
+    rb__errs *err;                 /* the one error model: core/internal.h */
     char *dir, *objdir, *partdir, *catdir;
     char *catalog_url;
     uint64_t budget;
@@ -39,7 +39,7 @@ struct rb_firmware {
  * body must not keep a download (or the catalog refresh) busy forever. */
 #define FW_ERROR_BODY_MAX (64u * 1024)
 
-#define FW_ERR(fw, st, ...) rb__errbuf_set(&(fw)->err, (st), __VA_ARGS__)
+#define FW_ERR(fw, st, ...) rb__errs_set((fw)->err, (st), __VA_ARGS__)
 
 /* catalog_parse.c: parses an ipsw.me v4 /device/{id} body (or a bare firmware array).
  * `expect` (may be NULL) must match the device identifier. On failure returns

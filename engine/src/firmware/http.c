@@ -242,9 +242,10 @@ rb_status rb__fw_http_get(rb_firmware *fw, const char *url, const char *etag,
 rb_status rb__fw_backoff(rb_firmware *fw, int attempt, const rb_firmware_fetch_options *opts,
                          uint64_t deadline_ms)
 {
-    /* 1, 2, 4 ... 30 s; tests shorten it with RESCUEBAY_FW_BACKOFF_MS. */
-    const char *env = getenv("RESCUEBAY_FW_BACKOFF_MS");
-    uint64_t base = env && *env ? strtoull(env, NULL, 10) : 1000;
+    /* 1, 2, 4 ... 30 s; tests shorten the first step with firmware.backoff_ms
+     * ($RESCUEBAY_FW_BACKOFF_MS). */
+    const char *v = rb_context_setting(fw->ctx, "firmware.backoff_ms", NULL);
+    uint64_t base = v && *v ? strtoull(v, NULL, 10) : 1000;
     uint64_t wait = base << (attempt < 5 ? attempt : 5);
     if (wait > 30000)
         wait = 30000;

@@ -18,6 +18,15 @@ static rb_next_action next_in_normal_mode(const rb_device_info *dev, const rb_gu
     }
 }
 
+rb_status rb_guide_state_init(rb_guide_state *state, unsigned int version)
+{
+    if (!state || version != RB_GUIDE_STATE_VERSION)
+        return RB_ERR_INVALID_ARG;
+    const rb_guide_state d = RB_GUIDE_STATE_INIT;
+    *state = d;
+    return RB_OK;
+}
+
 rb_next_action rb_guide_next_action(const rb_device_info *dev, const rb_guide_state *state)
 {
     static const rb_guide_state none = RB_GUIDE_STATE_INIT;

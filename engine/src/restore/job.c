@@ -25,7 +25,7 @@ static bool go(struct rs_runner *r, rb_restore_state to, rb_restore_cause cause,
 {
     rb_restore_state from = r->job.state;
     if (rb__rs_transition(r->m->jr, &r->job, to, cause, next, detail) != RB_OK) {
-        rb__log("restore", "job %lld: journal: %s", (long long)r->job.id, r->m->err.msg);
+        rb__log("restore", "job %lld: journal: %s", (long long)r->job.id, rb__errs_last(r->m->err));
         return false;
     }
     rb__log("restore", "job %lld: %s -> %s (%s) %s", (long long)r->job.id,
@@ -329,7 +329,7 @@ static void do_restoring(struct rs_runner *r)
     r->tool_started_ms = rb__now_ms();
     rb__log("restore", "job %lld: tool started (attempt %d)", (long long)r->job.id,
             r->job.attempts);
-    rb_status st = rb__rs_tool_run(&run, &m->err);
+    rb_status st = rb__rs_tool_run(&run, m->err);
     r->tool_ended_ms = rb__now_ms();
     rb__dev_hold(m->mon, r->job.ecid, false);
     free(tool);
@@ -340,7 +340,7 @@ static void do_restoring(struct rs_runner *r)
         memset(&v, 0, sizeof v);
         v.cause = RB_CAUSE_ENGINE_ERROR;
         v.next = RB_RESTORE_NEXT_FREE_DISK;
-        snprintf(v.detail, sizeof v.detail, "%.380s", m->err.msg);
+        snprintf(v.detail, sizeof v.detail, "%.380s", rb__errs_last(m->err));
     } else {
         int stop = run.how == 3 ? stop_wanted(r) : 0;
         rb__rs_classify(&v, &t.parse, run.how, run.code);

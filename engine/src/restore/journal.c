@@ -101,7 +101,7 @@ rb_status rb__rs_j_dberr(struct rs_journal *jr, const char *what)
                    : code == SQLITE_FULL                         ? RB_ERR_DISK_FULL
                    : code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? RB_ERR_CORRUPT
                                                                   : RB_ERR_DB;
-    return rb__errbuf_set(jr->err, st, "restore journal: %s: %s", what, sqlite3_errmsg(jr->db));
+    return rb__errs_set(jr->err, st, "restore journal: %s: %s", what, sqlite3_errmsg(jr->db));
 }
 
 rb_status rb__rs_j_exec(struct rs_journal *jr, const char *sql)
@@ -134,7 +134,7 @@ static rb_status migrate(struct rs_journal *jr)
         sqlite3_finalize(q);
         if (version > RS_SCHEMA_CURRENT) {
             rb__rs_j_end_tx(jr, RB_ERR_GENERIC);
-            return rb__errbuf_set(jr->err, RB_ERR_UNSUPPORTED,
+            return rb__errs_set(jr->err, RB_ERR_UNSUPPORTED,
                                   "restore journal: version %d is newer than this program (%d)",
                                   version, RS_SCHEMA_CURRENT);
         }
@@ -191,7 +191,7 @@ rb_status rb__rs_j_run(struct rs_journal *jr, const char *sql, const char *types
     return st;
 }
 
-rb_status rb__rs_journal_open(struct rs_journal **out, rb_context *ctx, rb_errbuf *err)
+rb_status rb__rs_journal_open(struct rs_journal **out, rb_context *ctx, rb__errs *err)
 {
     *out = NULL;
     struct rs_journal *jr = calloc(1, sizeof *jr);
@@ -209,7 +209,7 @@ rb_status rb__rs_journal_open(struct rs_journal **out, rb_context *ctx, rb_errbu
                              NULL);
     rb_status st = RB_OK;
     if (rc != SQLITE_OK) {
-        st = rb__errbuf_set(err, RB_ERR_DB, "cannot open %s: %s", path,
+        st = rb__errs_set(err, RB_ERR_DB, "cannot open %s: %s", path,
                             jr->db ? sqlite3_errmsg(jr->db) : "out of memory");
     } else {
         sqlite3_busy_timeout(jr->db, 15000);
@@ -365,7 +365,7 @@ rb_status rb__rs_job_load(struct rs_journal *jr, int64_t id, struct rs_job *out)
         if (rc == SQLITE_ROW)
             read_row(q, out);
         else if (rc == SQLITE_DONE)
-            st = rb__errbuf_set(jr->err, RB_ERR_NOT_FOUND, "no restore job %lld", (long long)id);
+            st = rb__errs_set(jr->err, RB_ERR_NOT_FOUND, "no restore job %lld", (long long)id);
         else
             st = rb__rs_j_dberr(jr, "read");
     }

@@ -44,10 +44,7 @@ static rb_status err(struct rs_manager *m, rb_status st, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    pthread_mutex_lock(&m->mu);
-    m->err.status = st;
-    vsnprintf(m->err.msg, sizeof m->err.msg, fmt, ap);
-    pthread_mutex_unlock(&m->mu);
+    rb__errs_vset(m->err, st, fmt, ap);
     va_end(ap);
     return st;
 }
@@ -83,6 +80,10 @@ rb_status rb_restore_new(rb_restore **out, rb_context *ctx, const rb_restore_opt
     if (!m)
         return RB_ERR_NOMEM;
     m->ctx = ctx;
+    if (!(m->err = rb__errs_new())) {
+        free(m);
+        return rb__error(ctx, RB_ERR_NOMEM, "out of memory");
+    }
     pthread_mutex_init(&m->mu, NULL);
     pthread_cond_init(&m->cv, NULL);
     if (opts) {
@@ -91,16 +92,16 @@ rb_status rb_restore_new(rb_restore **out, rb_context *ctx, const rb_restore_opt
         m->mon = opts->monitor;
         m->tool_opt = opts->tool ? rb__strdup(opts->tool) : NULL;
     }
-    rb_status st = rb__rs_journal_open(&m->jr, ctx, &m->err);
+    rb_status st = rb__rs_journal_open(&m->jr, ctx, m->err);
     if (st == RB_OK && !m->mon) {
-        st = rb_device_monitor_new(&m->mon, on_device, m);
+        st = rb_device_monitor_new(&m->mon, ctx, on_device, m);
         m->own_mon = 1;
         if (st != RB_OK)
-            rb__errbuf_set(&m->err, st, "device monitor: %s",
+            rb__errs_set(m->err, st, "device monitor: %s",
                            m->mon ? rb_device_monitor_last_error(m->mon) : rb_strerror(st));
     }
     if (st != RB_OK) {
-        rb__error(ctx, st, "%s", m->err.msg);
+        rb__error(ctx, st, "%s", rb__errs_last(m->err));
         rb_restore_free((rb_restore *)m);
         return st;
     }
@@ -132,18 +133,14 @@ void rb_restore_free(rb_restore *rs)
     free(m->tool_opt);
     pthread_cond_destroy(&m->cv);
     pthread_mutex_destroy(&m->mu);
+    rb__errs_free(m->err);
     free(m);
 }
 
 const char *rb_restore_last_error(const rb_restore *rs)
 {
-    struct rs_manager *m = (struct rs_manager *)rs;
-    if (!m)
-        return "";
-    pthread_mutex_lock(&m->mu);
-    snprintf(m->err_copy, sizeof m->err_copy, "%s", m->err.msg);
-    pthread_mutex_unlock(&m->mu);
-    return m->err_copy;
+    const struct rs_manager *m = (const struct rs_manager *)rs;
+    return rb__errs_last(m ? m->err : NULL);
 }
 
 /* With m->mu held. A thread that ended is joined first (it only has to return). */
@@ -261,7 +258,7 @@ rb_status rb_restore_start(int64_t *out, rb_restore *rs, const rb_restore_reques
         if (st != RB_ERR_REFUSED) {
             cause = cause ? cause : RB_CAUSE_ENGINE_ERROR;
             if (!detail[0])
-                snprintf(detail, sizeof detail, "%s", m->err.msg);
+                rb__errs_get(m->err, detail, sizeof detail);
             next = rb__rs_next_for_cause(cause);
         }
         rb_restore_state end = cause == RB_CAUSE_CANCELLED ? RB_RESTORE_CANCELLED : RB_RESTORE_FAILED;

@@ -65,7 +65,7 @@ struct rb_restore_job {
 struct rs_journal {
     sqlite3 *db;
     pthread_mutex_t mu;
-    rb_errbuf *err;
+    rb__errs *err;
 };
 /* Helpers shared by journal.c and attempts.c (callers hold jr->mu where they write). */
 int64_t rb__rs_j_wall_ms(void);
@@ -81,7 +81,7 @@ rb_status rb__rs_j_save_locked(struct rs_journal *jr, const struct rs_job *j, co
 rb_status rb__rs_j_run_locked(struct rs_journal *jr, int64_t *rowid, const char *sql,
                               const char *types, ...);
 rb_status rb__rs_j_run(struct rs_journal *jr, const char *sql, const char *types, ...);
-rb_status rb__rs_journal_open(struct rs_journal **out, rb_context *ctx, rb_errbuf *err);
+rb_status rb__rs_journal_open(struct rs_journal **out, rb_context *ctx, rb__errs *err);
 void rb__rs_journal_close(struct rs_journal *jr);
 rb_status rb__rs_job_insert(struct rs_journal *jr, struct rs_job *job);
 rb_status rb__rs_job_load(struct rs_journal *jr, int64_t id, struct rs_job *out);
@@ -187,7 +187,7 @@ struct rs_tool_run {
     int how, code;             /* as rb__rs_classify takes them */
     int pid;
 };
-rb_status rb__rs_tool_run(struct rs_tool_run *run, rb_errbuf *err);
+rb_status rb__rs_tool_run(struct rs_tool_run *run, rb__errs *err);
 /* The tool's path: setting/option, else idevicerestore from PATH; NULL if none. */
 char *rb__rs_find_tool(const char *configured);
 
@@ -206,8 +206,7 @@ struct rs_manager {
     struct rs_runner *runners;
     unsigned dev_gen;           /* bumped on every device event */
     bool stopping;
-    rb_errbuf err;
-    char err_copy[512];
+    rb__errs *err;              /* the one error model: core/internal.h */
 };
 
 struct rs_runner {

@@ -108,7 +108,7 @@ static void watch(struct rs_tool_run *run, struct watchdog *w, pid_t pid, FILE *
     }
 }
 
-rb_status rb__rs_tool_run(struct rs_tool_run *run, rb_errbuf *err)
+rb_status rb__rs_tool_run(struct rs_tool_run *run, rb__errs *err)
 {
     const struct rs_job *job = run->job;
     char *cache = rb__path_join(run->home, "restore-cache");
@@ -118,7 +118,7 @@ rb_status rb__rs_tool_run(struct rs_tool_run *run, rb_errbuf *err)
     FILE *log = fopen(run->log_path, "a");
     if (!log) {
         free(cache);
-        return rb__errbuf_set(err, rb__status_from_errno(errno), "cannot write %s: %s",
+        return rb__errs_set(err, rb__status_from_errno(errno), "cannot write %s: %s",
                               run->log_path, strerror(errno));
     }
     char ecid[24];
@@ -146,7 +146,7 @@ rb_status rb__rs_tool_run(struct rs_tool_run *run, rb_errbuf *err)
     if (pipe2(out, O_CLOEXEC) != 0 || pipe2(errp, O_CLOEXEC) != 0) {
         fclose(log);
         free(cache);
-        return rb__errbuf_set(err, RB_ERR_IO, "pipe: %s", strerror(errno));
+        return rb__errs_set(err, RB_ERR_IO, "pipe: %s", strerror(errno));
     }
     char *dir = rb__strdup(run->log_path);
     char *slash = dir ? strrchr(dir, '/') : NULL;
@@ -182,7 +182,7 @@ rb_status rb__rs_tool_run(struct rs_tool_run *run, rb_errbuf *err)
         close(errp[0]);
         fclose(log);
         free(cache);
-        return rb__errbuf_set(err, RB_ERR_GENERIC, "fork: %s", strerror(errno));
+        return rb__errs_set(err, RB_ERR_GENERIC, "fork: %s", strerror(errno));
     }
     setpgid(pid, pid);
     run->pid = (int)pid;

@@ -34,7 +34,7 @@ rb_status rb__tk_event_insert(rb_ticket_store *s, int64_t ticket_id, rb_ticket_e
     sqlite3_stmt *ins = rb__tk_prepare(s, "INSERT INTO events(ticket_id, at, type, actor, summary,"
                                       " detail) VALUES (?, ?, ?, ?, ?, ?)");
     if (!ins)
-        return s->err.status;
+        return rb__errs_status(s->err);
     sqlite3_bind_int64(ins, 1, ticket_id);
     sqlite3_bind_text(ins, 2, now, -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 3, rb_ticket_event_type_name(type), -1, SQLITE_STATIC);
@@ -95,7 +95,7 @@ rb_status rb_ticket_events_get(rb_ticket_event_list **out, rb_ticket_store *s, c
     sqlite3_stmt *q = rb__tk_prepare(s, "SELECT id, at, type, actor, summary, detail, redacted"
                                     " FROM events WHERE ticket_id = ? ORDER BY id");
     if (!q)
-        return s->err.status;
+        return rb__errs_status(s->err);
     sqlite3_bind_int64(q, 1, id);
     rb_ticket_event_list *l = calloc(1, sizeof *l);
     st = l ? RB_OK : RB_ERR_NOMEM;

@@ -31,7 +31,7 @@ static rb_status erase_one(rb_ticket_store *s, int64_t id)
         " phone_rev = '', serial = '', imei = '', udid = '', ecid = '', erased_at = ?1,"
         " updated_at = ?1, updated_by = ?2 WHERE id = ?3");
     if (!u)
-        return s->err.status;
+        return rb__errs_status(s->err);
     sqlite3_bind_text(u, 1, now, -1, SQLITE_STATIC);
     sqlite3_bind_text(u, 2, s->staff_id ? s->staff_name : "engine", -1, SQLITE_STATIC);
     sqlite3_bind_int64(u, 3, id);
@@ -46,7 +46,7 @@ static rb_status erase_one(rb_ticket_store *s, int64_t id)
         " ('note', 'consent_recorded', 'device_detected', 'previous_restore_log')"
         " THEN '' ELSE summary END WHERE ticket_id = ? AND redacted = 0");
     if (!u)
-        return s->err.status;
+        return rb__errs_status(s->err);
     sqlite3_bind_int64(u, 1, id);
     st = sqlite3_step(u) == SQLITE_DONE ? RB_OK : rb__tk_dberr(s, "erase events");
     sqlite3_finalize(u);
@@ -105,7 +105,7 @@ static rb_status require_secure_delete(rb_ticket_store *s)
 {
     sqlite3_stmt *q = rb__tk_prepare(s, "PRAGMA secure_delete");
     if (!q)
-        return s->err.status;
+        return rb__errs_status(s->err);
     int on = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 1;
     sqlite3_finalize(q);
     return on ? RB_OK : rb__tk_err(s, RB_ERR_UNSUPPORTED, "personal data cannot be erased from "
@@ -146,7 +146,7 @@ static rb_status erase_number(rb_ticket_store *s, void *arg)
     /* A retry after an erase that could not reach the disk only finishes the scrub. */
     sqlite3_stmt *q = rb__tk_prepare(s, "SELECT erased_at <> '' FROM tickets WHERE id = ?");
     if (!q)
-        return s->err.status;
+        return rb__errs_status(s->err);
     sqlite3_bind_int64(q, 1, id);
     int rc = sqlite3_step(q);
     int done = rc == SQLITE_ROW && sqlite3_column_int(q, 0);
@@ -178,7 +178,7 @@ static rb_status purge_rows(rb_ticket_store *s, void *arg)
     sqlite3_stmt *q = rb__tk_prepare(s, "SELECT id FROM tickets WHERE closed_at <> ''"
                                     " AND closed_at < ? AND erased_at = ''");
     if (!q)
-        return s->err.status;
+        return rb__errs_status(s->err);
     sqlite3_bind_text(q, 1, p->cutoff, -1, SQLITE_STATIC);
     size_t n = 0, cap = 0;
     int64_t *ids = NULL;
@@ -205,7 +205,7 @@ static rb_status purge_rows(rb_ticket_store *s, void *arg)
         /* The sign-in record names staff, and what was typed as a name; keep it no longer. */
         sqlite3_stmt *d = rb__tk_prepare(s, "DELETE FROM sign_ins WHERE at < ?");
         if (!d) {
-            st = s->err.status;
+            st = rb__errs_status(s->err);
         } else {
             sqlite3_bind_text(d, 1, p->cutoff, -1, SQLITE_STATIC);
             if (sqlite3_step(d) != SQLITE_DONE)

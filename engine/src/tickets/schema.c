@@ -130,7 +130,7 @@ rb_status rb__tk_fts_refresh(rb_ticket_store *s, int64_t id)
     sqlite3_stmt *ins = rb__tk_prepare(s, FTS_INSERT " WHERE t.id = ?");
     rb_status st = RB_OK;
     if (!del || !ins) {
-        st = s->err.status;
+        st = rb__errs_status(s->err);
     } else {
         sqlite3_bind_int64(del, 1, id);
         sqlite3_bind_int64(ins, 1, id);
@@ -219,7 +219,7 @@ static rb_status backup_before(rb_ticket_store *s, int from)
     sqlite3_stmt *st = rb__tk_prepare(s, "VACUUM INTO ?");
     rb_status rs = RB_OK;
     if (!st) {
-        rs = s->err.status;
+        rs = rb__errs_status(s->err);
     } else {
         sqlite3_bind_text(st, 1, tmp, -1, SQLITE_STATIC);
         if (sqlite3_step(st) != SQLITE_DONE)
@@ -274,7 +274,7 @@ rb_status rb__tk_migrate(rb_ticket_store *s)
     };
     int v = read_version(s);
     if (v < 0)
-        return s->err.status ? s->err.status : RB_ERR_DB;
+        return rb__errs_status(s->err) ? rb__errs_status(s->err) : RB_ERR_DB;
     if (v > TK_SCHEMA_CURRENT)
         return rb__tk_err(s, RB_ERR_UNSUPPORTED,
                       "%s has schema version %d, newer than this program's %d", s->path, v,
@@ -317,8 +317,8 @@ rb_status rb__tk_migrate(rb_ticket_store *s)
         }
         st = rb__tk_end(s, st);
         if (st != RB_OK) {
-            char why[sizeof s->err.msg];
-            snprintf(why, sizeof why, "%s", s->err.msg);
+            char why[RB__ERR_MSG];
+            rb__errs_get(s->err, why, sizeof why);
             return rb__tk_err(s, st, "migration to schema version %d failed: %s", v + 1, why);
         }
         s->schema_version = v + 1;

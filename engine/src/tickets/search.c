@@ -164,7 +164,7 @@ rb_status rb__tk_search(rb_ticket_list **out, rb_ticket_store *s, const rb_ticke
     rb_status st = build(s, &q, &b);
     sqlite3_stmt *stmt = st == RB_OK ? rb__tk_prepare(s, b.sql) : NULL;
     if (st == RB_OK && !stmt)
-        st = s->err.status;
+        st = rb__errs_status(s->err);
     for (int i = 0; stmt && i < b.nbind; i++)
         sqlite3_bind_text(stmt, i + 1, b.bind[i], -1, SQLITE_STATIC);
     rb_ticket_list *l = st == RB_OK ? calloc(1, sizeof *l) : NULL;

@@ -57,7 +57,7 @@ rb_status rb__tk_setting_long(rb_ticket_store *s, const char *key, long *out)
         return RB_OK; /* a read-only store of an older file: its defaults */
     sqlite3_stmt *q = rb__tk_prepare(s, "SELECT value FROM settings WHERE key = ?");
     if (!q)
-        return s->err.status;
+        return rb__errs_status(s->err);
     sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
     rb_status st = RB_OK;
@@ -111,7 +111,7 @@ rb_status rb_ticket_setting_set(rb_ticket_store *s, const char *key, const char 
           " ON CONFLICT(key) DO UPDATE SET value = ?2, updated_at = ?3, updated_by = ?4"
         : "DELETE FROM settings WHERE key = ?1");
     if (!u)
-        return rb__tk_end(s, s->err.status);
+        return rb__tk_end(s, rb__errs_status(s->err));
     char text[32];
     snprintf(text, sizeof text, "%ld", n);
     sqlite3_bind_text(u, 1, key, -1, SQLITE_STATIC);

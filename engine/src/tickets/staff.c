@@ -107,7 +107,7 @@ rb_status rb_ticket_staff_add(rb_ticket_store *s, const char *name, const char *
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     unsigned char salt[SALT_LEN], hash[HASH_LEN];
     if (!ins)
-        return rb__tk_end(s, s->err.status);
+        return rb__tk_end(s, rb__errs_status(s->err));
     sqlite3_bind_text(ins, 1, name, -1, SQLITE_STATIC);
     sqlite3_bind_int(ins, 2, is_admin ? 1 : 0);
     sqlite3_bind_text(ins, 6, now, -1, SQLITE_STATIC);
@@ -132,7 +132,7 @@ static rb_status log_attempt(rb_ticket_store *s, const char *name, const char *r
     rb__tk_now_iso(now);
     sqlite3_stmt *ins = rb__tk_prepare(s, "INSERT INTO sign_ins(at, name, result) VALUES (?, ?, ?)");
     if (!ins)
-        return s->err.status;
+        return rb__errs_status(s->err);
     sqlite3_bind_text(ins, 1, now, -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 2, name, -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 3, result, -1, SQLITE_STATIC);
@@ -149,7 +149,7 @@ static rb_status set_counters(rb_ticket_store *s, int64_t id, int failed, int64_
           " WHERE id = ?3"
         : "UPDATE staff SET failed_attempts = ?1, locked_until = ?2 WHERE id = ?3");
     if (!u)
-        return s->err.status;
+        return rb__errs_status(s->err);
     sqlite3_bind_int(u, 1, failed);
     sqlite3_bind_int64(u, 2, until);
     sqlite3_bind_int64(u, 3, id);
@@ -192,7 +192,7 @@ rb_status rb_ticket_store_sign_in(rb_ticket_store *s, const char *name, const ch
         " failed_attempts, locked_until FROM staff WHERE name = ?");
     if (!q) {
         free(clean);
-        return rb__tk_end(s, s->err.status);
+        return rb__tk_end(s, rb__errs_status(s->err));
     }
     sqlite3_bind_text(q, 1, clean, -1, SQLITE_STATIC);
     int64_t now = rb__tk_now();
@@ -250,8 +250,8 @@ rb_status rb_ticket_store_sign_in(rb_ticket_store *s, const char *name, const ch
         st = log_attempt(s, clean, result);
     free(clean);
     if (st != RB_OK) {
-        char why[sizeof s->err.msg];
-        snprintf(why, sizeof why, "%s", s->err.msg);
+        char why[RB__ERR_MSG];
+        rb__errs_get(s->err, why, sizeof why);
         rb_ticket_store_sign_out(s);
         return rb__tk_err(s, rb__tk_end(s, st), "sign-in refused: the attempt could not be "
                           "recorded (%s)", why);
@@ -288,7 +288,7 @@ static rb_status admin_update(rb_ticket_store *s, const char *name, const char *
     sqlite3_stmt *u = rb__tk_prepare(s, sql);
     unsigned char salt[SALT_LEN], hash[HASH_LEN];
     if (!u)
-        return rb__tk_end(s, s->err.status);
+        return rb__tk_end(s, rb__errs_status(s->err));
     sqlite3_bind_text(u, 1, name, -1, SQLITE_STATIC);
     if (pin)
         st = hash_new_pin(s, pin, u, 2, salt, hash);
@@ -328,7 +328,7 @@ rb_status rb_ticket_staff_list_get(rb_ticket_staff_list **out, rb_ticket_store *
     sqlite3_stmt *q = rb__tk_prepare(s, "SELECT name, is_admin, disabled, failed_attempts,"
                                     " locked_until, created_at, last_sign_in FROM staff ORDER BY name");
     if (!q)
-        return s->err.status;
+        return rb__errs_status(s->err);
     rb_ticket_staff_list *l = calloc(1, sizeof *l);
     rb_status st = l ? RB_OK : RB_ERR_NOMEM;
     int64_t now = rb__tk_now();

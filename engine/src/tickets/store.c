@@ -28,10 +28,9 @@ rb_status rb__tk_err(rb_ticket_store *s, rb_status st, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    s->err.status = st;
-    vsnprintf(s->err.msg, sizeof s->err.msg, fmt, ap);
+    rb__errs_vset(s->err, st, fmt, ap);
     va_end(ap);
-    rb__log("tickets", "%s", s->err.msg);
+    rb__log("tickets", "%s", rb__errs_last(s->err));
     return st;
 }
 
@@ -243,10 +242,10 @@ static rb_status quick_check_all(rb_ticket_store *s)
 {
     sqlite3_stmt *q = rb__tk_prepare(s, "PRAGMA quick_check(3)");
     if (!q)
-        return s->err.status == RB_ERR_CORRUPT
+        return rb__errs_status(s->err) == RB_ERR_CORRUPT
                    ? rb__tk_err(s, RB_ERR_CORRUPT, "%s is damaged (%s); restore it from a backup "
                                 "copy", s->path, sqlite3_errmsg(s->db))
-                   : s->err.status;
+                   : rb__errs_status(s->err);
     char found[300] = "";
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -277,6 +276,10 @@ rb_status rb_ticket_store_open(rb_ticket_store **out, rb_context *ctx,
     rb_ticket_store *s = calloc(1, sizeof *s);
     if (!s)
         return RB_ERR_NOMEM;
+    if (!(s->err = rb__errs_new())) {
+        free(s);
+        return RB_ERR_NOMEM;
+    }
     *out = s;
     s->ctx = ctx;
     s->read_only = opts ? opts->read_only : 0;
@@ -320,12 +323,13 @@ void rb_ticket_store_free(rb_ticket_store *s)
         sqlite3_close_v2(s->db);
     free(s->path);
     free(s->staff_name);
+    rb__errs_free(s->err);
     free(s);
 }
 
 const char *rb_ticket_store_last_error(const rb_ticket_store *s)
 {
-    return s ? s->err.msg : "";
+    return rb__errs_last(s ? s->err : NULL);
 }
 
 int rb_ticket_store_schema_version(const rb_ticket_store *s)

@@ -146,7 +146,7 @@ rb_status rb__tk_ticket_id(rb_ticket_store *s, const char *number, int64_t *id)
 {
     sqlite3_stmt *q = rb__tk_prepare(s, "SELECT id FROM tickets WHERE number = upper(trim(?))");
     if (!q)
-        return s->err.status;
+        return rb__errs_status(s->err);
     sqlite3_bind_text(q, 1, number ? number : "", -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
     rb_status st = RB_OK;
@@ -177,7 +177,7 @@ static rb_status next_number(rb_ticket_store *s, char **out)
                                     " ON CONFLICT(prefix, year) DO UPDATE SET last = last + 1"
                                     " RETURNING last");
     if (!q)
-        return s->err.status;
+        return rb__errs_status(s->err);
     sqlite3_bind_text(q, 1, prefix, -1, SQLITE_STATIC);
     sqlite3_bind_int(q, 2, year);
     rb_status st = RB_OK;
@@ -225,7 +225,7 @@ static rb_status apply_fields(rb_ticket_store *s, int64_t id, sqlite3_stmt *old,
         int record = *v || old;
         if (!u) {
             free(v);
-            return s->err.status;
+            return rb__errs_status(s->err);
         }
         sqlite3_bind_text(u, 1, v, -1, free);
         sqlite3_bind_int64(u, 2, id);
@@ -244,7 +244,7 @@ static rb_status touch(rb_ticket_store *s, int64_t id)
     rb__tk_now_iso(now);
     sqlite3_stmt *u = rb__tk_prepare(s, "UPDATE tickets SET updated_at = ?, updated_by = ? WHERE id = ?");
     if (!u)
-        return s->err.status;
+        return rb__errs_status(s->err);
     sqlite3_bind_text(u, 1, now, -1, SQLITE_STATIC);
     sqlite3_bind_text(u, 2, s->staff_name, -1, SQLITE_STATIC);
     sqlite3_bind_int64(u, 3, id);
@@ -295,7 +295,7 @@ rb_status rb_ticket_create(char **number_out, rb_ticket_store *s, const rb_ticke
                                           " created_by, updated_at, updated_by)"
                                           " VALUES (?1, 'open', ?2, ?3, ?2, ?3)");
         if (!ins) {
-            st = s->err.status;
+            st = rb__errs_status(s->err);
         } else {
             sqlite3_bind_text(ins, 1, number, -1, SQLITE_STATIC);
             sqlite3_bind_text(ins, 2, now, -1, SQLITE_STATIC);
@@ -332,7 +332,7 @@ static rb_status update_locked(rb_ticket_store *s, int64_t id, const rb_ticket_f
     if (!old || !changed) {
         sqlite3_finalize(old);
         cJSON_Delete(changed);
-        return old ? RB_ERR_NOMEM : s->err.status;
+        return old ? RB_ERR_NOMEM : rb__errs_status(s->err);
     }
     sqlite3_bind_int64(old, 1, id);
     if (sqlite3_step(old) != SQLITE_ROW)
@@ -378,7 +378,7 @@ static rb_status set_status(rb_ticket_store *s, int64_t id, rb_ticket_status sta
         " CASE closed_at WHEN '' THEN ?3 ELSE closed_at END ELSE '' END WHERE id = ?4"
         " AND status <> ?1");
     if (!u)
-        return s->err.status;
+        return rb__errs_status(s->err);
     sqlite3_bind_text(u, 1, rb_ticket_status_name(status), -1, SQLITE_STATIC);
     sqlite3_bind_int(u, 2, closing);
     sqlite3_bind_text(u, 3, now, -1, SQLITE_STATIC);
@@ -510,7 +510,7 @@ rb_status rb_ticket_get(rb_ticket **out, rb_ticket_store *s, const char *number)
              rb__tk_ticket_columns);
     sqlite3_stmt *q = rb__tk_prepare(s, sql);
     if (!q)
-        return s->err.status;
+        return rb__errs_status(s->err);
     sqlite3_bind_text(q, 1, number ? number : "", -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
     rb_status st = RB_OK;
@@ -536,7 +536,7 @@ rb_status rb_ticket_find_for_device(char **number_out, rb_ticket_store *s, const
         "SELECT number FROM tickets WHERE status <> 'collected' AND (udid = ?1"
         " OR serial = upper(?1) OR (?2 <> '' AND ecid = ?2)) ORDER BY id DESC LIMIT 1");
     if (!q)
-        return s->err.status;
+        return rb__errs_status(s->err);
     sqlite3_bind_text(q, 1, device_id, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 2, ecid, -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);

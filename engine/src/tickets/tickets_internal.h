@@ -21,7 +21,7 @@ struct rb_ticket_store {
     int64_t staff_id;          /* signed-in member, 0 if none */
     char *staff_name;
     int staff_admin;
-    rb_errbuf err;
+    rb__errs *err;             /* the one error model: core/internal.h */
 };
 
 /* Error helpers: record on the store's buffer and return the status. */
