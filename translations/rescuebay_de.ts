@@ -74,75 +74,75 @@
     <name>ChoosePanel</name>
     <message>
         <source>What should happen to this device?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was soll mit diesem Gerät passieren?</translation>
     </message>
     <message>
         <source>Update iOS</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS aktualisieren</translation>
     </message>
     <message>
         <source>Keeps the customer&apos;s data, apps and settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten, Apps und Einstellungen des Kunden bleiben erhalten.</translation>
     </message>
     <message>
         <source>Erase and restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen und wiederherstellen</translation>
     </message>
     <message>
         <source>Wipes the device and installs iOS fresh. Needs a verified backup or the customer&apos;s waiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>Löscht das Gerät und installiert iOS neu. Erfordert ein geprüftes Backup oder den Verzicht des Kunden.</translation>
     </message>
     <message>
         <source>A verified backup of this device protects the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein geprüftes Backup dieses Geräts schützt die Daten.</translation>
     </message>
     <message>
         <source>iOS version</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS-Version</translation>
     </message>
     <message>
         <source>Asking which iOS versions Apple allows…</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage bei Apple die erlaubten iOS-Versionen ab …</translation>
     </message>
     <message>
         <source>The list of iOS versions could not be read. The newest allowed version will be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste der iOS-Versionen konnte nicht gelesen werden. Die neueste erlaubte Version wird verwendet.</translation>
     </message>
     <message>
         <source>No internet: showing the list saved earlier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Internet: Die früher gespeicherte Liste wird angezeigt.</translation>
     </message>
     <message>
         <source>No iOS versions known for this model yet. The newest allowed version will be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses Modell sind noch keine iOS-Versionen bekannt. Die neueste erlaubte Version wird verwendet.</translation>
     </message>
     <message>
         <source>iOS %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS %1 (%2)</translation>
     </message>
     <message>
         <source>in the cache</source>
-        <translation type="unfinished"></translation>
+        <translation>im Cache</translation>
     </message>
     <message>
         <source>will download</source>
-        <translation type="unfinished"></translation>
+        <translation>wird geladen</translation>
     </message>
     <message>
         <source>Apple allows it</source>
-        <translation type="unfinished"></translation>
+        <translation>von Apple erlaubt</translation>
     </message>
     <message>
         <source>Apple no longer allows it</source>
-        <translation type="unfinished"></translation>
+        <translation>von Apple nicht mehr erlaubt</translation>
     </message>
     <message>
         <source>Next: the customer&apos;s consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter: Zustimmung des Kunden</translation>
     </message>
     <message>
         <source>Next: check and start</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter: prüfen und starten</translation>
     </message>
 </context>
 <context>
@@ -677,130 +677,130 @@
     </message>
     <message numerus="yes">
         <source>%n file(s) missing from the backup</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei fehlt im Backup</numerusform>
+            <numerusform>%n Dateien fehlen im Backup</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) with the wrong size</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei mit falscher Größe</numerusform>
+            <numerusform>%n Dateien mit falscher Größe</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) whose content changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei mit geändertem Inhalt</numerusform>
+            <numerusform>%n Dateien mit geändertem Inhalt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) that cannot be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei nicht lesbar</numerusform>
+            <numerusform>%n Dateien nicht lesbar</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) that cannot be decrypted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei nicht entschlüsselbar</numerusform>
+            <numerusform>%n Dateien nicht entschlüsselbar</numerusform>
         </translation>
     </message>
     <message>
         <source>The backup is from iOS 9 or older: it cannot be checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backup stammt von iOS 9 oder älter: Es kann nicht geprüft werden</translation>
     </message>
     <message numerus="yes">
         <source>%n stray file(s) not in the file list</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n überzählige Datei nicht in der Dateiliste</numerusform>
+            <numerusform>%n überzählige Dateien nicht in der Dateiliste</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) intact</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei intakt</numerusform>
+            <numerusform>%n Dateien intakt</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>%n damaged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n beschädigt</numerusform>
+            <numerusform>%n beschädigt</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>ConsentPanel</name>
     <message>
         <source>Update iOS on %1. The customer&apos;s data stays on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS auf %1 aktualisieren. Die Daten des Kunden bleiben darauf.</translation>
     </message>
     <message>
         <source>Your data on this %1 will be erased.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Daten auf diesem %1 werden gelöscht.</translation>
     </message>
     <message>
         <source>There is no verified backup: photos, messages and everything else on it cannot be recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein geprüftes Backup: Fotos, Nachrichten und alles andere darauf sind danach verloren.</translation>
     </message>
     <message>
         <source>It is kept safe in the backup checked today. It can be put back on the device after the restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind im heute geprüften Backup gesichert und können nach dem Wiederherstellen zurück aufs Gerät.</translation>
     </message>
     <message>
         <source>Backup: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup: %1</translation>
     </message>
     <message>
         <source>The customer agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde hat zugestimmt</translation>
     </message>
     <message>
         <source>I understand: erase my data without a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich verstehe: Meine Daten ohne Backup löschen</translation>
     </message>
     <message>
         <source>Staff: %1, enter your PIN to sign the waiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal: %1, PIN eingeben, um den Verzicht zu unterschreiben</translation>
     </message>
     <message>
         <source>Staff: type your name and PIN to sign the waiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal: Name und PIN eingeben, um den Verzicht zu unterschreiben</translation>
     </message>
     <message>
         <source>Staff name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name (Personal)</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>Start the update</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisierung starten</translation>
     </message>
     <message>
         <source>Erase and restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen und wiederherstellen</translation>
     </message>
     <message>
         <source>The customer agreed on the kiosk to erase the device without a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde hat am Kiosk zugestimmt, das Gerät ohne Backup zu löschen.</translation>
     </message>
 </context>
 <context>
@@ -815,7 +815,7 @@
     </message>
     <message>
         <source>Show the restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung zeigen</translation>
     </message>
 </context>
 <context>
@@ -929,90 +929,90 @@
     </message>
     <message>
         <source>This device is already being restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Gerät wird bereits wiederhergestellt.</translation>
     </message>
     <message>
         <source>The device is not connected: plug it in and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät ist nicht verbunden: Anschließen und erneut versuchen.</translation>
     </message>
     <message>
         <source>The restore could not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellung konnte nicht starten.</translation>
     </message>
     <message>
         <source>skipped: customer waived backup</source>
-        <translation type="unfinished"></translation>
+        <translation>übersprungen: Kunde verzichtet auf Backup</translation>
     </message>
     <message>
         <source>skipped: an update keeps the data</source>
-        <translation type="unfinished"></translation>
+        <translation>übersprungen: Aktualisierung behält die Daten</translation>
     </message>
     <message>
         <source>blocked: use the buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>blockiert: Tasten verwenden</translation>
     </message>
     <message>
         <source>skipped: rescuebay switches modes by itself</source>
-        <translation type="unfinished"></translation>
+        <translation>übersprungen: rescuebay wechselt den Modus selbst</translation>
     </message>
     <message>
         <source>blocked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>blockiert: %1</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Next: choose what to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter: Vorgehen wählen</translation>
     </message>
     <message>
         <source>Checking everything before the restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles wird vor dem Wiederherstellen geprüft …</translation>
     </message>
     <message>
         <source>No restore yet: choose what to do first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Wiederherstellung: Zuerst das Vorgehen wählen.</translation>
     </message>
     <message>
         <source>Open a ticket for this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket für dieses Gerät öffnen</translation>
     </message>
     <message>
         <source>Ticket %1: every restore step is recorded on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1: Jeder Schritt der Wiederherstellung wird darin festgehalten.</translation>
     </message>
     <message>
         <source>Next: backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter: Backup</translation>
     </message>
 </context>
 <context>
     <name>DonePanel</name>
     <message>
         <source>iOS %1 (%2) is installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS %1 (%2) ist installiert.</translation>
     </message>
     <message>
         <source>Ticket %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1</translation>
     </message>
     <message>
         <source>This restore is not on a ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Wiederherstellung gehört zu keinem Ticket.</translation>
     </message>
     <message>
         <source>Save the receipt as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Beleg als PDF speichern</translation>
     </message>
     <message>
         <source>Saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert: %1</translation>
     </message>
     <message>
         <source>The receipt could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Beleg konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1026,71 +1026,71 @@
     <name>FirmwareScreen</name>
     <message>
         <source>Firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmware</translation>
     </message>
     <message>
         <source>The firmware is ready in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Firmware liegt bereit im Cache.</translation>
     </message>
     <message>
         <source>The download did not finish. Check the internet connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Download wurde nicht abgeschlossen. Internetverbindung prüfen und erneut versuchen.</translation>
     </message>
     <message>
         <source>In the cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Cache</translation>
     </message>
     <message>
         <source>%1 GB used of %2 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GB von %2 GB belegt</translation>
     </message>
     <message>
         <source>%1 GB used</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GB belegt</translation>
     </message>
     <message>
         <source>%1 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GB</translation>
     </message>
     <message>
         <source>kept</source>
-        <translation type="unfinished"></translation>
+        <translation>behalten</translation>
     </message>
     <message>
         <source>Nothing cached yet: firmware is downloaded the first time a restore needs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts im Cache: Firmware wird geladen, sobald eine Wiederherstellung sie braucht.</translation>
     </message>
     <message>
         <source>iOS versions for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS-Versionen für %1</translation>
     </message>
     <message>
         <source>Plug in a device to see its iOS versions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät anschließen, um seine iOS-Versionen zu sehen.</translation>
     </message>
     <message>
         <source>iOS %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS %1 (%2)</translation>
     </message>
     <message>
         <source>Apple allows it</source>
-        <translation type="unfinished"></translation>
+        <translation>von Apple erlaubt</translation>
     </message>
     <message>
         <source>Apple no longer allows it</source>
-        <translation type="unfinished"></translation>
+        <translation>von Apple nicht mehr erlaubt</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden</translation>
     </message>
     <message>
         <source>Downloading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade %1</translation>
     </message>
     <message>
         <source>Stop the download</source>
-        <translation type="unfinished"></translation>
+        <translation>Download stoppen</translation>
     </message>
 </context>
 <context>
@@ -1195,7 +1195,7 @@
     </message>
     <message>
         <source>Firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmware</translation>
     </message>
 </context>
 <context>
@@ -1209,448 +1209,449 @@
     <name>ProgressRing</name>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
     <name>Receipt</name>
     <message>
         <source>Receipt %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beleg %1</translation>
     </message>
     <message>
         <source>The receipt could not be written to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Beleg konnte nicht nach %1 geschrieben werden.</translation>
     </message>
     <message>
         <source>Repair ticket %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reparaturticket %1</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Geöffnet</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossen</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Telefon</translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Serial number</source>
-        <translation type="unfinished">Seriennummer</translation>
+        <translation>Seriennummer</translation>
     </message>
     <message>
         <source>IMEI</source>
-        <translation type="unfinished">IMEI</translation>
+        <translation>IMEI</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Work done</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchgeführte Arbeiten</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal</translation>
     </message>
     <message>
         <source>What was done</source>
-        <translation type="unfinished"></translation>
+        <translation>Was gemacht wurde</translation>
     </message>
 </context>
 <context>
     <name>RestorePanel</name>
     <message>
         <source>Before the restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor dem Wiederherstellen</translation>
     </message>
     <message>
         <source>Show the buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasten zeigen</translation>
     </message>
     <message>
         <source>Stop the restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen stoppen</translation>
     </message>
     <message>
         <source>Job %1 · state %2 · cause %3 · next %4
 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag %1 · Zustand %2 · Ursache %3 · nächster Schritt %4
+%5</translation>
     </message>
 </context>
 <context>
     <name>RestoreStrings</name>
     <message>
         <source>Checking</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen</translation>
     </message>
     <message>
         <source>Entering recovery mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungsmodus starten</translation>
     </message>
     <message>
         <source>Waiting for the buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf die Tasten</translation>
     </message>
     <message>
         <source>Restoring</source>
-        <translation type="unfinished">Wird wiederhergestellt</translation>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <source>Restarting</source>
-        <translation type="unfinished"></translation>
+        <translation>Neustart</translation>
     </message>
     <message>
         <source>Checking the result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis prüfen</translation>
     </message>
     <message>
         <source>Restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederhergestellt</translation>
     </message>
     <message>
         <source>Interrupted</source>
-        <translation type="unfinished">Unterbrochen</translation>
+        <translation>Unterbrochen</translation>
     </message>
     <message>
         <source>Not restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht wiederhergestellt</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>Getting the firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmware wird geholt</translation>
     </message>
     <message>
         <source>Finding the device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät wird gesucht</translation>
     </message>
     <message>
         <source>Preparing the device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät wird vorbereitet</translation>
     </message>
     <message>
         <source>Sending the system</source>
-        <translation type="unfinished"></translation>
+        <translation>System wird übertragen</translation>
     </message>
     <message>
         <source>Checking the system</source>
-        <translation type="unfinished"></translation>
+        <translation>System wird geprüft</translation>
     </message>
     <message>
         <source>Installing the firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmware wird installiert</translation>
     </message>
     <message>
         <source>Installing the modem firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Modem-Firmware wird installiert</translation>
     </message>
     <message>
         <source>Updating components</source>
-        <translation type="unfinished"></translation>
+        <translation>Komponenten werden aktualisiert</translation>
     </message>
     <message>
         <source>Sending images</source>
-        <translation type="unfinished"></translation>
+        <translation>Images werden übertragen</translation>
     </message>
     <message>
         <source>The cable was disconnected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Kabel wurde getrennt.</translation>
     </message>
     <message>
         <source>The restore tool stopped with an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Wiederherstellungsprogramm ist mit einem Fehler abgebrochen.</translation>
     </message>
     <message>
         <source>The restore tool was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Wiederherstellungsprogramm wurde beendet.</translation>
     </message>
     <message>
         <source>The restore stopped making progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellung kommt nicht mehr voran.</translation>
     </message>
     <message>
         <source>The kiosk was restarted during the restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kiosk wurde während der Wiederherstellung neu gestartet.</translation>
     </message>
     <message>
         <source>The device reported a fault during the restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät hat während der Wiederherstellung einen Fehler gemeldet.</translation>
     </message>
     <message>
         <source>The restore did not finish properly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellung wurde nicht richtig abgeschlossen.</translation>
     </message>
     <message>
         <source>The device could not start its restore mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät konnte den Modus zum Wiederherstellen nicht starten.</translation>
     </message>
     <message>
         <source>The device did not go into recovery mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät ist nicht in den Wiederherstellungsmodus gewechselt.</translation>
     </message>
     <message>
         <source>The restore tool could not find the device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Wiederherstellungsprogramm hat das Gerät nicht gefunden.</translation>
     </message>
     <message>
         <source>Apple&apos;s signing server could not be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Signierserver von Apple war nicht erreichbar.</translation>
     </message>
     <message>
         <source>Apple no longer allows this iOS version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple erlaubt diese iOS-Version nicht mehr.</translation>
     </message>
     <message>
         <source>This kiosk&apos;s restore tool does not know this model yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Wiederherstellungsprogramm dieses Kiosks kennt dieses Modell noch nicht.</translation>
     </message>
     <message>
         <source>The restore tool is not installed on this kiosk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Wiederherstellungsprogramm ist auf diesem Kiosk nicht installiert.</translation>
     </message>
     <message>
         <source>Erasing needs a verified backup of this device, or the customer&apos;s signed waiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Löschen braucht es ein geprüftes Backup dieses Geräts oder den unterschriebenen Verzicht des Kunden.</translation>
     </message>
     <message>
         <source>The backup did not pass its check: it could not bring the data back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backup hat die Prüfung nicht bestanden: Es könnte die Daten nicht zurückbringen.</translation>
     </message>
     <message>
         <source>The backup does not fit this device or this iOS version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backup passt nicht zu diesem Gerät oder dieser iOS-Version.</translation>
     </message>
     <message>
         <source>The battery is too low for a restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Akku ist zu schwach für eine Wiederherstellung.</translation>
     </message>
     <message>
         <source>This kiosk&apos;s disk is too full for the restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Speicher dieses Kiosks ist für die Wiederherstellung zu voll.</translation>
     </message>
     <message>
         <source>The firmware could not be downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Firmware konnte nicht geladen werden.</translation>
     </message>
     <message>
         <source>The device came back with another iOS version than chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät startete mit einer anderen iOS-Version als gewählt.</translation>
     </message>
     <message>
         <source>The device did not start up again after the restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät ist nach der Wiederherstellung nicht wieder hochgefahren.</translation>
     </message>
     <message>
         <source>The restore failed several times in a row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellung ist mehrmals hintereinander fehlgeschlagen.</translation>
     </message>
     <message>
         <source>The restore was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellung wurde abgebrochen.</translation>
     </message>
     <message>
         <source>The device is not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät ist nicht verbunden.</translation>
     </message>
     <message>
         <source>The staff sign-in for the waiver did not work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung des Personals für den Verzicht hat nicht funktioniert.</translation>
     </message>
     <message>
         <source>Nobody put the device into recovery mode in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand hat das Gerät rechtzeitig in den Wiederherstellungsmodus versetzt.</translation>
     </message>
     <message>
         <source>The kiosk could not write its records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kiosk konnte seine Protokolle nicht schreiben.</translation>
     </message>
     <message>
         <source>Leave the cable in: rescuebay continues by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kabel eingesteckt lassen: rescuebay macht von selbst weiter.</translation>
     </message>
     <message>
         <source>Plug the phone back in — rescuebay continues by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon wieder anschließen – rescuebay macht von selbst weiter.</translation>
     </message>
     <message>
         <source>Try another cable or port: rescuebay continues by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderes Kabel oder anderen Anschluss versuchen: rescuebay macht von selbst weiter.</translation>
     </message>
     <message>
         <source>Force-restart the device with its buttons (see the guide).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät mit seinen Tasten neu starten erzwingen (siehe Anleitung).</translation>
     </message>
     <message>
         <source>Put the device into recovery mode with its buttons (see the guide).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät mit seinen Tasten in den Wiederherstellungsmodus versetzen (siehe Anleitung).</translation>
     </message>
     <message>
         <source>Charge the device for a while, then start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät eine Weile laden, dann erneut starten.</translation>
     </message>
     <message>
         <source>This needs a hardware repair: send the device to Apple.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier ist eine Hardwarereparatur nötig: Gerät an Apple senden.</translation>
     </message>
     <message>
         <source>Ask your administrator to install a newer restore tool.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitten Sie Ihren Administrator, ein neueres Wiederherstellungsprogramm zu installieren.</translation>
     </message>
     <message>
         <source>Verify the customer&apos;s backup first, or record their waiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst das Backup des Kunden prüfen oder seinen Verzicht erfassen.</translation>
     </message>
     <message>
         <source>Remove old firmware on the Firmware screen, then start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alte Firmware in der Ansicht „Firmware“ entfernen, dann erneut starten.</translation>
     </message>
     <message>
         <source>Check the kiosk&apos;s internet connection, then start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Internetverbindung des Kiosks prüfen, dann erneut starten.</translation>
     </message>
     <message>
         <source>Choose an iOS version Apple still allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine iOS-Version wählen, die Apple noch erlaubt.</translation>
     </message>
     <message>
         <source>Sign in again with your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut mit Ihrer PIN anmelden.</translation>
     </message>
     <message>
         <source>Start the restore again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung erneut starten.</translation>
     </message>
     <message>
         <source>Hand the device over: it starts at the setup screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät übergeben: Es startet mit dem Einrichtungsbildschirm.</translation>
     </message>
     <message>
         <source>Restore tool installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungsprogramm installiert</translation>
     </message>
     <message>
         <source>Model supported</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell unterstützt</translation>
     </message>
     <message>
         <source>Firmware ready and allowed by Apple</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmware bereit und von Apple erlaubt</translation>
     </message>
     <message>
         <source>Customer data protected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundendaten geschützt</translation>
     </message>
     <message>
         <source>Battery charged enough</source>
-        <translation type="unfinished"></translation>
+        <translation>Akku ausreichend geladen</translation>
     </message>
     <message>
         <source>Find My</source>
-        <translation type="unfinished">Wo ist?</translation>
+        <translation>Wo ist?</translation>
     </message>
     <message>
         <source>Room on this kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Platz auf diesem Kiosk</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Notiz</translation>
+        <translation>Hinweis</translation>
     </message>
     <message>
         <source>Stopped here</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier gestoppt</translation>
     </message>
     <message>
         <source>Not needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht nötig</translation>
     </message>
     <message>
         <source>Not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht geprüft</translation>
     </message>
     <message>
         <source>Find My is on: the customer needs their Apple ID password after the erase.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Wo ist?“ ist aktiv: Der Kunde braucht nach dem Löschen sein Apple-ID-Passwort.</translation>
     </message>
     <message>
         <source>Apple&apos;s signing could not be checked now: the restore will try anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signierung durch Apple konnte gerade nicht geprüft werden: Die Wiederherstellung versucht es trotzdem.</translation>
     </message>
     <message>
         <source>The charge cannot be read in this mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ladestand ist in diesem Modus nicht lesbar.</translation>
     </message>
     <message>
         <source>Erasing without a backup: the customer signed a waiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen ohne Backup: Der Kunde hat einen Verzicht unterschrieben.</translation>
     </message>
     <message>
         <source>less than a minute left</source>
-        <translation type="unfinished"></translation>
+        <translation>weniger als eine Minute übrig</translation>
     </message>
     <message numerus="yes">
         <source>about %n minute(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>noch etwa %n Minute</numerusform>
+            <numerusform>noch etwa %n Minuten</numerusform>
         </translation>
     </message>
     <message>
         <source>Attempt %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuch %1 von %2</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Offen</translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Waiting for customer</source>
-        <translation type="unfinished">Wartet auf Kunden</translation>
+        <translation>Wartet auf Kunden</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished">In Arbeit</translation>
+        <translation>In Arbeit</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">Fertig</translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Collected</source>
-        <translation type="unfinished">Abgeholt</translation>
+        <translation>Abgeholt</translation>
     </message>
     <message>
         <source>Restored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederhergestellt: %1</translation>
     </message>
     <message>
         <source>Restorable</source>
-        <translation type="unfinished">Wiederherstellbar</translation>
+        <translation>Wiederherstellbar</translation>
     </message>
 </context>
 <context>

@@ -74,75 +74,75 @@
     <name>ChoosePanel</name>
     <message>
         <source>What should happen to this device?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Qué hacer con este dispositivo?</translation>
     </message>
     <message>
         <source>Update iOS</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar iOS</translation>
     </message>
     <message>
         <source>Keeps the customer&apos;s data, apps and settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserva los datos, apps y ajustes del cliente.</translation>
     </message>
     <message>
         <source>Erase and restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar y restaurar</translation>
     </message>
     <message>
         <source>Wipes the device and installs iOS fresh. Needs a verified backup or the customer&apos;s waiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>Borra el dispositivo e instala iOS de nuevo. Requiere una copia verificada o la renuncia del cliente.</translation>
     </message>
     <message>
         <source>A verified backup of this device protects the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una copia de seguridad verificada de este dispositivo protege los datos.</translation>
     </message>
     <message>
         <source>iOS version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión de iOS</translation>
     </message>
     <message>
         <source>Asking which iOS versions Apple allows…</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultando qué versiones de iOS permite Apple…</translation>
     </message>
     <message>
         <source>The list of iOS versions could not be read. The newest allowed version will be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer la lista de versiones de iOS. Se usará la versión permitida más reciente.</translation>
     </message>
     <message>
         <source>No internet: showing the list saved earlier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin internet: se muestra la lista guardada antes.</translation>
     </message>
     <message>
         <source>No iOS versions known for this model yet. The newest allowed version will be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no se conocen versiones de iOS para este modelo. Se usará la versión permitida más reciente.</translation>
     </message>
     <message>
         <source>iOS %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS %1 (%2)</translation>
     </message>
     <message>
         <source>in the cache</source>
-        <translation type="unfinished"></translation>
+        <translation>en la caché</translation>
     </message>
     <message>
         <source>will download</source>
-        <translation type="unfinished"></translation>
+        <translation>se descargará</translation>
     </message>
     <message>
         <source>Apple allows it</source>
-        <translation type="unfinished"></translation>
+        <translation>permitida por Apple</translation>
     </message>
     <message>
         <source>Apple no longer allows it</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple ya no la permite</translation>
     </message>
     <message>
         <source>Next: the customer&apos;s consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente: consentimiento del cliente</translation>
     </message>
     <message>
         <source>Next: check and start</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente: comprobar e iniciar</translation>
     </message>
 </context>
 <context>
@@ -677,130 +677,130 @@
     </message>
     <message numerus="yes">
         <source>%n file(s) missing from the backup</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>falta %n archivo en la copia</numerusform>
+            <numerusform>faltan %n archivos en la copia</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) with the wrong size</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n archivo con tamaño incorrecto</numerusform>
+            <numerusform>%n archivos con tamaño incorrecto</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) whose content changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n archivo cuyo contenido cambió</numerusform>
+            <numerusform>%n archivos cuyo contenido cambió</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) that cannot be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n archivo que no se puede leer</numerusform>
+            <numerusform>%n archivos que no se pueden leer</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) that cannot be decrypted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n archivo que no se puede descifrar</numerusform>
+            <numerusform>%n archivos que no se pueden descifrar</numerusform>
         </translation>
     </message>
     <message>
         <source>The backup is from iOS 9 or older: it cannot be checked</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia es de iOS 9 o anterior: no se puede comprobar</translation>
     </message>
     <message numerus="yes">
         <source>%n stray file(s) not in the file list</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n archivo sobrante fuera de la lista</numerusform>
+            <numerusform>%n archivos sobrantes fuera de la lista</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) intact</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n archivo intacto</numerusform>
+            <numerusform>%n archivos intactos</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>%n damaged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dañado</numerusform>
+            <numerusform>%n dañados</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>ConsentPanel</name>
     <message>
         <source>Update iOS on %1. The customer&apos;s data stays on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar iOS en %1. Los datos del cliente se conservan.</translation>
     </message>
     <message>
         <source>Your data on this %1 will be erased.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se borrarán sus datos de este %1.</translation>
     </message>
     <message>
         <source>There is no verified backup: photos, messages and everything else on it cannot be recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay copia verificada: las fotos, los mensajes y todo lo demás no se podrán recuperar.</translation>
     </message>
     <message>
         <source>It is kept safe in the backup checked today. It can be put back on the device after the restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardan en la copia comprobada hoy y se pueden devolver al dispositivo tras la restauración.</translation>
     </message>
     <message>
         <source>Backup: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia: %1</translation>
     </message>
     <message>
         <source>The customer agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>El cliente está de acuerdo</translation>
     </message>
     <message>
         <source>I understand: erase my data without a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo entiendo: borrar mis datos sin copia</translation>
     </message>
     <message>
         <source>Staff: %1, enter your PIN to sign the waiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal: %1, introduzca su PIN para firmar la renuncia</translation>
     </message>
     <message>
         <source>Staff: type your name and PIN to sign the waiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal: escriba su nombre y PIN para firmar la renuncia</translation>
     </message>
     <message>
         <source>Staff name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del técnico</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>Start the update</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar la actualización</translation>
     </message>
     <message>
         <source>Erase and restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar y restaurar</translation>
     </message>
     <message>
         <source>The customer agreed on the kiosk to erase the device without a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>El cliente aceptó en el quiosco borrar el dispositivo sin copia.</translation>
     </message>
 </context>
 <context>
@@ -815,7 +815,7 @@
     </message>
     <message>
         <source>Show the restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver la restauración</translation>
     </message>
 </context>
 <context>
@@ -929,90 +929,90 @@
     </message>
     <message>
         <source>This device is already being restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este dispositivo ya se está restaurando.</translation>
     </message>
     <message>
         <source>The device is not connected: plug it in and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dispositivo no está conectado: conéctelo e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>The restore could not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>La restauración no pudo iniciarse.</translation>
     </message>
     <message>
         <source>skipped: customer waived backup</source>
-        <translation type="unfinished"></translation>
+        <translation>omitido: el cliente renunció a la copia</translation>
     </message>
     <message>
         <source>skipped: an update keeps the data</source>
-        <translation type="unfinished"></translation>
+        <translation>omitido: una actualización conserva los datos</translation>
     </message>
     <message>
         <source>blocked: use the buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>bloqueado: use los botones</translation>
     </message>
     <message>
         <source>skipped: rescuebay switches modes by itself</source>
-        <translation type="unfinished"></translation>
+        <translation>omitido: rescuebay cambia de modo por sí solo</translation>
     </message>
     <message>
         <source>blocked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bloqueado: %1</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Next: choose what to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente: elegir qué hacer</translation>
     </message>
     <message>
         <source>Checking everything before the restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando todo antes de la restauración…</translation>
     </message>
     <message>
         <source>No restore yet: choose what to do first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay restauración: elija primero qué hacer.</translation>
     </message>
     <message>
         <source>Open a ticket for this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir un ticket para este dispositivo</translation>
     </message>
     <message>
         <source>Ticket %1: every restore step is recorded on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1: cada paso de la restauración queda registrado.</translation>
     </message>
     <message>
         <source>Next: backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente: copia de seguridad</translation>
     </message>
 </context>
 <context>
     <name>DonePanel</name>
     <message>
         <source>iOS %1 (%2) is installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS %1 (%2) está instalado.</translation>
     </message>
     <message>
         <source>Ticket %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1</translation>
     </message>
     <message>
         <source>This restore is not on a ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta restauración no está en ningún ticket.</translation>
     </message>
     <message>
         <source>Save the receipt as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el recibo como PDF</translation>
     </message>
     <message>
         <source>Saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado: %1</translation>
     </message>
     <message>
         <source>The receipt could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar el recibo: %1</translation>
     </message>
 </context>
 <context>
@@ -1026,71 +1026,71 @@
     <name>FirmwareScreen</name>
     <message>
         <source>Firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmware</translation>
     </message>
     <message>
         <source>The firmware is ready in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>El firmware está listo en la caché.</translation>
     </message>
     <message>
         <source>The download did not finish. Check the internet connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La descarga no terminó. Compruebe la conexión a internet e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>In the cache</source>
-        <translation type="unfinished"></translation>
+        <translation>En la caché</translation>
     </message>
     <message>
         <source>%1 GB used of %2 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GB usados de %2 GB</translation>
     </message>
     <message>
         <source>%1 GB used</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GB usados</translation>
     </message>
     <message>
         <source>%1 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GB</translation>
     </message>
     <message>
         <source>kept</source>
-        <translation type="unfinished"></translation>
+        <translation>conservado</translation>
     </message>
     <message>
         <source>Nothing cached yet: firmware is downloaded the first time a restore needs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada en caché aún: el firmware se descarga la primera vez que una restauración lo necesita.</translation>
     </message>
     <message>
         <source>iOS versions for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versiones de iOS para %1</translation>
     </message>
     <message>
         <source>Plug in a device to see its iOS versions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conecte un dispositivo para ver sus versiones de iOS.</translation>
     </message>
     <message>
         <source>iOS %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS %1 (%2)</translation>
     </message>
     <message>
         <source>Apple allows it</source>
-        <translation type="unfinished"></translation>
+        <translation>permitida por Apple</translation>
     </message>
     <message>
         <source>Apple no longer allows it</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple ya no la permite</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargar</translation>
     </message>
     <message>
         <source>Downloading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargando %1</translation>
     </message>
     <message>
         <source>Stop the download</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener la descarga</translation>
     </message>
 </context>
 <context>
@@ -1195,7 +1195,7 @@
     </message>
     <message>
         <source>Firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmware</translation>
     </message>
 </context>
 <context>
@@ -1209,448 +1209,449 @@
     <name>ProgressRing</name>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
     <name>Receipt</name>
     <message>
         <source>Receipt %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibo %1</translation>
     </message>
     <message>
         <source>The receipt could not be written to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir el recibo en %1.</translation>
     </message>
     <message>
         <source>Repair ticket %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket de reparación %1</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierto</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrado</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Teléfono</translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispositivo</translation>
     </message>
     <message>
         <source>Serial number</source>
-        <translation type="unfinished">Número de serie</translation>
+        <translation>Número de serie</translation>
     </message>
     <message>
         <source>IMEI</source>
-        <translation type="unfinished">IMEI</translation>
+        <translation>IMEI</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problema</translation>
     </message>
     <message>
         <source>Work done</source>
-        <translation type="unfinished"></translation>
+        <translation>Trabajo realizado</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Técnico</translation>
     </message>
     <message>
         <source>What was done</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que se hizo</translation>
     </message>
 </context>
 <context>
     <name>RestorePanel</name>
     <message>
         <source>Before the restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes de la restauración</translation>
     </message>
     <message>
         <source>Show the buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar los botones</translation>
     </message>
     <message>
         <source>Stop the restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener la restauración</translation>
     </message>
     <message>
         <source>Job %1 · state %2 · cause %3 · next %4
 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Trabajo %1 · estado %2 · causa %3 · siguiente %4
+%5</translation>
     </message>
 </context>
 <context>
     <name>RestoreStrings</name>
     <message>
         <source>Checking</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobación</translation>
     </message>
     <message>
         <source>Entering recovery mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrando en modo de recuperación</translation>
     </message>
     <message>
         <source>Waiting for the buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando los botones</translation>
     </message>
     <message>
         <source>Restoring</source>
-        <translation type="unfinished">Restaurando</translation>
+        <translation>Restaurando</translation>
     </message>
     <message>
         <source>Restarting</source>
-        <translation type="unfinished"></translation>
+        <translation>Reiniciando</translation>
     </message>
     <message>
         <source>Checking the result</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando el resultado</translation>
     </message>
     <message>
         <source>Restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurado</translation>
     </message>
     <message>
         <source>Interrupted</source>
-        <translation type="unfinished">Interrumpido</translation>
+        <translation>Interrumpido</translation>
     </message>
     <message>
         <source>Not restored</source>
-        <translation type="unfinished"></translation>
+        <translation>No restaurado</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado</translation>
     </message>
     <message>
         <source>Getting the firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Obteniendo el firmware</translation>
     </message>
     <message>
         <source>Finding the device</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando el dispositivo</translation>
     </message>
     <message>
         <source>Preparing the device</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando el dispositivo</translation>
     </message>
     <message>
         <source>Sending the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando el sistema</translation>
     </message>
     <message>
         <source>Checking the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando el sistema</translation>
     </message>
     <message>
         <source>Installing the firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Instalando el firmware</translation>
     </message>
     <message>
         <source>Installing the modem firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Instalando el firmware del módem</translation>
     </message>
     <message>
         <source>Updating components</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizando componentes</translation>
     </message>
     <message>
         <source>Sending images</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando imágenes</translation>
     </message>
     <message>
         <source>The cable was disconnected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se desconectó el cable.</translation>
     </message>
     <message>
         <source>The restore tool stopped with an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>La herramienta de restauración se detuvo con un error.</translation>
     </message>
     <message>
         <source>The restore tool was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se detuvo la herramienta de restauración.</translation>
     </message>
     <message>
         <source>The restore stopped making progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>La restauración dejó de avanzar.</translation>
     </message>
     <message>
         <source>The kiosk was restarted during the restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>El quiosco se reinició durante la restauración.</translation>
     </message>
     <message>
         <source>The device reported a fault during the restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dispositivo informó de un fallo durante la restauración.</translation>
     </message>
     <message>
         <source>The restore did not finish properly.</source>
-        <translation type="unfinished"></translation>
+        <translation>La restauración no terminó correctamente.</translation>
     </message>
     <message>
         <source>The device could not start its restore mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dispositivo no pudo iniciar su modo de restauración.</translation>
     </message>
     <message>
         <source>The device did not go into recovery mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dispositivo no entró en modo de recuperación.</translation>
     </message>
     <message>
         <source>The restore tool could not find the device.</source>
-        <translation type="unfinished"></translation>
+        <translation>La herramienta de restauración no encontró el dispositivo.</translation>
     </message>
     <message>
         <source>Apple&apos;s signing server could not be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo contactar con el servidor de firmas de Apple.</translation>
     </message>
     <message>
         <source>Apple no longer allows this iOS version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple ya no permite esta versión de iOS.</translation>
     </message>
     <message>
         <source>This kiosk&apos;s restore tool does not know this model yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>La herramienta de restauración de este quiosco aún no conoce este modelo.</translation>
     </message>
     <message>
         <source>The restore tool is not installed on this kiosk.</source>
-        <translation type="unfinished"></translation>
+        <translation>La herramienta de restauración no está instalada en este quiosco.</translation>
     </message>
     <message>
         <source>Erasing needs a verified backup of this device, or the customer&apos;s signed waiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para borrar hace falta una copia verificada de este dispositivo o la renuncia firmada del cliente.</translation>
     </message>
     <message>
         <source>The backup did not pass its check: it could not bring the data back.</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia no superó la comprobación: no podría devolver los datos.</translation>
     </message>
     <message>
         <source>The backup does not fit this device or this iOS version.</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia no corresponde a este dispositivo o a esta versión de iOS.</translation>
     </message>
     <message>
         <source>The battery is too low for a restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>La batería está demasiado baja para una restauración.</translation>
     </message>
     <message>
         <source>This kiosk&apos;s disk is too full for the restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>El disco de este quiosco está demasiado lleno para la restauración.</translation>
     </message>
     <message>
         <source>The firmware could not be downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo descargar el firmware.</translation>
     </message>
     <message>
         <source>The device came back with another iOS version than chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dispositivo volvió con otra versión de iOS distinta de la elegida.</translation>
     </message>
     <message>
         <source>The device did not start up again after the restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dispositivo no volvió a arrancar tras la restauración.</translation>
     </message>
     <message>
         <source>The restore failed several times in a row.</source>
-        <translation type="unfinished"></translation>
+        <translation>La restauración falló varias veces seguidas.</translation>
     </message>
     <message>
         <source>The restore was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se canceló la restauración.</translation>
     </message>
     <message>
         <source>The device is not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dispositivo no está conectado.</translation>
     </message>
     <message>
         <source>The staff sign-in for the waiver did not work.</source>
-        <translation type="unfinished"></translation>
+        <translation>El inicio de sesión del técnico para la renuncia no funcionó.</translation>
     </message>
     <message>
         <source>Nobody put the device into recovery mode in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadie puso el dispositivo en modo de recuperación a tiempo.</translation>
     </message>
     <message>
         <source>The kiosk could not write its records.</source>
-        <translation type="unfinished"></translation>
+        <translation>El quiosco no pudo escribir sus registros.</translation>
     </message>
     <message>
         <source>Leave the cable in: rescuebay continues by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deje el cable conectado: rescuebay continúa por sí solo.</translation>
     </message>
     <message>
         <source>Plug the phone back in — rescuebay continues by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a conectar el teléfono: rescuebay continúa por sí solo.</translation>
     </message>
     <message>
         <source>Try another cable or port: rescuebay continues by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pruebe otro cable o puerto: rescuebay continúa por sí solo.</translation>
     </message>
     <message>
         <source>Force-restart the device with its buttons (see the guide).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuerce el reinicio del dispositivo con sus botones (vea la guía).</translation>
     </message>
     <message>
         <source>Put the device into recovery mode with its buttons (see the guide).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponga el dispositivo en modo de recuperación con sus botones (vea la guía).</translation>
     </message>
     <message>
         <source>Charge the device for a while, then start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargue el dispositivo un rato y vuelva a empezar.</translation>
     </message>
     <message>
         <source>This needs a hardware repair: send the device to Apple.</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesita una reparación de hardware: envíe el dispositivo a Apple.</translation>
     </message>
     <message>
         <source>Ask your administrator to install a newer restore tool.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pida a su administrador que instale una herramienta de restauración más reciente.</translation>
     </message>
     <message>
         <source>Verify the customer&apos;s backup first, or record their waiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifique primero la copia del cliente o registre su renuncia.</translation>
     </message>
     <message>
         <source>Remove old firmware on the Firmware screen, then start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimine firmware antiguo en la pantalla Firmware y vuelva a empezar.</translation>
     </message>
     <message>
         <source>Check the kiosk&apos;s internet connection, then start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe la conexión a internet del quiosco y vuelva a empezar.</translation>
     </message>
     <message>
         <source>Choose an iOS version Apple still allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una versión de iOS que Apple aún permita.</translation>
     </message>
     <message>
         <source>Sign in again with your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a iniciar sesión con su PIN.</translation>
     </message>
     <message>
         <source>Start the restore again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a iniciar la restauración.</translation>
     </message>
     <message>
         <source>Hand the device over: it starts at the setup screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entregue el dispositivo: arranca en la pantalla de configuración.</translation>
     </message>
     <message>
         <source>Restore tool installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Herramienta de restauración instalada</translation>
     </message>
     <message>
         <source>Model supported</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo compatible</translation>
     </message>
     <message>
         <source>Firmware ready and allowed by Apple</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmware listo y permitido por Apple</translation>
     </message>
     <message>
         <source>Customer data protected</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos del cliente protegidos</translation>
     </message>
     <message>
         <source>Battery charged enough</source>
-        <translation type="unfinished"></translation>
+        <translation>Batería suficientemente cargada</translation>
     </message>
     <message>
         <source>Find My</source>
-        <translation type="unfinished">Buscar</translation>
+        <translation>Buscar</translation>
     </message>
     <message>
         <source>Room on this kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Espacio en este quiosco</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Nota</translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Stopped here</source>
-        <translation type="unfinished"></translation>
+        <translation>Detenido aquí</translation>
     </message>
     <message>
         <source>Not needed</source>
-        <translation type="unfinished"></translation>
+        <translation>No necesario</translation>
     </message>
     <message>
         <source>Not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no comprobado</translation>
     </message>
     <message>
         <source>Find My is on: the customer needs their Apple ID password after the erase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar está activado: el cliente necesitará la contraseña de su ID de Apple tras el borrado.</translation>
     </message>
     <message>
         <source>Apple&apos;s signing could not be checked now: the restore will try anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar la firma de Apple: la restauración lo intentará igualmente.</translation>
     </message>
     <message>
         <source>The charge cannot be read in this mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carga no se puede leer en este modo.</translation>
     </message>
     <message>
         <source>Erasing without a backup: the customer signed a waiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrado sin copia: el cliente firmó una renuncia.</translation>
     </message>
     <message>
         <source>less than a minute left</source>
-        <translation type="unfinished"></translation>
+        <translation>queda menos de un minuto</translation>
     </message>
     <message numerus="yes">
         <source>about %n minute(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>queda aprox. %n minuto</numerusform>
+            <numerusform>quedan aprox. %n minutos</numerusform>
         </translation>
     </message>
     <message>
         <source>Attempt %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Intento %1 de %2</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Abierto</translation>
+        <translation>Abierto</translation>
     </message>
     <message>
         <source>Waiting for customer</source>
-        <translation type="unfinished">Esperando al cliente</translation>
+        <translation>Esperando al cliente</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished">En curso</translation>
+        <translation>En curso</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">Hecho</translation>
+        <translation>Terminado</translation>
     </message>
     <message>
         <source>Collected</source>
-        <translation type="unfinished">Recogido</translation>
+        <translation>Recogido</translation>
     </message>
     <message>
         <source>Restored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurado: %1</translation>
     </message>
     <message>
         <source>Restorable</source>
-        <translation type="unfinished">Restaurable</translation>
+        <translation>Restaurable</translation>
     </message>
 </context>
 <context>

@@ -74,75 +74,75 @@
     <name>ChoosePanel</name>
     <message>
         <source>What should happen to this device?</source>
-        <translation type="unfinished"></translation>
+        <translation>Que faire de cet appareil ?</translation>
     </message>
     <message>
         <source>Update iOS</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre à jour iOS</translation>
     </message>
     <message>
         <source>Keeps the customer&apos;s data, apps and settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserve les données, apps et réglages du client.</translation>
     </message>
     <message>
         <source>Erase and restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer et restaurer</translation>
     </message>
     <message>
         <source>Wipes the device and installs iOS fresh. Needs a verified backup or the customer&apos;s waiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>Efface l&apos;appareil et réinstalle iOS. Nécessite une sauvegarde vérifiée ou la renonciation du client.</translation>
     </message>
     <message>
         <source>A verified backup of this device protects the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une sauvegarde vérifiée de cet appareil protège les données.</translation>
     </message>
     <message>
         <source>iOS version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version d’iOS</translation>
     </message>
     <message>
         <source>Asking which iOS versions Apple allows…</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande à Apple des versions d’iOS autorisées…</translation>
     </message>
     <message>
         <source>The list of iOS versions could not be read. The newest allowed version will be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste des versions d’iOS n’a pas pu être lue. La version autorisée la plus récente sera utilisée.</translation>
     </message>
     <message>
         <source>No internet: showing the list saved earlier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas d’internet : affichage de la liste enregistrée précédemment.</translation>
     </message>
     <message>
         <source>No iOS versions known for this model yet. The newest allowed version will be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune version d’iOS connue pour ce modèle. La version autorisée la plus récente sera utilisée.</translation>
     </message>
     <message>
         <source>iOS %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS %1 (%2)</translation>
     </message>
     <message>
         <source>in the cache</source>
-        <translation type="unfinished"></translation>
+        <translation>dans le cache</translation>
     </message>
     <message>
         <source>will download</source>
-        <translation type="unfinished"></translation>
+        <translation>sera téléchargé</translation>
     </message>
     <message>
         <source>Apple allows it</source>
-        <translation type="unfinished"></translation>
+        <translation>autorisé par Apple</translation>
     </message>
     <message>
         <source>Apple no longer allows it</source>
-        <translation type="unfinished"></translation>
+        <translation>plus autorisé par Apple</translation>
     </message>
     <message>
         <source>Next: the customer&apos;s consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivant : consentement du client</translation>
     </message>
     <message>
         <source>Next: check and start</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivant : vérifier et démarrer</translation>
     </message>
 </context>
 <context>
@@ -677,130 +677,130 @@
     </message>
     <message numerus="yes">
         <source>%n file(s) missing from the backup</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fichier manquant dans la sauvegarde</numerusform>
+            <numerusform>%n fichiers manquants dans la sauvegarde</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) with the wrong size</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fichier de taille incorrecte</numerusform>
+            <numerusform>%n fichiers de taille incorrecte</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) whose content changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fichier dont le contenu a changé</numerusform>
+            <numerusform>%n fichiers dont le contenu a changé</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) that cannot be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fichier illisible</numerusform>
+            <numerusform>%n fichiers illisibles</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) that cannot be decrypted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fichier impossible à déchiffrer</numerusform>
+            <numerusform>%n fichiers impossibles à déchiffrer</numerusform>
         </translation>
     </message>
     <message>
         <source>The backup is from iOS 9 or older: it cannot be checked</source>
-        <translation type="unfinished"></translation>
+        <translation>La sauvegarde provient d’iOS 9 ou antérieur : elle ne peut pas être vérifiée</translation>
     </message>
     <message numerus="yes">
         <source>%n stray file(s) not in the file list</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fichier en trop absent de la liste</numerusform>
+            <numerusform>%n fichiers en trop absents de la liste</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) intact</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fichier intact</numerusform>
+            <numerusform>%n fichiers intacts</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>%n damaged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n endommagé</numerusform>
+            <numerusform>%n endommagés</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
     <name>ConsentPanel</name>
     <message>
         <source>Update iOS on %1. The customer&apos;s data stays on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre à jour iOS sur %1. Les données du client y restent.</translation>
     </message>
     <message>
         <source>Your data on this %1 will be erased.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos données sur cet appareil %1 seront effacées.</translation>
     </message>
     <message>
         <source>There is no verified backup: photos, messages and everything else on it cannot be recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a pas de sauvegarde vérifiée : photos, messages et tout le reste ne pourront pas être récupérés.</translation>
     </message>
     <message>
         <source>It is kept safe in the backup checked today. It can be put back on the device after the restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elles sont conservées dans la sauvegarde vérifiée aujourd’hui et pourront être remises sur l’appareil après la restauration.</translation>
     </message>
     <message>
         <source>Backup: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegarde : %1</translation>
     </message>
     <message>
         <source>The customer agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client a donné son accord</translation>
     </message>
     <message>
         <source>I understand: erase my data without a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Je comprends : effacer mes données sans sauvegarde</translation>
     </message>
     <message>
         <source>Staff: %1, enter your PIN to sign the waiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnel : %1, saisissez votre PIN pour signer la renonciation</translation>
     </message>
     <message>
         <source>Staff: type your name and PIN to sign the waiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnel : saisissez votre nom et votre PIN pour signer la renonciation</translation>
     </message>
     <message>
         <source>Staff name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du technicien</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>Start the update</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer la mise à jour</translation>
     </message>
     <message>
         <source>Erase and restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer et restaurer</translation>
     </message>
     <message>
         <source>The customer agreed on the kiosk to erase the device without a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client a accepté sur la borne d’effacer l’appareil sans sauvegarde.</translation>
     </message>
 </context>
 <context>
@@ -815,7 +815,7 @@
     </message>
     <message>
         <source>Show the restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir la restauration</translation>
     </message>
 </context>
 <context>
@@ -929,90 +929,90 @@
     </message>
     <message>
         <source>This device is already being restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet appareil est déjà en cours de restauration.</translation>
     </message>
     <message>
         <source>The device is not connected: plug it in and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’appareil n’est pas connecté : branchez-le et réessayez.</translation>
     </message>
     <message>
         <source>The restore could not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>La restauration n’a pas pu démarrer.</translation>
     </message>
     <message>
         <source>skipped: customer waived backup</source>
-        <translation type="unfinished"></translation>
+        <translation>ignoré : le client renonce à la sauvegarde</translation>
     </message>
     <message>
         <source>skipped: an update keeps the data</source>
-        <translation type="unfinished"></translation>
+        <translation>ignoré : une mise à jour conserve les données</translation>
     </message>
     <message>
         <source>blocked: use the buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>bloqué : utilisez les boutons</translation>
     </message>
     <message>
         <source>skipped: rescuebay switches modes by itself</source>
-        <translation type="unfinished"></translation>
+        <translation>ignoré : rescuebay change de mode tout seul</translation>
     </message>
     <message>
         <source>blocked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bloqué : %1</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Next: choose what to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivant : choisir l’action</translation>
     </message>
     <message>
         <source>Checking everything before the restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification de tout avant la restauration…</translation>
     </message>
     <message>
         <source>No restore yet: choose what to do first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de restauration : choisissez d’abord l’action.</translation>
     </message>
     <message>
         <source>Open a ticket for this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un ticket pour cet appareil</translation>
     </message>
     <message>
         <source>Ticket %1: every restore step is recorded on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1 : chaque étape de la restauration y est consignée.</translation>
     </message>
     <message>
         <source>Next: backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivant : sauvegarde</translation>
     </message>
 </context>
 <context>
     <name>DonePanel</name>
     <message>
         <source>iOS %1 (%2) is installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS %1 (%2) est installé.</translation>
     </message>
     <message>
         <source>Ticket %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1</translation>
     </message>
     <message>
         <source>This restore is not on a ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette restauration n’est liée à aucun ticket.</translation>
     </message>
     <message>
         <source>Save the receipt as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le reçu en PDF</translation>
     </message>
     <message>
         <source>Saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré : %1</translation>
     </message>
     <message>
         <source>The receipt could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le reçu n’a pas pu être enregistré : %1</translation>
     </message>
 </context>
 <context>
@@ -1026,71 +1026,71 @@
     <name>FirmwareScreen</name>
     <message>
         <source>Firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmware</translation>
     </message>
     <message>
         <source>The firmware is ready in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le firmware est prêt dans le cache.</translation>
     </message>
     <message>
         <source>The download did not finish. Check the internet connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le téléchargement n’a pas abouti. Vérifiez la connexion internet et réessayez.</translation>
     </message>
     <message>
         <source>In the cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans le cache</translation>
     </message>
     <message>
         <source>%1 GB used of %2 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Go utilisés sur %2 Go</translation>
     </message>
     <message>
         <source>%1 GB used</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Go utilisés</translation>
     </message>
     <message>
         <source>%1 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Go</translation>
     </message>
     <message>
         <source>kept</source>
-        <translation type="unfinished"></translation>
+        <translation>conservé</translation>
     </message>
     <message>
         <source>Nothing cached yet: firmware is downloaded the first time a restore needs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien en cache : le firmware est téléchargé la première fois qu’une restauration en a besoin.</translation>
     </message>
     <message>
         <source>iOS versions for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions d’iOS pour %1</translation>
     </message>
     <message>
         <source>Plug in a device to see its iOS versions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Branchez un appareil pour voir ses versions d’iOS.</translation>
     </message>
     <message>
         <source>iOS %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS %1 (%2)</translation>
     </message>
     <message>
         <source>Apple allows it</source>
-        <translation type="unfinished"></translation>
+        <translation>autorisé par Apple</translation>
     </message>
     <message>
         <source>Apple no longer allows it</source>
-        <translation type="unfinished"></translation>
+        <translation>plus autorisé par Apple</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger</translation>
     </message>
     <message>
         <source>Downloading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargement de %1</translation>
     </message>
     <message>
         <source>Stop the download</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter le téléchargement</translation>
     </message>
 </context>
 <context>
@@ -1195,7 +1195,7 @@
     </message>
     <message>
         <source>Firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmware</translation>
     </message>
 </context>
 <context>
@@ -1209,448 +1209,449 @@
     <name>ProgressRing</name>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
     <name>Receipt</name>
     <message>
         <source>Receipt %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçu %1</translation>
     </message>
     <message>
         <source>The receipt could not be written to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le reçu n’a pas pu être écrit dans %1.</translation>
     </message>
     <message>
         <source>Repair ticket %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket de réparation %1</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermé</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Téléphone</translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareil</translation>
     </message>
     <message>
         <source>Serial number</source>
-        <translation type="unfinished">Numéro de série</translation>
+        <translation>Numéro de série</translation>
     </message>
     <message>
         <source>IMEI</source>
-        <translation type="unfinished">IMEI</translation>
+        <translation>IMEI</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème</translation>
     </message>
     <message>
         <source>Work done</source>
-        <translation type="unfinished"></translation>
+        <translation>Travaux effectués</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Technicien</translation>
     </message>
     <message>
         <source>What was done</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui a été fait</translation>
     </message>
 </context>
 <context>
     <name>RestorePanel</name>
     <message>
         <source>Before the restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Avant la restauration</translation>
     </message>
     <message>
         <source>Show the buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>Montrer les boutons</translation>
     </message>
     <message>
         <source>Stop the restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la restauration</translation>
     </message>
     <message>
         <source>Job %1 · state %2 · cause %3 · next %4
 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Tâche %1 · état %2 · cause %3 · suite %4
+%5</translation>
     </message>
 </context>
 <context>
     <name>RestoreStrings</name>
     <message>
         <source>Checking</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification</translation>
     </message>
     <message>
         <source>Entering recovery mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Passage en mode de récupération</translation>
     </message>
     <message>
         <source>Waiting for the buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente des boutons</translation>
     </message>
     <message>
         <source>Restoring</source>
-        <translation type="unfinished">Restauration</translation>
+        <translation>Restauration</translation>
     </message>
     <message>
         <source>Restarting</source>
-        <translation type="unfinished"></translation>
+        <translation>Redémarrage</translation>
     </message>
     <message>
         <source>Checking the result</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du résultat</translation>
     </message>
     <message>
         <source>Restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauré</translation>
     </message>
     <message>
         <source>Interrupted</source>
-        <translation type="unfinished">Interrompu</translation>
+        <translation>Interrompu</translation>
     </message>
     <message>
         <source>Not restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Non restauré</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé</translation>
     </message>
     <message>
         <source>Getting the firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupération du firmware</translation>
     </message>
     <message>
         <source>Finding the device</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche de l’appareil</translation>
     </message>
     <message>
         <source>Preparing the device</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation de l’appareil</translation>
     </message>
     <message>
         <source>Sending the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi du système</translation>
     </message>
     <message>
         <source>Checking the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du système</translation>
     </message>
     <message>
         <source>Installing the firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation du firmware</translation>
     </message>
     <message>
         <source>Installing the modem firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation du firmware du modem</translation>
     </message>
     <message>
         <source>Updating components</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour des composants</translation>
     </message>
     <message>
         <source>Sending images</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi des images</translation>
     </message>
     <message>
         <source>The cable was disconnected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le câble a été débranché.</translation>
     </message>
     <message>
         <source>The restore tool stopped with an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’outil de restauration s’est arrêté sur une erreur.</translation>
     </message>
     <message>
         <source>The restore tool was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’outil de restauration a été arrêté.</translation>
     </message>
     <message>
         <source>The restore stopped making progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>La restauration n’avance plus.</translation>
     </message>
     <message>
         <source>The kiosk was restarted during the restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>La borne a redémarré pendant la restauration.</translation>
     </message>
     <message>
         <source>The device reported a fault during the restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’appareil a signalé une panne pendant la restauration.</translation>
     </message>
     <message>
         <source>The restore did not finish properly.</source>
-        <translation type="unfinished"></translation>
+        <translation>La restauration ne s’est pas terminée correctement.</translation>
     </message>
     <message>
         <source>The device could not start its restore mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’appareil n’a pas pu démarrer son mode de restauration.</translation>
     </message>
     <message>
         <source>The device did not go into recovery mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’appareil n’est pas passé en mode de récupération.</translation>
     </message>
     <message>
         <source>The restore tool could not find the device.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’outil de restauration n’a pas trouvé l’appareil.</translation>
     </message>
     <message>
         <source>Apple&apos;s signing server could not be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de signature d’Apple est injoignable.</translation>
     </message>
     <message>
         <source>Apple no longer allows this iOS version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple n’autorise plus cette version d’iOS.</translation>
     </message>
     <message>
         <source>This kiosk&apos;s restore tool does not know this model yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’outil de restauration de cette borne ne connaît pas encore ce modèle.</translation>
     </message>
     <message>
         <source>The restore tool is not installed on this kiosk.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’outil de restauration n’est pas installé sur cette borne.</translation>
     </message>
     <message>
         <source>Erasing needs a verified backup of this device, or the customer&apos;s signed waiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’effacement nécessite une sauvegarde vérifiée de cet appareil ou la renonciation signée du client.</translation>
     </message>
     <message>
         <source>The backup did not pass its check: it could not bring the data back.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sauvegarde n’a pas passé la vérification : elle ne pourrait pas rendre les données.</translation>
     </message>
     <message>
         <source>The backup does not fit this device or this iOS version.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sauvegarde ne correspond pas à cet appareil ou à cette version d’iOS.</translation>
     </message>
     <message>
         <source>The battery is too low for a restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>La batterie est trop faible pour une restauration.</translation>
     </message>
     <message>
         <source>This kiosk&apos;s disk is too full for the restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque de cette borne est trop plein pour la restauration.</translation>
     </message>
     <message>
         <source>The firmware could not be downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le firmware n’a pas pu être téléchargé.</translation>
     </message>
     <message>
         <source>The device came back with another iOS version than chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’appareil a redémarré avec une autre version d’iOS que celle choisie.</translation>
     </message>
     <message>
         <source>The device did not start up again after the restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’appareil n’a pas redémarré après la restauration.</translation>
     </message>
     <message>
         <source>The restore failed several times in a row.</source>
-        <translation type="unfinished"></translation>
+        <translation>La restauration a échoué plusieurs fois de suite.</translation>
     </message>
     <message>
         <source>The restore was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>La restauration a été annulée.</translation>
     </message>
     <message>
         <source>The device is not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’appareil n’est pas connecté.</translation>
     </message>
     <message>
         <source>The staff sign-in for the waiver did not work.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion du technicien pour la renonciation a échoué.</translation>
     </message>
     <message>
         <source>Nobody put the device into recovery mode in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personne n’a mis l’appareil en mode de récupération à temps.</translation>
     </message>
     <message>
         <source>The kiosk could not write its records.</source>
-        <translation type="unfinished"></translation>
+        <translation>La borne n’a pas pu écrire ses journaux.</translation>
     </message>
     <message>
         <source>Leave the cable in: rescuebay continues by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laissez le câble branché : rescuebay continue tout seul.</translation>
     </message>
     <message>
         <source>Plug the phone back in — rescuebay continues by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebranchez le téléphone — rescuebay continue tout seul.</translation>
     </message>
     <message>
         <source>Try another cable or port: rescuebay continues by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Essayez un autre câble ou port : rescuebay continue tout seul.</translation>
     </message>
     <message>
         <source>Force-restart the device with its buttons (see the guide).</source>
-        <translation type="unfinished"></translation>
+        <translation>Forcez le redémarrage de l’appareil avec ses boutons (voir le guide).</translation>
     </message>
     <message>
         <source>Put the device into recovery mode with its buttons (see the guide).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettez l’appareil en mode de récupération avec ses boutons (voir le guide).</translation>
     </message>
     <message>
         <source>Charge the device for a while, then start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargez l’appareil un moment, puis recommencez.</translation>
     </message>
     <message>
         <source>This needs a hardware repair: send the device to Apple.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une réparation matérielle est nécessaire : envoyez l’appareil à Apple.</translation>
     </message>
     <message>
         <source>Ask your administrator to install a newer restore tool.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandez à votre administrateur d’installer un outil de restauration plus récent.</translation>
     </message>
     <message>
         <source>Verify the customer&apos;s backup first, or record their waiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez d’abord la sauvegarde du client ou enregistrez sa renonciation.</translation>
     </message>
     <message>
         <source>Remove old firmware on the Firmware screen, then start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimez l’ancien firmware dans l’écran Firmware, puis recommencez.</translation>
     </message>
     <message>
         <source>Check the kiosk&apos;s internet connection, then start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez la connexion internet de la borne, puis recommencez.</translation>
     </message>
     <message>
         <source>Choose an iOS version Apple still allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une version d’iOS encore autorisée par Apple.</translation>
     </message>
     <message>
         <source>Sign in again with your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnectez-vous avec votre PIN.</translation>
     </message>
     <message>
         <source>Start the restore again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relancez la restauration.</translation>
     </message>
     <message>
         <source>Hand the device over: it starts at the setup screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettez l’appareil : il démarre sur l’écran de configuration.</translation>
     </message>
     <message>
         <source>Restore tool installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Outil de restauration installé</translation>
     </message>
     <message>
         <source>Model supported</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle pris en charge</translation>
     </message>
     <message>
         <source>Firmware ready and allowed by Apple</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmware prêt et autorisé par Apple</translation>
     </message>
     <message>
         <source>Customer data protected</source>
-        <translation type="unfinished"></translation>
+        <translation>Données du client protégées</translation>
     </message>
     <message>
         <source>Battery charged enough</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie suffisamment chargée</translation>
     </message>
     <message>
         <source>Find My</source>
-        <translation type="unfinished">Localiser</translation>
+        <translation>Localiser</translation>
     </message>
     <message>
         <source>Room on this kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Espace sur cette borne</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Remarque</translation>
     </message>
     <message>
         <source>Stopped here</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté ici</translation>
     </message>
     <message>
         <source>Not needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas nécessaire</translation>
     </message>
     <message>
         <source>Not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore vérifié</translation>
     </message>
     <message>
         <source>Find My is on: the customer needs their Apple ID password after the erase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Localiser est activé : le client aura besoin du mot de passe de son identifiant Apple après l’effacement.</translation>
     </message>
     <message>
         <source>Apple&apos;s signing could not be checked now: the restore will try anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>La signature d’Apple n’a pas pu être vérifiée : la restauration essaiera quand même.</translation>
     </message>
     <message>
         <source>The charge cannot be read in this mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>La charge ne peut pas être lue dans ce mode.</translation>
     </message>
     <message>
         <source>Erasing without a backup: the customer signed a waiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacement sans sauvegarde : le client a signé une renonciation.</translation>
     </message>
     <message>
         <source>less than a minute left</source>
-        <translation type="unfinished"></translation>
+        <translation>moins d’une minute restante</translation>
     </message>
     <message numerus="yes">
         <source>about %n minute(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>environ %n minute restante</numerusform>
+            <numerusform>environ %n minutes restantes</numerusform>
         </translation>
     </message>
     <message>
         <source>Attempt %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentative %1 sur %2</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Ouvert</translation>
+        <translation>Ouvert</translation>
     </message>
     <message>
         <source>Waiting for customer</source>
-        <translation type="unfinished">En attente du client</translation>
+        <translation>En attente du client</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished">En cours</translation>
+        <translation>En cours</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">Terminé</translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>Collected</source>
-        <translation type="unfinished">Récupéré par le client</translation>
+        <translation>Récupéré</translation>
     </message>
     <message>
         <source>Restored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauré : %1</translation>
     </message>
     <message>
         <source>Restorable</source>
-        <translation type="unfinished">Restaurable</translation>
+        <translation>Restaurable</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,9 @@ with tempfile.TemporaryDirectory() as tmp:
         ts = os.path.join(tmp, f"rescuebay_{lang}.ts")
         shutil.copy(shipped, ts)
         r = subprocess.run([LUPDATE, "-locations", "none", os.path.join(SRC, "ui", "qml"),
-                            os.path.join(SRC, "ui", "app"), "-ts", ts],
+                            os.path.join(SRC, "ui", "app"),
+                            # the same sources as qt_add_translations in ui/CMakeLists.txt
+                            os.path.join(SRC, "ui", "shim", "receipt.cpp"), "-ts", ts],
                            capture_output=True, text=True)
         if r.returncode != 0:
             problems.append(f"{lang}: lupdate failed: {r.stderr.strip()}")
@@ -35,6 +37,9 @@ with tempfile.TemporaryDirectory() as tmp:
         for ctx, src, tr in messages(ts):
             kind = tr.get("type") if tr is not None else "missing"
             text = (tr.text or "") if tr is not None else ""
+            forms = [f.text or "" for f in tr.iter("numerusform")] if tr is not None else []
+            if forms:  # a %n plural: its text is in the numerusforms, every one of them filled
+                text = "" if not all(f.strip() for f in forms) else "\n".join(forms)
             where = f"{lang}: {ctx}: \"{src}\""
             if kind in ("vanished", "obsolete"):
                 problems.append(f"{where}: no longer in the sources (run the update_translations target)")

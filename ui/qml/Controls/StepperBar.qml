@@ -31,21 +31,24 @@ RowLayout {
             Column {
                 id: col
                 anchors.centerIn: parent
-                width: parent.width - 12
+                width: parent.width - 8
                 Text {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
                     text: (cell.st === "done" ? "\u2713 " : cell.st === "blocked" ? "\u2715 "
-                           : cell.st === "skipped" ? "\u2013 " : cell.st === "unavailable" ? "" : (cell.index + 1) + "  ")
+                           : cell.st === "skipped" ? "\u2013 " : cell.st === "unavailable" ? "" : (cell.index + 1) + " ")
                           + CommonStrings.flowStepTitle(cell.modelData.step)
                     font.pixelSize: Theme.bodyText
                     font.bold: cell.st === "current"
                     color: cell.st === "current" ? Theme.textOnAccent
                          : cell.st === "unavailable" || cell.st === "skipped" ? Theme.muted
                          : cell.st === "blocked" ? Theme.danger : Theme.text
-                    // A long (German) step name shrinks to the smallest text before it is cut.
+                    // A long (German) step name shrinks to the smallest text, and puts the
+                    // step number on a line of its own, before it is cut.
                     fontSizeMode: Text.HorizontalFit
                     minimumPixelSize: Theme.smallText
+                    wrapMode: Text.WordWrap
+                    maximumLineCount: 2
                     elide: Text.ElideRight
                 }
                 Text {
