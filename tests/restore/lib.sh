@@ -31,6 +31,9 @@ trap rs_cleanup EXIT
 rs_setup() {
     start_sim sim "$1"
     export $("$SIM" env --listen "$USBMUXD_SOCKET_ADDRESS")
+    # The fake libusb is preloaded ahead of ASan's runtime in the sanitizer build (as
+    # tests/sim/lib.sh's with_fakeusb allows); harmless for normal builds.
+    export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}verify_asan_link_order=0"
     fx_start || fail "nginx fixture"
     H="$T/home"
     mkdir -p "$H"
