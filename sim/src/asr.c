@@ -46,11 +46,7 @@ static plist_t asr_recv(int fd)
             break;
     }
     plist_t p = NULL;
-#if RB_PLIST_FROM_MEMORY_HAS_FORMAT
-    plist_from_memory(buf, (uint32_t)n, &p, NULL);
-#else
-    plist_from_memory(buf, (uint32_t)n, &p);
-#endif
+    sim_plist_parse(buf, (uint32_t)n, &p);
     return p;
 }
 

@@ -62,11 +62,7 @@ static int ld_recv(struct ld *l, plist_t *out)
         free(buf);
         return -1;
     }
-#if RB_PLIST_FROM_MEMORY_HAS_FORMAT
-    plist_from_memory(buf, n, out, NULL);
-#else
-    plist_from_memory(buf, n, out);
-#endif
+    sim_plist_parse(buf, n, out);
     free(buf);
     return 0;
 }

@@ -59,11 +59,7 @@ static int r_recv(int fd, plist_t *out, int timeout_ms)
         free(buf);
         return -1;
     }
-#if RB_PLIST_FROM_MEMORY_HAS_FORMAT
-    plist_from_memory(buf, n, out, NULL);
-#else
-    plist_from_memory(buf, n, out);
-#endif
+    sim_plist_parse(buf, n, out);
     free(buf);
     return *out ? 0 : -1;
 }

@@ -120,11 +120,7 @@ static plist_t ticket(uint64_t ecid)
 static void sign(struct io *io, const char *body, size_t n)
 {
     plist_t req = NULL;
-#if RB_PLIST_FROM_MEMORY_HAS_FORMAT
-    plist_from_memory(body, (uint32_t)n, &req, NULL);
-#else
-    plist_from_memory(body, (uint32_t)n, &req);
-#endif
+    sim_plist_parse(body, (uint32_t)n, &req);
     uint64_t ecid = 0;
     if (!req || sim_dict_uint(req, "ApECID", &ecid) != 0) {
         const char *e = "STATUS=100&MESSAGE=An internal error occurred.";

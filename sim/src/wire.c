@@ -113,11 +113,7 @@ int sim_mux_recv(int fd, uint32_t *tag, plist_t *msg, int timeout_ms)
     }
     payload[len] = 0;
     if (len)
-#if RB_PLIST_FROM_MEMORY_HAS_FORMAT
-        plist_from_memory(payload, len, msg, NULL);
-#else
-        plist_from_memory(payload, len, msg);
-#endif
+        sim_plist_parse(payload, len, msg);
     free(payload);
     return 0;
 }
@@ -226,4 +222,13 @@ void sim_msleep(int ms)
     struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
     while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
     }
+}
+
+void sim_plist_parse(const char *buf, uint32_t len, plist_t *out)
+{
+#if RB_PLIST_FROM_MEMORY_HAS_FORMAT
+    plist_from_memory(buf, len, out, NULL);
+#else
+    plist_from_memory(buf, len, out);
+#endif
 }

@@ -16,6 +16,8 @@ int sim_connect(const char *addr);
 int sim_listen(const char *addr);
 const char *sim_dict_str(plist_t dict, const char *key);
 int sim_dict_uint(plist_t dict, const char *key, uint64_t *out);
+/* plist_from_memory across libplist versions (2.3 added a format out-parameter). */
+void sim_plist_parse(const char *buf, uint32_t len, plist_t *out);
 void sim_msleep(int ms);
 
 #endif
