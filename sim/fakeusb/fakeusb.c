@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "fakeusb.h"
-#include "wire.h"
+#include "mux_frame.h"
 
 #define MAX_CALLBACKS 8
 #define LIST_RING 16

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "fakeusb.h"
-#include "wire.h"
+#include "mux_frame.h"
 
 static plist_t base_msg(const char *type, const libusb_device_handle *h)
 {

@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "wire.h"
+#include "mux_frame.h"
 
 #define SIM_MAX_DEVICES 32
 #define SIM_MAX_HOSTS 8

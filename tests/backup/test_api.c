@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "backup/internal.h"
+#include "backup/backup_private.h"
 #include "support.h"
 
 static rb_context *ctx_new(void)

@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "backup/internal.h"
+#include "backup/backup_private.h"
 #include "support.h"
 
 static const char *gen(const char *name, bool encrypted, const char *damage)

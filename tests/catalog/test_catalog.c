@@ -1,7 +1,7 @@
 /* Tests of engine/src/catalog: the shipped model table and its lookups. */
 #include <stdlib.h>
 
-#include "catalog/csv.h"
+#include "catalog/csv_private.h"
 #include "cat_test.h"
 #include "rbtest.h"
 #include "rescuebay/catalog.h"

@@ -1,7 +1,7 @@
 /* Tests of engine/src/catalog: the button guides behind the kiosk's Guide screen. */
 #include <stdlib.h>
 
-#include "catalog/catalog_internal.h"
+#include "catalog/catalog_private.h"
 #include "cat_test.h"
 #include "rbtest.h"
 

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "catalog/catalog_internal.h"
+#include "catalog/catalog_private.h"
 #include "cat_test.h"
 #include "rbtest.h"
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# libcurl must not be a load-time dependency of the CLI (engine/src/firmware/curl_lazy.h):
+# libcurl must not be a load-time dependency of the CLI (engine/src/firmware/curl_lazy_private.h):
 # it costs every process ~6.5 ms of start-up, which made `device info` slower than
 # ideviceinfo. Firmware commands must still reach libcurl when they need it.
 set -eu

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "firmware/fw_internal.h"
+#include "firmware/firmware_private.h"
 #include "rbtest.h"
 
 static char *slurp(const char *rel, size_t *len)

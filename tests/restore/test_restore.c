@@ -7,7 +7,7 @@
 #include <sqlite3.h>
 
 #include "rbtest.h"
-#include "restore/restore_internal.h"
+#include "restore/restore_private.h"
 
 /* One tool run: its output lines ("E " = stderr), how it ended, and what we must conclude. */
 struct run_case {

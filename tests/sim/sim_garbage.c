@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "wire.h"
+#include "mux_frame.h"
 
 static const char *addr;
 

@@ -2,13 +2,13 @@ import QtQuick
 import QtTest
 import RescueBay.Core
 
-// The Guide shim over the catalog's steps and the engine's verdicts.
+// The ButtonCoach shim over the catalog's steps and the engine's verdicts.
 TestCase {
     name: "Guide"
 
-    Guide { id: dfu; scheme: Rb.SchemeVolUpVolDownSide; procedure: Rb.EnterDfu }
-    Guide { id: recovery; scheme: Rb.SchemeHomeTop; procedure: Rb.EnterRecovery }
-    Guide { id: unknown; scheme: Rb.SchemeUnknown; procedure: Rb.EnterDfu }
+    ButtonCoach { id: dfu; scheme: Rb.SchemeVolUpVolDownSide; procedure: Rb.EnterDfu }
+    ButtonCoach { id: recovery; scheme: Rb.SchemeHomeTop; procedure: Rb.EnterRecovery }
+    ButtonCoach { id: unknown; scheme: Rb.SchemeUnknown; procedure: Rb.EnterDfu }
 
     function test_verdicts() {
         compare(dfu.judge(Rb.ModeDfu), Rb.VerdictSuccess)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "backup/internal.h"
+#include "backup/backup_private.h"
 #ifdef RB_HAVE_CATALOG
 #include "rescuebay/catalog.h"
 #endif

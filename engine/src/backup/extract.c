@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "backup/internal.h"
+#include "backup/backup_private.h"
 #include "rescuebay/text.h"
 
 #define BK_MAX_NAME 255

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "backup/internal.h"
+#include "backup/backup_private.h"
 
 /* Hostile keybags could ask for billions of PBKDF2 rounds; real ones use 10 000 and
  * 10 000 000. Beyond these the keybag is refused rather than hanging the counter. */

@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "backup/internal.h"
+#include "backup/backup_private.h"
 
 /* Sum of regular file sizes under dirfd (consumed), not following links; a backup is
  * two levels deep, the depth limit only guards against hostile trees. */

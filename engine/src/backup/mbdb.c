@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "backup/internal.h"
+#include "backup/backup_private.h"
 
 /* Five strings of at most 65535 bytes, each with its NUL. */
 #define STORE_BYTES (5u * 65536u)

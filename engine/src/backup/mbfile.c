@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "backup/internal.h"
+#include "backup/backup_private.h"
 
 /* Follows an NSKeyedArchiver UID into $objects; NULL if out of range. */
 static plist_t deref(plist_t objects, plist_t node)

@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "backup/internal.h"
+#include "backup/backup_private.h"
 
 /* libplist dates count from 2001-01-01 (the Mac epoch). */
 #define BK_MAC_EPOCH 978307200

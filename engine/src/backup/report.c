@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "backup/internal.h"
+#include "backup/backup_private.h"
 
 static const char *const verdict_names[] = {"restorable", "corrupt", "not_compatible",
                                             "password_needed", "wrong_password"};

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "backup/internal.h"
+#include "backup/backup_private.h"
 
 /* Half of the buffer receives ciphertext, the other half plaintext (EVP may emit one
  * held-back block more than it was given, hence the slack). */

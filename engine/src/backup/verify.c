@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "backup/internal.h"
+#include "backup/backup_private.h"
 
 #define CORRUPT RB_BACKUP_CORRUPT
 #define ERR RB_BACKUP_ERROR

@@ -1,5 +1,5 @@
-/* catalog/csv.c - strict in-place CSV reader; see csv.h. */
-#include "catalog/csv.h"
+/* catalog/csv.c - strict in-place CSV reader; see csv_private.h. */
+#include "catalog/csv_private.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,14 +1,14 @@
 /* catalog/parse.c - what a row of models.csv or chips.csv must look like: the columns,
  * the value rules and their names, the duplicate checks and the sorted indexes the
- * lookups rely on. Reading the files and the handle's life are in catalog.c. */
+ * lookups rely on. Reading the files and the handle's life are in models.c. */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog/catalog_internal.h"
-#include "catalog/csv.h"
+#include "catalog/catalog_private.h"
+#include "catalog/csv_private.h"
 
 #define MAX_ROWS 20000
 #define MAX_FIELDS 32

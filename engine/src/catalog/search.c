@@ -4,7 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "catalog/catalog_internal.h"
+#include "catalog/catalog_private.h"
 
 size_t rb_catalog_by_cpid(const rb_catalog *cat, uint32_t cpid, const rb_model **out, size_t max)
 {

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "device/device_internal.h"
+#include "device/device_private.h"
 #include "rescuebay/catalog.h"
 
 /* One catalog per process, loaded by the first monitor and kept: it is read-only after

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "device/device_internal.h"
+#include "device/device_private.h"
 
 #define DEFAULT_GRACE_MS 3000
 #define DEFAULT_REBOOT_GRACE_MS 60000

@@ -25,7 +25,7 @@
 
 #include <usbmuxd.h>
 
-#include "device/device_internal.h"
+#include "device/device_private.h"
 
 #define PROBE_TIMEOUT_MS 1000
 

@@ -21,8 +21,8 @@
 #include <plist/plist.h>
 #include <usbmuxd.h>
 
-#include "device/device_internal.h"
-#include "device/wire.h"
+#include "device/device_private.h"
+#include "device/lockdown_client_private.h"
 
 #define LABEL "rescuebay"
 /* The whole public read (docs/cli-devices.md: a device that has not finished answering by

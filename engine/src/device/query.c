@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "device/device_internal.h"
+#include "device/device_private.h"
 
 static struct dev_entry *find_id(rb_device_monitor *mon, const char *id)
 {

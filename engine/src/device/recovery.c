@@ -13,7 +13,7 @@
 #include <libirecovery.h>
 #include <libusb.h>
 
-#include "device/device_internal.h"
+#include "device/device_private.h"
 
 #define APPLE_VID 0x05ac
 #define MAX_MONITORS 32

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "device/device_internal.h"
+#include "device/device_private.h"
 
 struct dev_entry *rb__dev_find_udid(rb_device_monitor *mon, const char *udid)
 {

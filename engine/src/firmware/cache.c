@@ -1,5 +1,5 @@
 /* firmware/cache.c - opening the cache, fetch (with the cross-process lock), ensure. */
-#include "firmware/curl_lazy.h"
+#include "firmware/curl_lazy_private.h"
 #include <errno.h>
 #include <stddef.h>
 #include <fcntl.h>
@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "core/platform.h"
-#include "firmware/fw_internal.h"
+#include "firmware/firmware_private.h"
 
 #define DEFAULT_CATALOG_URL "https://api.ipsw.me/v4"
 #define DEFAULT_RETRIES 5

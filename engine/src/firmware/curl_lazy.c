@@ -1,5 +1,5 @@
-/* curl_lazy.c - dlopen() of libcurl on first use (see curl_lazy.h for why). */
-#include "firmware/curl_lazy.h"
+/* curl_lazy.c - dlopen() of libcurl on first use (see curl_lazy_private.h for why). */
+#include "firmware/curl_lazy_private.h"
 
 #ifdef RB_LAZY_CURL
 #include <dlfcn.h>

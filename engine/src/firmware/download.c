@@ -12,7 +12,7 @@
  */
 #include <cjson/cJSON.h>
 #include <pthread.h>
-#include "firmware/curl_lazy.h"
+#include "firmware/curl_lazy_private.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -23,9 +23,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "firmware/fw_internal.h"
+#include "firmware/firmware_private.h"
 
-#include "firmware/download.h"
+#include "firmware/download_private.h"
 
 #define PROGRESS_BYTES (1u << 20)
 

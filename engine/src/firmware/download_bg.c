@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "firmware/download.h"
+#include "firmware/download_private.h"
 
 #define HASH_CHUNK (4u << 20)
 

@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "firmware/fw_internal.h"
+#include "firmware/firmware_private.h"
 
 #define HASH_CHUNK (4u << 20)
 

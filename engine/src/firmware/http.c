@@ -1,6 +1,6 @@
 /* firmware/http.c - libcurl settings shared by catalog and file transfers, the catalog
  * GET, and the retry backoff. */
-#include "firmware/curl_lazy.h"
+#include "firmware/curl_lazy_private.h"
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
@@ -10,7 +10,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include "firmware/fw_internal.h"
+#include "firmware/firmware_private.h"
 
 #define CATALOG_MAX_BYTES (16u << 20)
 #define CATALOG_MAX_SECONDS 60

@@ -17,7 +17,7 @@
 #include <linux/fs.h>
 #endif
 
-#include "firmware/fw_internal.h"
+#include "firmware/firmware_private.h"
 
 #define COPY_CHUNK (4u << 20)
 

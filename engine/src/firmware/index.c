@@ -8,7 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "firmware/fw_internal.h"
+#include "firmware/firmware_private.h"
 
 static const char *schema =
     "PRAGMA journal_mode=WAL;"

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "core/platform.h"
-#include "firmware/fw_internal.h"
+#include "firmware/firmware_private.h"
 
 static void partial_usage(rb_firmware *fw, uint64_t *bytes, size_t *count)
 {

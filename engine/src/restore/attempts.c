@@ -5,7 +5,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "restore/restore_internal.h"
+#include "restore/restore_private.h"
 
 rb_status rb__rs_attempt_begin(struct rs_journal *jr, struct rs_job *job, const char *log_path,
                                int64_t *attempt_id)

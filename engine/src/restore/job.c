@@ -14,8 +14,8 @@
 
 #include <cjson/cJSON.h>
 
-#include "device/device_internal.h"
-#include "restore/restore_internal.h"
+#include "device/device_private.h"
+#include "restore/restore_private.h"
 #include "rescuebay/tickets.h"
 
 /* Commits a transition, logs it on the ticket and reports it. false: the journal refused,

@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "restore/restore_internal.h"
+#include "restore/restore_private.h"
 
 static const char MIGRATE_TO_1[] =
     "CREATE TABLE jobs("

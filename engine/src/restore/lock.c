@@ -11,7 +11,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "restore/restore_internal.h"
+#include "restore/restore_private.h"
 
 static char *lock_path(const char *home, uint64_t ecid)
 {

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "restore/restore_internal.h"
+#include "restore/restore_private.h"
 #include "rescuebay/tickets.h"
 #include <stdarg.h>
 

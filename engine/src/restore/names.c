@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "restore/restore_internal.h"
+#include "restore/restore_private.h"
 
 #ifdef RB_RESTORE_HAVE_CATALOG
 #include "rescuebay/catalog.h"

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "restore/restore_internal.h"
+#include "restore/restore_private.h"
 
 void rb__rs_parse_init(struct rs_parse *p)
 {

@@ -18,7 +18,7 @@
 #include <cjson/cJSON.h>
 #include <libirecovery.h>
 
-#include "restore/restore_internal.h"
+#include "restore/restore_private.h"
 #include "rescuebay/backup.h"
 #include "rescuebay/firmware.h"
 #include "rescuebay/tickets.h"

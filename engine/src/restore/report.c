@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "restore/restore_internal.h"
+#include "restore/restore_private.h"
 #include "rescuebay/tickets.h"
 
 long rb__rs_setting_long(rb_context *ctx, const char *key, long fallback)

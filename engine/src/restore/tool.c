@@ -19,7 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "restore/restore_internal.h"
+#include "restore/restore_private.h"
 
 char *rb__rs_find_tool(const char *configured)
 {

@@ -5,7 +5,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "tickets/tickets_internal.h"
+#include "tickets/tickets_private.h"
 
 static const char *const EVENT_NAMES[] = {
     NULL, "created", "updated", "status_changed", "note", "device_detected",

@@ -11,7 +11,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "tickets/tickets_internal.h"
+#include "tickets/tickets_private.h"
 
 struct col {
     const char *name;

@@ -20,7 +20,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "tickets/tickets_internal.h"
+#include "tickets/tickets_private.h"
 
 static rb_status erase_one(rb_ticket_store *s, int64_t id)
 {

@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tickets/tickets_internal.h"
+#include "tickets/tickets_private.h"
 
 /* v1: tickets with customer and device, the event log and per-store number counters. */
 static const char MIGRATE_TO_1[] =

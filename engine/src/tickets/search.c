@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tickets/tickets_internal.h"
+#include "tickets/tickets_private.h"
 
 rb_status rb_ticket_query_init(rb_ticket_query *q, unsigned int version)
 {

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tickets/tickets_internal.h"
+#include "tickets/tickets_private.h"
 
 static const struct known {
     const char *key;

@@ -12,7 +12,7 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
-#include "tickets/tickets_internal.h"
+#include "tickets/tickets_private.h"
 
 #define SALT_LEN 16
 #define HASH_LEN 32

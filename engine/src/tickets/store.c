@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tickets/tickets_internal.h"
+#include "tickets/tickets_private.h"
 
 int64_t rb__tickets_clock_offset;
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tickets/tickets_internal.h"
+#include "tickets/tickets_private.h"
 
 /* Length of a valid UTF-8 sequence at p (1..4), or 0 if invalid (overlong, surrogate,
  * beyond U+10FFFF, truncated). */

@@ -8,7 +8,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "tickets/tickets_internal.h"
+#include "tickets/tickets_private.h"
 
 const char rb__tk_ticket_columns[] =
     "t.id, t.number, t.status, t.customer_name, t.customer_phone, t.customer_email,"

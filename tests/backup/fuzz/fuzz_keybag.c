@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "backup/internal.h"
+#include "backup/backup_private.h"
 
 int rb_fuzz_keybag(const uint8_t *data, size_t size);
 

@@ -3,7 +3,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "backup/internal.h"
+#include "backup/backup_private.h"
 
 int rb_fuzz_mbdb(const uint8_t *data, size_t size);
 

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog/catalog_internal.h"
+#include "catalog/catalog_private.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

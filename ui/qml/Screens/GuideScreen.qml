@@ -110,7 +110,7 @@ Item {
         }
     }
 
-    Guide {
+    ButtonCoach {
         id: guide
         procedure: screen.procedure
         scheme: screen.chosenScheme !== Rb.SchemeUnknown ? screen.chosenScheme

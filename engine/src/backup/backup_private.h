@@ -1,8 +1,8 @@
 /*
- * backup/internal.h - pieces of the backup verifier shared between its files. Not installed.
+ * backup/backup_private.h - pieces of the backup verifier shared between its files. Not installed.
  */
-#ifndef RB_BACKUP_INTERNAL_H
-#define RB_BACKUP_INTERNAL_H
+#ifndef RB_BACKUP_BACKUP_PRIVATE_H
+#define RB_BACKUP_BACKUP_PRIVATE_H
 
 #include <openssl/evp.h>
 #include <plist/plist.h>
@@ -217,6 +217,6 @@ bool rb__bk_check_content(rb__bk_verifier *v, rb__bk_lane *l, const char *file_i
 /* Counts a file row as intact or damaged in its inventory category. */
 void rb__bk_count_cat(rb__bk_lane *l, rb_backup_category c, bool intact, uint64_t size);
 
-#include "backup/legacy.h"
+#include "backup/legacy_private.h"
 
 #endif

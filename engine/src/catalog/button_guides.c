@@ -1,4 +1,4 @@
-/* catalog/guide.c - button procedures per scheme (button-guides.json) and the names of
+/* catalog/button_guides.c - button procedures per scheme (button-guides.json) and the names of
  * the guide codes. */
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog/catalog_internal.h"
+#include "catalog/catalog_private.h"
 #include "core/internal.h"
 
 static const char *const proc_names[RB_GUIDE_PROCEDURE_COUNT] = {

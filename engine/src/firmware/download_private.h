@@ -1,12 +1,12 @@
-/* firmware/download.h - state of one download, shared by download.c (the transfer) and
+/* firmware/download_private.h - state of one download, shared by download.c (the transfer) and
  * download_bg.c (its hasher and syncer threads). Not installed. */
-#ifndef RB_FIRMWARE_DOWNLOAD_H
-#define RB_FIRMWARE_DOWNLOAD_H
+#ifndef RB_FIRMWARE_DOWNLOAD_PRIVATE_H
+#define RB_FIRMWARE_DOWNLOAD_PRIVATE_H
 
 #include <openssl/evp.h>
 #include <pthread.h>
 
-#include "firmware/fw_internal.h"
+#include "firmware/firmware_private.h"
 
 #define CHECKPOINT_MS 5000
 

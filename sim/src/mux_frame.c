@@ -1,6 +1,6 @@
-/* wire.c - socket and usbmux framing helpers, shared by the sim, its ctl client and the
+/* mux_frame.c - socket and usbmux framing helpers, shared by the sim, its ctl client and the
  * fake libusb (which is built from this file too, so no dependency on the rest). */
-#include "wire.h"
+#include "mux_frame.h"
 
 #include <errno.h>
 #include <netinet/in.h>

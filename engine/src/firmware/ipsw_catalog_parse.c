@@ -1,11 +1,11 @@
-/* firmware/catalog_parse.c - ipsw.me v4 JSON into rb_firmware_list (fuzzed: keep it pure). */
+/* firmware/ipsw_catalog_parse.c - ipsw.me v4 JSON into rb_firmware_list (fuzzed: keep it pure). */
 #include <cjson/cJSON.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "firmware/fw_internal.h"
+#include "firmware/firmware_private.h"
 
 bool rb__fw_is_hex(const char *s, size_t n)
 {

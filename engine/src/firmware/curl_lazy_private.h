@@ -1,5 +1,5 @@
 /*
- * curl_lazy.h - libcurl, loaded on first use.
+ * firmware/curl_lazy_private.h - libcurl, loaded on first use.
  *
  * Why: libcurl drags ~30 shared libraries (GnuTLS through librtmp, Kerberos, LDAP...)
  * whose start-up costs ~6.5 ms in *every* process that links the engine, although only
@@ -8,8 +8,8 @@
  * a table filled by dlopen() the first time a download or catalog refresh starts.
  * Include this instead of <curl/curl.h>.
  */
-#ifndef RB_FIRMWARE_CURL_LAZY_H
-#define RB_FIRMWARE_CURL_LAZY_H
+#ifndef RB_FIRMWARE_CURL_LAZY_PRIVATE_H
+#define RB_FIRMWARE_CURL_LAZY_PRIVATE_H
 
 #ifdef RB_LAZY_CURL
 #define CURL_DISABLE_TYPECHECK 1

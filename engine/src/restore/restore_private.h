@@ -1,5 +1,5 @@
 /*
- * restore/restore_internal.h - shared between the files of the restore jobs. Not installed.
+ * restore/restore_private.h - shared between the files of the restore jobs. Not installed.
  *
  *   journal.c   the SQLite journal (jobs, transitions, attempts, backup verifications)
  *   lock.c      per-ECID lock files
@@ -10,8 +10,8 @@
  *   job.c       the state machine of one job (its thread)
  *   manager.c   the public handle: start, resume, cancel, wait, snapshots
  */
-#ifndef RB_RESTORE_INTERNAL_H
-#define RB_RESTORE_INTERNAL_H
+#ifndef RB_RESTORE_RESTORE_PRIVATE_H
+#define RB_RESTORE_RESTORE_PRIVATE_H
 
 #include <pthread.h>
 #include <sqlite3.h>

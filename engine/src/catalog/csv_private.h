@@ -1,13 +1,13 @@
 /*
- * catalog/csv.h - a strict CSV reader for the engine's data files (RFC 4180 subset).
+ * catalog/csv_private.h - a strict CSV reader for the engine's data files (RFC 4180 subset).
  *
  * Fields are unquoted in place inside the caller's buffer, so rows cost no allocation.
  * Strict on purpose: the files are edited by hand and validated at build time, so a
  * stray quote or control character is reported (line:column: reason), never guessed at.
  * Not supported: line breaks inside quoted fields.
  */
-#ifndef RB_CATALOG_CSV_H
-#define RB_CATALOG_CSV_H
+#ifndef RB_CATALOG_CSV_PRIVATE_H
+#define RB_CATALOG_CSV_PRIVATE_H
 
 #include <stddef.h>
 

@@ -1,6 +1,6 @@
-/* device/wire.h - public lockdown values with a precise error; see wire.c. */
-#ifndef RB_DEVICE_WIRE_H
-#define RB_DEVICE_WIRE_H
+/* device/lockdown_client_private.h - public lockdown values with a precise error; see lockdown_client.c. */
+#ifndef RB_DEVICE_LOCKDOWN_CLIENT_PRIVATE_H
+#define RB_DEVICE_LOCKDOWN_CLIENT_PRIVATE_H
 
 #include <libimobiledevice/libimobiledevice.h>
 #include <plist/plist.h>

@@ -1,5 +1,5 @@
 /*
- * device/device_internal.h - shared between the monitor core (monitor.c: life, queue and
+ * device/device_private.h - shared between the monitor core (monitor.c: life, queue and
  * loop; table.c: the device table; query.c: the public calls that read it), the usbmuxd /
  * lockdownd side (normal.c), the libirecovery side (recovery.c) and identification
  * (ident.c). Not installed.
@@ -10,8 +10,8 @@
  * device that hangs never delays rb_device_monitor_free. The usbmuxd lister (mux.c) is
  * such a thread too, but not counted in `workers`: free never waits for it.
  */
-#ifndef RB_DEVICE_INTERNAL_H
-#define RB_DEVICE_INTERNAL_H
+#ifndef RB_DEVICE_DEVICE_PRIVATE_H
+#define RB_DEVICE_DEVICE_PRIVATE_H
 
 #include <pthread.h>
 #include <stdbool.h>

@@ -1,4 +1,4 @@
-/* catalog/catalog.c - the catalog handle: finding the model table, reading it and its
+/* catalog/models.c - the catalog handle: finding the model table, reading it and its
  * companion files (or taking them from memory), freeing it, and the lookups by product
  * type and chip. The row rules are in parse.c. */
 #include <errno.h>
@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "catalog/catalog_internal.h"
+#include "catalog/catalog_private.h"
 #include "core/internal.h"
 #include "core/platform.h"
 

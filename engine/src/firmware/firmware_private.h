@@ -1,5 +1,5 @@
 /*
- * firmware/fw_internal.h - shared between the firmware cache's source files. Not installed.
+ * firmware/firmware_private.h - shared between the firmware cache's source files. Not installed.
  *
  * Layout of the cache folder:
  *   index.db                 SQLite: objects (cached files), builds (catalog rows), catalogs
@@ -8,8 +8,8 @@
  *   partial/<sha1>.part      unfinished download, with <sha1>.json (its sidecar) and
  *                            <sha1>.lock (flock held by the process downloading it)
  */
-#ifndef RB_FIRMWARE_INTERNAL_H
-#define RB_FIRMWARE_INTERNAL_H
+#ifndef RB_FIRMWARE_FIRMWARE_PRIVATE_H
+#define RB_FIRMWARE_FIRMWARE_PRIVATE_H
 
 #include <sqlite3.h>
 #include <stdbool.h>
@@ -41,7 +41,7 @@ struct rb_firmware {
 
 #define FW_ERR(fw, st, ...) rb__errs_set((fw)->err, (st), __VA_ARGS__)
 
-/* catalog_parse.c: parses an ipsw.me v4 /device/{id} body (or a bare firmware array).
+/* ipsw_catalog_parse.c: parses an ipsw.me v4 /device/{id} body (or a bare firmware array).
  * `expect` (may be NULL) must match the device identifier. On failure returns
  * RB_ERR_PARSE with a reason in err. */
 rb_status rb__fw_parse_catalog(rb_firmware_list **out, const char *json, size_t len,

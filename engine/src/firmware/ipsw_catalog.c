@@ -1,4 +1,4 @@
-/* firmware/catalog.c - per-device catalogs: conditional refresh, disk copy for offline
+/* firmware/ipsw_catalog.c - per-device catalogs: conditional refresh, disk copy for offline
  * use, and the cached/pinned flags from the index. */
 #include <ctype.h>
 #include <errno.h>
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "firmware/fw_internal.h"
+#include "firmware/firmware_private.h"
 
 #define CATALOG_FRESH_SECONDS 3600
 

@@ -1,11 +1,11 @@
-// The button coaching of one procedure (guide.h) for QML: steps, warnings, verdicts.
+// The button coaching of one procedure (rescuebay/guide.h) for QML: steps, warnings, verdicts.
 #pragma once
 
 #include <QObject>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
-class Guide : public QObject
+class ButtonCoach : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
@@ -16,7 +16,7 @@ class Guide : public QObject
     Q_PROPERTY(int warnings READ warnings NOTIFY changed)
     Q_PROPERTY(int targetMode READ targetMode NOTIFY changed)
 public:
-    explicit Guide(QObject *parent = nullptr);
+    explicit ButtonCoach(QObject *parent = nullptr);
 
     int scheme() const { return m_scheme; }
     void setScheme(int s);

@@ -1,6 +1,6 @@
-/* catalog/catalog_internal.h - the catalog handle, shared by the files of this folder. */
-#ifndef RB_CATALOG_INTERNAL_H
-#define RB_CATALOG_INTERNAL_H
+/* catalog/catalog_private.h - the catalog handle, shared by the files of this folder. */
+#ifndef RB_CATALOG_CATALOG_PRIVATE_H
+#define RB_CATALOG_CATALOG_PRIVATE_H
 
 #include "core/internal.h"
 #include "rescuebay/catalog.h"

@@ -1,8 +1,8 @@
-/* fuzz_catalog.c - libFuzzer entry for the ipsw.me catalog parser. */
+/* fuzz_ipsw_catalog.c - libFuzzer entry for the ipsw.me catalog parser. */
 #include <stddef.h>
 #include <stdint.h>
 
-#include "firmware/fw_internal.h"
+#include "firmware/firmware_private.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,13 +1,13 @@
 /*
- * backup/legacy.h - iOS 5-9 backups: the Manifest.mbdb reader (mbdb.c) and the legacy
- * layout's passes (legacy.c: records, orphans, extraction rows). Included by internal.h.
+ * backup/legacy_private.h - iOS 5-9 backups: the Manifest.mbdb reader (mbdb.c) and the legacy
+ * layout's passes (legacy.c: records, orphans, extraction rows). Included by backup_private.h.
  *
  * Manifest.mbdb is "mbdb" 5 0, then records to the end of the file. It has no index and
  * no count, so it is read as a stream through a fixed window: memory does not grow with
  * the number of files, and a record is never trusted beyond the bytes that are there.
  */
-#ifndef RB_BACKUP_LEGACY_H
-#define RB_BACKUP_LEGACY_H
+#ifndef RB_BACKUP_LEGACY_PRIVATE_H
+#define RB_BACKUP_LEGACY_PRIVATE_H
 
 #include <stdbool.h>
 #include <stddef.h>

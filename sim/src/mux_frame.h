@@ -1,6 +1,6 @@
-/* wire.h - framing helpers shared by rescuebay-sim, its ctl client and the fake libusb. */
-#ifndef RB_SIM_WIRE_H
-#define RB_SIM_WIRE_H
+/* mux_frame.h - framing helpers shared by rescuebay-sim, its ctl client and the fake libusb. */
+#ifndef RB_SIM_MUX_FRAME_H
+#define RB_SIM_MUX_FRAME_H
 
 #include <plist/plist.h>
 #include <stddef.h>

@@ -1,8 +1,8 @@
 /*
- * tickets/tickets_internal.h - shared between the files of the ticket store. Not installed.
+ * tickets/tickets_private.h - shared between the files of the ticket store. Not installed.
  */
-#ifndef RB_TICKETS_INTERNAL_H
-#define RB_TICKETS_INTERNAL_H
+#ifndef RB_TICKETS_TICKETS_PRIVATE_H
+#define RB_TICKETS_TICKETS_PRIVATE_H
 
 #include <sqlite3.h>
 

@@ -1,4 +1,4 @@
-#include "guide.h"
+#include "buttoncoach.h"
 
 #include "modelcatalog.h"
 
@@ -6,9 +6,9 @@ extern "C" {
 #include <rescuebay/guide.h>
 }
 
-Guide::Guide(QObject *parent) : QObject(parent) {}
+ButtonCoach::ButtonCoach(QObject *parent) : QObject(parent) {}
 
-void Guide::setScheme(int s)
+void ButtonCoach::setScheme(int s)
 {
     if (s == m_scheme)
         return;
@@ -16,7 +16,7 @@ void Guide::setScheme(int s)
     emit changed();
 }
 
-void Guide::setProcedure(int p)
+void ButtonCoach::setProcedure(int p)
 {
     if (p == m_procedure)
         return;
@@ -24,7 +24,7 @@ void Guide::setProcedure(int p)
     emit changed();
 }
 
-void Guide::setProductType(const QString &p)
+void ButtonCoach::setProductType(const QString &p)
 {
     if (p == m_productType)
         return;
@@ -32,7 +32,7 @@ void Guide::setProductType(const QString &p)
     emit changed();
 }
 
-QVariantList Guide::steps() const
+QVariantList ButtonCoach::steps() const
 {
     QVariantList out;
 #ifdef RB_HAVE_CATALOG
@@ -69,7 +69,7 @@ QVariantList Guide::steps() const
     return out;
 }
 
-int Guide::warnings() const
+int ButtonCoach::warnings() const
 {
     const rb_model *m = m_productType.isEmpty()
                             ? nullptr
@@ -77,17 +77,17 @@ int Guide::warnings() const
     return int(rb_guide_warnings(m, rb_button_scheme(m_scheme), rb_guide_procedure(m_procedure)));
 }
 
-int Guide::targetMode() const
+int ButtonCoach::targetMode() const
 {
     return int(rb_guide_target_mode(rb_guide_procedure(m_procedure)));
 }
 
-int Guide::judge(int mode) const
+int ButtonCoach::judge(int mode) const
 {
     return int(rb_guide_judge(rb_guide_procedure(m_procedure), rb_device_mode(mode)));
 }
 
-int Guide::shortcutFrom(int mode) const
+int ButtonCoach::shortcutFrom(int mode) const
 {
     return int(rb_guide_shortcut_for(rb_guide_procedure(m_procedure), rb_device_mode(mode)));
 }

@@ -1,5 +1,5 @@
 /*
- * device/wire.c - the public lockdown read (QueryType + GetValue without a session) on a
+ * device/lockdown_client.c - the public lockdown read (QueryType + GetValue without a session) on a
  * muxed connection opened by libimobiledevice, framed here.
  *
  * Why not lockdownd_client_new + lockdownd_get_value for this part: libimobiledevice
@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "core/internal.h"
-#include "device/wire.h"
+#include "device/lockdown_client_private.h"
 
 #define LOCKDOWN_PORT 62078
 #define MAX_MESSAGE (4u << 20)
