@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "device/device_private.h"
+#include "device/device_hold.h"
 
 int main(int argc, char **argv)
 {

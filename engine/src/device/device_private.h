@@ -17,6 +17,7 @@
 #include <stdbool.h>
 
 #include "core/internal.h"
+#include "device/device_hold.h"
 #include "rescuebay/device.h"
 
 enum dev_msg_kind {
@@ -139,10 +140,6 @@ uint64_t rb__dev_run_timers(rb_device_monitor *mon, struct dev_events *out);
 rb_status rb__dev_lookup(rb_device_monitor *mon, const char *id, rb_device_info *out);
 /* Marks that a reboot was requested, so the disappearance gets the long grace period. */
 void rb__dev_expect_reboot(rb_device_monitor *mon, uint64_t ecid, const char *udid);
-/* A restore job's tool works on this ECID: the monitor opens nothing on it (pair, enter
- * or exit recovery answer RB_ERR_BUSY: one USB claim at a time) and keeps its entry through
- * the tool's reboots. hold 0 lets go. */
-void rb__dev_hold(rb_device_monitor *mon, uint64_t ecid, bool hold);
 /* RB_ERR_BUSY (with the reason recorded) if ecid is held, else RB_OK. */
 rb_status rb__dev_check_free(rb_device_monitor *mon, uint64_t ecid);
 /* Marks a Trust retry loop as running for this UDID; false if one already runs. */

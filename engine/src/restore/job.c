@@ -14,7 +14,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "device/device_private.h"
+#include "device/device_hold.h"
 #include "restore/restore_private.h"
 #include "rescuebay/tickets.h"
 
