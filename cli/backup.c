@@ -283,6 +283,24 @@ static void print_findings(const rb_backup_report *r, rb_backup_severity sev, co
         cli_printf("  ... and %zu more (see --json)\n", total - shown);
 }
 
+/* The model catalog for names and families; NULL (names left out) if it cannot be read. */
+static rb_catalog *open_catalog(rb_context *ctx)
+{
+    rb_catalog *cat = NULL;
+    return rb_catalog_open(&cat, ctx, NULL) == RB_OK ? cat : NULL;
+}
+
+static void print_roots(rb_context *ctx, const struct vargs *a)
+{
+    char **roots = NULL;
+    if (rb_backup_roots(&roots, NULL, ctx) == RB_OK)
+        for (size_t i = 0; roots[i]; i++)
+            cli_printf("  %s\n", roots[i]);
+    rb_backup_roots_free(roots);
+    for (size_t i = 0; i < a->nroots; i++)
+        cli_printf("  %s\n", a->roots[i]);
+}
+
 static int run_verify(struct cli *c, struct vargs *a, bool inventory)
 {
     if (!a->dir)
@@ -294,29 +312,32 @@ static int run_verify(struct cli *c, struct vargs *a, bool inventory)
     int rc = get_password(c, a, &pw);
     if (rc != CLI_OK)
         return rc;
-    char ios[16] = "", pt[32] = "";
     rb_backup_options o = RB_BACKUP_OPTIONS_INIT;
     o.depth = a->quick ? RB_BACKUP_QUICK : RB_BACKUP_DEEP;
     o.password = pw;
-    o.target_ios = a->target_ios;
-    o.target_product_type = a->target_model;
     /* --json promises every finding; the cap only guards memory on hostile backups. */
     o.max_findings = a->max_findings > 0 ? (size_t)a->max_findings : 20000;
+    /* Backup reads no catalog or device: the names and the target come from here. */
+    rb_catalog *cat = open_catalog(ctx);
+    rb_restore_target tgt;
     if (a->device) {
-        rb_status st = rb_backup_device_target(ios, pt, ctx, a->device, 5000);
+        rb_status st = rb_restore_target_from_device(&tgt, ctx, cat, a->device, 5000);
         if (st != RB_OK) {
             wipe_free(pw);
+            rb_catalog_free(cat);
             return cli_fail(c, st, "cannot read the iOS version of device %s", a->device);
         }
-        o.target_ios = ios;
-        o.target_product_type = pt;
+    } else {
+        rb_restore_target_from_model(&tgt, cat, a->target_model, a->target_ios);
     }
+    rb_restore_backup_options(&o, a->device || a->target_ios || a->target_model ? &tgt : NULL, cat);
     bool show_progress = !c->json && isatty(2);
     if (show_progress)
         o.progress = on_progress;
     rb_backup_report *r = NULL;
     rb_status st = rb_backup_verify(&r, ctx, a->dir, &o);
     wipe_free(pw);
+    rb_catalog_free(cat);
     if (show_progress)
         cli_eprintf("\r%-70s\r", "");
     if (st != RB_OK)
@@ -335,6 +356,7 @@ static int run_verify(struct cli *c, struct vargs *a, bool inventory)
             cJSON *t = cJSON_AddObjectToObject(j, "target");
             cJSON_AddStringToObject(t, "ios_version", o.target_ios ? o.target_ios : "");
             cJSON_AddStringToObject(t, "product_type", o.target_product_type ? o.target_product_type : "");
+            cJSON_AddStringToObject(t, "model_name", o.target_model_name ? o.target_model_name : "");
         }
         cli_print_json(j);
         rb_backup_report_free(r);
@@ -387,7 +409,12 @@ static int run_list(struct cli *c, struct vargs *a)
         return CLI_FAIL;
     rb_backup_entry *e = NULL;
     size_t n = 0;
-    rb_status st = rb_backup_list(&e, &n, ctx, a->roots, a->nroots, 1);
+    rb_catalog *cat = open_catalog(ctx);
+    rb_backup_options lo = RB_BACKUP_OPTIONS_INIT;
+    rb_restore_backup_options(&lo, NULL, cat);
+    /* The engine adds the default folders, backup.roots and $RB_BACKUP_ROOTS, as the kiosk. */
+    rb_status st = rb_backup_list(&e, &n, ctx, a->roots, a->nroots, 1, &lo);
+    rb_catalog_free(cat);
     if (st != RB_OK)
         return cli_fail(c, st, "cannot list backups");
     if (c->json) {
@@ -402,7 +429,9 @@ static int run_list(struct cli *c, struct vargs *a)
         }
         cli_print_json(o);
     } else if (n == 0) {
-        cli_printf("No backups found.\n");
+        cli_printf("No backups found. Searched:\n");
+        print_roots(ctx, a);
+        cli_printf("Add a folder with --root DIR, or to the setting backup.roots.\n");
     } else {
         cli_printf("%-20s %-22s %-8s %-20s %10s %-9s %-10s %s\n", "device", "model", "iOS", "date", "size",
                "encrypted", "status", "path");

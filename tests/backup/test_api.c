@@ -225,6 +225,16 @@ static void test_backup_api__extract_never_writes_outside(void)
     rb_context_free(ctx);
 }
 
+static int name_iphone13(rb_backup_model *out, const char *product_type, void *payload)
+{
+    (void)payload;
+    if (strcmp(product_type, "iPhone14,5") != 0)
+        return -1;
+    out->family = RB_BACKUP_FAMILY_IPHONE;
+    snprintf(out->name, sizeof out->name, "iPhone 13");
+    return 0;
+}
+
 static void test_backup_api__list_finds_backups(void)
 {
     char root[1024];
@@ -244,7 +254,10 @@ static void test_backup_api__list_finds_backups(void)
     rb_backup_entry *e = NULL;
     size_t n = 0;
     const char *roots[] = {root};
-    rbt_assert_ok(rb_backup_list(&e, &n, ctx, roots, 1, 0));
+    /* Backup names models only through the caller's describer (no catalog of its own). */
+    rb_backup_options o = RB_BACKUP_OPTIONS_INIT;
+    o.describe_model = name_iphone13;
+    rbt_assert_ok(rb_backup_list(&e, &n, ctx, roots, 1, 0, &o));
     rbt_assert_int(2, n);
     rbt_assert_str("16.1", e[0].info.ios_version);
     rbt_assert_str("incomplete", e[0].status);

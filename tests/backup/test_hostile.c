@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rescuebay/catalog.h"
+#include "rescuebay/restore.h"
 #include "support.h"
 
 struct limit_case {
@@ -173,8 +174,9 @@ static void test_backup_hostile__every_catalog_target(void)
         const rb_model *m = rb_catalog_at(cat, i);
         rb_backup_options o = RB_BACKUP_OPTIONS_INIT;
         o.depth = RB_BACKUP_HEADERS;
-        o.target_ios = "99.0";
-        o.target_product_type = m->product_type;
+        rb_restore_target t;
+        rb_restore_target_from_model(&t, cat, m->product_type, "99.0");
+        rb_restore_backup_options(&o, &t, cat);
         rb_backup_report *r = NULL;
         rbt_assert_ok(rb_backup_verify(&r, ctx, dir, &o));
         const rb_backup_finding *f = find(r, "device_family_mismatch");
@@ -216,7 +218,9 @@ static void test_backup_hostile__every_family_as_backup(void)
         rbt_assert_ok(rb_context_new(&ctx, rbt_tmpdir()));
         rb_backup_options o = RB_BACKUP_OPTIONS_INIT;
         o.depth = RB_BACKUP_HEADERS;
-        o.target_product_type = "iPhone14,5";
+        rb_restore_target t;
+        rb_restore_target_from_model(&t, cat, "iPhone14,5", NULL);
+        rb_restore_backup_options(&o, &t, cat);
         rb_backup_report *r = NULL;
         rbt_assert_ok(rb_backup_verify(&r, ctx, path, &o));
         bool same = m->family == RB_FAMILY_IPHONE;

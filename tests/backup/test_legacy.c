@@ -277,7 +277,7 @@ static void test_legacy__list(void)
     rb_backup_entry *e = NULL;
     size_t n = 0;
     const char *roots[] = {root};
-    rbt_assert_ok(rb_backup_list(&e, &n, ctx, roots, 1, 0));
+    rbt_assert_ok(rb_backup_list(&e, &n, ctx, roots, 1, 0, NULL));
     rbt_assert_int(1, n);
     rbt_assert_str("complete", e[0].status);
     rbt_assert_str("9.3.5", e[0].info.ios_version);

@@ -28,7 +28,14 @@ ok "newer backup is not compatible"
 check "$T/ipad"
 [ "$V" = not_compatible ] || fail "iPad backup to iPhone: $V"
 grep -q device_family_mismatch "$T/out" || fail "no device_family_mismatch"
+python3 - "$T/out" <<'PY' || fail "target not named from the catalog: $(cat "$T/out")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["target"]["model_name"] == "iPhone 11" and d["backup"]["model_name"].startswith("iPad"), d["target"]
+assert any("iPhone 11" in f["detail"] for f in d["findings"] if f["code"] == "device_family_mismatch")
+PY
 ok "iPad backup is not compatible with an iPhone"
+ok "the device and the backup are named from the catalog by the CLI"
 set +e
 "$rb" --home "$T/h" backup verify "$T/old" --quick --device 00008030-FFFFFFFFFFFFFFFF > /dev/null 2>&1
 rc=$?

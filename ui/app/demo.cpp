@@ -14,9 +14,7 @@
 
 extern "C" {
 #include <rescuebay/context.h>
-#ifdef RB_HAVE_TICKETS
 #include <rescuebay/tickets.h>
-#endif
 }
 
 static const char *kChildMarker = "RB_KIOSK_DEMO_CHILD";
@@ -225,7 +223,6 @@ int rb_demo_supervise(char **argv, const DemoOptions &opts)
 
 void rb_demo_seed_tickets()
 {
-#ifdef RB_HAVE_TICKETS
     if (!getenv(kChildMarker))
         return;
     rb_context *ctx = nullptr;
@@ -265,5 +262,4 @@ void rb_demo_seed_tickets()
     }
     rb_ticket_store_free(store);
     rb_context_free(ctx);
-#endif
 }

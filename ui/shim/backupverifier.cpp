@@ -4,10 +4,10 @@
 #include <algorithm>
 
 extern "C" {
-#ifdef RB_HAVE_BACKUP
 #include <rescuebay/backup.h>
-#endif
+#include <rescuebay/catalog.h>
 #include <rescuebay/context.h>
+#include <rescuebay/restore.h>
 }
 
 int BackupListModel::rowCount(const QModelIndex &parent) const
@@ -59,12 +59,16 @@ BackupVerifier::BackupVerifier(QObject *parent) : QObject(parent)
     m_pool.setMaxThreadCount(1);
     if (rb_context_new(&m_ctx, nullptr) != RB_OK)
         m_ctx = nullptr;
+    // Without it backups are still checked; only the marketing names are missing.
+    if (rb_catalog_open(&m_catalog, m_ctx, nullptr) != RB_OK)
+        m_catalog = nullptr;
 }
 
 BackupVerifier::~BackupVerifier()
 {
     m_cancel.storeRelaxed(1);
     m_pool.waitForDone();
+    rb_catalog_free(m_catalog);
     rb_context_free(m_ctx);
 }
 
@@ -76,37 +80,22 @@ void BackupVerifier::setDeviceUdid(const QString &udid)
     emit deviceUdidChanged();
 }
 
-QStringList BackupVerifier::roots() const
-{
-    QStringList out;
-    if (m_ctx)
-        out += QString::fromUtf8(rb_context_setting(m_ctx, "backup.roots", ""))
-                   .split(QLatin1Char(':'), Qt::SkipEmptyParts);
-    out += qEnvironmentVariable("RB_BACKUP_ROOTS").split(QLatin1Char(':'), Qt::SkipEmptyParts);
-    return out;
-}
-
 void BackupVerifier::refresh()
 {
-#ifdef RB_HAVE_BACKUP
     if (!m_ctx || m_listing)
         return;
     m_listing = true;
     emit stateChanged();
-    const QStringList dirs = roots();
     const QString udid = m_deviceUdid;
     rb_context *ctx = m_ctx;
-    m_pool.start([this, ctx, dirs, udid] {
-        QList<QByteArray> bytes;
-        std::vector<const char *> ptrs;
-        for (const QString &d : dirs)
-            bytes.append(d.toUtf8());
-        for (const QByteArray &b : bytes)
-            ptrs.push_back(b.constData());
+    const rb_catalog *cat = m_catalog;
+    m_pool.start([this, ctx, cat, udid] {
         rb_backup_entry *list = nullptr;
         size_t n = 0;
         QVector<BackupListModel::Entry> entries;
-        if (rb_backup_list(&list, &n, ctx, ptrs.data(), ptrs.size(), 1) == RB_OK) {
+        rb_backup_options lo = RB_BACKUP_OPTIONS_INIT;
+        rb_restore_backup_options(&lo, nullptr, cat);
+        if (rb_backup_list(&list, &n, ctx, nullptr, 0, 1, &lo) == RB_OK) {
             for (size_t i = 0; i < n; i++) {
                 const rb_backup_entry &e = list[i];
                 BackupListModel::Entry x;
@@ -138,7 +127,6 @@ void BackupVerifier::refresh()
             emit stateChanged();
         }, Qt::QueuedConnection);
     });
-#endif
 }
 
 int BackupVerifier::onProgress(const rb_progress *p, void *payload)
@@ -163,10 +151,6 @@ int BackupVerifier::onProgress(const rb_progress *p, void *payload)
 
 void BackupVerifier::verify(const QString &path, const QString &password)
 {
-#ifndef RB_HAVE_BACKUP
-    (void)path;
-    (void)password;
-#else
     if (!m_ctx || m_running)
         return;
     m_running = true;
@@ -179,11 +163,13 @@ void BackupVerifier::verify(const QString &path, const QString &password)
     const QByteArray dir = path.toUtf8(), pw = password.toUtf8();
     const QByteArray ios = m_deviceIos.toUtf8(), pt = m_deviceProductType.toUtf8();
     rb_context *ctx = m_ctx;
-    m_pool.start([this, ctx, dir, pw, ios, pt, path] {
+    const rb_catalog *cat = m_catalog;
+    m_pool.start([this, ctx, cat, dir, pw, ios, pt, path] {
         rb_backup_options o = RB_BACKUP_OPTIONS_INIT;
         o.password = pw.isEmpty() ? nullptr : pw.constData();
-        o.target_ios = ios.isEmpty() ? nullptr : ios.constData();
-        o.target_product_type = pt.isEmpty() ? nullptr : pt.constData();
+        rb_restore_target t;
+        rb_restore_target_from_model(&t, cat, pt.constData(), ios.constData());
+        rb_restore_backup_options(&o, &t, cat);
         o.progress = &BackupVerifier::onProgress;
         o.progress_payload = this;
         rb_backup_report *r = nullptr;
@@ -241,5 +227,4 @@ void BackupVerifier::verify(const QString &path, const QString &password)
             emit resultChanged();
         }, Qt::QueuedConnection);
     });
-#endif
 }

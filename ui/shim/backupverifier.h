@@ -82,7 +82,8 @@ public:
     QVariantList reasons() const { return m_reasons; }
     QVariantList inventory() const { return m_inventory; }
 
-    // Lists the backups (default folders, the `backup.roots` setting, $RB_BACKUP_ROOTS).
+    // Lists the backups where the engine searches (rb_backup_roots: default folders, the
+    // `backup.roots` setting, $RB_BACKUP_ROOTS), as `rescuebay backup list` does.
     Q_INVOKABLE void refresh();
     // Deep verification of one backup; the password is used once and never kept.
     Q_INVOKABLE void verify(const QString &path, const QString &password);
@@ -96,10 +97,11 @@ signals:
 
 private:
     static int onProgress(const struct rb_progress *p, void *payload);
-    QStringList roots() const;
 
     BackupListModel m_list;
     rb_context *m_ctx = nullptr;
+    // Names and families for backup checks; read-only, shared with the worker thread.
+    struct rb_catalog *m_catalog = nullptr;
     QThreadPool m_pool;
     QAtomicInt m_cancel;
     QAtomicInt m_lastMark;

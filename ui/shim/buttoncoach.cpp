@@ -35,7 +35,6 @@ void ButtonCoach::setProductType(const QString &p)
 QVariantList ButtonCoach::steps() const
 {
     QVariantList out;
-#ifdef RB_HAVE_CATALOG
     const rb_catalog *cat = ModelCatalog::instance()->handle();
     const rb_guide_step *steps = nullptr;
     size_t n = 0;
@@ -65,7 +64,6 @@ QVariantList ButtonCoach::steps() const
             {QStringLiteral("expect"), int(s.expect)},
         });
     }
-#endif
     return out;
 }
 

@@ -19,9 +19,6 @@ DeviceMonitor *DeviceMonitor::create(QQmlEngine *, QJSEngine *)
 DeviceMonitor::DeviceMonitor()
 {
     m_pool.setMaxThreadCount(4);
-#ifndef RB_HAVE_DEVICE
-    m_error = QStringLiteral("this build has no device monitor");
-#endif
 }
 
 DeviceMonitor::~DeviceMonitor()
@@ -44,7 +41,6 @@ bool DeviceMonitor::start()
 {
     if (m_mon)
         return true;
-#ifdef RB_HAVE_DEVICE
     rb_status st = m_ctx ? RB_OK : rb_context_new(&m_ctx, nullptr);
     if (st == RB_OK)
         st = rb_device_monitor_new(&m_mon, m_ctx, &DeviceMonitor::onEvent, this);
@@ -55,27 +51,20 @@ bool DeviceMonitor::start()
         m_error.clear();
     }
     emit availableChanged();
-#endif
     return m_mon != nullptr;
 }
 
 bool DeviceMonitor::waitReady(int timeoutMs)
 {
-#ifdef RB_HAVE_DEVICE
     if (m_mon && rb_device_monitor_wait_ready(m_mon, timeoutMs) == RB_OK)
         return true;
-#else
-    (void)timeoutMs;
-#endif
     return false;
 }
 
 void DeviceMonitor::stop()
 {
     m_pool.waitForDone();
-#ifdef RB_HAVE_DEVICE
     rb_device_monitor_free(m_mon);
-#endif
     if (m_mon) {
         m_mon = nullptr;
         emit availableChanged();
@@ -96,7 +85,6 @@ void DeviceMonitor::run(Action action, const QString &key)
         emit actionFinished(key, action, RB_ERR_UNSUPPORTED, m_error);
         return;
     }
-#ifdef RB_HAVE_DEVICE
     rb_device_monitor *mon = m_mon;
     const QByteArray id = key.toUtf8();
     m_pool.start([this, mon, id, key, action] {
@@ -112,5 +100,4 @@ void DeviceMonitor::run(Action action, const QString &key)
             this, [this, key, action, st, detail] { emit actionFinished(key, action, st, detail); },
             Qt::QueuedConnection);
     });
-#endif
 }

@@ -23,7 +23,6 @@ ModelCatalog *ModelCatalog::create(QQmlEngine *, QJSEngine *)
 
 ModelCatalog::ModelCatalog()
 {
-#ifdef RB_HAVE_CATALOG
     // The context carries the settings (catalog.data_dir) and the error detail; the
     // catalog does not need it afterwards.
     rb_context *ctx = nullptr;
@@ -36,21 +35,15 @@ ModelCatalog::ModelCatalog()
         m_catalog = nullptr;
     }
     rb_context_free(ctx);
-#else
-    m_error = QStringLiteral("this build has no model catalog");
-#endif
 }
 
 ModelCatalog::~ModelCatalog()
 {
-#ifdef RB_HAVE_CATALOG
     rb_catalog_free(m_catalog);
-#endif
 }
 
 const rb_model *ModelCatalog::find(const rb_device_info &info) const
 {
-#ifdef RB_HAVE_CATALOG
     if (!m_catalog)
         return nullptr;
     if (info.product_type[0])
@@ -58,29 +51,20 @@ const rb_model *ModelCatalog::find(const rb_device_info &info) const
             return m;
     if (info.cpid)
         return rb_catalog_by_chip(m_catalog, info.cpid, info.bdid);
-#else
-    (void)info;
-#endif
     return nullptr;
 }
 
 const rb_model *ModelCatalog::findProductType(const QString &productType) const
 {
-#ifdef RB_HAVE_CATALOG
     if (m_catalog)
         return rb_catalog_by_product_type(m_catalog, productType.toUtf8().constData());
-#else
-    (void)productType;
-#endif
     return nullptr;
 }
 
 int ModelCatalog::count() const
 {
-#ifdef RB_HAVE_CATALOG
     if (m_catalog)
         return int(rb_catalog_count(m_catalog));
-#endif
     return 0;
 }
 

@@ -7,9 +7,7 @@
 
 extern "C" {
 #include <rescuebay/context.h>
-#ifdef RB_HAVE_TICKETS
 #include <rescuebay/tickets.h>
-#endif
 }
 #include "receipt.h"
 
@@ -70,23 +68,17 @@ TicketStore *TicketStore::create(QQmlEngine *, QJSEngine *)
 
 TicketStore::TicketStore()
 {
-#ifndef RB_HAVE_TICKETS
-    m_error = QStringLiteral("this build has no ticket store");
-#endif
 }
 
 TicketStore::~TicketStore()
 {
-#ifdef RB_HAVE_TICKETS
     rb_ticket_store_free(m_store);
-#endif
     rb_context_free(m_ctx);
 }
 
 // Opened when QML first uses the store (create()), or by the first call.
 bool TicketStore::open()
 {
-#ifdef RB_HAVE_TICKETS
     if (m_store)
         return true;
     if (!m_ctx && rb_context_new(&m_ctx, nullptr) != RB_OK) {
@@ -103,23 +95,17 @@ bool TicketStore::open()
         m_store = nullptr;
     }
     emit changed();
-#endif
     return m_store != nullptr;
 }
 
 QString TicketStore::staff() const
 {
-#ifdef RB_HAVE_TICKETS
     const char *s = m_store ? rb_ticket_store_staff(m_store) : nullptr;
     return s ? rb::displayText(s) : QString();
-#else
-    return {};
-#endif
 }
 
 bool TicketStore::hasStaff() const
 {
-#ifdef RB_HAVE_TICKETS
     if (!m_store)
         return true;   // nothing to set up if there is no store
     rb_ticket_staff_list *list = nullptr;
@@ -129,30 +115,20 @@ bool TicketStore::hasStaff() const
         rb_ticket_staff_list_free(list);
     }
     return any;
-#else
-    return true;
-#endif
 }
 
 int TicketStore::signIn(const QString &name, const QString &pin)
 {
-#ifdef RB_HAVE_TICKETS
     if (!open())
         return RB_ERR_UNSUPPORTED;
     const rb_status st = rb_ticket_store_sign_in(m_store, name.trimmed().toUtf8().constData(),
                                                  pin.toUtf8().constData());
     emit changed();
     return st;
-#else
-    (void)name;
-    (void)pin;
-    return -9; // RB_ERR_UNSUPPORTED
-#endif
 }
 
 int TicketStore::addFirstStaff(const QString &name, const QString &pin)
 {
-#ifdef RB_HAVE_TICKETS
     if (!open())
         return RB_ERR_UNSUPPORTED;
     rb_status st = rb_ticket_staff_add(m_store, name.trimmed().toUtf8().constData(),
@@ -162,26 +138,18 @@ int TicketStore::addFirstStaff(const QString &name, const QString &pin)
                                      pin.toUtf8().constData());
     emit changed();
     return st;
-#else
-    (void)name;
-    (void)pin;
-    return -9;
-#endif
 }
 
 void TicketStore::signOut()
 {
-#ifdef RB_HAVE_TICKETS
     if (m_store)
         rb_ticket_store_sign_out(m_store);
-#endif
     m_list.reset({});
     emit changed();
 }
 
 int TicketStore::search(const QString &text)
 {
-#ifdef RB_HAVE_TICKETS
     if (!open())
         return RB_ERR_UNSUPPORTED;
     const QByteArray q = text.trimmed().toUtf8();
@@ -210,16 +178,11 @@ int TicketStore::search(const QString &text)
     }
     m_list.reset(rows);
     return st;
-#else
-    (void)text;
-    return -9;
-#endif
 }
 
 QVariantList TicketStore::events(const QString &number)
 {
     QVariantList out;
-#ifdef RB_HAVE_TICKETS
     if (!open())
         return out;
     rb_ticket_event_list *list = nullptr;
@@ -235,15 +198,11 @@ QVariantList TicketStore::events(const QString &number)
                                {"redacted", e.redacted != 0}});
     }
     rb_ticket_event_list_free(list);
-#else
-    (void)number;
-#endif
     return out;
 }
 
 QString TicketStore::createForDevice(const QVariantMap &device, const QVariantMap &fields)
 {
-#ifdef RB_HAVE_TICKETS
     if (!open())
         return {};
     // Held here: the fields point into these until rb_ticket_create returns.
@@ -281,16 +240,10 @@ QString TicketStore::createForDevice(const QVariantMap &device, const QVariantMa
     }
     emit changed();
     return out;
-#else
-    (void)device;
-    (void)fields;
-    return {};
-#endif
 }
 
 int TicketStore::saveReceipt(const QString &number, const QString &pdfPath)
 {
-#ifdef RB_HAVE_TICKETS
     if (!open())
         return RB_ERR_UNSUPPORTED;
     rb_ticket_receipt *r = nullptr;
@@ -308,11 +261,6 @@ int TicketStore::saveReceipt(const QString &number, const QString &pdfPath)
     }
     rb_ticket_receipt_free(r);
     return st;
-#else
-    (void)number;
-    (void)pdfPath;
-    return -9;
-#endif
 }
 
 QString TicketStore::receiptPath(const QString &number)

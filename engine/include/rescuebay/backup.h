@@ -6,6 +6,8 @@
  *   rb_backup_options o = RB_BACKUP_OPTIONS_INIT;
  *   o.password = "...";                      // optional; encrypted backups need it
  *   o.target_ios = "17.4"; o.target_product_type = "iPhone15,2";   // optional
+ *   // The model catalog is not read here: the caller gives family and names (the
+ *   // restore module's rb_restore_target_* fill them from a device and the catalog).
  *   rb_backup_report *r;
  *   if (rb_backup_verify(&r, ctx, dir, &o) == RB_OK) {
  *       switch (rb_backup_report_verdict(r)) { ... }
@@ -86,7 +88,7 @@ typedef struct rb_backup_info {
     char udid[64];
     char device_name[128];
     char product_type[32];      /* "iPhone14,5" */
-    char model_name[64];        /* marketing name from the catalog, else "" */
+    char model_name[64];        /* marketing name from options->describe_model, else "" */
     char ios_version[16];
     char build_version[16];
     char date[32];              /* ISO 8601 UTC, "" if unknown */
@@ -120,7 +122,27 @@ typedef enum rb_backup_step {
     RB_BACKUP_STEP_ORPHANS = 5
 } rb_backup_step;
 
-#define RB_BACKUP_OPTIONS_VERSION 1
+/* Kind of device, as the model catalog's rb_device_family (same values). */
+typedef enum rb_backup_family {
+    RB_BACKUP_FAMILY_UNKNOWN = 0,
+    RB_BACKUP_FAMILY_IPHONE = 1,
+    RB_BACKUP_FAMILY_IPAD = 2,
+    RB_BACKUP_FAMILY_IPOD = 3,
+    RB_BACKUP_FAMILY_OTHER = 4      /* Apple TV, Watch...: never a restore target */
+} rb_backup_family;
+
+/* What the caller knows about a product type, e.g. from the model catalog. */
+typedef struct rb_backup_model {
+    rb_backup_family family;
+    char name[64];                  /* marketing name, "" if unknown */
+} rb_backup_model;
+
+/* Describes a product type into *out (zeroed before the call); returns 0, or -1 if it
+ * is unknown (the family then comes from the product type's prefix). May be called from
+ * any thread that verifies or lists. */
+typedef int (*rb_backup_model_cb)(rb_backup_model *out, const char *product_type, void *payload);
+
+#define RB_BACKUP_OPTIONS_VERSION 2
 
 typedef struct rb_backup_options {
     unsigned int version;           /* RB_BACKUP_OPTIONS_VERSION */
@@ -131,13 +153,21 @@ typedef struct rb_backup_options {
     rb_progress_cb progress;
     void *progress_payload;
     size_t max_findings;            /* findings kept in the report; 0 = 1000 */
+    /* Version 2: */
+    rb_backup_family target_family; /* UNKNOWN: from describe_model, else the prefix */
+    const char *target_model_name;  /* "iPhone 14 Pro" for messages; NULL: describe_model */
+    rb_backup_model_cb describe_model; /* names the backup's (and target's) model; NULL:
+                                        * family from the prefix, info.model_name "" */
+    void *describe_payload;
 } rb_backup_options;
 
 #define RB_BACKUP_OPTIONS_INIT \
-    { RB_BACKUP_OPTIONS_VERSION, RB_BACKUP_DEEP, NULL, NULL, NULL, NULL, NULL, 0 }
+    { RB_BACKUP_OPTIONS_VERSION, RB_BACKUP_DEEP, NULL, NULL, NULL, NULL, NULL, 0, \
+      RB_BACKUP_FAMILY_UNKNOWN, NULL, NULL, NULL }
 
-/* Fills opts with the defaults of this version (as RB_BACKUP_OPTIONS_INIT);
- * RB_ERR_INVALID_ARG for an unknown version. */
+/* Fills opts with the defaults of `version` (1 or 2; as RB_BACKUP_OPTIONS_INIT);
+ * RB_ERR_INVALID_ARG for an unknown version. A version 1 struct is read up to
+ * max_findings only. */
 RB_EXTERN rb_status rb_backup_options_init(rb_backup_options *opts, unsigned int version);
 
 typedef struct rb_backup_report rb_backup_report;
@@ -196,19 +226,23 @@ typedef struct rb_backup_entry {
     char status[32];            /* "complete", "incomplete", "damaged", "unreadable" */
 } rb_backup_entry;
 
-/* Lists backups under the default folders of this computer (if include_defaults) and
- * under each of `roots`. *out is an array the caller frees with rb_backup_list_free. */
+/* Where backups are searched, the one rule for kiosk and CLI, in this order: this
+ * computer's default folders (macOS ~/Library/Application Support/MobileSync/Backup,
+ * Windows %APPDATA%\Apple Computer\MobileSync\Backup and
+ * %USERPROFILE%\Apple\MobileSync\Backup), the folders of the setting `backup.roots`
+ * (`:`-separated), then those of $RB_BACKUP_ROOTS (adds to the setting, does not replace
+ * it). Empty entries are skipped, duplicates kept once. *out is a NULL-terminated array
+ * freed with rb_backup_roots_free; *count may be NULL. */
+RB_EXTERN rb_status rb_backup_roots(char ***out, size_t *count, rb_context *ctx);
+RB_EXTERN void rb_backup_roots_free(char **roots);
+
+/* Lists backups under the folders of rb_backup_roots (if include_defaults) and under each
+ * of `roots`. Uses options->describe_model only (NULL: no marketing names). *out is an
+ * array the caller frees with rb_backup_list_free. */
 RB_EXTERN rb_status rb_backup_list(rb_backup_entry **out, size_t *count, rb_context *ctx,
                                    const char *const *roots, size_t root_count,
-                                   int include_defaults);
+                                   int include_defaults, const rb_backup_options *options);
 RB_EXTERN void rb_backup_list_free(rb_backup_entry *entries, size_t count);
-
-/* Fills the target iOS version and product type from a connected device (UDID, ECID or
- * location as rb_device_monitor_find accepts). RB_ERR_UNSUPPORTED if this build has no
- * device monitor, RB_ERR_NOT_FOUND if the device is not there. */
-RB_EXTERN rb_status rb_backup_device_target(char ios_version[16], char product_type[32],
-                                            rb_context *ctx, const char *device_id,
-                                            int timeout_ms);
 
 /* "restorable", "corrupt", "not_compatible", "password_needed", "wrong_password". */
 RB_EXTERN const char *rb_backup_verdict_name(rb_backup_verdict verdict);

@@ -56,6 +56,8 @@
 #ifndef RESCUEBAY_RESTORE_H
 #define RESCUEBAY_RESTORE_H
 
+#include "backup.h"
+#include "catalog.h"
 #include "common.h"
 #include "context.h"
 #include "device.h"
@@ -328,6 +330,38 @@ RB_EXTERN void rb_restore_checklist(rb_restore_check_item out[RB_RESTORE_CHECK_C
                                     unsigned int warnings, int erase, int attempts);
 /* "tool", "model", "firmware", "backup", "battery", "find_my", "disk"; never NULL. */
 RB_EXTERN const char *rb_restore_check_name(rb_restore_check check);
+
+/* ---- The device a backup would go to: where devices, the catalog and backups meet ----
+ * Backup reads neither devices nor the catalog; these fill what a backup check needs
+ * (for `rescuebay backup verify --device/--target-model`, the kiosk and preflight).
+ * Threading: no state of their own; cat is immutable and may be shared by threads. */
+typedef struct rb_restore_target {
+    char ios_version[16];       /* "" if not known */
+    char product_type[32];      /* "" if not known */
+    char model_name[64];        /* marketing name from the catalog, "" if unknown */
+    rb_backup_family family;
+} rb_restore_target;
+
+/* The target from a product type and iOS version (either may be NULL), named from cat
+ * (NULL: family from the prefix only, no name). Never fails. */
+RB_EXTERN void rb_restore_target_from_model(rb_restore_target *out, const rb_catalog *cat,
+                                            const char *product_type, const char *ios_version);
+
+/* The target read from a connected device (UDID or ECID), waiting up to timeout_ms (<= 0:
+ * 5000) for it: RB_ERR_NOT_FOUND if it is not there, RB_ERR_DEVICE if it does not tell its
+ * iOS version (not paired, or in recovery). Detail on ctx. */
+RB_EXTERN rb_status rb_restore_target_from_device(rb_restore_target *out, rb_context *ctx,
+                                                  const rb_catalog *cat, const char *device_id,
+                                                  int timeout_ms);
+
+/* Points o's target fields at t (NULL: none; t must outlive the verify) and its
+ * describe_model at cat (NULL: none; cat must outlive the verify or list). */
+RB_EXTERN void rb_restore_backup_options(rb_backup_options *o, const rb_restore_target *t,
+                                         const rb_catalog *cat);
+
+/* rb_backup_model_cb over a catalog (payload: const rb_catalog *). */
+RB_EXTERN int rb_restore_describe_model(rb_backup_model *out, const char *product_type,
+                                        void *catalog);
 
 #ifdef __cplusplus
 }

@@ -133,15 +133,15 @@ void rb__bk_report_finish(rb_backup_report *r);
 /* Moves src's findings and adds its counts into dst; src is left empty. */
 void rb__bk_report_merge(rb_backup_report *dst, rb_backup_report *src);
 
-/* ---- compatibility and catalog (compat.c) ---- */
+/* ---- compatibility (compat.c) ---- */
 /* Compares dotted versions numerically: <0, 0, >0. */
 int rb__bk_version_cmp(const char *a, const char *b);
-/* Family (1 iPhone, 2 iPad, 3 iPod, RB_BK_FAMILY_OTHER for Apple TV, Watch... in the
- * catalog, 0 unknown) and marketing name ("" if unknown) from the catalog when this build
- * has it, else the family from the product type's prefix. Callers must not index a table
- * of three families with it. */
-#define RB_BK_FAMILY_OTHER 4
-int rb__bk_model_lookup(const char *product_type, char *name, size_t namelen);
+/* Family and marketing name ("" if unknown) of a product type: options->describe_model
+ * when given, else the family from the prefix. Always a value of rb_backup_family. */
+rb_backup_family rb__bk_describe(const rb_backup_options *o, const char *product_type,
+                                 char *name, size_t namelen);
+/* Copies the caller's options of any known version into a current struct. */
+void rb__bk_options_copy(rb_backup_options *dst, const rb_backup_options *o);
 
 /* ---- helpers ---- */
 bool rb__bk_is_fileid(const char *s, size_t len);

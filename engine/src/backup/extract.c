@@ -155,9 +155,8 @@ rb_status rb_backup_extract(rb_backup_extract_result *out, rb_context *ctx, cons
     int e = rb__mkdirs(out_dir, 0755);
     if (e)
         return rb__error(ctx, rb__status_from_errno(e), "%s: %s", out_dir, strerror(e));
-    rb_backup_options o = RB_BACKUP_OPTIONS_INIT;
-    if (options && options->version >= 1)
-        o = *options;
+    rb_backup_options o;
+    rb__bk_options_copy(&o, options);
     o.depth = RB_BACKUP_DEEP;
     o.max_findings = 1;
     rb_backup_report *r = rb__bk_report_new(1);

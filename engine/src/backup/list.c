@@ -59,7 +59,8 @@ struct list {
     size_t n, cap;
 };
 
-static rb_status add_entry(struct list *l, rb_context *ctx, const char *path)
+static rb_status add_entry(struct list *l, rb_context *ctx, const char *path,
+                           const rb_backup_options *opts)
 {
     for (size_t i = 0; i < l->n; i++)
         if (strcmp(l->v[i].path, path) == 0)
@@ -78,7 +79,10 @@ static rb_status add_entry(struct list *l, rb_context *ctx, const char *path)
     if (!e->path)
         return RB_ERR_NOMEM;
     l->n++;
-    rb_backup_options o = RB_BACKUP_OPTIONS_INIT;
+    rb_backup_options o;
+    rb__bk_options_copy(&o, opts);
+    o.target_ios = o.target_product_type = NULL;
+    o.progress = NULL;
     o.depth = RB_BACKUP_HEADERS;
     o.max_findings = 1;
     rb_backup_report *r = NULL;
@@ -103,10 +107,11 @@ static rb_status add_entry(struct list *l, rb_context *ctx, const char *path)
     return RB_OK;
 }
 
-static rb_status scan_root(struct list *l, rb_context *ctx, const char *root)
+static rb_status scan_root(struct list *l, rb_context *ctx, const char *root,
+                           const rb_backup_options *opts)
 {
     if (looks_like_backup(root))
-        return add_entry(l, ctx, root);
+        return add_entry(l, ctx, root, opts);
     DIR *d = opendir(root);
     if (!d)
         return RB_OK;
@@ -122,7 +127,7 @@ static rb_status scan_root(struct list *l, rb_context *ctx, const char *root)
         }
         struct stat sb;
         if (lstat(p, &sb) == 0 && S_ISDIR(sb.st_mode) && looks_like_backup(p))
-            st = add_entry(l, ctx, p);
+            st = add_entry(l, ctx, p, opts);
         free(p);
     }
     closedir(d);
@@ -134,8 +139,87 @@ static int by_path(const void *a, const void *b)
     return strcmp(((const rb_backup_entry *)a)->path, ((const rb_backup_entry *)b)->path);
 }
 
+/* Appends the `:`-separated folders of `spec` to v (kept once each). */
+static rb_status add_roots(char ***v, size_t *n, size_t *cap, const char *spec)
+{
+    while (spec && *spec) {
+        size_t len = strcspn(spec, ":");
+        char *p = len ? rb__sprintf("%.*s", (int)len, spec) : NULL;
+        spec += len + (spec[len] == ':');
+        if (!len)
+            continue;
+        if (!p)
+            return RB_ERR_NOMEM;
+        bool dup = false;
+        for (size_t i = 0; i < *n && !dup; i++)
+            dup = strcmp((*v)[i], p) == 0;
+        if (dup) {
+            free(p);
+            continue;
+        }
+        if (*n + 2 > *cap) {
+            size_t nc = *cap ? *cap * 2 : 8;
+            char **nv = realloc(*v, nc * sizeof *nv);
+            if (!nv) {
+                free(p);
+                return RB_ERR_NOMEM;
+            }
+            *v = nv;
+            *cap = nc;
+        }
+        (*v)[(*n)++] = p;
+        (*v)[*n] = NULL;
+    }
+    return RB_OK;
+}
+
+rb_status rb_backup_roots(char ***out, size_t *count, rb_context *ctx)
+{
+    if (!out)
+        return rb__error(ctx, RB_ERR_INVALID_ARG, "out is NULL");
+    *out = NULL;
+    if (count)
+        *count = 0;
+    char **v = calloc(1, sizeof *v);
+    size_t n = 0, cap = 1;
+    if (!v)
+        return rb__error(ctx, RB_ERR_NOMEM, "out of memory");
+    const char *home = getenv("HOME"), *appdata = getenv("APPDATA"), *profile = getenv("USERPROFILE");
+    char *defs[3] = {
+        home && *home ? rb__sprintf("%s/Library/Application Support/MobileSync/Backup", home) : NULL,
+        appdata && *appdata ? rb__sprintf("%s/Apple Computer/MobileSync/Backup", appdata) : NULL,
+        profile && *profile ? rb__sprintf("%s/Apple/MobileSync/Backup", profile) : NULL};
+    rb_status st = RB_OK;
+    /* The default folders hold no ':' on the platforms that have them. */
+    for (int i = 0; i < 3; i++) {
+        if (defs[i] && st == RB_OK)
+            st = add_roots(&v, &n, &cap, defs[i]);
+        free(defs[i]);
+    }
+    if (st == RB_OK && ctx)
+        st = add_roots(&v, &n, &cap, rb_context_setting(ctx, "backup.roots", NULL));
+    if (st == RB_OK)
+        st = add_roots(&v, &n, &cap, getenv("RB_BACKUP_ROOTS"));
+    if (st != RB_OK) {
+        rb_backup_roots_free(v);
+        return rb__error(ctx, st, "out of memory");
+    }
+    *out = v;
+    if (count)
+        *count = n;
+    return RB_OK;
+}
+
+void rb_backup_roots_free(char **roots)
+{
+    for (size_t i = 0; roots && roots[i]; i++)
+        free(roots[i]);
+    free(roots);
+}
+
 rb_status rb_backup_list(rb_backup_entry **out, size_t *count, rb_context *ctx,
-                         const char *const *roots, size_t root_count, int include_defaults)
+                         const char *const *roots, size_t root_count, int include_defaults,
+                         const rb_backup_options *options)
 {
     if (!out || !count)
         return rb__error(ctx, RB_ERR_INVALID_ARG, "out is NULL");
@@ -144,21 +228,15 @@ rb_status rb_backup_list(rb_backup_entry **out, size_t *count, rb_context *ctx,
     struct list l = {0};
     rb_status st = RB_OK;
     if (include_defaults) {
-        const char *home = getenv("HOME"), *appdata = getenv("APPDATA"),
-                   *profile = getenv("USERPROFILE");
-        char *defs[3] = {
-            home ? rb__sprintf("%s/Library/Application Support/MobileSync/Backup", home) : NULL,
-            appdata ? rb__sprintf("%s/Apple Computer/MobileSync/Backup", appdata) : NULL,
-            profile ? rb__sprintf("%s/Apple/MobileSync/Backup", profile) : NULL};
-        for (int i = 0; i < 3; i++) {
-            if (defs[i] && st == RB_OK)
-                st = scan_root(&l, ctx, defs[i]);
-            free(defs[i]);
-        }
+        char **defs = NULL;
+        st = rb_backup_roots(&defs, NULL, ctx);
+        for (size_t i = 0; st == RB_OK && defs[i]; i++)
+            st = scan_root(&l, ctx, defs[i], options);
+        rb_backup_roots_free(defs);
     }
     for (size_t i = 0; st == RB_OK && i < root_count; i++)
         if (roots[i])
-            st = scan_root(&l, ctx, roots[i]);
+            st = scan_root(&l, ctx, roots[i], options);
     if (st != RB_OK) {
         rb_backup_list_free(l.v, l.n);
         return rb__error(ctx, st, "listing backups failed");

@@ -1,6 +1,7 @@
 /* backup/report.c - findings, verdict and the names used by the CLI and the kiosk. */
 #include <stdarg.h>
 #include <stdint.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,10 +250,12 @@ void rb__bk_report_finish(rb_backup_report *r)
 
 rb_status rb_backup_options_init(rb_backup_options *opts, unsigned int version)
 {
-    if (!opts || version != RB_BACKUP_OPTIONS_VERSION)
+    if (!opts || version < 1 || version > RB_BACKUP_OPTIONS_VERSION)
         return RB_ERR_INVALID_ARG;
     const rb_backup_options d = RB_BACKUP_OPTIONS_INIT;
-    *opts = d;
+    /* A version 1 struct is shorter: write only what it has. */
+    memcpy(opts, &d, version == 1 ? offsetof(rb_backup_options, target_family) : sizeof d);
+    opts->version = version;
     return RB_OK;
 }
 

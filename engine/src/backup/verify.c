@@ -118,7 +118,7 @@ static plist_t check_headers(rb__bk_verifier *v, int *db_sqlite, uint64_t *db_si
     if (rb__bk_dict_date(man, "Date", &t) == 0 || rb__bk_dict_date(info, "Last Backup Date", &t) == 0 ||
         rb__bk_dict_date(status, "Date", &t) == 0)
         rb__utc_iso8601(t, in->date);
-    rb__bk_model_lookup(in->product_type, in->model_name, sizeof in->model_name);
+    rb__bk_describe(&v->opt, in->product_type, in->model_name, sizeof in->model_name);
     in->encrypted = man ? rb__bk_dict_bool(man, "IsEncrypted") : -1;
 
     if (info && lock) {
@@ -169,10 +169,10 @@ static plist_t check_headers(rb__bk_verifier *v, int *db_sqlite, uint64_t *db_si
 
 /* "an iPhone"...; bounded: the catalog knows more kinds (Apple TV, Watch: family OTHER)
  * than the three a backup can be restored to. */
-static const char *family_words(int fam)
+static const char *family_words(rb_backup_family fam)
 {
     static const char *const w[] = {"of an unknown kind", "an iPhone", "an iPad", "an iPod touch"};
-    return fam > 0 && fam < (int)(sizeof w / sizeof w[0]) ? w[fam] : w[0];
+    return (int)fam > 0 && (int)fam < (int)(sizeof w / sizeof w[0]) ? w[fam] : w[0];
 }
 
 static void check_compat(rb__bk_verifier *v)
@@ -192,8 +192,13 @@ static void check_compat(rb__bk_verifier *v)
     }
     if (tpt && *tpt) {
         char tname[64];
-        int tf = rb__bk_model_lookup(tpt, tname, sizeof tname);
-        int bf = rb__bk_model_lookup(in->product_type, NULL, 0);
+        rb_backup_family tf = rb__bk_describe(&v->opt, tpt, tname, sizeof tname);
+        rb_backup_family bf = rb__bk_describe(&v->opt, in->product_type, NULL, 0);
+        /* What the caller says about its device wins over what the callback knows. */
+        if (v->opt.target_family > RB_BACKUP_FAMILY_UNKNOWN && v->opt.target_family <= RB_BACKUP_FAMILY_OTHER)
+            tf = v->opt.target_family;
+        if (v->opt.target_model_name && *v->opt.target_model_name)
+            snprintf(tname, sizeof tname, "%s", v->opt.target_model_name);
         const char *bname = in->model_name[0] ? in->model_name : in->product_type;
         if (bf == 0 || tf == 0)
             FIND(v, "compat_unknown", ERR, RB_BACKUP_NOT_COMPATIBLE, "",
@@ -201,12 +206,12 @@ static void check_compat(rb__bk_verifier *v)
                  "restore to it (backup: %s, device: %s)",
                  bf ? "the target" : "the backup was made from",
                  in->product_type[0] ? in->product_type : "not stated", tpt);
-        else if (tf == RB_BK_FAMILY_OTHER)
+        else if (tf == RB_BACKUP_FAMILY_OTHER)
             FIND(v, "device_family_mismatch", ERR, RB_BACKUP_NOT_COMPATIBLE, "",
                  "the device (%s%s%s) is not an iPhone, iPad or iPod touch: this backup of %s "
                  "cannot be restored to it",
                  tname[0] ? tname : tpt, tname[0] ? ", " : "", tname[0] ? tpt : "", bname);
-        else if (bf == RB_BK_FAMILY_OTHER)
+        else if (bf == RB_BACKUP_FAMILY_OTHER)
             FIND(v, "device_family_mismatch", ERR, RB_BACKUP_NOT_COMPATIBLE, "",
                  "the backup is of %s, not of an iPhone, iPad or iPod touch: it cannot be restored "
                  "to the device", bname);
@@ -343,8 +348,7 @@ rb_status rb__bk_prepare(rb__bk_verifier *v, rb_context *ctx, const char *dir,
     v->ctx = ctx;
     v->r = r;
     v->dir = dir;
-    rb_backup_options def = RB_BACKUP_OPTIONS_INIT;
-    v->opt = o && o->version >= 1 ? *o : def;
+    rb__bk_options_copy(&v->opt, o);
     v->count_folders = orphans && v->opt.depth >= RB_BACKUP_QUICK;
     r->depth = v->opt.depth;
     v->prog.version = RB_PROGRESS_VERSION;

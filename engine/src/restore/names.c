@@ -5,9 +5,7 @@
 
 #include "restore/restore_private.h"
 
-#ifdef RB_RESTORE_HAVE_CATALOG
 #include "rescuebay/catalog.h"
-#endif
 
 static const char *const state_names[] = {
     [0] = "unknown",
@@ -170,7 +168,6 @@ rb_restore_next rb__rs_next_for_cause(rb_restore_cause cause)
 static void guide_text(char *out, size_t cap, const struct rs_job *job, int enter)
 {
     out[0] = '\0';
-#ifdef RB_RESTORE_HAVE_CATALOG
     rb_catalog *cat = NULL;
     if (rb_catalog_open(&cat, NULL, NULL) != RB_OK)
         return;
@@ -191,11 +188,6 @@ static void guide_text(char *out, size_t cap, const struct rs_job *job, int ente
         }
     }
     rb_catalog_free(cat);
-#else
-    (void)job;
-    (void)enter;
-    (void)cap;
-#endif
 }
 
 void rb__rs_next_text(char *out, size_t cap, rb_restore_next next, const struct rs_job *job)

@@ -155,10 +155,18 @@ static rb_status backup_gate(struct rs_manager *m, struct rs_job *job, const rb_
      * read, to see whose backup it is. */
     bo.depth = recent ? RB_BACKUP_HEADERS : RB_BACKUP_DEEP;
     bo.password = rq->backup_password;
-    bo.target_ios = job->version[0] ? job->version : NULL;
-    bo.target_product_type = job->product_type[0] ? job->product_type : NULL;
+    /* One catalog for the whole verification: names and families of both models. */
+    rb_catalog *cat = NULL;
+    if (rb_catalog_open(&cat, m->ctx, NULL) != RB_OK)
+        cat = NULL; /* families then come from the product type's prefix */
+    rb_restore_target t;
+    rb_restore_target_from_model(&t, cat, job->product_type, job->version);
+    if (!t.model_name[0])
+        snprintf(t.model_name, sizeof t.model_name, "%s", job->model_name);
+    rb_restore_backup_options(&bo, &t, cat);
     rb_backup_report *rep = NULL;
     rb_status st = rb_backup_verify(&rep, m->ctx, real, &bo);
+    rb_catalog_free(cat);
     if (st != RB_OK)
         return refuse(job, RB_CAUSE_NO_BACKUP, "backup %s: %s", real,
                       rb_context_last_error(m->ctx));
