@@ -45,7 +45,9 @@ private slots:
             QVERIFY2(names.values().contains(w), w.constData());
     }
 
-    void keepsPortOrder()
+    // The card order is the engine's rule (rb_device_monitor_list, device.h): the model
+    // never sorts by itself (not by location), it appends and then follows the engine.
+    void followsTheEngineOrder()
     {
         DeviceListModel m;
         QSignalSpy count(&m, &DeviceListModel::countChanged);
@@ -54,9 +56,23 @@ private slots:
         m.apply(RB_DEVICE_ADDED, info(2, "1-2", RB_MODE_NORMAL, RB_TRUST_NOT_PAIRED, "iPhone10,4"));
         QCOMPARE(m.rowCount(), 3);
         QCOMPARE(count.count(), 3);
-        QCOMPARE(m.get(0).value("location").toString(), QString("1-1"));
-        QCOMPARE(m.get(1).value("location").toString(), QString("1-2"));
-        QCOMPARE(m.get(2).value("location").toString(), QString("1-3"));
+        QCOMPARE(m.get(0).value("key").toString(), QString("0x3"));
+        QCOMPARE(m.get(1).value("key").toString(), QString("0x1"));
+        QCOMPARE(m.get(2).value("key").toString(), QString("0x2"));
+        // A new location is not a new place: only the engine's order moves a card.
+        m.apply(RB_DEVICE_CHANGED, info(3, "1-9", RB_MODE_NORMAL, RB_TRUST_PAIRED, "iPad7,11"));
+        QCOMPARE(m.get(0).value("key").toString(), QString("0x3"));
+        QSignalSpy moved(&m, &QAbstractItemModel::rowsMoved);
+        // A key not (or no longer) in the model is skipped; rows not named stay after.
+        m.follow({"0x2", "0x77", "0x3"});
+        QCOMPARE(m.get(0).value("key").toString(), QString("0x2"));
+        QCOMPARE(m.get(1).value("key").toString(), QString("0x3"));
+        QCOMPARE(m.get(2).value("key").toString(), QString("0x1"));
+        QCOMPARE(moved.count(), 1);
+        m.follow({"0x2", "0x3", "0x1"});
+        QCOMPARE(moved.count(), 1);   // already in order: nothing moves
+        QCOMPARE(m.rowCount(), 3);
+        QCOMPARE(count.count(), 3);
     }
 
     void sameEcidAcrossModesIsOneRow()

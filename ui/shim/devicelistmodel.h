@@ -45,8 +45,12 @@ public:
     // Marks that a backup of this device passed deep verification (changes the next action).
     Q_INVOKABLE void setBackupVerified(const QString &key, bool verified);
 
-    // Applies one monitor event (RB_DEVICE_ADDED / CHANGED / REMOVED).
+    // Applies one monitor event (RB_DEVICE_ADDED / CHANGED / REMOVED). A new device is
+    // appended; its place is the engine's to say (follow).
     void apply(int type, const rb_device_info &info);
+    // Moves rows into the engine's order: `keys` as rb_device_monitor_list gives them
+    // (the one device-order rule, device.h). Rows it does not name keep their order after.
+    void follow(const QStringList &keys);
     // Engine-side job facts that change the suggested action (rb_guide_state).
     void setGuideState(const QString &key, const rb_guide_state &state);
     void clear();
@@ -69,6 +73,5 @@ private:
         QString controlsNote;
     };
     void derive(Row &row) const;
-    int insertPosition(const rb_device_info &info) const;
     QVector<Row> m_rows;
 };
