@@ -3,6 +3,10 @@
 #include "modelcatalog.h"
 #include "rbtext.h"
 
+extern "C" {
+#include <rescuebay/restore.h>
+}
+
 #include <QJsonObject>
 
 DeviceListModel::DeviceListModel(QObject *parent) : QAbstractListModel(parent) {}
@@ -62,6 +66,7 @@ QVariant DeviceListModel::data(const QModelIndex &index, int role) const
     case DrawingRole: return r.drawing;
     case ButtonSchemeRole: return r.scheme;
     case ControlsNoteRole: return r.controlsNote;
+    case BatteryLowRole: return r.batteryLow;
     }
     return {};
 }
@@ -82,7 +87,7 @@ QHash<int, QByteArray> DeviceListModel::roleNames() const
         {DiskTotalRole, "diskTotal"}, {DiskFreeRole, "diskFree"},
         {NextActionRole, "nextAction"}, {NextActionNameRole, "nextActionName"},
         {DrawingRole, "drawing"}, {ButtonSchemeRole, "buttonScheme"},
-        {ControlsNoteRole, "controlsNote"},
+        {ControlsNoteRole, "controlsNote"}, {BatteryLowRole, "batteryLow"},
     };
 }
 
@@ -115,6 +120,7 @@ void DeviceListModel::derive(Row &row) const
     row.drawing = int(rb_guide_drawing_for(m));
     row.scheme = m ? int(m->buttons) : 0;
     row.controlsNote = m ? rb::displayText(m->controls_note) : QString();
+    row.batteryLow = rb_restore_battery_low(m_ctx, &row.info) != 0;
 }
 
 void DeviceListModel::follow(const QStringList &keys)

@@ -27,7 +27,7 @@ public:
         LocationRole, CpidRole, BdidRole, UsbProductIdRole, KnownModelRole,
         BatteryPercentRole, BatteryChargingRole, FindMyRole, DiskTotalRole, DiskFreeRole,
         // derived by the engine (guide.h) and the catalog, never in QML
-        NextActionRole, NextActionNameRole, DrawingRole, ButtonSchemeRole, ControlsNoteRole,
+        NextActionRole, NextActionNameRole, DrawingRole, ButtonSchemeRole, ControlsNoteRole, BatteryLowRole,
     };
     Q_ENUM(Role)
 
@@ -54,6 +54,8 @@ public:
     // Engine-side job facts that change the suggested action (rb_guide_state).
     void setGuideState(const QString &key, const rb_guide_state &state);
     void clear();
+    // Settings for the derived roles (restore.min_battery); outlives the model's use of it.
+    void setContext(rb_context *ctx) { m_ctx = ctx; }
 
     static QString keyOf(const rb_device_info &info);
     QJsonArray toJson() const;
@@ -71,7 +73,9 @@ private:
         int drawing;
         int scheme;
         QString controlsNote;
+        bool batteryLow;
     };
     void derive(Row &row) const;
     QVector<Row> m_rows;
+    rb_context *m_ctx = nullptr;
 };

@@ -70,6 +70,7 @@ bool DeviceMonitor::start()
     rb_status st = m_ctx ? RB_OK : rb_context_new(&m_ctx, nullptr);
     if (st == RB_OK)
         st = rb_device_monitor_new(&m_mon, m_ctx, &DeviceMonitor::onEvent, this);
+    m_model.setContext(m_ctx);
     if (st != RB_OK) {
         m_error = QString::fromUtf8(rb_strerror(st));
         m_mon = nullptr;
