@@ -269,7 +269,7 @@ static int cmd_show(struct tctx *t, const char *number)
     cJSON *o = NULL;
     rb_status st = rb_ticket_get(&tk, t->store, number);
     if (st == RB_OK)
-        st = ticket_json(&o, t, tk, RB_TICKET_JSON_EVENTS);
+        st = ticket_json(&o, t, tk, t->c->json ? RB_TICKET_JSON_EVENTS : 0);
     rb_ticket_free(tk);
     if (st != RB_OK)
         return fail(t, st, "cannot show the ticket");
@@ -281,23 +281,24 @@ static int cmd_show(struct tctx *t, const char *number)
         if (cJSON_IsString(f) && f->valuestring[0])
             cli_printf("%-15s %s\n", f->string, f->valuestring);
     }
-    cli_printf("events:\n");
-    cJSON *ev;
-    cJSON_ArrayForEach(ev, cJSON_GetObjectItemCaseSensitive(o, "events")) {
-        cli_printf("  %s  %-20s %-10s ", cJSON_GetStringValue(cJSON_GetObjectItem(ev, "at")),
-                   cJSON_GetStringValue(cJSON_GetObjectItem(ev, "type")),
-                   cJSON_GetStringValue(cJSON_GetObjectItem(ev, "actor")));
-        cli_printf("%s", cJSON_GetStringValue(cJSON_GetObjectItem(ev, "summary")));
-        cJSON *d = cJSON_GetObjectItem(ev, "detail");
-        if (cJSON_IsObject(d)) {
-            char *text = cJSON_PrintUnformatted(d);
-            if (text)
-                cli_printf("  %s", text);
-            cJSON_free(text);
-        }
-        cli_printf("%s\n", cJSON_IsTrue(cJSON_GetObjectItem(ev, "redacted")) ? "  [redacted]" : "");
-    }
     cJSON_Delete(o);
+    /* Text shows each event's detail as stored (one line of JSON). */
+    rb_ticket_event_list *ev = NULL;
+    st = rb_ticket_events_get(&ev, t->store, number);
+    if (st != RB_OK)
+        return fail(t, st, "cannot show the ticket");
+    cli_printf("events:\n");
+    for (size_t i = 0; i < ev->count; i++) {
+        cli_printf("  %s  %-20s %-10s ", ev->items[i].at,
+                   rb_ticket_event_type_name(ev->items[i].type), ev->items[i].actor);
+        cli_printf("%s", ev->items[i].summary);
+        if (ev->items[i].detail[0]) {
+            cli_printf("  ");
+            cli_printf("%s", ev->items[i].detail);
+        }
+        cli_printf("%s\n", ev->items[i].redacted ? "  [redacted]" : "");
+    }
+    rb_ticket_event_list_free(ev);
     return CLI_OK;
 }
 

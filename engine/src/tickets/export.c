@@ -92,6 +92,18 @@ static void csv_cell(struct sink *out, const char *v)
         puts_(out, "\"");
 }
 
+/* Prints and frees `o` into *out, rb_free-able whatever allocator cJSON uses. */
+static rb_status print_json(char **out, cJSON *o)
+{
+    char *text = o ? cJSON_Print(o) : NULL;
+    cJSON_Delete(o);
+    if (!text)
+        return RB_ERR_NOMEM;
+    *out = rb__strdup(text);
+    cJSON_free(text);
+    return *out ? RB_OK : RB_ERR_NOMEM;
+}
+
 /* The one shape of a ticket in JSON (rb_ticket_json, the export, the CLI). */
 static rb_status ticket_json(cJSON **out, rb_ticket_store *s, const rb_ticket *t,
                              unsigned int flags)
@@ -150,13 +162,7 @@ rb_status rb_ticket_json(char **out, rb_ticket_store *s, const rb_ticket *t, uns
     rb_status st = ticket_json(&o, s, t, flags);
     if (st != RB_OK)
         return st;
-    char *text = cJSON_Print(o);
-    cJSON_Delete(o);
-    if (!text)
-        return RB_ERR_NOMEM;
-    *out = rb__strdup(text); /* rb_free-able, whatever allocator cJSON uses */
-    cJSON_free(text);
-    return *out ? RB_OK : RB_ERR_NOMEM;
+    return print_json(out, o);
 }
 
 static rb_status export_to(rb_ticket_store *s, struct sink *out, rb_ticket_export_format format,
@@ -425,13 +431,7 @@ rb_status rb_ticket_receipt_json(char **out, const rb_ticket_receipt *r)
         cJSON_AddItemToArray(lines, l);
     }
     cJSON_AddStringToObject(o, "terms", r->terms);
-    char *text = cJSON_Print(o);
-    cJSON_Delete(o);
-    if (!text)
-        return RB_ERR_NOMEM;
-    *out = rb__strdup(text); /* rb_free-able, whatever allocator cJSON uses */
-    cJSON_free(text);
-    return *out ? RB_OK : RB_ERR_NOMEM;
+    return print_json(out, o);
 }
 
 void rb_ticket_receipt_free(rb_ticket_receipt *r)
