@@ -1,6 +1,7 @@
-// DeviceListModel fed with rb_device_info events as DeviceMonitor would: port order,
+// DeviceListModel fed with rb_device_info events as DeviceMonitor would: the engine's order,
 // one row per ECID across modes, roles for every field, derived next action.
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include "devicelistmodel.h"
@@ -90,6 +91,28 @@ private slots:
         m.apply(RB_DEVICE_REMOVED, info(0xABC, "1-1", RB_MODE_RECOVERY, RB_TRUST_NOT_APPLICABLE, ""));
         QCOMPARE(m.rowCount(), 0);
         QCOMPARE(m.indexOf("0xABC"), -1);
+    }
+
+    // "Too low" is the restore preflight's rule and setting, not a number in QML.
+    void batteryLowIsTheEnginesRule()
+    {
+        DeviceListModel m;
+        rb_device_info d = info(1, "1-1", RB_MODE_NORMAL, RB_TRUST_PAIRED, "iPhone12,1");
+        d.battery_percent = 19;
+        m.apply(RB_DEVICE_ADDED, d);
+        QCOMPARE(m.get(0).value("batteryLow").toBool(), true);   // built-in 20 %
+        QTemporaryDir home;
+        rb_context *ctx = nullptr;
+        QCOMPARE(int(rb_context_new(&ctx, qPrintable(home.path()))), int(RB_OK));
+        QCOMPARE(int(rb_context_set_setting(ctx, "restore.min_battery", "10")), int(RB_OK));
+        m.setContext(ctx);
+        m.apply(RB_DEVICE_CHANGED, d);
+        QCOMPARE(m.get(0).value("batteryLow").toBool(), false);
+        d.battery_percent = 9;
+        m.apply(RB_DEVICE_CHANGED, d);
+        QCOMPARE(m.get(0).value("batteryLow").toBool(), true);
+        m.setContext(nullptr);
+        rb_context_free(ctx);
     }
 
     void nextActionComesFromTheEngine()
