@@ -123,20 +123,16 @@ static void headline(const rb_device_info *d, char *buf, size_t cap)
         snprintf(model, sizeof model, "%s (unknown model)", d->product_type);
     else
         snprintf(model, sizeof model, "%s (unknown model)", d->name[0] ? d->name : "Apple device");
+    /* The state is described here; what to do next is the engine's rule and sentence,
+     * the same the kiosk's card shows. */
     const char *state;
     switch (d->mode) {
     case RB_MODE_NORMAL:
         switch (d->trust) {
         case RB_TRUST_PAIRED: state = "normal, trusted"; break;
-        case RB_TRUST_NOT_PAIRED:
-            state = "normal, not trusted: ask the customer to unlock and tap Trust";
-            break;
-        case RB_TRUST_PENDING:
-            state = "normal, Trust prompt showing: ask the customer to tap Trust";
-            break;
-        case RB_TRUST_REFUSED:
-            state = "normal, trust refused: unplug and plug in again to ask once more";
-            break;
+        case RB_TRUST_NOT_PAIRED: state = "normal, not trusted"; break;
+        case RB_TRUST_PENDING: state = "normal, Trust prompt showing"; break;
+        case RB_TRUST_REFUSED: state = "normal, trust refused"; break;
         default: state = "normal, checking trust"; break;
         }
         break;
@@ -145,7 +141,8 @@ static void headline(const rb_device_info *d, char *buf, size_t cap)
     case RB_MODE_RESTORE: state = "restore mode (restoring)"; break;
     default: state = "mode unknown"; break;
     }
-    snprintf(buf, cap, "%s \xe2\x80\x94 %s%s", model, state,
+    const char *next = rb_next_action_text(rb_guide_next_action(d, NULL));
+    snprintf(buf, cap, "%s \xe2\x80\x94 %s%s%s%s", model, state, next[0] ? ": " : "", next,
              d->connected ? "" : " (disconnected, waiting for it to come back)");
 }
 

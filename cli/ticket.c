@@ -213,23 +213,17 @@ static int parse_query(struct cli *c, struct args *a, rb_ticket_query *q)
     return CLI_OK;
 }
 
-static cJSON *ticket_json(const rb_ticket *tk)
+/* The engine's one shape of a ticket (rb_ticket_json), as a tree for the CLI's output. */
+static rb_status ticket_json(cJSON **out, struct tctx *t, const rb_ticket *tk,
+                             unsigned int flags)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "number", tk->number);
-    cJSON_AddStringToObject(o, "status", rb_ticket_status_name(tk->status));
-    const char *names[] = {"customer_name", "customer_phone", "customer_email", "device_model",
-                           "product_type", "serial", "ecid", "udid", "ios_version", "imei",
-                           "problem", "resolution", "assigned_staff", "created_at",
-                           "created_by", "updated_at", "updated_by", "closed_at", "erased_at"};
-    const char *vals[] = {tk->customer_name, tk->customer_phone, tk->customer_email,
-                          tk->device_model, tk->product_type, tk->serial, tk->ecid, tk->udid,
-                          tk->ios_version, tk->imei, tk->problem, tk->resolution,
-                          tk->assigned_staff, tk->created_at, tk->created_by, tk->updated_at,
-                          tk->updated_by, tk->closed_at, tk->erased_at};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        cJSON_AddStringToObject(o, names[i], vals[i]);
-    return o;
+    char *text = NULL;
+    rb_status st = rb_ticket_json(&text, t->store, tk, flags);
+    *out = st == RB_OK ? cJSON_Parse(text) : NULL;
+    rb_free(text);
+    if (st == RB_OK && !*out)
+        st = RB_ERR_NOMEM;
+    return st;
 }
 
 static void print_row(const rb_ticket *tk)
@@ -246,68 +240,64 @@ static int print_list(struct tctx *t, rb_ticket_list *l)
     if (t->c->json) {
         cJSON *o = cJSON_CreateObject();
         cJSON *arr = cJSON_AddArrayToObject(o, "tickets");
-        for (size_t i = 0; i < l->count; i++)
-            cJSON_AddItemToArray(arr, ticket_json(l->items[i]));
+        rb_status st = RB_OK;
+        for (size_t i = 0; i < l->count && st == RB_OK; i++) {
+            cJSON *j = NULL;
+            st = ticket_json(&j, t, l->items[i], 0);
+            cJSON_AddItemToArray(arr, j);
+        }
+        rb_ticket_list_free(l);
+        if (st != RB_OK) {
+            cJSON_Delete(o);
+            return fail(t, st, "cannot list the tickets");
+        }
         cli_print_json(o);
-    } else {
-        for (size_t i = 0; i < l->count; i++)
-            print_row(l->items[i]);
-        if (l->count == 0)
-            cli_eprintf("no tickets\n");
+        return CLI_OK;
     }
+    for (size_t i = 0; i < l->count; i++)
+        print_row(l->items[i]);
+    if (l->count == 0)
+        cli_eprintf("no tickets\n");
     rb_ticket_list_free(l);
     return CLI_OK;
 }
 
+/* --json: the ticket with its events, exactly one element of `export --format json`. */
 static int cmd_show(struct tctx *t, const char *number)
 {
     rb_ticket *tk = NULL;
-    rb_ticket_event_list *ev = NULL;
+    cJSON *o = NULL;
     rb_status st = rb_ticket_get(&tk, t->store, number);
     if (st == RB_OK)
-        st = rb_ticket_events_get(&ev, t->store, number);
-    if (st != RB_OK) {
-        rb_ticket_free(tk);
-        return fail(t, st, "cannot show the ticket");
-    }
-    if (t->c->json) {
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddItemToObject(o, "ticket", ticket_json(tk));
-        cJSON *arr = cJSON_AddArrayToObject(o, "events");
-        for (size_t i = 0; i < ev->count; i++) {
-            cJSON *e = cJSON_CreateObject();
-            cJSON_AddStringToObject(e, "at", ev->items[i].at);
-            cJSON_AddStringToObject(e, "type", rb_ticket_event_type_name(ev->items[i].type));
-            cJSON_AddStringToObject(e, "actor", ev->items[i].actor);
-            cJSON_AddStringToObject(e, "summary", ev->items[i].summary);
-            cJSON_AddStringToObject(e, "detail", ev->items[i].detail);
-            cJSON_AddBoolToObject(e, "redacted", ev->items[i].redacted);
-            cJSON_AddItemToArray(arr, e);
-        }
-        cli_print_json(o);
-    } else {
-        cJSON *o = ticket_json(tk);
-        for (cJSON *f = o->child; f; f = f->next) {
-            if (!f->valuestring[0])
-                continue;
-            cli_printf("%-15s ", f->string);
-            cli_printf("%s", f->valuestring);
-            cli_printf("\n");
-        }
-        cJSON_Delete(o);
-        cli_printf("events:\n");
-        for (size_t i = 0; i < ev->count; i++) {
-            cli_printf("  %s  %-20s %-10s ", ev->items[i].at,
-                   rb_ticket_event_type_name(ev->items[i].type), ev->items[i].actor);
-            cli_printf("%s", ev->items[i].summary);
-            if (ev->items[i].detail[0]) {
-                cli_printf("  ");
-                cli_printf("%s", ev->items[i].detail);
-            }
-            cli_printf("%s\n", ev->items[i].redacted ? "  [redacted]" : "");
-        }
-    }
+        st = ticket_json(&o, t, tk, t->c->json ? RB_TICKET_JSON_EVENTS : 0);
     rb_ticket_free(tk);
+    if (st != RB_OK)
+        return fail(t, st, "cannot show the ticket");
+    if (t->c->json) {
+        cli_print_json(o);
+        return CLI_OK;
+    }
+    for (cJSON *f = o->child; f; f = f->next) {
+        if (cJSON_IsString(f) && f->valuestring[0])
+            cli_printf("%-15s %s\n", f->string, f->valuestring);
+    }
+    cJSON_Delete(o);
+    /* Text shows each event's detail as stored (one line of JSON). */
+    rb_ticket_event_list *ev = NULL;
+    st = rb_ticket_events_get(&ev, t->store, number);
+    if (st != RB_OK)
+        return fail(t, st, "cannot show the ticket");
+    cli_printf("events:\n");
+    for (size_t i = 0; i < ev->count; i++) {
+        cli_printf("  %s  %-20s %-10s ", ev->items[i].at,
+                   rb_ticket_event_type_name(ev->items[i].type), ev->items[i].actor);
+        cli_printf("%s", ev->items[i].summary);
+        if (ev->items[i].detail[0]) {
+            cli_printf("  ");
+            cli_printf("%s", ev->items[i].detail);
+        }
+        cli_printf("%s\n", ev->items[i].redacted ? "  [redacted]" : "");
+    }
     rb_ticket_event_list_free(ev);
     return CLI_OK;
 }

@@ -47,10 +47,13 @@ json_has "$T/out.json" battery_percent 87
 json_has "$T/out.json" ios_version '"16.7.8"'
 
 "$RB_BIN/rescuebay" devices > "$T/out.txt" || fail "devices exited $?"
-grep -q '^iPhone 11 (iPhone12,1) — normal, trusted' "$T/out.txt" || fail "plain: $(cat "$T/out.txt")"
+# What to do next is the engine's action and wording (rb_next_action_text), as on the kiosk.
+grep -q "^iPhone 11 (iPhone12,1) — normal, trusted: verify the customer's backup next" "$T/out.txt" \
+  || fail "plain: $(cat "$T/out.txt")"
 grep -q '^iPhone 8 (iPhone10,4) — normal, not trusted: ask the customer to unlock and tap Trust' "$T/out.txt" \
   || fail "plain: $(cat "$T/out.txt")"
-grep -q '^iPad (7th gen) (iPad7,11) — recovery mode' "$T/out.txt" || fail "plain: $(cat "$T/out.txt")"
+grep -q '^iPad (7th gen) (iPad7,11) — recovery mode: exit recovery to start it normally, or restore it' \
+  "$T/out.txt" || fail "plain: $(cat "$T/out.txt")"
 grep -q '^iPhone99,1 (unknown model' "$T/out.txt" || fail "plain: $(cat "$T/out.txt")"
 
 # --watch: one JSON object per line per event, until interrupted.

@@ -49,6 +49,21 @@ rb ticket export --format csv --output "$H/out.csv"
 head -1 "$H/out.csv" | grep -q "^number,status," || fail "csv header"
 grep -q "\"'+44 20 7946 0018\"" "$H/out.csv" || fail "csv formula guard"
 rb ticket export --format json | grep -q '"events"' || fail "json export"
+# One shape (rb_ticket_json): `show --json` is the export's element for the ticket, the
+# events' detail an object; `list --json` has the same fields without the events.
+rb --json ticket show "$N" > "$H/show.json"
+rb ticket export --format json > "$H/export.json"
+rb --json ticket list > "$H/list.json"
+python3 - "$N" "$H/show.json" "$H/export.json" "$H/list.json" <<'PY' || fail "one ticket shape"
+import json, sys
+n, show, export, lst = sys.argv[1], *(json.load(open(p)) for p in sys.argv[2:])
+mine = [t for t in export if t["number"] == n]
+assert mine == [show], (show, mine)
+assert show["events"] and all(e["detail"] is None or isinstance(e["detail"], dict)
+                              for e in show["events"]), show["events"]
+row = [t for t in lst["tickets"] if t["number"] == n][0]
+assert "events" not in row and dict(row, events=show["events"]) == show, row
+PY
 
 # Wrong PIN: exit 3; after 3 failures: exit 4 (locked), even with the right PIN.
 for pin in 0000 0001; do

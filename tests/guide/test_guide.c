@@ -129,6 +129,18 @@ static void test_guide_judge__dfu_attempts(void)
     rbt_assert_int(RB_VERDICT_WAITING, rb_guide_judge(RB_GUIDE_ENTER_DFU, RB_MODE_UNKNOWN));
 }
 
+static void test_guide_judge__which_verdicts_are_reached(void)
+{
+    rbt_assert(rb_guide_verdict_reached(RB_VERDICT_SUCCESS));
+    rbt_assert(rb_guide_verdict_reached(RB_VERDICT_DFU_INSTEAD));
+    rbt_assert(!rb_guide_verdict_reached(RB_VERDICT_WAITING));
+    rbt_assert(!rb_guide_verdict_reached(RB_VERDICT_RELEASED_TOO_LATE));
+    rbt_assert(!rb_guide_verdict_reached(RB_VERDICT_HELD_TOO_LONG));
+    rbt_assert(!rb_guide_verdict_reached(RB_VERDICT_RELEASED_TOO_EARLY));
+    rbt_assert(!rb_guide_verdict_reached(RB_VERDICT_STILL_RECOVERY));
+    rbt_assert(rb_guide_verdict_reached(rb_guide_judge(RB_GUIDE_ENTER_RECOVERY, RB_MODE_DFU)));
+}
+
 static void test_guide_judge__recovery_and_exit(void)
 {
     rbt_assert_int(RB_VERDICT_SUCCESS, rb_guide_judge(RB_GUIDE_ENTER_RECOVERY, RB_MODE_RECOVERY));
@@ -170,10 +182,97 @@ static void test_guide_warnings__hazards_and_procedure(void)
     rbt_assert(w & RB_WARN_EMERGENCY_SOS);
 }
 
+/* The CLI says what the kiosk's card says: its sentence comes from the engine's action. */
+static void test_guide_next__every_action_has_an_instruction(void)
+{
+    for (int a = RB_NEXT_WAIT_IDENTIFY; a <= RB_NEXT_RESUME_RESTORE; a++) {
+        const char *t = rb_next_action_text((rb_next_action)a);
+        rbt_assert_msg(t && t[0], "action %d has no text", a);
+        rbt_assert_msg(t[strlen(t) - 1] != '.', "action %d ends with a full stop", a);
+    }
+    rbt_assert_str("", rb_next_action_text(RB_NEXT_NONE));
+    rbt_assert_str("", rb_next_action_text((rb_next_action)99));
+    rb_device_info d = dev(RB_MODE_NORMAL, RB_TRUST_NOT_PAIRED);
+    rbt_assert_str("ask the customer to unlock and tap Trust",
+                   rb_next_action_text(rb_guide_next_action(&d, NULL)));
+    d.trust = RB_TRUST_PENDING;
+    rbt_assert_str("ask the customer to tap Trust",
+                   rb_next_action_text(rb_guide_next_action(&d, NULL)));
+    d.trust = RB_TRUST_REFUSED;
+    rbt_assert_str("unplug and plug in again to ask once more",
+                   rb_next_action_text(rb_guide_next_action(&d, NULL)));
+}
+
+static rb_guide_step step(rb_guide_action action, unsigned int buttons, double seconds,
+                          double seconds_max, rb_guide_until until)
+{
+    rb_guide_step s;
+    memset(&s, 0, sizeof s);
+    s.id = "x";
+    s.text = "x";
+    s.action = action;
+    s.buttons = buttons;
+    s.seconds = seconds;
+    s.seconds_max = seconds_max;
+    s.until = until;
+    return s;
+}
+
+/* The DFU dance on a Face ID iPhone: what is under the fingers at each step and how long
+ * the kiosk shows it, as the Guide screen draws and times it. */
+static void test_guide_pace__held_keys_and_durations(void)
+{
+    const unsigned int side = RB_BUTTON_SIDE, down = RB_BUTTON_VOLUME_DOWN;
+    const rb_guide_step steps[] = {
+        step(RB_ACTION_CONNECT, 0, 0, 0, RB_UNTIL_NONE),
+        step(RB_ACTION_PRESS, RB_BUTTON_VOLUME_UP, 0, 0, RB_UNTIL_NONE),
+        step(RB_ACTION_HOLD, side, 0, 10, RB_UNTIL_SCREEN_BLACK),
+        step(RB_ACTION_HOLD, side | down, 5, 0, RB_UNTIL_NONE),
+        step(RB_ACTION_RELEASE, side, 0, 0, RB_UNTIL_NONE),
+        step(RB_ACTION_HOLD, down, 10, 15, RB_UNTIL_USB_MODE),
+        step(RB_ACTION_RELEASE, down, 0, 0, RB_UNTIL_NONE),
+        step(RB_ACTION_HOLD, side, 0, 0, RB_UNTIL_APPLE_LOGO),
+    };
+    const size_t n = sizeof steps / sizeof steps[0];
+    rb_guide_step_pace p[sizeof steps / sizeof steps[0]];
+    memset(p, 0xff, sizeof p);
+    rbt_assert_ok(rb_guide_pace(p, steps, n));
+    const unsigned int held[] = {0, RB_BUTTON_VOLUME_UP, side, side | down, down, down, 0, side};
+    const unsigned int ms[] = {2500, 1500, 10000, 5000, 1500, 10000, 1500, 0};
+    const int waits[] = {0, 0, 0, 0, 0, 1, 0, 1};
+    for (size_t i = 0; i < n; i++) {
+        rbt_assert_msg(p[i].held == held[i], "step %zu held %u", i, p[i].held);
+        rbt_assert_msg(p[i].duration_ms == ms[i], "step %zu lasts %u ms", i, p[i].duration_ms);
+        rbt_assert_msg(p[i].waits == waits[i], "step %zu waits %d", i, p[i].waits);
+    }
+}
+
+static void test_guide_pace__recovery_screen_waits_and_bad_input(void)
+{
+    const rb_guide_step steps[] = {
+        step(RB_ACTION_HOLD, RB_BUTTON_HOME | RB_BUTTON_SIDE, 0, 0, RB_UNTIL_RECOVERY_SCREEN),
+        /* A hostile guide file's duration does not wrap the kiosk's timer. */
+        step(RB_ACTION_HOLD, RB_BUTTON_HOME, 1e12, 0, RB_UNTIL_NONE),
+        step(RB_ACTION_HOLD, RB_BUTTON_HOME, -3, 0, RB_UNTIL_NONE),
+    };
+    rb_guide_step_pace p[3];
+    rbt_assert_ok(rb_guide_pace(p, steps, 3));
+    rbt_assert_int(1, p[0].waits);
+    rbt_assert_int(RB_BUTTON_HOME | RB_BUTTON_SIDE, p[0].held);
+    rbt_assert_int(3600000, p[1].duration_ms);
+    rbt_assert_int(0, p[2].duration_ms);
+    rbt_assert_int(RB_ERR_INVALID_ARG, rb_guide_pace(NULL, steps, 3));
+    rbt_assert_int(RB_ERR_INVALID_ARG, rb_guide_pace(p, NULL, 3));
+    rbt_assert_ok(rb_guide_pace(NULL, NULL, 0));
+}
+
 RBT_MAIN(T(test_guide_next__follows_trust_in_normal_mode), T(test_guide_next__modes),
+         T(test_guide_next__every_action_has_an_instruction),
+         T(test_guide_pace__held_keys_and_durations),
+         T(test_guide_pace__recovery_screen_waits_and_bad_input),
          T(test_guide_next__jobs_outrank_the_mode), T(test_guide_next__state_init_is_nothing_known),
          T(test_guide_next__every_action_has_a_name),
          T(test_guide_drawing__per_family), T(test_guide_judge__dfu_attempts),
-         T(test_guide_judge__recovery_and_exit),
+         T(test_guide_judge__recovery_and_exit), T(test_guide_judge__which_verdicts_are_reached),
          T(test_guide_shortcut__software_first_where_possible),
          T(test_guide_warnings__hazards_and_procedure))

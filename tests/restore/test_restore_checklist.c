@@ -1,5 +1,7 @@
 /* test_restore_checklist.c - the preflight as a checklist: what passed before the refusal,
  * what refused, what never ran, what does not apply to an update, which warnings show. */
+#include <string.h>
+
 #include "rbtest.h"
 #include "rescuebay/restore.h"
 
@@ -78,7 +80,34 @@ static void test_restore_checklist__names(void)
     rbt_assert_str("unknown", rb_restore_check_name((rb_restore_check)99));
 }
 
+/* The kiosk's card marks the charge the preflight would refuse: one rule, one setting. */
+static void test_restore_checklist__battery_low_follows_the_setting(void)
+{
+    rb_device_info d;
+    memset(&d, 0, sizeof d);
+    d.version = RB_DEVICE_INFO_VERSION;
+    d.mode = RB_MODE_NORMAL;
+    d.battery_percent = 19;
+    rbt_assert(rb_restore_battery_low(NULL, &d));   /* built-in 20 % */
+    d.battery_percent = 20;
+    rbt_assert(!rb_restore_battery_low(NULL, &d));
+    rb_context *ctx = NULL;
+    rbt_assert_ok(rb_context_new(&ctx, rbt_tmpdir()));
+    rbt_assert_ok(rb_context_set_setting(ctx, "restore.min_battery", "35"));
+    d.battery_percent = 30;
+    rbt_assert(rb_restore_battery_low(ctx, &d));
+    rbt_assert(!rb_restore_battery_low(NULL, &d));
+    d.battery_percent = -1;   /* unknown is not low */
+    rbt_assert(!rb_restore_battery_low(ctx, &d));
+    d.battery_percent = 5;
+    d.mode = RB_MODE_RECOVERY;   /* no charge reported outside normal mode */
+    rbt_assert(!rb_restore_battery_low(ctx, &d));
+    rbt_assert(!rb_restore_battery_low(ctx, NULL));
+    rb_context_free(ctx);
+}
+
 RBT_MAIN(T(test_restore_checklist__running_preflight_is_all_pending),
+         T(test_restore_checklist__battery_low_follows_the_setting),
          T(test_restore_checklist__update_skips_backup_and_find_my),
          T(test_restore_checklist__no_backup_stops_before_the_firmware),
          T(test_restore_checklist__a_backup_that_does_not_verify_comes_after_the_firmware),

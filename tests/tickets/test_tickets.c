@@ -442,7 +442,61 @@ static void test_tickets_export__csv_is_rfc4180_and_formula_safe(void)
     rb_context_free(ctx);
 }
 
+/* One shape of a ticket in JSON: rb_ticket_json is, byte for byte, an export's element,
+ * and the CLI's show/list print it (tests/cli/ticket_basic.sh). */
+static void test_tickets_json__one_shape_for_show_and_export(void)
+{
+    rb_context *ctx = tk_ctx("json");
+    rb_ticket_store *s = tk_open_signed_in(ctx);
+    char *n = new_ticket(s, "Jane \x1b[31m", "+44 1", NULL, NULL, "cracked");
+    rbt_assert_ok(rb_ticket_event_append(s, n, RB_TICKET_EVENT_BACKUP_VERIFIED, "ok",
+                                         "{\"verdict\": \"restorable\", \"files\": 12}"));
+    rb_ticket *t = NULL;
+    rbt_assert_ok(rb_ticket_get(&t, s, n));
+
+    char *with = NULL, *without = NULL;
+    rbt_assert_ok(rb_ticket_json(&with, s, t, RB_TICKET_JSON_EVENTS));
+    /* Detail is the event's object, not a string holding JSON. */
+    rbt_assert_contains(with, "\"detail\":\t{");
+    rbt_assert_contains(with, "\"verdict\":\t\"restorable\"");
+    rbt_assert_contains(with, "\"customer_name\":\t\"Jane \\u001b[31m\"");
+    rbt_assert_contains(with, "\"redacted\":\tfalse");
+
+    char path[4300];
+    snprintf(path, sizeof path, "%s/one.json", rb_context_home(ctx));
+    FILE *out = fopen(path, "wb");
+    rbt_assert_ok(rb_ticket_export(s, out, RB_TICKET_EXPORT_JSON, NULL));
+    fclose(out);
+    static char buf[65536];
+    FILE *in = fopen(path, "rb");
+    buf[fread(buf, 1, sizeof buf - 1, in)] = '\0';
+    fclose(in);
+    static char want[65536];
+    snprintf(want, sizeof want, "[\n%s\n]\n", with);
+    rbt_assert_str(want, buf);
+
+    /* Without events (list, search): the same fields, no "events", no store needed. */
+    rbt_assert_ok(rb_ticket_json(&without, NULL, t, 0));
+    rbt_assert(strstr(without, "\"events\"") == NULL);
+    rbt_assert_contains(without, "\"number\":\t\"");
+    rbt_assert(strncmp(with, without, strlen(without) - 2) == 0);
+
+    char x[] = "x", *bad = x;
+    rbt_assert_int(RB_ERR_INVALID_ARG, rb_ticket_json(&bad, NULL, t, RB_TICKET_JSON_EVENTS));
+    rbt_assert(bad == NULL);
+    rbt_assert_int(RB_ERR_INVALID_ARG, rb_ticket_json(&bad, s, t, 0x80));
+    rbt_assert_int(RB_ERR_INVALID_ARG, rb_ticket_json(&bad, s, NULL, 0));
+    rbt_assert_int(RB_ERR_INVALID_ARG, rb_ticket_json(NULL, s, t, 0));
+    rb_free(with);
+    rb_free(without);
+    rb_ticket_free(t);
+    rb_free(n);
+    rb_ticket_store_free(s);
+    rb_context_free(ctx);
+}
+
 RBT_MAIN(T(test_tickets_crud__create_read_update_close),
+         T(test_tickets_json__one_shape_for_show_and_export),
          T(test_tickets_crud__changes_need_a_signed_in_staff_member),
          T(test_tickets_staff__wrong_pins_lock_out_for_a_period),
          T(test_tickets_search__by_every_key),

@@ -1,6 +1,7 @@
-// DeviceListModel fed with rb_device_info events as DeviceMonitor would: port order,
+// DeviceListModel fed with rb_device_info events as DeviceMonitor would: the engine's order,
 // one row per ECID across modes, roles for every field, derived next action.
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include "devicelistmodel.h"
@@ -45,7 +46,9 @@ private slots:
             QVERIFY2(names.values().contains(w), w.constData());
     }
 
-    void keepsPortOrder()
+    // The card order is the engine's rule (rb_device_monitor_list, device.h): the model
+    // never sorts by itself (not by location), it appends and then follows the engine.
+    void followsTheEngineOrder()
     {
         DeviceListModel m;
         QSignalSpy count(&m, &DeviceListModel::countChanged);
@@ -54,9 +57,23 @@ private slots:
         m.apply(RB_DEVICE_ADDED, info(2, "1-2", RB_MODE_NORMAL, RB_TRUST_NOT_PAIRED, "iPhone10,4"));
         QCOMPARE(m.rowCount(), 3);
         QCOMPARE(count.count(), 3);
-        QCOMPARE(m.get(0).value("location").toString(), QString("1-1"));
-        QCOMPARE(m.get(1).value("location").toString(), QString("1-2"));
-        QCOMPARE(m.get(2).value("location").toString(), QString("1-3"));
+        QCOMPARE(m.get(0).value("key").toString(), QString("0x3"));
+        QCOMPARE(m.get(1).value("key").toString(), QString("0x1"));
+        QCOMPARE(m.get(2).value("key").toString(), QString("0x2"));
+        // A new location is not a new place: only the engine's order moves a card.
+        m.apply(RB_DEVICE_CHANGED, info(3, "1-9", RB_MODE_NORMAL, RB_TRUST_PAIRED, "iPad7,11"));
+        QCOMPARE(m.get(0).value("key").toString(), QString("0x3"));
+        QSignalSpy moved(&m, &QAbstractItemModel::rowsMoved);
+        // A key not (or no longer) in the model is skipped; rows not named stay after.
+        m.follow({"0x2", "0x77", "0x3"});
+        QCOMPARE(m.get(0).value("key").toString(), QString("0x2"));
+        QCOMPARE(m.get(1).value("key").toString(), QString("0x3"));
+        QCOMPARE(m.get(2).value("key").toString(), QString("0x1"));
+        QCOMPARE(moved.count(), 1);
+        m.follow({"0x2", "0x3", "0x1"});
+        QCOMPARE(moved.count(), 1);   // already in order: nothing moves
+        QCOMPARE(m.rowCount(), 3);
+        QCOMPARE(count.count(), 3);
     }
 
     void sameEcidAcrossModesIsOneRow()
@@ -74,6 +91,28 @@ private slots:
         m.apply(RB_DEVICE_REMOVED, info(0xABC, "1-1", RB_MODE_RECOVERY, RB_TRUST_NOT_APPLICABLE, ""));
         QCOMPARE(m.rowCount(), 0);
         QCOMPARE(m.indexOf("0xABC"), -1);
+    }
+
+    // "Too low" is the restore preflight's rule and setting, not a number in QML.
+    void batteryLowIsTheEnginesRule()
+    {
+        DeviceListModel m;
+        rb_device_info d = info(1, "1-1", RB_MODE_NORMAL, RB_TRUST_PAIRED, "iPhone12,1");
+        d.battery_percent = 19;
+        m.apply(RB_DEVICE_ADDED, d);
+        QCOMPARE(m.get(0).value("batteryLow").toBool(), true);   // built-in 20 %
+        QTemporaryDir home;
+        rb_context *ctx = nullptr;
+        QCOMPARE(int(rb_context_new(&ctx, qPrintable(home.path()))), int(RB_OK));
+        QCOMPARE(int(rb_context_set_setting(ctx, "restore.min_battery", "10")), int(RB_OK));
+        m.setContext(ctx);
+        m.apply(RB_DEVICE_CHANGED, d);
+        QCOMPARE(m.get(0).value("batteryLow").toBool(), false);
+        d.battery_percent = 9;
+        m.apply(RB_DEVICE_CHANGED, d);
+        QCOMPARE(m.get(0).value("batteryLow").toBool(), true);
+        m.setContext(nullptr);
+        rb_context_free(ctx);
     }
 
     void nextActionComesFromTheEngine()

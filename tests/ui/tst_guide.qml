@@ -43,9 +43,16 @@ TestCase {
                 if (step.buttons === Rb.ButtonSide)
                     compare(step.held, Rb.ButtonVolumeDown)
             }
-            if (step.until === Rb.UntilUsbMode)
+            if (step.until === Rb.UntilUsbMode) {
                 sawUsb = true
+                // The engine's pacing: the screen waits for the mode, not a timer.
+                verify(step.waits)
+            }
         }
+        // Pacing is the engine's (rb_guide_pace): the cable 2.5 s, a tap 1.5 s.
+        compare(s[0].durationMs, 2500)
+        compare(s[1].durationMs, 1500)
+        verify(!s[0].waits)
         verify(sawRelease)
         verify(sawUsb, "the last hold ends when the kiosk sees DFU")
         compare(unknown.steps.length, 0)

@@ -179,27 +179,18 @@ void BackupVerifier::verify(const QString &path, const QString &password)
         QString detail;
         if (st == RB_OK) {
             verdict = int(rb_backup_report_verdict(r));
+            // Only what matters to the verdict or to the customer's data, not the info
+            // noise: the engine decides which codes are serious and their order.
             const char *codes[64];
             uint64_t counts[64];
-            const size_t n = std::min<size_t>(rb_backup_report_codes(r, codes, counts, 64), 64);
-            QVector<QPair<QString, qint64>> v;
+            const size_t n = rb_backup_report_serious_codes(r, codes, counts, 64);
             for (size_t i = 0; i < n; i++)
-                v.append({QString::fromUtf8(codes[i]), qint64(counts[i])});
-            std::sort(v.begin(), v.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
-            // Only what matters to the verdict or to the customer's data, not the info noise.
+                reasons.append(QVariantMap{{"code", QString::fromUtf8(codes[i])},
+                                           {"count", qint64(counts[i])}});
             for (size_t i = 0; i < rb_backup_report_finding_count(r); i++) {
                 const rb_backup_finding *f = rb_backup_report_finding(r, i);
                 if (f->severity == RB_BACKUP_ERROR && detail.isEmpty())
                     detail = rb::displayText(f->detail);
-            }
-            for (const auto &c : v) {
-                bool serious = false;
-                for (size_t i = 0; i < rb_backup_report_finding_count(r) && !serious; i++) {
-                    const rb_backup_finding *f = rb_backup_report_finding(r, i);
-                    serious = f->severity != RB_BACKUP_INFO && c.first == QString::fromUtf8(f->code);
-                }
-                if (serious)
-                    reasons.append(QVariantMap{{"code", c.first}, {"count", c.second}});
             }
             for (int cat = 0; cat < RB_BACKUP_CATEGORY_COUNT; cat++) {
                 const rb_backup_category_stats *s = rb_backup_report_category(r, rb_backup_category(cat));

@@ -2,6 +2,8 @@
 
 #include "modelcatalog.h"
 
+#include <vector>
+
 extern "C" {
 #include <rescuebay/guide.h>
 }
@@ -41,23 +43,19 @@ QVariantList ButtonCoach::steps() const
     if (!cat || rb_catalog_guide_for_scheme(cat, rb_button_scheme(m_scheme),
                                             rb_guide_procedure(m_procedure), &steps, &n) != RB_OK)
         return out;
-    unsigned int held = 0;
+    // What is held and for how long is the engine's rule (rb_guide_pace); QML only shows it.
+    std::vector<rb_guide_step_pace> pace(n);
+    if (rb_guide_pace(pace.data(), steps, n) != RB_OK)
+        return out;
     for (size_t i = 0; i < n; i++) {
         const rb_guide_step &s = steps[i];
-        // `held`: what is under the fingers during the step, for the drawing (a release
-        // step keeps the other keys held; a press is momentary).
-        unsigned int during = s.buttons;
-        if (s.action == RB_ACTION_HOLD)
-            held = s.buttons;
-        else if (s.action == RB_ACTION_RELEASE)
-            during = held = held & ~s.buttons;
-        else if (s.action == RB_ACTION_CONNECT)
-            held = 0;
         out.append(QVariantMap{
             {QStringLiteral("id"), QString::fromUtf8(s.id ? s.id : "")},
             {QStringLiteral("action"), int(s.action)},
             {QStringLiteral("buttons"), int(s.buttons)},
-            {QStringLiteral("held"), int(during)},
+            {QStringLiteral("held"), int(pace[i].held)},
+            {QStringLiteral("durationMs"), int(pace[i].duration_ms)},
+            {QStringLiteral("waits"), pace[i].waits != 0},
             {QStringLiteral("seconds"), s.seconds},
             {QStringLiteral("secondsMax"), s.seconds_max},
             {QStringLiteral("until"), int(s.until)},
@@ -83,6 +81,11 @@ int ButtonCoach::targetMode() const
 int ButtonCoach::judge(int mode) const
 {
     return int(rb_guide_judge(rb_guide_procedure(m_procedure), rb_device_mode(mode)));
+}
+
+bool ButtonCoach::reached(int verdict) const
+{
+    return rb_guide_verdict_reached(rb_guide_verdict(verdict)) != 0;
 }
 
 int ButtonCoach::shortcutFrom(int mode) const

@@ -33,6 +33,8 @@ public:
 
     // Rb.Verdict for a mode the monitor reported while this procedure runs.
     Q_INVOKABLE int judge(int mode) const;
+    // Whether a verdict ends the procedure well (rb_guide_verdict_reached).
+    Q_INVOKABLE bool reached(int verdict) const;
     // Rb.Shortcut: the software way to do this procedure from `mode`, if any.
     Q_INVOKABLE int shortcutFrom(int mode) const;
 

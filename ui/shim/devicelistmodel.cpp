@@ -3,8 +3,11 @@
 #include "modelcatalog.h"
 #include "rbtext.h"
 
+extern "C" {
+#include <rescuebay/restore.h>
+}
+
 #include <QJsonObject>
-#include <cstring>
 
 DeviceListModel::DeviceListModel(QObject *parent) : QAbstractListModel(parent) {}
 
@@ -63,6 +66,7 @@ QVariant DeviceListModel::data(const QModelIndex &index, int role) const
     case DrawingRole: return r.drawing;
     case ButtonSchemeRole: return r.scheme;
     case ControlsNoteRole: return r.controlsNote;
+    case BatteryLowRole: return r.batteryLow;
     }
     return {};
 }
@@ -83,7 +87,7 @@ QHash<int, QByteArray> DeviceListModel::roleNames() const
         {DiskTotalRole, "diskTotal"}, {DiskFreeRole, "diskFree"},
         {NextActionRole, "nextAction"}, {NextActionNameRole, "nextActionName"},
         {DrawingRole, "drawing"}, {ButtonSchemeRole, "buttonScheme"},
-        {ControlsNoteRole, "controlsNote"},
+        {ControlsNoteRole, "controlsNote"}, {BatteryLowRole, "batteryLow"},
     };
 }
 
@@ -116,16 +120,23 @@ void DeviceListModel::derive(Row &row) const
     row.drawing = int(rb_guide_drawing_for(m));
     row.scheme = m ? int(m->buttons) : 0;
     row.controlsNote = m ? rb::displayText(m->controls_note) : QString();
+    row.batteryLow = rb_restore_battery_low(m_ctx, &row.info) != 0;
 }
 
-// The engine lists devices by location; keep that order as devices come and go.
-int DeviceListModel::insertPosition(const rb_device_info &info) const
+void DeviceListModel::follow(const QStringList &keys)
 {
-    const QString loc = QString::fromUtf8(info.location);
-    int i = 0;
-    while (i < m_rows.size() && QString::fromUtf8(m_rows.at(i).info.location) <= loc)
-        i++;
-    return i;
+    int pos = 0;
+    for (const QString &key : keys) {
+        const int row = indexOf(key);
+        if (row < pos)
+            continue;   // absent (its event is still queued), or named twice
+        if (row > pos) {
+            beginMoveRows(QModelIndex(), row, row, QModelIndex(), pos);
+            m_rows.move(row, pos);
+            endMoveRows();
+        }
+        pos++;
+    }
 }
 
 void DeviceListModel::apply(int type, const rb_device_info &info)
@@ -147,28 +158,17 @@ void DeviceListModel::apply(int type, const rb_device_info &info)
     }
     if (row >= 0) {
         Row &r = m_rows[row];
-        const bool moved = std::strcmp(r.info.location, info.location) != 0;
         r.info = info;
         derive(r);
         emit dataChanged(index(row), index(row));
-        if (moved) {
-            Row copy = r;
-            beginRemoveRows(QModelIndex(), row, row);
-            m_rows.removeAt(row);
-            endRemoveRows();
-            const int pos = insertPosition(info);
-            beginInsertRows(QModelIndex(), pos, pos);
-            m_rows.insert(pos, copy);
-            endInsertRows();
-        }
     } else {
         Row r{};
         r.info = info;
         r.state = RB_GUIDE_STATE_INIT;
         derive(r);
-        const int pos = insertPosition(info);
+        const int pos = int(m_rows.size());
         beginInsertRows(QModelIndex(), pos, pos);
-        m_rows.insert(pos, r);
+        m_rows.append(r);
         endInsertRows();
         emit countChanged();
     }

@@ -27,7 +27,7 @@ public:
         LocationRole, CpidRole, BdidRole, UsbProductIdRole, KnownModelRole,
         BatteryPercentRole, BatteryChargingRole, FindMyRole, DiskTotalRole, DiskFreeRole,
         // derived by the engine (guide.h) and the catalog, never in QML
-        NextActionRole, NextActionNameRole, DrawingRole, ButtonSchemeRole, ControlsNoteRole,
+        NextActionRole, NextActionNameRole, DrawingRole, ButtonSchemeRole, ControlsNoteRole, BatteryLowRole,
     };
     Q_ENUM(Role)
 
@@ -45,11 +45,17 @@ public:
     // Marks that a backup of this device passed deep verification (changes the next action).
     Q_INVOKABLE void setBackupVerified(const QString &key, bool verified);
 
-    // Applies one monitor event (RB_DEVICE_ADDED / CHANGED / REMOVED).
+    // Applies one monitor event (RB_DEVICE_ADDED / CHANGED / REMOVED). A new device is
+    // appended; its place is the engine's to say (follow).
     void apply(int type, const rb_device_info &info);
+    // Moves rows into the engine's order: `keys` as rb_device_monitor_list gives them
+    // (the one device-order rule, device.h). Rows it does not name keep their order after.
+    void follow(const QStringList &keys);
     // Engine-side job facts that change the suggested action (rb_guide_state).
     void setGuideState(const QString &key, const rb_guide_state &state);
     void clear();
+    // Settings for the derived roles (restore.min_battery); outlives the model's use of it.
+    void setContext(rb_context *ctx) { m_ctx = ctx; }
 
     static QString keyOf(const rb_device_info &info);
     QJsonArray toJson() const;
@@ -67,8 +73,9 @@ private:
         int drawing;
         int scheme;
         QString controlsNote;
+        bool batteryLow;
     };
     void derive(Row &row) const;
-    int insertPosition(const rb_device_info &info) const;
     QVector<Row> m_rows;
+    rb_context *m_ctx = nullptr;
 };

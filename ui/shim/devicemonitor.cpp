@@ -1,6 +1,9 @@
 #include "devicemonitor.h"
 #include "rbtext.h"
 
+#include <algorithm>
+#include <vector>
+
 #include <QQmlEngine>
 
 DeviceMonitor *DeviceMonitor::instance()
@@ -33,8 +36,27 @@ void DeviceMonitor::onEvent(const rb_device_event *event, void *payload)
     auto *self = static_cast<DeviceMonitor *>(payload);
     const rb_device_info info = *event->device;
     const int type = int(event->type);
-    QMetaObject::invokeMethod(self, [self, type, info] { self->m_model.apply(type, info); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(self, [self, type, info] {
+        self->m_model.apply(type, info);
+        self->followEngineOrder();
+    }, Qt::QueuedConnection);
+}
+
+// The card order is the engine's (rb_device_monitor_list, device.h); the shim never sorts.
+void DeviceMonitor::followEngineOrder()
+{
+    if (!m_mon)
+        return;
+    std::vector<rb_device_info> list(size_t(std::max(m_model.rowCount(), 1)) + 4);
+    size_t n = rb_device_monitor_list(m_mon, list.data(), list.size());
+    if (n > list.size()) {
+        list.resize(n);
+        n = std::min(n, rb_device_monitor_list(m_mon, list.data(), list.size()));
+    }
+    QStringList keys;
+    for (size_t i = 0; i < n; i++)
+        keys.append(DeviceListModel::keyOf(list[i]));
+    m_model.follow(keys);
 }
 
 bool DeviceMonitor::start()
@@ -44,6 +66,7 @@ bool DeviceMonitor::start()
     rb_status st = m_ctx ? RB_OK : rb_context_new(&m_ctx, nullptr);
     if (st == RB_OK)
         st = rb_device_monitor_new(&m_mon, m_ctx, &DeviceMonitor::onEvent, this);
+    m_model.setContext(m_ctx);
     if (st != RB_OK) {
         m_error = QString::fromUtf8(rb_strerror(st));
         m_mon = nullptr;

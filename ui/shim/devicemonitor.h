@@ -56,6 +56,7 @@ private:
     DeviceMonitor();
     ~DeviceMonitor() override;
     static void onEvent(const rb_device_event *event, void *payload);
+    void followEngineOrder();
     void run(Action action, const QString &key);
 
     DeviceListModel m_model;

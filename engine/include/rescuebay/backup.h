@@ -199,6 +199,15 @@ RB_EXTERN uint64_t rb_backup_report_code_count(const rb_backup_report *report, c
 /* Distinct finding codes seen, with exact counts: fills up to max, returns how many. */
 RB_EXTERN size_t rb_backup_report_codes(const rb_backup_report *report, const char **codes,
                                         uint64_t *counts, size_t max);
+/* Whether findings of this severity are "serious": worth showing staff as a reason for the
+ * verdict (warnings and errors). Info findings are noise to staff. Pure. */
+RB_EXTERN int rb_backup_severity_serious(rb_backup_severity severity);
+/* The serious codes (any finding of the code, kept or dropped, is serious), most frequent
+ * first (equal counts in the order first met), with exact counts: what the kiosk lists
+ * as the reasons for a verdict. Fills up to max, returns how many. */
+RB_EXTERN size_t rb_backup_report_serious_codes(const rb_backup_report *report,
+                                                const char **codes, uint64_t *counts,
+                                                size_t max);
 RB_EXTERN const rb_backup_category_stats *rb_backup_report_category(const rb_backup_report *report,
                                                                     rb_backup_category cat);
 

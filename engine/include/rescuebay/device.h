@@ -73,7 +73,8 @@ typedef struct rb_device_info {
     char serial[32];
     char imei[24];
     char activation_state[32];     /* "Activated", "Unactivated"... (paired only) */
-    char location[32];             /* USB port / location id, for bay ordering */
+    char location[32];             /* USB port / location id, for display (the order is
+                                    * rb_device_monitor_list's, not a sort by this) */
     uint32_t cpid;                 /* chip id; 0 if unknown */
     uint32_t bdid;                 /* board id */
     uint32_t usb_product_id;       /* Apple USB PID seen for the current mode */
@@ -129,8 +130,12 @@ RB_EXTERN void rb_device_monitor_free(rb_device_monitor *mon);
 /* Waits until the first enumeration of every source is complete (or timeout_ms passed). */
 RB_EXTERN rb_status rb_device_monitor_wait_ready(rb_device_monitor *mon, int timeout_ms);
 
-/* Copies up to `max` current devices into out, in first-seen (bay) order; returns the
- * total. libusbmuxd 2.0 does not report USB locations, so arrival order is what is stable. */
+/* Copies up to `max` current devices into out, in the device order; returns the total.
+ * The device order is one rule, kept here only: the kiosk's cards and bays and the CLI's
+ * lists show devices in this order and never sort them themselves (the kiosk re-reads it
+ * after every event). Today it is first-seen order: libusbmuxd 2.0 does not report USB
+ * locations, so arrival order is what is stable; a device keeps its place across mode
+ * changes (same ECID) and the grace period. */
 RB_EXTERN size_t rb_device_monitor_list(rb_device_monitor *mon, rb_device_info *out, size_t max);
 
 /* Finds one device by UDID or ECID. RB_ERR_NOT_FOUND if absent. */

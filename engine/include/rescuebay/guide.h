@@ -3,9 +3,10 @@
  * coaching for recovery and DFU mode.
  *
  * Threading: every function is pure (no I/O, no state): call from any thread. The kiosk
- * and the CLI ask the same questions and get the same answers. Text is never returned, only codes; the UI turns
- * codes into translated sentences. The button steps themselves are the catalog's
- * (rb_catalog_guide in catalog.h); this header judges what the device did.
+ * and the CLI ask the same questions and get the same answers. The kiosk turns codes into
+ * translated sentences; the only text returned is English for the CLI and logs. The
+ * button steps themselves are the catalog's (rb_catalog_guide in catalog.h); this header
+ * paces them (rb_guide_pace) and judges what the device did.
  *
  *   rb_next_action next = rb_guide_next_action(&info, NULL);
  *   ... while a procedure runs, for every mode the device monitor reports:
@@ -63,6 +64,11 @@ RB_EXTERN rb_next_action rb_guide_next_action(const rb_device_info *dev,
 /* "verify_backup", ... for JSON and logs; never NULL. */
 RB_EXTERN const char *rb_next_action_name(rb_next_action action);
 
+/* The English instruction for an action ("ask the customer to unlock and tap Trust"),
+ * lower case without a full stop, "" for RB_NEXT_NONE and unknown values; never NULL.
+ * For the CLI and logs: the kiosk shows its own translated sentence for the code. */
+RB_EXTERN const char *rb_next_action_text(rb_next_action action);
+
 /* The drawings the kiosk has, one per physical button layout. */
 typedef enum rb_guide_drawing {
     RB_DRAWING_GENERIC = 0,            /* unknown model */
@@ -97,6 +103,25 @@ typedef enum rb_guide_verdict {
 /* Judges a mode the monitor reported (after the staff member pressed Start) against the
  * procedure. Call on every appearance or mode change of the device. */
 RB_EXTERN rb_guide_verdict rb_guide_judge(rb_guide_procedure proc, rb_device_mode seen);
+
+/* 1 when the verdict ends the procedure well (every step counts as done, the kiosk shows
+ * a tick): RB_VERDICT_SUCCESS, and RB_VERDICT_DFU_INSTEAD (a restore works from DFU). */
+RB_EXTERN int rb_guide_verdict_reached(rb_guide_verdict verdict);
+
+/* How the Guide screen shows one step of a procedure (rb_catalog_guide's steps): the
+ * kiosk draws `held` and advances after `duration_ms` unless the step `waits`. */
+typedef struct rb_guide_step_pace {
+    unsigned int held;         /* RB_BUTTON_* bits under the fingers during the step: a
+                                * release keeps the other keys held, a press is momentary */
+    unsigned int duration_ms;  /* a hold: its seconds (else seconds_max; 0 if neither);
+                                * connecting the cable 2500; a press or release 1500 */
+    int waits;                 /* 1: the step ends on something seen (the expected USB mode,
+                                * the Apple logo, the recovery screen): do not advance alone */
+} rb_guide_step_pace;
+
+/* Fills out[0..n-1] for steps[0..n-1] (the held keys depend on the steps before).
+ * RB_ERR_INVALID_ARG for NULL arrays with n > 0. */
+RB_EXTERN rb_status rb_guide_pace(rb_guide_step_pace *out, const rb_guide_step *steps, size_t n);
 
 /* A way to do a procedure by software instead of buttons. */
 typedef enum rb_guide_shortcut {

@@ -363,6 +363,12 @@ RB_EXTERN void rb_restore_backup_options(rb_backup_options *o, const rb_restore_
 RB_EXTERN int rb_restore_describe_model(rb_backup_model *out, const char *product_type,
                                         void *catalog);
 
+/* The battery check on its own, for screens that show the charge before any restore
+ * (the kiosk's card marks it): 1 when `dev` is in normal mode with a known charge below
+ * restore.min_battery (a restore would be refused with RB_CAUSE_BATTERY_LOW), else 0.
+ * Reads only settings: any thread; ctx NULL uses the built-in 20 %. */
+RB_EXTERN int rb_restore_battery_low(rb_context *ctx, const rb_device_info *dev);
+
 #ifdef __cplusplus
 }
 #endif

@@ -320,8 +320,22 @@ RB_EXTERN rb_ticket_event_type rb_ticket_event_type_from_name(const char *name);
 
 typedef enum rb_ticket_export_format {
     RB_TICKET_EXPORT_CSV = 1,  /* RFC 4180; cells starting with = + - @ get a ' */
-    RB_TICKET_EXPORT_JSON = 2  /* an array of tickets, each with its events */
+    RB_TICKET_EXPORT_JSON = 2  /* an array of rb_ticket_json objects, with their events */
 } rb_ticket_export_format;
+
+/* rb_ticket_json flag: add the ticket's "events". */
+#define RB_TICKET_JSON_EVENTS 0x1u
+
+/* One ticket as a JSON object text: the one shape of a ticket in every JSON output (the
+ * CLI's list, search and show, and each element of a JSON export). Its fields as strings
+ * ("" when unset): number status created_at created_by updated_at updated_by closed_at
+ * customer_name customer_phone customer_email device_model product_type serial imei
+ * ecid udid ios_version problem resolution assigned_staff erased_at; with
+ * RB_TICKET_JSON_EVENTS also "events", oldest first: {"at", "type", "actor", "summary",
+ * "detail" (the event's JSON object, or null), "redacted" (bool)}. `store` is needed
+ * (and read) only for the events. Free *out with rb_free. */
+RB_EXTERN rb_status rb_ticket_json(char **out, rb_ticket_store *store, const rb_ticket *ticket,
+                                   unsigned int flags);
 
 /* Writes the tickets the query selects (limit 0 here means all). All or nothing: the
  * export is made in memory and written to `out` only once complete, so a failure writes

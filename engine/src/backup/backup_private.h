@@ -118,7 +118,9 @@ struct rb_backup_report {
     rb_backup_category_stats cats[RB_BACKUP_CATEGORY_COUNT];
     rb_backup_finding *findings;
     size_t nfindings, capfindings, maxfindings;
-    struct { const char *code; uint64_t count; } codes[BK_MAX_CODES];
+    /* worst: the highest severity met for the code, so "serious" is judged on every
+     * finding, also those dropped beyond max_findings. */
+    struct { const char *code; uint64_t count; rb_backup_severity worst; } codes[BK_MAX_CODES];
     size_t ncodes;
     bool any[5];    /* an ERROR implying each verdict was found */
     uint64_t dropped_errors;    /* ERROR findings beyond maxfindings */

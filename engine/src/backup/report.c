@@ -113,10 +113,14 @@ int rb__bk_report_add(rb_backup_report *r, const char *code, rb_backup_severity 
             break;
     if (i == r->ncodes && i < BK_MAX_CODES) {
         r->codes[i].code = code;
+        r->codes[i].worst = RB_BACKUP_INFO;
         r->ncodes++;
     }
-    if (i < BK_MAX_CODES)
+    if (i < BK_MAX_CODES) {
         r->codes[i].count++;
+        if (sev > r->codes[i].worst)
+            r->codes[i].worst = sev;
+    }
     if (sev == RB_BACKUP_ERROR) {
         r->summary.errors++;
         r->any[verdict] = true;
@@ -171,10 +175,16 @@ void rb__bk_report_merge(rb_backup_report *dst, rb_backup_report *src)
         for (j = 0; j < dst->ncodes; j++)
             if (strcmp(dst->codes[j].code, src->codes[i].code) == 0)
                 break;
-        if (j == dst->ncodes && j < BK_MAX_CODES)
-            dst->codes[dst->ncodes++].code = src->codes[i].code;
-        if (j < BK_MAX_CODES)
+        if (j == dst->ncodes && j < BK_MAX_CODES) {
+            dst->codes[j].code = src->codes[i].code;
+            dst->codes[j].worst = RB_BACKUP_INFO;
+            dst->ncodes++;
+        }
+        if (j < BK_MAX_CODES) {
             dst->codes[j].count += src->codes[i].count;
+            if (src->codes[i].worst > dst->codes[j].worst)
+                dst->codes[j].worst = src->codes[i].worst;
+        }
     }
     uint64_t *d = (uint64_t *)&dst->summary;
     const uint64_t *s = (const uint64_t *)&src->summary;
@@ -327,6 +337,36 @@ size_t rb_backup_report_codes(const rb_backup_report *r, const char **codes, uin
             counts[n] = r->codes[n].count;
     }
     return n;
+}
+
+int rb_backup_severity_serious(rb_backup_severity severity)
+{
+    return severity == RB_BACKUP_WARNING || severity == RB_BACKUP_ERROR;
+}
+
+size_t rb_backup_report_serious_codes(const rb_backup_report *r, const char **codes,
+                                      uint64_t *counts, size_t max)
+{
+    /* Indexes of the serious codes, then an insertion sort by count: at most 64 codes,
+     * and equal counts keep the order they were first met in (the same on every run). */
+    size_t idx[BK_MAX_CODES], n = 0;
+    for (size_t i = 0; r && i < r->ncodes; i++) {
+        if (!rb_backup_severity_serious(r->codes[i].worst))
+            continue;
+        size_t j = n++;
+        while (j > 0 && r->codes[idx[j - 1]].count < r->codes[i].count) {
+            idx[j] = idx[j - 1];
+            j--;
+        }
+        idx[j] = i;
+    }
+    for (size_t k = 0; k < n && k < max; k++) {
+        if (codes)
+            codes[k] = r->codes[idx[k]].code;
+        if (counts)
+            counts[k] = r->codes[idx[k]].count;
+    }
+    return n < max ? n : max;
 }
 
 const rb_backup_category_stats *rb_backup_report_category(const rb_backup_report *r,

@@ -74,6 +74,26 @@ const char *rb_next_action_name(rb_next_action action)
     return "unknown";
 }
 
+const char *rb_next_action_text(rb_next_action action)
+{
+    /* Lower case, no full stop: the CLI puts it after the device's state and a colon. */
+    switch (action) {
+    case RB_NEXT_NONE: return "";
+    case RB_NEXT_WAIT_IDENTIFY: return "wait a moment while it is identified";
+    case RB_NEXT_ASK_TRUST: return "ask the customer to unlock and tap Trust";
+    case RB_NEXT_WAIT_TRUST: return "ask the customer to tap Trust";
+    case RB_NEXT_TRUST_REFUSED: return "unplug and plug in again to ask once more";
+    case RB_NEXT_VERIFY_BACKUP: return "verify the customer's backup next";
+    case RB_NEXT_CHOOSE: return "backup verified: choose to update or restore";
+    case RB_NEXT_GUIDE_DFU: return "put it in DFU mode with the button guide to restore it";
+    case RB_NEXT_EXIT_RECOVERY: return "exit recovery to start it normally, or restore it";
+    case RB_NEXT_RESTORE: return "ready to restore";
+    case RB_NEXT_WAIT_RESTORE: return "leave the cable in until the restore is done";
+    case RB_NEXT_RESUME_RESTORE: return "a restore was interrupted: resume it";
+    }
+    return "";
+}
+
 rb_guide_drawing rb_guide_drawing_for(const rb_model *m)
 {
     if (!m)

@@ -36,6 +36,12 @@ rb_guide_verdict rb_guide_judge(rb_guide_procedure proc, rb_device_mode seen)
     return RB_VERDICT_WAITING;
 }
 
+int rb_guide_verdict_reached(rb_guide_verdict verdict)
+{
+    /* DFU when recovery was wanted is not a failure: a restore works from there too. */
+    return verdict == RB_VERDICT_SUCCESS || verdict == RB_VERDICT_DFU_INSTEAD;
+}
+
 rb_guide_shortcut rb_guide_shortcut_for(rb_guide_procedure proc, rb_device_mode mode)
 {
     if (proc == RB_GUIDE_ENTER_RECOVERY && mode == RB_MODE_NORMAL)

@@ -1,7 +1,9 @@
 /* checklist.c - the preflight seen as a list of checks, so a screen can show each one
  * green or red with its reason. The order the checks run in lives in preflight.c; this
- * file must follow it (test_restore_checklist pins both). */
+ * file must follow it (test_restore_checklist pins both). The battery rule is here too,
+ * shared by the preflight and the kiosk's card (rb_restore_battery_low). */
 #include "rescuebay/restore.h"
+#include "restore/restore_private.h"
 
 /* When each check runs inside rb__rs_preflight: a refusal at step k means every check of
  * a smaller step passed and every later one never ran. "No backup at all" is refused
@@ -80,4 +82,16 @@ const char *rb_restore_check_name(rb_restore_check check)
     static const char *const names[RB_RESTORE_CHECK_COUNT] = {
         "tool", "model", "firmware", "backup", "battery", "find_my", "disk"};
     return (unsigned)check < RB_RESTORE_CHECK_COUNT ? names[check] : "unknown";
+}
+
+long rb__rs_min_battery(rb_context *ctx)
+{
+    return rb__rs_setting_long(ctx, "restore.min_battery", 20);
+}
+
+int rb_restore_battery_low(rb_context *ctx, const rb_device_info *dev)
+{
+    /* Only normal mode reports a charge; recovery and DFU are "unknown", not low. */
+    return dev && dev->mode == RB_MODE_NORMAL && dev->battery_percent >= 0 &&
+           dev->battery_percent < rb__rs_min_battery(ctx);
 }

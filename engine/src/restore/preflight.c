@@ -286,10 +286,9 @@ rb_status rb__rs_preflight(struct rs_manager *m, struct rs_runner *r,
         job->gate_ok = 1;
     }
     if (dev->mode == RB_MODE_NORMAL && dev->battery_percent >= 0) {
-        long min = rb__rs_setting_long(m->ctx, "restore.min_battery", 20);
-        if (dev->battery_percent < min)
+        if (rb_restore_battery_low(m->ctx, dev))
             return refuse(job, RB_CAUSE_BATTERY_LOW, "battery at %d%%, at least %ld%% needed",
-                          dev->battery_percent, min);
+                          dev->battery_percent, rb__rs_min_battery(m->ctx));
     } else {
         job->warnings |= RB_RESTORE_WARN_BATTERY_UNKNOWN;
     }

@@ -231,6 +231,8 @@ struct rs_runner {
 void rb__rs_sleep_ms(int ms);
 /* Settings with defaults. */
 long rb__rs_setting_long(rb_context *ctx, const char *key, long fallback);
+/* restore.min_battery: the percent a restore from normal mode needs (checklist.c). */
+long rb__rs_min_battery(rb_context *ctx);
 
 void *rb__rs_job_thread(void *arg);
 /* Reports progress for the runner's job; returns nonzero if the callback asked to cancel. */

@@ -92,27 +92,50 @@ static void csv_cell(struct sink *out, const char *v)
         puts_(out, "\"");
 }
 
-static rb_status ticket_json(cJSON **out, rb_ticket_store *s, const rb_ticket *t)
+/* Prints and frees `o` into *out, rb_free-able whatever allocator cJSON uses. */
+static rb_status print_json(char **out, cJSON *o)
+{
+    char *text = o ? cJSON_Print(o) : NULL;
+    cJSON_Delete(o);
+    if (!text)
+        return RB_ERR_NOMEM;
+    *out = rb__strdup(text);
+    cJSON_free(text);
+    return *out ? RB_OK : RB_ERR_NOMEM;
+}
+
+/* The one shape of a ticket in JSON (rb_ticket_json, the export, the CLI). */
+static rb_status ticket_json(cJSON **out, rb_ticket_store *s, const rb_ticket *t,
+                             unsigned int flags)
 {
     *out = NULL;
     rb_ticket_event_list *ev = NULL;
-    rb_status st = rb_ticket_events_get(&ev, s, t->number);
-    if (st != RB_OK)
-        return st;
+    if (flags & RB_TICKET_JSON_EVENTS) {
+        rb_status st = rb_ticket_events_get(&ev, s, t->number);
+        if (st != RB_OK)
+            return st;
+    }
     cJSON *o = cJSON_CreateObject();
     cJSON *arr = NULL;
     int ok = o != NULL;
     for (size_t i = 0; ok && i < N_COLS; i++)
         ok = cJSON_AddStringToObject(o, COLS[i].name, col_value(t, i)) != NULL;
-    ok = ok && (arr = cJSON_AddArrayToObject(o, "events")) != NULL;
-    for (size_t i = 0; ok && i < ev->count; i++) {
+    if (ev)
+        ok = ok && (arr = cJSON_AddArrayToObject(o, "events")) != NULL;
+    for (size_t i = 0; ok && ev && i < ev->count; i++) {
         cJSON *e = cJSON_CreateObject();
         ok = e && cJSON_AddItemToArray(arr, e);
         if (!ok) {
             cJSON_Delete(e);
             break;
         }
+        /* Detail is stored as a JSON object: shown as one, so readers need not parse twice;
+         * text that is not an object (a damaged row) is null rather than passed on. */
         cJSON *d = ev->items[i].detail[0] ? cJSON_Parse(ev->items[i].detail) : NULL;
+        if (d && !cJSON_IsObject(d)) {
+            cJSON_Delete(d);
+            d = NULL;
+        }
         ok = cJSON_AddStringToObject(e, "at", ev->items[i].at) &&
              cJSON_AddStringToObject(e, "type", rb_ticket_event_type_name(ev->items[i].type)) &&
              cJSON_AddStringToObject(e, "actor", ev->items[i].actor) &&
@@ -127,6 +150,19 @@ static rb_status ticket_json(cJSON **out, rb_ticket_store *s, const rb_ticket *t
     }
     *out = o;
     return RB_OK;
+}
+
+rb_status rb_ticket_json(char **out, rb_ticket_store *s, const rb_ticket *t, unsigned int flags)
+{
+    if (out)
+        *out = NULL;
+    if (!out || !t || ((flags & RB_TICKET_JSON_EVENTS) && !s) || (flags & ~RB_TICKET_JSON_EVENTS))
+        return RB_ERR_INVALID_ARG;
+    cJSON *o = NULL;
+    rb_status st = ticket_json(&o, s, t, flags);
+    if (st != RB_OK)
+        return st;
+    return print_json(out, o);
 }
 
 static rb_status export_to(rb_ticket_store *s, struct sink *out, rb_ticket_export_format format,
@@ -158,7 +194,7 @@ static rb_status export_to(rb_ticket_store *s, struct sink *out, rb_ticket_expor
         puts_(out, "[");
         for (size_t r = 0; r < l->count && st == RB_OK && !out->failed; r++) {
             cJSON *o = NULL;
-            st = ticket_json(&o, s, l->items[r]);
+            st = ticket_json(&o, s, l->items[r], RB_TICKET_JSON_EVENTS);
             char *text = st == RB_OK ? cJSON_Print(o) : NULL;
             cJSON_Delete(o);
             if (st == RB_OK && !text)
@@ -395,13 +431,7 @@ rb_status rb_ticket_receipt_json(char **out, const rb_ticket_receipt *r)
         cJSON_AddItemToArray(lines, l);
     }
     cJSON_AddStringToObject(o, "terms", r->terms);
-    char *text = cJSON_Print(o);
-    cJSON_Delete(o);
-    if (!text)
-        return RB_ERR_NOMEM;
-    *out = rb__strdup(text); /* rb_free-able, whatever allocator cJSON uses */
-    cJSON_free(text);
-    return *out ? RB_OK : RB_ERR_NOMEM;
+    return print_json(out, o);
 }
 
 void rb_ticket_receipt_free(rb_ticket_receipt *r)

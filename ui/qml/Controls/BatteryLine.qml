@@ -6,6 +6,8 @@ Row {
     id: battery
     property int percent: -1
     property int charging: -1
+    // Too low to restore: the engine's rule (rb_restore_battery_low, restore.min_battery).
+    property bool low: false
     visible: percent >= 0
     spacing: 8
 
@@ -19,14 +21,14 @@ Row {
             x: 3; y: 3; height: parent.height - 6
             width: Math.max(0, (parent.width - 6) * battery.percent / 100)
             radius: 2
-            color: battery.percent < 20 ? Theme.danger : Theme.ok
+            color: battery.low ? Theme.danger : Theme.ok
         }
     }
     Text {
         text: battery.charging === 1 ? qsTr("%1 % battery, charging").arg(battery.percent)
                                      : qsTr("%1 % battery").arg(battery.percent)
         font.pixelSize: Theme.bodyText
-        color: battery.percent < 20 ? Theme.danger : Theme.text
+        color: battery.low ? Theme.danger : Theme.text
         anchors.verticalCenter: parent.verticalCenter
     }
 }

@@ -16,6 +16,7 @@ Rectangle {
     required property int trust
     required property int batteryPercent
     required property int batteryCharging
+    required property bool batteryLow
     required property int nextAction
     required property int drawing
     required property int index
@@ -87,6 +88,7 @@ Rectangle {
             BatteryLine {
                 percent: card.batteryPercent
                 charging: card.batteryCharging
+                low: card.batteryLow
             }
             Item { Layout.fillHeight: true }
             Text {

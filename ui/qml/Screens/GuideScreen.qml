@@ -23,7 +23,8 @@ Item {
                                     + (known ? " \u2013 " + device.name
                                        : previewModel.name ? " \u2013 " + previewModel.name : "")
 
-    // The guide's own pacing: steps advance on Start, timed here from the engine's seconds.
+    // Steps advance on Start; how long each shows, and whether it waits for something
+    // seen (logo, recovery screen, a new USB mode), is the engine's pacing (rb_guide_pace).
     property bool running: false
     property bool started: false
     property int stepIndex: -1
@@ -34,12 +35,8 @@ Item {
     property string shortcutDetail: ""
     readonly property var steps: guide.steps
     readonly property var step: stepIndex >= 0 && stepIndex < steps.length ? steps[stepIndex] : null
-    readonly property int stepMs: !step ? 0 : step.action === Rb.StepHold
-                                             ? 1000 * (step.seconds > 0 ? step.seconds : step.secondsMax)
-                                             : step.action === Rb.StepConnect ? 2500 : 1500
-    // Steps that end on something seen (logo, recovery screen, a new USB mode) wait for it.
-    readonly property bool stepWaits: step !== null && (step.until === Rb.UntilUsbMode
-                                      || step.until === Rb.UntilAppleLogo || step.until === Rb.UntilRecoveryScreen)
+    readonly property int stepMs: step ? step.durationMs : 0
+    readonly property bool stepWaits: step !== null && step.waits
     readonly property int previewButtons: {
         for (const s of steps)
             if (s.held !== 0)
@@ -94,8 +91,7 @@ Item {
             live.verdict = guide.judge(mode)
             if (live.verdict !== Rb.VerdictWaiting) {
                 screen.running = false
-                if (!screen.viaShortcut
-                        && (live.verdict === Rb.VerdictSuccess || live.verdict === Rb.VerdictDfuInstead))
+                if (!screen.viaShortcut && guide.reached(live.verdict))
                     screen.stepIndex = screen.steps.length   // every step done
             }
         }
@@ -360,6 +356,7 @@ Item {
         LiveStrip {
             id: live
             objectName: "liveStrip"
+            good: guide.reached(verdict)
             Layout.fillWidth: true
         }
     }

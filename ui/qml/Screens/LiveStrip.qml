@@ -8,7 +8,8 @@ Rectangle {
     property int verdict: Rb.VerdictWaiting
     property int seenMode: Rb.ModeUnknown
     property bool seen: false
-    readonly property bool good: verdict === Rb.VerdictSuccess || verdict === Rb.VerdictDfuInstead
+    // Set by the screen from the engine's rule (Guide.reached): a tick, not a cross.
+    property bool good: false
 
     implicitHeight: Math.max(Theme.touchTarget + 8, label.implicitHeight + 24)
     color: good ? "#E3F1E6" : verdict === Rb.VerdictWaiting ? Theme.surface : "#FCE8E6"
