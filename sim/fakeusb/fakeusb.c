@@ -122,6 +122,13 @@ static void refresh(void)
             d->addr = (uint8_t)addr;
             copy_str(e, "Serial", d->serial, sizeof d->serial);
             copy_str(e, "Nonce", d->nonce, sizeof d->nonce);
+            char port[32];
+            copy_str(e, "Port", port, sizeof port);
+            const char *p = strchr(port, '-');
+            while (p && d->nports < (int)sizeof d->ports) {
+                d->ports[d->nports++] = (uint8_t)atoi(p + 1);
+                p = strchr(p + 1, '.');
+            }
             d->next = devices;
             devices = d;
         }
@@ -215,7 +222,18 @@ libusb_device *libusb_ref_device(libusb_device *dev) { return dev; }
 void libusb_unref_device(libusb_device *dev) { (void)dev; }
 uint8_t libusb_get_bus_number(libusb_device *dev) { return dev->bus; }
 uint8_t libusb_get_device_address(libusb_device *dev) { return dev->addr; }
-uint8_t libusb_get_port_number(libusb_device *dev) { return dev->addr; }
+uint8_t libusb_get_port_number(libusb_device *dev)
+{
+    return dev->nports ? dev->ports[dev->nports - 1] : 0;
+}
+
+int libusb_get_port_numbers(libusb_device *dev, uint8_t *port_numbers, int len)
+{
+    if (len < dev->nports)
+        return LIBUSB_ERROR_OVERFLOW;
+    memcpy(port_numbers, dev->ports, (size_t)dev->nports);
+    return dev->nports;
+}
 
 int libusb_get_device_descriptor(libusb_device *dev, struct libusb_device_descriptor *desc)
 {
