@@ -49,6 +49,7 @@ QVariant DeviceListModel::data(const QModelIndex &index, int role) const
     case ImeiRole: return str(d.imei);
     case ActivationStateRole: return str(d.activation_state);
     case LocationRole: return str(d.location);
+    case PortLabelRole: return str(d.port_label);
     case CpidRole: return QStringLiteral("0x%1").arg(d.cpid, 4, 16, QLatin1Char('0'));
     case BdidRole: return QStringLiteral("0x%1").arg(d.bdid, 2, 16, QLatin1Char('0'));
     case UsbProductIdRole: return QStringLiteral("0x%1").arg(d.usb_product_id, 4, 16, QLatin1Char('0'));
@@ -77,6 +78,7 @@ QHash<int, QByteArray> DeviceListModel::roleNames() const
         {DeviceNameRole, "deviceName"}, {IosVersionRole, "iosVersion"},
         {BuildVersionRole, "buildVersion"}, {SerialRole, "serial"}, {ImeiRole, "imei"},
         {ActivationStateRole, "activationState"}, {LocationRole, "location"},
+        {PortLabelRole, "portLabel"},
         {CpidRole, "cpid"}, {BdidRole, "bdid"}, {UsbProductIdRole, "usbProductId"},
         {KnownModelRole, "knownModel"}, {BatteryPercentRole, "batteryPercent"},
         {BatteryChargingRole, "batteryCharging"}, {FindMyRole, "findMy"},
@@ -118,12 +120,11 @@ void DeviceListModel::derive(Row &row) const
     row.controlsNote = m ? rb::displayText(m->controls_note) : QString();
 }
 
-// The engine lists devices by location; keep that order as devices come and go.
+// Bay order is the engine's one rule (rescuebay/device.h, "Ports"); ties keep arrival order.
 int DeviceListModel::insertPosition(const rb_device_info &info) const
 {
-    const QString loc = QString::fromUtf8(info.location);
     int i = 0;
-    while (i < m_rows.size() && QString::fromUtf8(m_rows.at(i).info.location) <= loc)
+    while (i < m_rows.size() && rb_device_order_compare(&m_rows.at(i).info, &info) <= 0)
         i++;
     return i;
 }
@@ -147,7 +148,8 @@ void DeviceListModel::apply(int type, const rb_device_info &info)
     }
     if (row >= 0) {
         Row &r = m_rows[row];
-        const bool moved = std::strcmp(r.info.location, info.location) != 0;
+        const bool moved = std::strcmp(r.info.location, info.location) != 0
+                           || std::strcmp(r.info.port_label, info.port_label) != 0;
         r.info = info;
         derive(r);
         emit dataChanged(index(row), index(row));

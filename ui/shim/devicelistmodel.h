@@ -24,7 +24,7 @@ public:
         EcidRole, ModeRole, ModeNameRole, TrustRole, TrustNameRole, UdidRole,
         ProductTypeRole, NameRole, HardwareModelRole, DeviceClassRole, DeviceNameRole,
         IosVersionRole, BuildVersionRole, SerialRole, ImeiRole, ActivationStateRole,
-        LocationRole, CpidRole, BdidRole, UsbProductIdRole, KnownModelRole,
+        LocationRole, PortLabelRole, CpidRole, BdidRole, UsbProductIdRole, KnownModelRole,
         BatteryPercentRole, BatteryChargingRole, FindMyRole, DiskTotalRole, DiskFreeRole,
         // derived by the engine (guide.h) and the catalog, never in QML
         NextActionRole, NextActionNameRole, DrawingRole, ButtonSchemeRole, ControlsNoteRole,

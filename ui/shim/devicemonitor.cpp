@@ -1,4 +1,5 @@
 #include "devicemonitor.h"
+#include "kiosksettings.h"
 #include "rbtext.h"
 
 #include <QQmlEngine>
@@ -19,6 +20,10 @@ DeviceMonitor *DeviceMonitor::create(QQmlEngine *, QJSEngine *)
 DeviceMonitor::DeviceMonitor()
 {
     m_pool.setMaxThreadCount(4);
+    // The engine has no event for usbmuxd coming and going; a look per second costs a
+    // mutex, and the timer runs only while the monitor does.
+    m_muxPoll.setInterval(1000);
+    connect(&m_muxPoll, &QTimer::timeout, this, &DeviceMonitor::pollUsbmuxd);
 #ifndef RB_HAVE_DEVICE
     m_error = QStringLiteral("this build has no device monitor");
 #endif
@@ -45,16 +50,18 @@ bool DeviceMonitor::start()
     if (m_mon)
         return true;
 #ifdef RB_HAVE_DEVICE
-    rb_status st = m_ctx ? RB_OK : rb_context_new(&m_ctx, nullptr);
-    if (st == RB_OK)
-        st = rb_device_monitor_new(&m_mon, m_ctx, &DeviceMonitor::onEvent, this);
+    rb_context *ctx = context();
+    rb_status st = ctx ? rb_device_monitor_new(&m_mon, ctx, &DeviceMonitor::onEvent, this)
+                       : RB_ERR_NOMEM;
     if (st != RB_OK) {
         m_error = QString::fromUtf8(rb_strerror(st));
         m_mon = nullptr;
     } else {
         m_error.clear();
+        m_muxPoll.start();
     }
     emit availableChanged();
+    emit portsChanged();
 #endif
     return m_mon != nullptr;
 }
@@ -72,6 +79,7 @@ bool DeviceMonitor::waitReady(int timeoutMs)
 
 void DeviceMonitor::stop()
 {
+    m_muxPoll.stop();
     m_pool.waitForDone();
 #ifdef RB_HAVE_DEVICE
     rb_device_monitor_free(m_mon);
@@ -112,5 +120,70 @@ void DeviceMonitor::run(Action action, const QString &key)
             this, [this, key, action, st, detail] { emit actionFinished(key, action, st, detail); },
             Qt::QueuedConnection);
     });
+#endif
+}
+
+void DeviceMonitor::pollUsbmuxd()
+{
+#ifdef RB_HAVE_DEVICE
+    const int st = m_mon ? int(rb_device_monitor_usbmuxd_state(m_mon)) : int(RB_USBMUXD_ASKING);
+    if (st != m_muxState) {
+        m_muxState = st;
+        emit usbmuxdStateChanged();
+    }
+#endif
+}
+
+void DeviceMonitor::setUsbmuxdStateForTest(int state)
+{
+    if (state == m_muxState)
+        return;
+    m_muxState = state;
+    emit usbmuxdStateChanged();
+}
+
+rb_context *DeviceMonitor::context()
+{
+    // KioskSettings' context: ports.names must not be overwritten by its stale copy.
+    if (rb_context *shared = KioskSettings::instance()->context())
+        return shared;
+    if (!m_ctx && rb_context_new(&m_ctx, nullptr) != RB_OK)
+        m_ctx = nullptr;
+    return m_ctx;
+}
+
+QVariantList DeviceMonitor::ports() const
+{
+    QVariantList out;
+#ifdef RB_HAVE_DEVICE
+    rb_context *ctx = const_cast<DeviceMonitor *>(this)->context();
+    rb_port_label v[64];
+    const size_t n = rb_device_port_labels(v, 64, ctx);
+    for (size_t i = 0; i < n && i < 64; i++)
+        out.append(QVariantMap{{QStringLiteral("port"), QString::fromUtf8(v[i].port)},
+                               {QStringLiteral("label"), QString::fromUtf8(v[i].label)}});
+#endif
+    return out;
+}
+
+bool DeviceMonitor::setPortLabel(const QString &port, const QString &label)
+{
+#ifdef RB_HAVE_DEVICE
+    const QByteArray p = port.toUtf8(), l = label.trimmed().toUtf8();
+    rb_status st;
+    if (m_mon) {
+        st = rb_device_monitor_set_port_label(m_mon, p.constData(), l.constData());
+        m_portError = st == RB_OK ? QString() : rb::displayText(rb_device_monitor_last_error(m_mon));
+    } else {
+        rb_context *ctx = context();
+        st = ctx ? rb_device_set_port_label(ctx, p.constData(), l.constData()) : RB_ERR_NOMEM;
+        m_portError = st == RB_OK || !ctx ? QString() : rb::displayText(rb_context_last_error(ctx));
+    }
+    emit portsChanged();
+    return st == RB_OK;
+#else
+    (void)port;
+    (void)label;
+    return false;
 #endif
 }
