@@ -19,6 +19,7 @@ static const char usage[] =
     "       rescuebay-sim ipsw OUT.ipsw --product TYPE --version V --build B [--update]\n"
     "ADDR is UNIX:/path/to/socket or 127.0.0.1:PORT (as in USBMUXD_SOCKET_ADDRESS).\n"
     "ctl commands: list | attach ID | detach ID | reboot ID normal|recovery|dfu|restore |\n"
+    "              replug ID PORT |\n"
     "              trust ID accept|refuse | slow ID MS | drop ID | garbage ID | reset ID |\n"
     "              set ID KEY VALUE | unpair ID | fault ID STEP ACTION|clear|list |\n"
     "              hostile muxd|ID off|silent|huge|garbage|trickle MS\n"
