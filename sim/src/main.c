@@ -133,7 +133,7 @@ static int serve(const char *addr, const char *scenario)
         fprintf(stderr, "rescuebay-sim: cannot make the fake sysfs tree (ports unknown to "
                         "clients): %s\n", strerror(errno));
     for (int i = 0; i < g_sim.ndev; i++) {
-        snprintf(g_sim.dev[i].port, sizeof g_sim.dev[i].port, "%s", g_sim.dev[i].p.port);
+        memcpy(g_sim.dev[i].port, g_sim.dev[i].p.port, sizeof g_sim.dev[i].port);
         g_sim.dev[i].attached = 0;
         sim_device_reset(&g_sim.dev[i]);
     }

@@ -255,7 +255,7 @@ void sim_device_reset(struct sim_device *d)
     }
     if (strcmp(d->port, d->p.port)) { /* back to the scenario's port, as unplugged */
         transition(d, 0, 0, d->mode);
-        snprintf(d->port, sizeof d->port, "%s", d->p.port);
+        memcpy(d->port, d->p.port, sizeof d->port); /* same size, NUL-terminated */
     }
     transition(d, d->p.attached, 0, d->p.mode);
 }
