@@ -106,6 +106,10 @@ static cJSON *device_json(const rb_device_info *d)
     add_num(o, "disk_total_bytes", d->disk_total_bytes);
     add_num(o, "disk_free_bytes", d->disk_free_bytes);
     add_str(o, "location", d->location);
+    add_str(o, "port", d->location);
+    add_str(o, "port_label", d->port_label);
+    add_num(o, "usb_bus", d->usb_bus);
+    add_num(o, "usb_address", d->usb_address);
     add_str(o, "note", d->note);
     return o;
 }
@@ -152,6 +156,10 @@ static void print_device_short(const rb_device_info *d)
     headline(d, line, sizeof line);
     cli_printf("%s\n", line);
     cli_printf("    ");
+    if (d->port_label[0])
+        cli_printf("Port %s (%s) · ", d->port_label, d->location);
+    else if (d->location[0])
+        cli_printf("Port %s · ", d->location);
     if (d->ios_version[0])
         cli_printf("iOS %s%s%s%s · ", d->ios_version, d->build_version[0] ? " (" : "",
                d->build_version, d->build_version[0] ? ")" : "");
@@ -174,6 +182,9 @@ static void print_device_long(const rb_device_info *d)
         cli_printf("\n");                                                                       \
     } while (0)
     ROW("Mode:", "%s", rb_device_mode_name(d->mode));
+    if (d->location[0])
+        ROW("Port:", "%s%s%s%s", d->port_label[0] ? d->port_label : "", d->port_label[0] ? " (" : "",
+            d->location, d->port_label[0] ? ")" : "");
     ROW("Trust:", "%s", rb_trust_state_name(d->trust));
     if (d->ios_version[0])
         ROW("iOS:", "%s (%s)", d->ios_version, d->build_version[0] ? d->build_version : "?");

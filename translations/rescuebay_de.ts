@@ -69,6 +69,14 @@
         <source>Start the usbmuxd service (sudo systemctl start usbmuxd), then plug the devices in again.</source>
         <translation>Den Dienst usbmuxd starten (sudo systemctl start usbmuxd), dann die Geräte neu anstecken.</translation>
     </message>
+    <message>
+        <source>usbmuxd does not answer properly, so phones that are switched on cannot be seen. Restart it: run &quot;sudo systemctl restart usbmuxd&quot;.</source>
+        <translation>usbmuxd antwortet nicht richtig, daher sind eingeschaltete Telefone nicht zu sehen. Starten Sie es neu: &quot;sudo systemctl restart usbmuxd&quot; ausführen.</translation>
+    </message>
+    <message>
+        <source>usbmuxd is not running, so phones that are switched on cannot be seen. Run &quot;sudo systemctl start usbmuxd&quot;, or plug a phone in to start it.</source>
+        <translation>usbmuxd läuft nicht, daher sind eingeschaltete Telefone nicht zu sehen. Führen Sie &quot;sudo systemctl start usbmuxd&quot; aus oder schließen Sie ein Telefon an, um es zu starten.</translation>
+    </message>
 </context>
 <context>
     <name>ChoosePanel</name>
@@ -817,6 +825,14 @@
         <source>Show the restore</source>
         <translation>Wiederherstellung zeigen</translation>
     </message>
+    <message>
+        <source>Port %1</source>
+        <translation>Anschluss %1</translation>
+    </message>
+    <message>
+        <source>Port %1 (not named)</source>
+        <translation>Anschluss %1 (ohne Namen)</translation>
+    </message>
 </context>
 <context>
     <name>DeviceDrawing</name>
@@ -1203,6 +1219,49 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>PortsPanel</name>
+    <message>
+        <source>Port names</source>
+        <translation>Namen der Anschlüsse</translation>
+    </message>
+    <message>
+        <source>Plug a phone into the port you want to call %1.</source>
+        <translation>Schließen Sie ein Telefon an den Anschluss an, der %1 heißen soll.</translation>
+    </message>
+    <message>
+        <source>Name each port once so the bays are in the order of the counter: tap Name the ports, then plug a phone into one port after the other.</source>
+        <translation>Benennen Sie jeden Anschluss einmal, damit die Plätze der Reihenfolge am Tresen folgen: Tippen Sie auf Anschlüsse benennen und schließen Sie dann ein Telefon nacheinander an jeden Anschluss an.</translation>
+    </message>
+    <message>
+        <source>Name for this port</source>
+        <translation>Name für diesen Anschluss</translation>
+    </message>
+    <message>
+        <source>A number or a short name, for example 1 or Left.</source>
+        <translation>Eine Zahl oder ein kurzer Name, zum Beispiel 1 oder Links.</translation>
+    </message>
+    <message>
+        <source>Done naming ports</source>
+        <translation>Benennen beenden</translation>
+    </message>
+    <message>
+        <source>Name the ports</source>
+        <translation>Anschlüsse benennen</translation>
+    </message>
+    <message>
+        <source>The name was not saved: %1</source>
+        <translation>Der Name wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Port %1 is the USB port %2</source>
+        <translation>Anschluss %1 ist der USB-Anschluss %2</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Vergessen</translation>
     </message>
 </context>
 <context>

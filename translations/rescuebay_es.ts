@@ -69,6 +69,14 @@
         <source>Start the usbmuxd service (sudo systemctl start usbmuxd), then plug the devices in again.</source>
         <translation>Inicia el servicio usbmuxd (sudo systemctl start usbmuxd) y vuelve a conectar los dispositivos.</translation>
     </message>
+    <message>
+        <source>usbmuxd does not answer properly, so phones that are switched on cannot be seen. Restart it: run &quot;sudo systemctl restart usbmuxd&quot;.</source>
+        <translation>usbmuxd no responde bien, así que los teléfonos encendidos no se ven. Reinícielo: ejecute &quot;sudo systemctl restart usbmuxd&quot;.</translation>
+    </message>
+    <message>
+        <source>usbmuxd is not running, so phones that are switched on cannot be seen. Run &quot;sudo systemctl start usbmuxd&quot;, or plug a phone in to start it.</source>
+        <translation>usbmuxd no está en marcha, así que los teléfonos encendidos no se ven. Ejecute &quot;sudo systemctl start usbmuxd&quot; o conecte un teléfono para iniciarlo.</translation>
+    </message>
 </context>
 <context>
     <name>ChoosePanel</name>
@@ -817,6 +825,14 @@
         <source>Show the restore</source>
         <translation>Ver la restauración</translation>
     </message>
+    <message>
+        <source>Port %1</source>
+        <translation>Puerto %1</translation>
+    </message>
+    <message>
+        <source>Port %1 (not named)</source>
+        <translation>Puerto %1 (sin nombre)</translation>
+    </message>
 </context>
 <context>
     <name>DeviceDrawing</name>
@@ -1203,6 +1219,49 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>PortsPanel</name>
+    <message>
+        <source>Port names</source>
+        <translation>Nombres de los puertos</translation>
+    </message>
+    <message>
+        <source>Plug a phone into the port you want to call %1.</source>
+        <translation>Conecte un teléfono al puerto que quiere llamar %1.</translation>
+    </message>
+    <message>
+        <source>Name each port once so the bays are in the order of the counter: tap Name the ports, then plug a phone into one port after the other.</source>
+        <translation>Nombre cada puerto una vez para que los puestos sigan el orden del mostrador: toque Nombrar los puertos y conecte un teléfono a un puerto tras otro.</translation>
+    </message>
+    <message>
+        <source>Name for this port</source>
+        <translation>Nombre de este puerto</translation>
+    </message>
+    <message>
+        <source>A number or a short name, for example 1 or Left.</source>
+        <translation>Un número o un nombre corto, por ejemplo 1 o Izquierda.</translation>
+    </message>
+    <message>
+        <source>Done naming ports</source>
+        <translation>Terminar de nombrar</translation>
+    </message>
+    <message>
+        <source>Name the ports</source>
+        <translation>Nombrar los puertos</translation>
+    </message>
+    <message>
+        <source>The name was not saved: %1</source>
+        <translation>El nombre no se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Port %1 is the USB port %2</source>
+        <translation>El puerto %1 es el puerto USB %2</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Olvidar</translation>
     </message>
 </context>
 <context>

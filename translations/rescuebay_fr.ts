@@ -69,6 +69,14 @@
         <source>Start the usbmuxd service (sudo systemctl start usbmuxd), then plug the devices in again.</source>
         <translation>Démarrez le service usbmuxd (sudo systemctl start usbmuxd), puis rebranchez les appareils.</translation>
     </message>
+    <message>
+        <source>usbmuxd does not answer properly, so phones that are switched on cannot be seen. Restart it: run &quot;sudo systemctl restart usbmuxd&quot;.</source>
+        <translation>usbmuxd ne répond pas correctement : les téléphones allumés ne peuvent pas être vus. Redémarrez-le : lancez &quot;sudo systemctl restart usbmuxd&quot;.</translation>
+    </message>
+    <message>
+        <source>usbmuxd is not running, so phones that are switched on cannot be seen. Run &quot;sudo systemctl start usbmuxd&quot;, or plug a phone in to start it.</source>
+        <translation>usbmuxd n&apos;est pas lancé : les téléphones allumés ne peuvent pas être vus. Lancez &quot;sudo systemctl start usbmuxd&quot; ou branchez un téléphone pour le démarrer.</translation>
+    </message>
 </context>
 <context>
     <name>ChoosePanel</name>
@@ -817,6 +825,14 @@
         <source>Show the restore</source>
         <translation>Voir la restauration</translation>
     </message>
+    <message>
+        <source>Port %1</source>
+        <translation>Port %1</translation>
+    </message>
+    <message>
+        <source>Port %1 (not named)</source>
+        <translation>Port %1 (sans nom)</translation>
+    </message>
 </context>
 <context>
     <name>DeviceDrawing</name>
@@ -1203,6 +1219,49 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>PortsPanel</name>
+    <message>
+        <source>Port names</source>
+        <translation>Noms des ports</translation>
+    </message>
+    <message>
+        <source>Plug a phone into the port you want to call %1.</source>
+        <translation>Branchez un téléphone sur le port que vous voulez appeler %1.</translation>
+    </message>
+    <message>
+        <source>Name each port once so the bays are in the order of the counter: tap Name the ports, then plug a phone into one port after the other.</source>
+        <translation>Nommez chaque port une fois pour que les emplacements suivent l&apos;ordre du comptoir : touchez Nommer les ports, puis branchez un téléphone sur un port après l&apos;autre.</translation>
+    </message>
+    <message>
+        <source>Name for this port</source>
+        <translation>Nom de ce port</translation>
+    </message>
+    <message>
+        <source>A number or a short name, for example 1 or Left.</source>
+        <translation>Un numéro ou un nom court, par exemple 1 ou Gauche.</translation>
+    </message>
+    <message>
+        <source>Done naming ports</source>
+        <translation>Terminer le nommage</translation>
+    </message>
+    <message>
+        <source>Name the ports</source>
+        <translation>Nommer les ports</translation>
+    </message>
+    <message>
+        <source>The name was not saved: %1</source>
+        <translation>Le nom n&apos;a pas été enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Port %1 is the USB port %2</source>
+        <translation>Le port %1 est le port USB %2</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Oublier</translation>
     </message>
 </context>
 <context>

@@ -122,6 +122,13 @@ static void refresh(void)
             d->addr = (uint8_t)addr;
             copy_str(e, "Serial", d->serial, sizeof d->serial);
             copy_str(e, "Nonce", d->nonce, sizeof d->nonce);
+            char port[32];
+            copy_str(e, "Port", port, sizeof port);
+            const char *p = strchr(port, '-');
+            while (p && d->nports < (int)sizeof d->ports) {
+                d->ports[d->nports++] = (uint8_t)atoi(p + 1);
+                p = strchr(p + 1, '.');
+            }
             d->next = devices;
             devices = d;
         }
@@ -215,7 +222,18 @@ libusb_device *libusb_ref_device(libusb_device *dev) { return dev; }
 void libusb_unref_device(libusb_device *dev) { (void)dev; }
 uint8_t libusb_get_bus_number(libusb_device *dev) { return dev->bus; }
 uint8_t libusb_get_device_address(libusb_device *dev) { return dev->addr; }
-uint8_t libusb_get_port_number(libusb_device *dev) { return dev->addr; }
+uint8_t libusb_get_port_number(libusb_device *dev)
+{
+    return dev->nports ? dev->ports[dev->nports - 1] : 0;
+}
+
+int libusb_get_port_numbers(libusb_device *dev, uint8_t *port_numbers, int len)
+{
+    if (len < dev->nports)
+        return LIBUSB_ERROR_OVERFLOW;
+    memcpy(port_numbers, dev->ports, (size_t)dev->nports);
+    return dev->nports;
+}
 
 int libusb_get_device_descriptor(libusb_device *dev, struct libusb_device_descriptor *desc)
 {
@@ -347,24 +365,29 @@ struct pending {
 static int collect(struct pending *out, int max, int only_slot)
 {
     int n = 0;
-    for (int i = 0; i < MAX_CALLBACKS; i++) {
-        if (!callbacks[i].used || (only_slot >= 0 && i != only_slot))
-            continue;
-        for (struct libusb_device *d = devices; d && n < max; d = d->next) {
-            unsigned bit = 1u << i;
-            libusb_hotplug_event ev = 0;
-            if (d->present && !(d->reported & bit)) {
-                d->reported |= bit;
-                ev = LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED;
-            } else if (!d->present && (d->reported & bit)) {
-                d->reported &= ~bit;
-                ev = LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT;
+    /* Departures first, as on a real bus: a device replugged (or re-enumerated) between
+     * two polls has left before its new self arrives, and a client keyed by ECID must not
+     * see the new arrival undone by the old departure. */
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < MAX_CALLBACKS; i++) {
+            if (!callbacks[i].used || (only_slot >= 0 && i != only_slot))
+                continue;
+            for (struct libusb_device *d = devices; d && n < max; d = d->next) {
+                unsigned bit = 1u << i;
+                libusb_hotplug_event ev = 0;
+                if (pass == 1 && d->present && !(d->reported & bit)) {
+                    d->reported |= bit;
+                    ev = LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED;
+                } else if (pass == 0 && !d->present && (d->reported & bit)) {
+                    d->reported &= ~bit;
+                    ev = LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT;
+                }
+                if (ev && (callbacks[i].events & (int)ev) &&
+                    (callbacks[i].vendor == LIBUSB_HOTPLUG_MATCH_ANY ||
+                     callbacks[i].vendor == 0x05AC))
+                    out[n++] = (struct pending){callbacks[i], i, d, ev};
             }
-            if (ev && (callbacks[i].events & (int)ev) &&
-                (callbacks[i].vendor == LIBUSB_HOTPLUG_MATCH_ANY || callbacks[i].vendor == 0x05AC))
-                out[n++] = (struct pending){callbacks[i], i, d, ev};
         }
-    }
     return n;
 }
 

@@ -22,6 +22,8 @@ struct libusb_device {
     unsigned reported;            /* bit i: hotplug callback i was told it arrived */
     char serial[256];
     char nonce[256];
+    uint8_t ports[7];             /* the port chain below the root hub ("1-1.2": 1, 2) */
+    int nports;
 };
 
 struct libusb_device_handle {

@@ -78,8 +78,9 @@ static void usb_list(int fd, uint32_t tag)
         plist_dict_set_item(e, "ECID", plist_new_uint(d->p.ecid));
         plist_dict_set_item(e, "Gen", plist_new_uint((uint64_t)d->usb_gen));
         plist_dict_set_item(e, "PID", plist_new_uint(d->mode == SIM_DFU ? 0x1227 : 0x1281));
-        plist_dict_set_item(e, "Bus", plist_new_uint((uint64_t)d->p.usb_bus));
-        plist_dict_set_item(e, "Address", plist_new_uint((uint64_t)d->p.usb_port));
+        plist_dict_set_item(e, "Bus", plist_new_uint((uint64_t)sim_port_bus(d->port)));
+        plist_dict_set_item(e, "Address", plist_new_uint((uint64_t)d->usb_addr));
+        plist_dict_set_item(e, "Port", plist_new_string(d->port));
         plist_dict_set_item(e, "Serial", plist_new_string(serial ? serial : ""));
         plist_dict_set_item(e, "Nonce", plist_new_string(nonce));
         plist_array_append_item(arr, e);
@@ -209,6 +210,8 @@ static cJSON *device_json(const struct sim_device *d)
     cJSON_AddStringToObject(o, "last_restore", d->rs.last);
     cJSON_AddNumberToObject(o, "tss_requests", d->rs.tss_requests);
     cJSON_AddNumberToObject(o, "usb_claims", d->nclaims);
+    cJSON_AddStringToObject(o, "port", d->port);
+    cJSON_AddNumberToObject(o, "usb_address", d->usb_addr);
     return o;
 }
 
@@ -242,7 +245,7 @@ static int run_command(int argc, const char **argv, char **text)
     if (!strcmp(cmd, "hostile"))
         return sim_hostile_command(argc, argv, text);
     if (argc < 2) {
-        *text = strdup("usage: list | attach|detach|drop|garbage|reset ID | reboot ID MODE | "
+        *text = strdup("usage: list | attach|detach|drop|garbage|reset ID | reboot ID MODE | replug ID PORT | "
                        "trust ID accept|refuse | slow ID MS | set ID KEY VALUE | unpair ID | "
                        "hostile muxd|ID MODE | fault ID STEP ACTION|clear|list");
         return -1;
@@ -259,6 +262,13 @@ static int run_command(int argc, const char **argv, char **text)
     } else if (!strcmp(cmd, "reboot") && argc > 2 && sim_mode_parse(argv[2], &m) == 0) {
         sim_restore_interrupted(d);
         sim_later_mode(d, m);
+    } else if (!strcmp(cmd, "replug") && argc > 2) {
+        if (!sim_port_ok(argv[2])) {
+            *text = strdup("bad port path (like 1-1.2: bus, dash, ports separated by dots)");
+            return -1;
+        }
+        sim_restore_interrupted(d);
+        sim_replug(d, argv[2]);
     } else if (!strcmp(cmd, "trust") && argc > 2 &&
                (!strcmp(argv[2], "accept") || !strcmp(argv[2], "refuse"))) {
         d->trust = argv[2][0] == 'a' ? TRUST_ACCEPT : TRUST_REFUSE;
@@ -324,6 +334,7 @@ void sim_control_handle(int fd, uint32_t tag, plist_t req)
     else if (!strcmp(mt, "RbSimEnv")) {
         plist_t m = plist_new_dict();
         plist_dict_set_item(m, "TssPort", plist_new_uint((uint64_t)g_sim.tss_port));
+        plist_dict_set_item(m, "UsbSysfsRoot", plist_new_string(sim_usb_root()));
         sim_mux_send(fd, tag, m);
         plist_free(m);
     }

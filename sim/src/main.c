@@ -19,6 +19,7 @@ static const char usage[] =
     "       rescuebay-sim ipsw OUT.ipsw --product TYPE --version V --build B [--update]\n"
     "ADDR is UNIX:/path/to/socket or 127.0.0.1:PORT (as in USBMUXD_SOCKET_ADDRESS).\n"
     "ctl commands: list | attach ID | detach ID | reboot ID normal|recovery|dfu|restore |\n"
+    "              replug ID PORT |\n"
     "              trust ID accept|refuse | slow ID MS | drop ID | garbage ID | reset ID |\n"
     "              set ID KEY VALUE | unpair ID | fault ID STEP ACTION|clear|list |\n"
     "              hostile muxd|ID off|silent|huge|garbage|trickle MS\n"
@@ -40,6 +41,7 @@ static void on_term(int sig)
 {
     if (socket_is_ours())
         unlink(unix_path);
+    sim_usb_cleanup();
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -127,7 +129,11 @@ static int serve(const char *addr, const char *scenario)
         fprintf(stderr, "rescuebay-sim: cannot make keys and certificates\n");
         return 1;
     }
+    if (sim_usb_init(addr) != 0)
+        fprintf(stderr, "rescuebay-sim: cannot make the fake sysfs tree (ports unknown to "
+                        "clients): %s\n", strerror(errno));
     for (int i = 0; i < g_sim.ndev; i++) {
+        memcpy(g_sim.dev[i].port, g_sim.dev[i].p.port, sizeof g_sim.dev[i].port);
         g_sim.dev[i].attached = 0;
         sim_device_reset(&g_sim.dev[i]);
     }
@@ -218,6 +224,9 @@ static int env(const char *addr)
     plist_free(m);
     if (fd >= 0)
         close(fd);
+    const char *usb = sim_dict_str(r, "UsbSysfsRoot");
+    if (usb && *usb)
+        printf("RB_USB_SYSFS_ROOT=%s\n", usb);
     uint64_t port = 0;
     if (sim_dict_uint(r, "TssPort", &port) == 0 && port) {
         printf("http_proxy=http://127.0.0.1:%u\n", (unsigned)port);

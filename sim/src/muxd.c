@@ -40,8 +40,10 @@ void sim_device_props(const struct sim_device *d, plist_t props)
     plist_dict_set_item(props, "ConnectionSpeed", plist_new_uint(480000000));
     plist_dict_set_item(props, "ConnectionType", plist_new_string("USB"));
     plist_dict_set_item(props, "DeviceID", plist_new_uint((uint64_t)d->device_id));
+    /* as Linux usbmuxd: (bus << 16) | address, the address new on every appearance */
     plist_dict_set_item(props, "LocationID",
-                        plist_new_uint(((uint64_t)d->p.usb_bus << 16) | (uint64_t)d->p.usb_port));
+                        plist_new_uint(((uint64_t)sim_port_bus(d->port) << 16) |
+                                       (uint64_t)d->usb_addr));
     plist_dict_set_item(props, "ProductID", plist_new_uint(ipad ? 0x12ab : 0x12a8));
     plist_dict_set_item(props, "SerialNumber", plist_new_string(d->p.udid));
     plist_dict_set_item(props, "USBSerialNumber", plist_new_string(usbserial));
@@ -98,6 +100,10 @@ static void transition(struct sim_device *d, int attached, int rebooting, sim_mo
     d->rebooting = rebooting;
     d->mode = mode;
     d->epoch++;
+    if (was_mux || was_usb)
+        sim_usb_place(d, 0);
+    if (mux_visible(d) || usb_visible(d))
+        sim_usb_place(d, 1);
     if (mux_visible(d)) {
         d->device_id = g_sim.next_device_id++;
         broadcast(attached_msg(d));
@@ -108,6 +114,13 @@ static void transition(struct sim_device *d, int attached, int rebooting, sim_mo
 
 void sim_set_attached(struct sim_device *d, int on) { transition(d, on, 0, d->mode); }
 void sim_set_mode(struct sim_device *d, sim_mode m) { transition(d, d->attached, 0, m); }
+
+void sim_replug(struct sim_device *d, const char *port)
+{
+    transition(d, 0, d->rebooting, d->mode);
+    snprintf(d->port, sizeof d->port, "%s", port);
+    transition(d, 1, d->rebooting, d->mode);
+}
 
 struct later {
     struct sim_device *d;
@@ -239,6 +252,10 @@ void sim_device_reset(struct sim_device *d)
         X509_up_ref(g_sim.root_cert);
         d->hosts[0].root = g_sim.root_cert;
         d->nhosts = 1;
+    }
+    if (strcmp(d->port, d->p.port)) { /* back to the scenario's port, as unplugged */
+        transition(d, 0, 0, d->mode);
+        memcpy(d->port, d->p.port, sizeof d->port); /* same size, NUL-terminated */
     }
     transition(d, d->p.attached, 0, d->p.mode);
 }

@@ -52,8 +52,7 @@ static void profile_defaults(struct sim_profile *p, const char *name, int index)
     strcpy(p->activation, "Activated");
     p->trust = TRUST_ACCEPT;
     p->trust_pending = 1;
-    p->usb_bus = 1;
-    p->usb_port = index + 1;
+    snprintf(p->port, sizeof p->port, "1-%d", index % 127 + 1);
     p->reboot_ms = -1;
 }
 
@@ -121,10 +120,8 @@ int sim_profile_set(struct sim_profile *p, const char *key, const char *val)
             return -1;
         return 0;
     }
-    if (!strcmp(key, "location"))
-        return sscanf(val, "%d-%d", &p->usb_bus, &p->usb_port) == 2 && p->usb_bus > 0 &&
-                       p->usb_bus < 256 && p->usb_port > 0 && p->usb_port < 128
-                   ? 0 : -1;
+    if (!strcmp(key, "location") || !strcmp(key, "port"))
+        return sim_port_ok(val) ? (snprintf(p->port, sizeof p->port, "%s", val), 0) : -1;
     if (parse_u64(val, &u) != 0)
         return -1;
     if (!strcmp(key, "ecid")) p->ecid = u;

@@ -60,7 +60,7 @@ struct sim_profile {
     int paired;          /* a pair record exists at start (served by ReadPairRecord) */
     sim_trust trust;
     int trust_pending;   /* "pending" answers to Pair before the decision */
-    int usb_bus, usb_port;
+    char port[32];       /* USB port path, "1-1.2" (`port`, or `location = BUS-PORT`) */
     int slow_ms;
     int reboot_ms;       /* -1: the [sim] value */
     struct sim_fault faults[SIM_MAX_FAULTS]; /* `fault = step:action` lines */
@@ -124,6 +124,8 @@ struct sim_device {
     int attached;
     int device_id;           /* usbmuxd DeviceID, new on each appearance */
     int usb_gen;             /* bumps on each USB appearance in recovery/DFU */
+    char port[32];           /* the port it is plugged into now (ctl replug moves it) */
+    int usb_addr;            /* its device address on the bus now, new on every appearance */
     sim_trust trust;
     int trust_pending;
     int slow_ms;
@@ -181,6 +183,15 @@ int sim_scenario_load(const char *path, char *err, size_t errlen);
 int sim_profile_set(struct sim_profile *p, const char *key, const char *val);
 const char *sim_mode_name(sim_mode m);
 int sim_mode_parse(const char *s, sim_mode *out);
+
+/* usbsys.c: ports, addresses and the fake sysfs tree */
+int sim_port_ok(const char *port);
+int sim_port_bus(const char *port);
+int sim_usb_init(const char *listen_addr);
+const char *sim_usb_root(void);
+void sim_usb_cleanup(void);
+void sim_usb_place(struct sim_device *d, int visible);  /* under lock */
+void sim_replug(struct sim_device *d, const char *port); /* under lock (muxd.c) */
 
 /* pki.c */
 int sim_pki_init(void);

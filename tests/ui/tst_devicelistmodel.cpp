@@ -39,41 +39,46 @@ private slots:
         const auto names = m.roleNames();
         const QList<QByteArray> wanted{"ecid", "mode", "trust", "udid", "productType", "name",
             "hardwareModel", "deviceClass", "deviceName", "iosVersion", "buildVersion", "serial",
-            "imei", "activationState", "location", "cpid", "bdid", "usbProductId", "knownModel",
+            "imei", "activationState", "location", "portLabel", "cpid", "bdid", "usbProductId", "knownModel",
             "batteryPercent", "batteryCharging", "findMy", "diskTotal", "diskFree",
             "nextAction", "drawing", "buttonScheme"};
         for (const QByteArray &w : wanted)
             QVERIFY2(names.values().contains(w), w.constData());
     }
 
-    // The card order is the engine's rule (rb_device_monitor_list, device.h): the model
-    // never sorts by itself (not by location), it appends and then follows the engine.
-    void followsTheEngineOrder()
+    // The engine's bay order (rescuebay/device.h, "Ports"), not string order: named ports by
+    // name ("2" before "10"), then unnamed ones by path ("1-2" before "1-10"), then devices
+    // whose port is unknown in the order they came; a device that moves changes its place.
+    void keepsPortOrder()
     {
         DeviceListModel m;
         QSignalSpy count(&m, &DeviceListModel::countChanged);
-        m.apply(RB_DEVICE_ADDED, info(3, "1-3", RB_MODE_DFU, RB_TRUST_NOT_APPLICABLE, "iPad7,11"));
-        m.apply(RB_DEVICE_ADDED, info(1, "1-1", RB_MODE_NORMAL, RB_TRUST_PAIRED, "iPhone12,1"));
-        m.apply(RB_DEVICE_ADDED, info(2, "1-2", RB_MODE_NORMAL, RB_TRUST_NOT_PAIRED, "iPhone10,4"));
-        QCOMPARE(m.rowCount(), 3);
-        QCOMPARE(count.count(), 3);
+        auto at = [](uint64_t ecid, const char *loc, const char *label, uint32_t seen) {
+            rb_device_info d = info(ecid, loc, RB_MODE_NORMAL, RB_TRUST_PAIRED, "iPhone12,1");
+            std::snprintf(d.port_label, sizeof d.port_label, "%s", label);
+            d.seen_order = seen;
+            return d;
+        };
+        m.apply(RB_DEVICE_ADDED, at(1, "", "", 1));
+        m.apply(RB_DEVICE_ADDED, at(2, "1-10", "", 2));
+        m.apply(RB_DEVICE_ADDED, at(3, "1-2", "", 3));
+        m.apply(RB_DEVICE_ADDED, at(4, "2-1", "10", 4));
+        m.apply(RB_DEVICE_ADDED, at(5, "", "", 5));
+        m.apply(RB_DEVICE_ADDED, at(6, "1-9", "2", 6));
+        QCOMPARE(m.rowCount(), 6);
+        QCOMPARE(count.count(), 6);
+        const QStringList want{"0x6", "0x4", "0x3", "0x2", "0x1", "0x5"};
+        for (int i = 0; i < want.size(); i++)
+            QCOMPARE(m.get(i).value("key").toString(), want.at(i));
+        QCOMPARE(m.get(0).value("portLabel").toString(), QString("2"));
+        // replugged into the port named "1": first bay now
+        m.apply(RB_DEVICE_CHANGED, at(3, "1-4", "1", 3));
         QCOMPARE(m.get(0).value("key").toString(), QString("0x3"));
-        QCOMPARE(m.get(1).value("key").toString(), QString("0x1"));
+        QCOMPARE(m.rowCount(), 6);
+        // and back into an unnamed port: among the unnamed, by path
+        m.apply(RB_DEVICE_CHANGED, at(3, "1-11", "", 3));
+        QCOMPARE(m.get(3).value("key").toString(), QString("0x3"));
         QCOMPARE(m.get(2).value("key").toString(), QString("0x2"));
-        // A new location is not a new place: only the engine's order moves a card.
-        m.apply(RB_DEVICE_CHANGED, info(3, "1-9", RB_MODE_NORMAL, RB_TRUST_PAIRED, "iPad7,11"));
-        QCOMPARE(m.get(0).value("key").toString(), QString("0x3"));
-        QSignalSpy moved(&m, &QAbstractItemModel::rowsMoved);
-        // A key not (or no longer) in the model is skipped; rows not named stay after.
-        m.follow({"0x2", "0x77", "0x3"});
-        QCOMPARE(m.get(0).value("key").toString(), QString("0x2"));
-        QCOMPARE(m.get(1).value("key").toString(), QString("0x3"));
-        QCOMPARE(m.get(2).value("key").toString(), QString("0x1"));
-        QCOMPARE(moved.count(), 1);
-        m.follow({"0x2", "0x3", "0x1"});
-        QCOMPARE(moved.count(), 1);   // already in order: nothing moves
-        QCOMPARE(m.rowCount(), 3);
-        QCOMPARE(count.count(), 3);
     }
 
     void sameEcidAcrossModesIsOneRow()

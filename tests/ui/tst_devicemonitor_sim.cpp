@@ -2,6 +2,7 @@
 // libimobiledevice/libirecovery: events reach the model on the GUI thread, one row per
 // ECID across reboots into other modes, and the one-tap exit from recovery works.
 // Run by kiosk_monitor_sim.sh, which starts the simulator and sets the environment.
+#include <QFile>
 #include <QProcess>
 #include <QQmlComponent>
 #include <QQmlEngine>
@@ -34,6 +35,14 @@ class TstDeviceMonitorSim : public QObject
         return -1;
     }
     QVariantMap row(const QString &name) { return model->get(rowOf(name)); }
+    // Repeater-made items are visual children only (QObject::findChildren misses them).
+    static int countItems(QQuickItem *item, const QString &name)
+    {
+        int n = item->objectName() == name ? 1 : 0;
+        for (QQuickItem *c : item->childItems())
+            n += countItems(c, name);
+        return n;
+    }
     void ctl(const QStringList &args)
     {
         QProcess p;
@@ -150,12 +159,58 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(model->get(model->indexOf(key)).value("mode").toInt() == RB_MODE_NORMAL, 10000);
     }
 
+    // Bays are ports: named ports order the cards, and a replugged phone returns to its
+    // port's card with the port's name.
+    void replugReturnsToItsPort()
+    {
+        const QString key = row("iPhone 11").value("key").toString();
+        QCOMPARE(row("iPhone 11").value("location").toString(), QString("1-1"));
+        QVERIFY(mon->setPortLabel("1-3", "1"));
+        QVERIFY(mon->setPortLabel("1-1", "2"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->get(0).value("location").toString(), QString("1-3"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->get(1).value("portLabel").toString(), QString("2"), 5000);
+        QCOMPARE(model->get(1).value("key").toString(), key);
+        ctl({"replug", key, "1-5"});
+        QTRY_COMPARE_WITH_TIMEOUT(row("iPhone 11").value("location").toString(), QString("1-5"), 10000);
+        QCOMPARE(model->indexOf(key), 2); // unnamed port: after the named ones and 1-2
+        QCOMPARE(model->rowCount(), 3);
+        ctl({"replug", key, "1-1"});
+        QTRY_COMPARE_WITH_TIMEOUT(model->indexOf(key), 1, 10000);
+        QCOMPARE(model->get(1).value("portLabel").toString(), QString("2"));
+        QVERIFY(mon->setPortLabel("1-3", ""));
+        QVERIFY(mon->setPortLabel("1-1", ""));
+        QCOMPARE(mon->ports().size(), 0);
+    }
+
     void unplugRemovesTheRow()
     {
         const QString key = row("iPhone 11").value("key").toString();
         ctl({"detach", key});
         QTRY_COMPARE_WITH_TIMEOUT(model->indexOf(key), -1, 10000);
         QCOMPARE(model->rowCount(), 2);
+    }
+
+    // usbmuxd stops (the sim exits when its socket file goes): the Bays screen says so and
+    // how to fix it, and shows no empty bay that a phone could never fill.
+    void usbmuxdDownIsShownNotEmptyBays()
+    {
+        QQmlEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/"));
+        QQmlComponent c(&engine);
+        c.setData("import RescueBay.Screens\nBaysScreen { width: 1280; height: 720 }", QUrl());
+        QScopedPointer<QObject> bays(c.create());
+        QVERIFY2(bays, qPrintable(c.errorString()));
+        auto *warn = bays->findChild<QObject *>("usbmuxdDown");
+        QVERIFY(warn);
+        QVERIFY(!warn->property("visible").toBool());
+        auto *root = qobject_cast<QQuickItem *>(bays.data());
+        QVERIFY(root);
+        QTRY_VERIFY_WITH_TIMEOUT(countItems(root, "emptyBay") > 0, 5000); // 2 phones, 4 bays
+        QVERIFY(QFile::remove(qEnvironmentVariable("RB_SIM_ADDR").mid(5)));
+        QTRY_COMPARE_WITH_TIMEOUT(mon->usbmuxdState(), int(RB_USBMUXD_NOT_RUNNING), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(warn->property("visible").toBool(), 5000);
+        QVERIFY(warn->property("text").toString().contains("systemctl start usbmuxd"));
+        QTRY_COMPARE_WITH_TIMEOUT(countItems(root, "emptyBay"), 0, 5000);
     }
 
     void cleanupTestCase() { mon->stop(); }

@@ -52,6 +52,7 @@ QVariant DeviceListModel::data(const QModelIndex &index, int role) const
     case ImeiRole: return str(d.imei);
     case ActivationStateRole: return str(d.activation_state);
     case LocationRole: return str(d.location);
+    case PortLabelRole: return str(d.port_label);
     case CpidRole: return QStringLiteral("0x%1").arg(d.cpid, 4, 16, QLatin1Char('0'));
     case BdidRole: return QStringLiteral("0x%1").arg(d.bdid, 2, 16, QLatin1Char('0'));
     case UsbProductIdRole: return QStringLiteral("0x%1").arg(d.usb_product_id, 4, 16, QLatin1Char('0'));
@@ -81,6 +82,7 @@ QHash<int, QByteArray> DeviceListModel::roleNames() const
         {DeviceNameRole, "deviceName"}, {IosVersionRole, "iosVersion"},
         {BuildVersionRole, "buildVersion"}, {SerialRole, "serial"}, {ImeiRole, "imei"},
         {ActivationStateRole, "activationState"}, {LocationRole, "location"},
+        {PortLabelRole, "portLabel"},
         {CpidRole, "cpid"}, {BdidRole, "bdid"}, {UsbProductIdRole, "usbProductId"},
         {KnownModelRole, "knownModel"}, {BatteryPercentRole, "batteryPercent"},
         {BatteryChargingRole, "batteryCharging"}, {FindMyRole, "findMy"},
@@ -123,20 +125,13 @@ void DeviceListModel::derive(Row &row) const
     row.batteryLow = rb_restore_battery_low(m_ctx, &row.info) != 0;
 }
 
-void DeviceListModel::follow(const QStringList &keys)
+// Bay order is the engine's one rule (rescuebay/device.h, "Ports"); ties keep arrival order.
+int DeviceListModel::insertPosition(const rb_device_info &info) const
 {
-    int pos = 0;
-    for (const QString &key : keys) {
-        const int row = indexOf(key);
-        if (row < pos)
-            continue;   // absent (its event is still queued), or named twice
-        if (row > pos) {
-            beginMoveRows(QModelIndex(), row, row, QModelIndex(), pos);
-            m_rows.move(row, pos);
-            endMoveRows();
-        }
-        pos++;
-    }
+    int i = 0;
+    while (i < m_rows.size() && rb_device_order_compare(&m_rows.at(i).info, &info) <= 0)
+        i++;
+    return i;
 }
 
 void DeviceListModel::apply(int type, const rb_device_info &info)
@@ -158,17 +153,29 @@ void DeviceListModel::apply(int type, const rb_device_info &info)
     }
     if (row >= 0) {
         Row &r = m_rows[row];
+        const bool moved = std::strcmp(r.info.location, info.location) != 0
+                           || std::strcmp(r.info.port_label, info.port_label) != 0;
         r.info = info;
         derive(r);
         emit dataChanged(index(row), index(row));
+        if (moved) {
+            Row copy = r;
+            beginRemoveRows(QModelIndex(), row, row);
+            m_rows.removeAt(row);
+            endRemoveRows();
+            const int pos = insertPosition(info);
+            beginInsertRows(QModelIndex(), pos, pos);
+            m_rows.insert(pos, copy);
+            endInsertRows();
+        }
     } else {
         Row r{};
         r.info = info;
         r.state = RB_GUIDE_STATE_INIT;
         derive(r);
-        const int pos = int(m_rows.size());
+        const int pos = insertPosition(info);
         beginInsertRows(QModelIndex(), pos, pos);
-        m_rows.append(r);
+        m_rows.insert(pos, r);
         endInsertRows();
         emit countChanged();
     }

@@ -24,7 +24,7 @@ public:
         EcidRole, ModeRole, ModeNameRole, TrustRole, TrustNameRole, UdidRole,
         ProductTypeRole, NameRole, HardwareModelRole, DeviceClassRole, DeviceNameRole,
         IosVersionRole, BuildVersionRole, SerialRole, ImeiRole, ActivationStateRole,
-        LocationRole, CpidRole, BdidRole, UsbProductIdRole, KnownModelRole,
+        LocationRole, PortLabelRole, CpidRole, BdidRole, UsbProductIdRole, KnownModelRole,
         BatteryPercentRole, BatteryChargingRole, FindMyRole, DiskTotalRole, DiskFreeRole,
         // derived by the engine (guide.h) and the catalog, never in QML
         NextActionRole, NextActionNameRole, DrawingRole, ButtonSchemeRole, ControlsNoteRole, BatteryLowRole,
@@ -45,12 +45,9 @@ public:
     // Marks that a backup of this device passed deep verification (changes the next action).
     Q_INVOKABLE void setBackupVerified(const QString &key, bool verified);
 
-    // Applies one monitor event (RB_DEVICE_ADDED / CHANGED / REMOVED). A new device is
-    // appended; its place is the engine's to say (follow).
+    // Applies one monitor event (RB_DEVICE_ADDED / CHANGED / REMOVED). A device's place
+    // is the engine's bay order (rb_device_order_compare, device.h); the shim has no rule.
     void apply(int type, const rb_device_info &info);
-    // Moves rows into the engine's order: `keys` as rb_device_monitor_list gives them
-    // (the one device-order rule, device.h). Rows it does not name keep their order after.
-    void follow(const QStringList &keys);
     // Engine-side job facts that change the suggested action (rb_guide_state).
     void setGuideState(const QString &key, const rb_guide_state &state);
     void clear();
@@ -66,6 +63,7 @@ signals:
     void deviceSeen(const QString &key, int mode);
 
 private:
+    int insertPosition(const rb_device_info &info) const;
     struct Row {
         rb_device_info info;
         rb_guide_state state;

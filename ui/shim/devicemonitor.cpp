@@ -1,4 +1,5 @@
 #include "devicemonitor.h"
+#include "kiosksettings.h"
 #include "rbtext.h"
 
 #include <algorithm>
@@ -22,6 +23,10 @@ DeviceMonitor *DeviceMonitor::create(QQmlEngine *, QJSEngine *)
 DeviceMonitor::DeviceMonitor()
 {
     m_pool.setMaxThreadCount(4);
+    // The engine has no event for usbmuxd coming and going; a look per second costs a
+    // mutex, and the timer runs only while the monitor does.
+    m_muxPoll.setInterval(1000);
+    connect(&m_muxPoll, &QTimer::timeout, this, &DeviceMonitor::pollUsbmuxd);
 }
 
 DeviceMonitor::~DeviceMonitor()
@@ -38,42 +43,26 @@ void DeviceMonitor::onEvent(const rb_device_event *event, void *payload)
     const int type = int(event->type);
     QMetaObject::invokeMethod(self, [self, type, info] {
         self->m_model.apply(type, info);
-        self->followEngineOrder();
     }, Qt::QueuedConnection);
-}
-
-// The card order is the engine's (rb_device_monitor_list, device.h); the shim never sorts.
-void DeviceMonitor::followEngineOrder()
-{
-    if (!m_mon)
-        return;
-    std::vector<rb_device_info> list(size_t(std::max(m_model.rowCount(), 1)) + 4);
-    size_t n = rb_device_monitor_list(m_mon, list.data(), list.size());
-    if (n > list.size()) {
-        list.resize(n);
-        n = std::min(n, rb_device_monitor_list(m_mon, list.data(), list.size()));
-    }
-    QStringList keys;
-    for (size_t i = 0; i < n; i++)
-        keys.append(DeviceListModel::keyOf(list[i]));
-    m_model.follow(keys);
 }
 
 bool DeviceMonitor::start()
 {
     if (m_mon)
         return true;
-    rb_status st = m_ctx ? RB_OK : rb_context_new(&m_ctx, nullptr);
-    if (st == RB_OK)
-        st = rb_device_monitor_new(&m_mon, m_ctx, &DeviceMonitor::onEvent, this);
-    m_model.setContext(m_ctx);
+    rb_context *ctx = context();
+    rb_status st = ctx ? rb_device_monitor_new(&m_mon, ctx, &DeviceMonitor::onEvent, this)
+                       : RB_ERR_NOMEM;
+    m_model.setContext(ctx);
     if (st != RB_OK) {
         m_error = QString::fromUtf8(rb_strerror(st));
         m_mon = nullptr;
     } else {
         m_error.clear();
+        m_muxPoll.start();
     }
     emit availableChanged();
+    emit portsChanged();
     return m_mon != nullptr;
 }
 
@@ -86,6 +75,7 @@ bool DeviceMonitor::waitReady(int timeoutMs)
 
 void DeviceMonitor::stop()
 {
+    m_muxPoll.stop();
     m_pool.waitForDone();
     rb_device_monitor_free(m_mon);
     if (m_mon) {
@@ -123,4 +113,59 @@ void DeviceMonitor::run(Action action, const QString &key)
             this, [this, key, action, st, detail] { emit actionFinished(key, action, st, detail); },
             Qt::QueuedConnection);
     });
+}
+
+void DeviceMonitor::pollUsbmuxd()
+{
+    const int st = m_mon ? int(rb_device_monitor_usbmuxd_state(m_mon)) : int(RB_USBMUXD_ASKING);
+    if (st != m_muxState) {
+        m_muxState = st;
+        emit usbmuxdStateChanged();
+    }
+}
+
+void DeviceMonitor::setUsbmuxdStateForTest(int state)
+{
+    if (state == m_muxState)
+        return;
+    m_muxState = state;
+    emit usbmuxdStateChanged();
+}
+
+rb_context *DeviceMonitor::context()
+{
+    // KioskSettings' context: ports.names must not be overwritten by its stale copy.
+    if (rb_context *shared = KioskSettings::instance()->context())
+        return shared;
+    if (!m_ctx && rb_context_new(&m_ctx, nullptr) != RB_OK)
+        m_ctx = nullptr;
+    return m_ctx;
+}
+
+QVariantList DeviceMonitor::ports() const
+{
+    QVariantList out;
+    rb_context *ctx = const_cast<DeviceMonitor *>(this)->context();
+    rb_port_label v[64];
+    const size_t n = rb_device_port_labels(v, 64, ctx);
+    for (size_t i = 0; i < n && i < 64; i++)
+        out.append(QVariantMap{{QStringLiteral("port"), QString::fromUtf8(v[i].port)},
+                               {QStringLiteral("label"), QString::fromUtf8(v[i].label)}});
+    return out;
+}
+
+bool DeviceMonitor::setPortLabel(const QString &port, const QString &label)
+{
+    const QByteArray p = port.toUtf8(), l = label.trimmed().toUtf8();
+    rb_status st;
+    if (m_mon) {
+        st = rb_device_monitor_set_port_label(m_mon, p.constData(), l.constData());
+        m_portError = st == RB_OK ? QString() : rb::displayText(rb_device_monitor_last_error(m_mon));
+    } else {
+        rb_context *ctx = context();
+        st = ctx ? rb_device_set_port_label(ctx, p.constData(), l.constData()) : RB_ERR_NOMEM;
+        m_portError = st == RB_OK || !ctx ? QString() : rb::displayText(rb_context_last_error(ctx));
+    }
+    emit portsChanged();
+    return st == RB_OK;
 }

@@ -5,6 +5,8 @@
 
 #include <QObject>
 #include <QThreadPool>
+#include <QTimer>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 #include "devicelistmodel.h"
@@ -21,9 +23,19 @@ class DeviceMonitor : public QObject
     Q_PROPERTY(bool available READ available NOTIFY availableChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY availableChanged)
     Q_PROPERTY(int bayCount READ bayCount NOTIFY bayCountChanged)
+    // rb_usbmuxd_state (UsbmuxdAsking...), followed about once a second while started.
+    Q_PROPERTY(int usbmuxdState READ usbmuxdState NOTIFY usbmuxdStateChanged)
+    // The staff's port names, [{port: "1-1.2", label: "1"}] in label order.
+    Q_PROPERTY(QVariantList ports READ ports NOTIFY portsChanged)
+    Q_PROPERTY(QString portError READ portError NOTIFY portsChanged)
 public:
     enum Action { ActionPair = 1, ActionEnterRecovery, ActionExitRecovery };
     Q_ENUM(Action)
+    enum UsbmuxdState {
+        UsbmuxdAsking = RB_USBMUXD_ASKING, UsbmuxdOk = RB_USBMUXD_OK,
+        UsbmuxdNotRunning = RB_USBMUXD_NOT_RUNNING, UsbmuxdBadAnswer = RB_USBMUXD_BAD_ANSWER
+    };
+    Q_ENUM(UsbmuxdState)
 
     // The process's monitor. It watches devices only after start(); tests use it unstarted.
     static DeviceMonitor *instance();
@@ -40,6 +52,14 @@ public:
     bool available() const { return m_mon != nullptr; }
     QString errorText() const { return m_error; }
     int bayCount() const { return m_bays; }
+    int usbmuxdState() const { return m_muxState; }
+    QVariantList ports() const;
+    QString portError() const { return m_portError; }
+    // For tests of the screens without a daemon: what the engine would report.
+    void setUsbmuxdStateForTest(int state);
+
+    // Names a port ("" unnames it); the cards on it follow. False with portError if refused.
+    Q_INVOKABLE bool setPortLabel(const QString &port, const QString &label);
 
     Q_INVOKABLE void pair(const QString &key) { run(ActionPair, key); }
     Q_INVOKABLE void enterRecovery(const QString &key) { run(ActionEnterRecovery, key); }
@@ -48,6 +68,8 @@ public:
 signals:
     void availableChanged();
     void bayCountChanged();
+    void usbmuxdStateChanged();
+    void portsChanged();
     // status is an rb_status (Rb.StatusOk, Rb.StatusNeedsButtons, ...); detail is the
     // engine's English detail for the "details" fold, never the main text.
     void actionFinished(const QString &key, int action, int status, const QString &detail);
@@ -56,7 +78,6 @@ private:
     DeviceMonitor();
     ~DeviceMonitor() override;
     static void onEvent(const rb_device_event *event, void *payload);
-    void followEngineOrder();
     void run(Action action, const QString &key);
 
     DeviceListModel m_model;
@@ -64,5 +85,10 @@ private:
     rb_context *m_ctx = nullptr; // settings (device.grace_ms); outlives m_mon
     QString m_error;
     int m_bays = 4;
+    int m_muxState = RB_USBMUXD_ASKING;
+    QString m_portError;
+    QTimer m_muxPoll;
+    rb_context *context();
+    void pollUsbmuxd();
     QThreadPool m_pool;
 };

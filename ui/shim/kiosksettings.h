@@ -35,6 +35,9 @@ public:
     QVariantList languages() const;
     bool locked() const;
     int revision() const { return m_revision; }
+    // The one context the kiosk writes settings through: a second context on the same
+    // rescuebay.conf would write back its stale copy over the other's changes.
+    rb_context *context() const { return m_ctx; }
 
     // The setting `key` (rescuebay.conf), or `fallback` when unset.
     Q_INVOKABLE QString value(const QString &key, const QString &fallback = QString()) const;

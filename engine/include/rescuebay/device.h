@@ -15,7 +15,8 @@
  * or the ECID in decimal or hex ("0x1A2B...").
  *
  * Settings (from the context): device.grace_ms ($RESCUEBAY_DEVICE_GRACE_MS), how long a
- * vanished device is kept before RB_DEVICE_REMOVED; catalog.data_dir for the model table.
+ * vanished device is kept before RB_DEVICE_REMOVED; catalog.data_dir for the model table;
+ * ports.names, the staff's names of the USB ports (see "Ports").
  *
  * Threading: a monitor may be shared by any number of threads; every call takes the
  * monitor's lock (rb_device_pair, _enter_recovery and _exit_recovery talk to the device
@@ -73,8 +74,9 @@ typedef struct rb_device_info {
     char serial[32];
     char imei[24];
     char activation_state[32];     /* "Activated", "Unactivated"... (paired only) */
-    char location[32];             /* USB port / location id, for display (the order is
-                                    * rb_device_monitor_list's, not a sort by this) */
+    char location[32];             /* physical USB port path, "1-1.2" (bus-port.port...): the
+                                    * same for a port across replugs and modes; "" unknown
+                                    * (see "Ports" below) */
     uint32_t cpid;                 /* chip id; 0 if unknown */
     uint32_t bdid;                 /* board id */
     uint32_t usb_product_id;       /* Apple USB PID seen for the current mode */
@@ -90,6 +92,14 @@ typedef struct rb_device_info {
                                     * entry; it comes back CHANGED or leaves REMOVED) */
     char note[192];                /* why values are missing or stale, e.g. "lockdownd answered
                                     * a malformed plist"; "" when all is well */
+    /* Appended for ports (append-only): */
+    uint32_t usb_location;         /* usbmuxd's LocationID, (bus << 16) | address on Linux;
+                                    * 0 unknown or recovery/DFU */
+    int usb_bus;                   /* USB bus number, -1 unknown */
+    int usb_address;               /* device address on the bus, -1 unknown; the kernel gives
+                                    * a new one on every plug and mode change */
+    char port_label[64];           /* the staff's name for `location` ("1"), "" unnamed */
+    uint32_t seen_order;           /* first-seen rank in this monitor (ties of the order) */
 } rb_device_info;
 
 typedef enum rb_device_event_type {
@@ -130,12 +140,10 @@ RB_EXTERN void rb_device_monitor_free(rb_device_monitor *mon);
 /* Waits until the first enumeration of every source is complete (or timeout_ms passed). */
 RB_EXTERN rb_status rb_device_monitor_wait_ready(rb_device_monitor *mon, int timeout_ms);
 
-/* Copies up to `max` current devices into out, in the device order; returns the total.
- * The device order is one rule, kept here only: the kiosk's cards and bays and the CLI's
- * lists show devices in this order and never sort them themselves (the kiosk re-reads it
- * after every event). Today it is first-seen order: libusbmuxd 2.0 does not report USB
- * locations, so arrival order is what is stable; a device keeps its place across mode
- * changes (same ECID) and the grace period. */
+/* Copies up to `max` current devices into out, in bay order (rb_device_order_compare);
+ * returns the total. The device order is one rule, kept here only: the kiosk's cards and
+ * the CLI's lists show devices in this order and never sort them themselves (the kiosk
+ * re-reads it after every event). */
 RB_EXTERN size_t rb_device_monitor_list(rb_device_monitor *mon, rb_device_info *out, size_t max);
 
 /* Finds one device by UDID or ECID. RB_ERR_NOT_FOUND if absent. */
@@ -160,7 +168,9 @@ typedef enum rb_usbmuxd_state {
     RB_USBMUXD_BAD_ANSWER = 3    /* something accepts them but answers nonsense */
 } rb_usbmuxd_state;
 
-/* usbmuxd's state as this monitor sees it (RB_USBMUXD_NOT_RUNNING for NULL). */
+/* usbmuxd's state as this monitor sees it (RB_USBMUXD_NOT_RUNNING for NULL). After the
+ * first list the monitor looks at usbmuxd's socket about once a second, so a daemon that
+ * stops becomes NOT_RUNNING and one that starts (answering ListDevices) becomes OK. */
 RB_EXTERN rb_usbmuxd_state rb_device_monitor_usbmuxd_state(rb_device_monitor *mon);
 
 /* Detail of the calling thread's last failure on this monitor, or of a newer problem the
@@ -185,6 +195,52 @@ RB_EXTERN rb_status rb_device_exit_recovery(rb_device_monitor *mon, const char *
  * (default 60000). A value < 0 keeps the current setting. */
 RB_EXTERN rb_status rb_device_monitor_set_grace(rb_device_monitor *mon, int grace_ms,
                                                 int reboot_grace_ms);
+
+/*
+ * Ports. Bays are physical USB ports: `location` is the port path as Linux names it in
+ * sysfs ("1-1.2": bus 1, root port 1, hub port 2). Normal/restore mode: the monitor asks
+ * usbmuxd's ListDevices itself for LocationID (libusbmuxd 2.0 drops it), that is (bus <<
+ * 16) | address, and finds the folder of /sys/bus/usb/devices whose busnum/devnum match
+ * (test-only override of that root: $RB_USB_SYSFS_ROOT). Recovery/DFU: libusb's bus and
+ * port numbers of the device whose serial string carries the ECID. Elsewhere (macOS,
+ * Windows) and when a lookup fails, location is "" (unknown).
+ *
+ * Staff name ports once; names live in the setting `ports.names`, as
+ * "PATH=LABEL;PATH=LABEL" (a label is 1..31 characters without ';', '=' or control
+ * characters).
+ *
+ * Bay order (the one rule; the kiosk and the CLI use it and never order on their own):
+ * 1. devices on a named port, by label in natural order ("2" before "10");
+ * 2. devices on an unnamed known port, by path in natural order ("1-1.2" before "1-1.10");
+ * 3. devices whose port is unknown, in first-seen order (seen_order).
+ */
+typedef struct rb_port_label {
+    char port[32];    /* "1-1.2" */
+    char label[32];   /* "1" */
+} rb_port_label;
+
+/* <0, 0, >0 as a comes before, with, after b in bay order (see above). Pure. */
+RB_EXTERN int rb_device_order_compare(const rb_device_info *a, const rb_device_info *b);
+
+/* Copies up to `max` named ports into out, in label order; returns the total. ctx NULL or
+ * an unset setting: 0. Malformed entries of the setting are skipped. */
+RB_EXTERN size_t rb_device_port_labels(rb_port_label *out, size_t max, const rb_context *ctx);
+
+/* The label of port `port` into out ("" if unnamed). Returns 1 if named, else 0. */
+RB_EXTERN int rb_device_port_label(char *out, size_t cap, const rb_context *ctx,
+                                   const char *port);
+
+/* Names (label non-empty) or unnames (label NULL or "") a port and saves the setting. A
+ * label another port has moves to this one. RB_ERR_INVALID_ARG, with the reason in
+ * rb_context_last_error, for a malformed port path or label. */
+RB_EXTERN rb_status rb_device_set_port_label(rb_context *ctx, const char *port,
+                                             const char *label);
+
+/* rb_device_set_port_label on the monitor's context, then every device on that port (and
+ * on the port the label came from) is reported again (RB_DEVICE_CHANGED) with its label.
+ * RB_ERR_INVALID_ARG if the monitor has no context. */
+RB_EXTERN rb_status rb_device_monitor_set_port_label(rb_device_monitor *mon, const char *port,
+                                                     const char *label);
 
 /* Names for display and JSON: "normal", "recovery", "dfu", "restore", "unknown";
  * "not_paired", "pending", "paired", "refused", "not_applicable", "unknown". */

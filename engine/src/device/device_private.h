@@ -27,7 +27,8 @@ enum dev_msg_kind {
     MSG_IRECV_ADD,
     MSG_IRECV_REMOVE,
     MSG_READ_DONE,  /* a worker read lockdown values (public, then paired) */
-    MSG_TRUST       /* pairing state moved (pair call or its retry loop) */
+    MSG_TRUST,      /* pairing state moved (pair call or its retry loop) */
+    MSG_RELABEL     /* staff renamed a port: report every device with its label again */
 };
 
 struct dev_msg {
@@ -150,8 +151,31 @@ rb_status rb__dev_mux_start(rb_device_monitor *mon);
 void rb__dev_mux_stop(rb_device_monitor *mon);
 
 /* normal.c: lockdownd */
-void rb__dev_start_read(rb_device_monitor *mon, const char *udid, unsigned gen);
+void rb__dev_start_read(rb_device_monitor *mon, const char *udid, unsigned gen,
+                        uint32_t mux_handle);
 void rb__dev_start_pair_loop(rb_device_monitor *mon, const char *udid);
+
+/* ports.c: port names and bay order */
+bool rb__dev_port_path_ok(const char *path);
+/* Fills info->port_label for info->location from the monitor's settings. */
+void rb__dev_label(rb_device_monitor *mon, rb_device_info *info);
+
+/* usbport.c: which port a device is on */
+/* A non-blocking connect to usbmuxd's socket, found as libusbmuxd finds it
+ * (USBMUXD_SOCKET_ADDRESS "UNIX:/path", "host:port", "[v6]:port"; else /var/run/usbmuxd);
+ * the descriptor or -1. */
+int rb__dev_mux_connect(int timeout_ms);
+/* True if usbmuxd answers a ListDevices within timeout_ms. */
+bool rb__dev_mux_answers(int timeout_ms);
+/* usbmuxd's LocationID of the device with this DeviceID or UDID; 0 if not known in time. */
+uint32_t rb__dev_mux_location(uint32_t device_id, const char *udid, int timeout_ms);
+/* The sysfs folder name (port path) of the USB device (bus, address); 0 or -1. */
+int rb__dev_sysfs_port(char *out, size_t cap, int bus, int address);
+/* Sets usb_location/usb_bus/usb_address and location from a LocationID (0: unknown). */
+void rb__dev_port_from_location(rb_device_info *info, uint32_t loc);
+/* libusb's port path, bus and address of the recovery/DFU device with this ECID. */
+int rb__dev_libusb_port(char *out, size_t cap, int *bus, int *address, uint64_t ecid,
+                        uint16_t vid);
 
 /* recovery.c: libirecovery */
 rb_status rb__dev_irecv_start(rb_device_monitor *mon);

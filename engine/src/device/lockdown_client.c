@@ -104,11 +104,7 @@ static rb_status wire_recv(idevice_connection_t c, struct clock *k, plist_t *out
         free(body);
         return st;
     }
-#if RB_PLIST_FROM_MEMORY_HAS_FORMAT
-    plist_from_memory(body, len, out, NULL);
-#else
-    plist_from_memory(body, len, out);
-#endif
+    rb__dev_plist_parse(body, len, out);
     free(body);
     if (!*out || plist_get_node_type(*out) != PLIST_DICT) {
         snprintf(err, cap, "it answered with a malformed plist (%u bytes)", len);
@@ -200,4 +196,13 @@ out:
     plist_free(r);
     idevice_disconnect(c);
     return st;
+}
+
+void rb__dev_plist_parse(const char *buf, uint32_t len, plist_t *out)
+{
+#if RB_PLIST_FROM_MEMORY_HAS_FORMAT
+    plist_from_memory(buf, len, out, NULL);
+#else
+    plist_from_memory(buf, len, out);
+#endif
 }

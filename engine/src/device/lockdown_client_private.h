@@ -17,4 +17,7 @@ rb_status rb__dev_lockdown_public(idevice_t dev, unsigned timeout_ms, bool (*sto
                                   void *stop_arg, char *type, size_t type_cap, plist_t *values,
                                   char *err, size_t cap);
 
+/* plist_from_memory of either libplist signature (2.2 has no format out-parameter). */
+void rb__dev_plist_parse(const char *buf, uint32_t len, plist_t *out);
+
 #endif

@@ -38,6 +38,8 @@ void rb__dev_info_init(rb_device_info *info)
     info->disk_total_bytes = -1;
     info->disk_free_bytes = -1;
     info->connected = 1;
+    info->usb_bus = -1;
+    info->usb_address = -1;
 }
 
 struct dev_msg *rb__dev_msg_new(enum dev_msg_kind kind)
@@ -317,4 +319,19 @@ void rb_device_monitor_free(rb_device_monitor *mon)
     }
     pthread_mutex_unlock(&mon->mu);
     rb__dev_unref(mon);
+}
+
+rb_status rb_device_monitor_set_port_label(rb_device_monitor *mon, const char *port,
+                                           const char *label)
+{
+    if (!mon)
+        return RB_ERR_INVALID_ARG;
+    if (!mon->ctx)
+        return rb__dev_fail(mon, RB_ERR_INVALID_ARG,
+                            "this monitor has no context to keep port names in");
+    rb_status st = rb_device_set_port_label(mon->ctx, port, label);
+    if (st != RB_OK)
+        return rb__dev_fail(mon, st, "%s", rb_context_last_error(mon->ctx));
+    rb__dev_post(mon, rb__dev_msg_new(MSG_RELABEL));
+    return RB_OK;
 }

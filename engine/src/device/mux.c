@@ -28,6 +28,7 @@
 #include "device/device_private.h"
 
 #define PROBE_TIMEOUT_MS 1000
+#define WATCH_MS 1000
 
 static void mux_cb(const usbmuxd_event_t *ev, void *user)
 {
@@ -68,59 +69,42 @@ static void keeper_subscribe(void)
     usbmuxd_events_subscribe(&ctx, keeper_cb, NULL);
 }
 
-/* Connects to usbmuxd's socket the way libusbmuxd finds it (USBMUXD_SOCKET_ADDRESS as
- * "UNIX:/path", "host:port" or "[v6]:port", else /var/run/usbmuxd) and hangs up at once:
- * true if something accepts there. */
+/* True if something accepts connections at usbmuxd's socket. */
 static bool probe_socket(void)
 {
-    const char *addr = getenv("USBMUXD_SOCKET_ADDRESS");
-    struct sockaddr_un un = {.sun_family = AF_UNIX};
-    struct addrinfo *ai = NULL;
-    const struct sockaddr *sa = (const struct sockaddr *)&un;
-    socklen_t sl = sizeof un;
-    int family = AF_UNIX;
-    if (addr && strncmp(addr, "UNIX:", 5) != 0 && strrchr(addr, ':')) {
-        char host[256];
-        const char *colon = strrchr(addr, ':');
-        size_t hl = (size_t)(colon - addr);
-        const char *h = addr;
-        if (h[0] == '[' && hl >= 2 && h[hl - 1] == ']') {
-            h++;
-            hl -= 2;
-        }
-        if (hl >= sizeof host)
-            return false;
-        memcpy(host, h, hl);
-        host[hl] = '\0';
-        struct addrinfo hints = {.ai_socktype = SOCK_STREAM, .ai_flags = AI_NUMERICSERV};
-        if (getaddrinfo(host, colon + 1, &hints, &ai) != 0 || !ai)
-            return false;
-        sa = ai->ai_addr;
-        sl = ai->ai_addrlen;
-        family = ai->ai_family;
-    } else {
-        rb__dev_copy(un.sun_path, sizeof un.sun_path,
-                     addr && !strncmp(addr, "UNIX:", 5) && addr[5] ? addr + 5 : "/var/run/usbmuxd");
-    }
-    bool ok = false;
-    int fd = socket(family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-    if (fd >= 0) {
-        int rc = connect(fd, sa, sl);
-        if (rc != 0 && errno == EINPROGRESS) {
-            struct pollfd p = {.fd = fd, .events = POLLOUT};
-            int err = 0;
-            socklen_t el = sizeof err;
-            rc = poll(&p, 1, PROBE_TIMEOUT_MS) == 1 &&
-                         getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &el) == 0 && err == 0
-                     ? 0
-                     : -1;
-        }
-        ok = rc == 0;
+    int fd = rb__dev_mux_connect(PROBE_TIMEOUT_MS);
+    if (fd >= 0)
         close(fd);
+    return fd >= 0;
+}
+
+/* After the first list: looks at the socket about once a second until the monitor stops,
+ * so the state follows a daemon that stops or starts (the kiosk shows it). */
+static void watch(rb_device_monitor *mon)
+{
+    pthread_mutex_lock(&mon->mu);
+    while (!mon->stopping) {
+        /* ready_cv, not cv: cv is signalled for the loop thread alone. */
+        uint64_t until = rb__now_ms() + WATCH_MS, t;
+        while (!mon->stopping && (t = rb__now_ms()) < until)
+            rb__cond_wait_ms(&mon->ready_cv, &mon->mu, until - t);
+        if (mon->stopping)
+            break;
+        rb_usbmuxd_state was = mon->mux_state;
+        pthread_mutex_unlock(&mon->mu);
+        rb_usbmuxd_state now = was;
+        if (!probe_socket())
+            now = RB_USBMUXD_NOT_RUNNING;
+        else if (was == RB_USBMUXD_NOT_RUNNING)
+            now = rb__dev_mux_answers(PROBE_TIMEOUT_MS) ? RB_USBMUXD_OK : RB_USBMUXD_BAD_ANSWER;
+        if (now != was && now == RB_USBMUXD_NOT_RUNNING)
+            rb__dev_problem(mon, RB_ERR_NOT_FOUND,
+                            "usbmuxd stopped: normal-mode devices cannot be seen until it "
+                            "runs again");
+        pthread_mutex_lock(&mon->mu);
+        mon->mux_state = now;
     }
-    if (ai)
-        freeaddrinfo(ai);
-    return ok;
+    pthread_mutex_unlock(&mon->mu);
 }
 
 static void *lister_main(void *arg)
@@ -176,6 +160,8 @@ static void *lister_main(void *arg)
     pthread_mutex_unlock(&mon->mu);
     if (ctx) /* the monitor was freed meanwhile */
         usbmuxd_events_unsubscribe(ctx);
+    else
+        watch(mon);
     return NULL;
 }
 

@@ -25,6 +25,8 @@
 #include "device/lockdown_client_private.h"
 
 #define LABEL "rescuebay"
+/* Asking usbmuxd for the port: a local daemon answers in a millisecond. */
+#define PORT_TIMEOUT_MS 1500
 /* The whole public read (docs/cli-devices.md: a device that has not finished answering by
  * then is given up with a note, however it spreads its bytes). */
 #define PUBLIC_TIMEOUT_MS 5000
@@ -35,6 +37,7 @@ struct job {
     rb_device_monitor *mon;
     char udid[64];
     unsigned gen;
+    uint32_t handle;  /* usbmuxd DeviceID (0: match by UDID) */
 };
 
 /* ---- reading values ---- */
@@ -244,6 +247,9 @@ static void *read_job(void *arg)
     struct job *j = arg;
     rb_device_info info;
     rb__dev_info_init(&info);
+    /* The port first: it is known even when lockdownd then misbehaves. */
+    rb__dev_port_from_location(&info, rb__dev_mux_location(j->handle, j->udid,
+                                                           PORT_TIMEOUT_MS));
     idevice_t dev = NULL;
     lockdownd_client_t l = NULL;
     rb_status st = RB_OK;
@@ -310,13 +316,15 @@ static void *read_job(void *arg)
     return NULL;
 }
 
-void rb__dev_start_read(rb_device_monitor *mon, const char *udid, unsigned gen)
+void rb__dev_start_read(rb_device_monitor *mon, const char *udid, unsigned gen,
+                        uint32_t handle)
 {
     struct job *j = calloc(1, sizeof *j);
     if (!j)
         return;
     j->mon = mon;
     j->gen = gen;
+    j->handle = handle;
     rb__dev_copy(j->udid, sizeof j->udid, udid);
     if (!rb__dev_spawn(mon, read_job, j)) {
         rb__dev_problem(mon, RB_ERR_NOMEM, "cannot start a worker for %s", udid);

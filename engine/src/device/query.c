@@ -103,21 +103,37 @@ rb_status rb_device_monitor_wait_device(rb_device_monitor *mon, const char *id, 
     return st;
 }
 
+static int by_bay(const void *a, const void *b)
+{
+    return rb_device_order_compare(a, b);
+}
+
 size_t rb_device_monitor_list(rb_device_monitor *mon, rb_device_info *out, size_t max)
 {
     if (!mon)
         return 0;
     size_t n = 0;
     pthread_mutex_lock(&mon->mu);
-    /* Entries are kept in first-seen order, which is the bay order staff expect. */
-    for (struct dev_entry *e = mon->entries; e; e = e->next) {
-        if (!e->announced)
-            continue;
-        if (out && n < max)
-            out[n] = e->info;
-        n++;
-    }
+    for (struct dev_entry *e = mon->entries; e; e = e->next)
+        if (e->announced)
+            n++;
+    /* All of them are ordered, then the first `max` copied: a short array gets the first
+     * bays, not the first-seen devices. */
+    rb_device_info *all = n ? malloc(n * sizeof *all) : NULL;
+    size_t k = 0;
+    for (struct dev_entry *e = mon->entries; all && e; e = e->next)
+        if (e->announced) {
+            all[k] = e->info;
+            rb__dev_label(mon, &all[k]);
+            k++;
+        }
     pthread_mutex_unlock(&mon->mu);
+    if (all) {
+        qsort(all, k, sizeof *all, by_bay);
+        for (size_t i = 0; out && i < k && i < max; i++)
+            out[i] = all[i];
+        free(all);
+    }
     return n;
 }
 

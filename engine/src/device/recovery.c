@@ -23,6 +23,8 @@ struct hub_dev {
     uint64_t ecid;
     uint32_t pid, cpid, bdid;
     char srnm[32], imei[24];
+    char port[32];   /* libusb's port path, "" unknown */
+    int bus, address;
 };
 
 static pthread_mutex_t hub_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -55,6 +57,9 @@ static void post_dev(rb_device_monitor *mon, const struct hub_dev *d, bool add)
     m->info.bdid = d->bdid;
     rb__dev_copy(m->info.serial, sizeof m->info.serial, d->srnm);
     rb__dev_copy(m->info.imei, sizeof m->info.imei, d->imei);
+    rb__dev_copy(m->info.location, sizeof m->info.location, d->port);
+    m->info.usb_bus = d->bus;
+    m->info.usb_address = d->address;
     rb__dev_post(mon, m);
 }
 
@@ -64,6 +69,12 @@ static void hub_cb(const irecv_device_event_t *ev, void *user)
     const struct irecv_device_info *di = ev->device_info;
     if (!di)
         return;
+    /* libirecovery does not say where the device is; libusb does (outside hub_mu: it
+     * opens the device to read its serial string). */
+    char port[32] = "";
+    int bus = -1, address = -1;
+    if (ev->type == IRECV_DEVICE_ADD)
+        rb__dev_libusb_port(port, sizeof port, &bus, &address, di->ecid, APPLE_VID);
     pthread_mutex_lock(&hub_mu);
     size_t i = 0;
     while (i < hub_ndevs && hub_devs[i].ecid != di->ecid)
@@ -80,6 +91,9 @@ static void hub_cb(const irecv_device_event_t *ev, void *user)
             d->bdid = di->bdid;
             rb__dev_copy(d->srnm, sizeof d->srnm, di->srnm);
             rb__dev_copy(d->imei, sizeof d->imei, di->imei);
+            rb__dev_copy(d->port, sizeof d->port, port);
+            d->bus = bus;
+            d->address = address;
             for (size_t k = 0; k < hub_nmons; k++)
                 post_dev(hub_mons[k], d, true);
         }

@@ -45,6 +45,7 @@ static struct dev_entry *entry_new(rb_device_monitor *mon)
         return NULL;
     rb__dev_info_init(&e->info);
     e->order = mon->next_order++;
+    e->info.seen_order = e->order;
     struct dev_entry **pp = &mon->entries;
     while (*pp)
         pp = &(*pp)->next;
@@ -79,17 +80,19 @@ static void emit(struct dev_events *out, rb_device_event_type type, const rb_dev
 }
 
 /* Events about an entry; a CHANGED that changes nothing is dropped. */
-static void emit_entry(struct dev_events *out, rb_device_event_type type, struct dev_entry *e)
+static void emit_entry(rb_device_monitor *mon, struct dev_events *out,
+                       rb_device_event_type type, struct dev_entry *e)
 {
+    rb__dev_label(mon, &e->info); /* staff may have renamed the port since */
     if (type == RB_DEVICE_CHANGED && memcmp(&e->sent, &e->info, sizeof e->info) == 0)
         return;
     e->sent = e->info;
     emit(out, type, &e->info);
 }
 
-static void announce(struct dev_entry *e, struct dev_events *out)
+static void announce(rb_device_monitor *mon, struct dev_entry *e, struct dev_events *out)
 {
-    emit_entry(out, e->announced ? RB_DEVICE_CHANGED : RB_DEVICE_ADDED, e);
+    emit_entry(mon, out, e->announced ? RB_DEVICE_CHANGED : RB_DEVICE_ADDED, e);
     e->announced = true;
 }
 
@@ -105,7 +108,7 @@ static void go_gone(rb_device_monitor *mon, struct dev_entry *e, struct dev_even
     if (e->gone_deadline == 0)
         e->gone_deadline = 1;
     e->info.connected = 0;
-    emit_entry(out, RB_DEVICE_CHANGED, e);
+    emit_entry(mon, out, RB_DEVICE_CHANGED, e);
 }
 
 static void set_str(char *dst, size_t cap, const char *src)
@@ -146,6 +149,12 @@ static void merge_values(rb_device_info *d, const rb_device_info *s)
         d->disk_total_bytes = s->disk_total_bytes;
     if (s->disk_free_bytes >= 0)
         d->disk_free_bytes = s->disk_free_bytes;
+    if (s->usb_bus >= 0) { /* a port lookup was made: its outcome, even "unknown", wins */
+        rb__dev_copy(d->location, sizeof d->location, s->location);
+        d->usb_location = s->usb_location;
+        d->usb_bus = s->usb_bus;
+        d->usb_address = s->usb_address;
+    }
 }
 
 static void on_mux_add(rb_device_monitor *mon, struct dev_msg *m, struct dev_events *out)
@@ -168,13 +177,13 @@ static void on_mux_add(rb_device_monitor *mon, struct dev_msg *m, struct dev_eve
         }
         e->info.note[0] = '\0';
         if (e->announced)
-            emit_entry(out, RB_DEVICE_CHANGED, e);
+            emit_entry(mon, out, RB_DEVICE_CHANGED, e);
     }
     e->info.usb_product_id = m->info.usb_product_id;
     e->mux_present = true;
     e->mux_handle = m->mux_handle;
     e->gen++;
-    rb__dev_start_read(mon, m->udid, e->gen);
+    rb__dev_start_read(mon, m->udid, e->gen, m->mux_handle);
 }
 
 static void on_mux_remove(rb_device_monitor *mon, struct dev_msg *m, struct dev_events *out)
@@ -210,7 +219,7 @@ static void on_read_done(rb_device_monitor *mon, struct dev_msg *m, struct dev_e
         if (other->info.trust == RB_TRUST_NOT_APPLICABLE)
             other->info.trust = e->info.trust;
         if (e->announced)
-            emit_entry(out, RB_DEVICE_REMOVED, e);
+            emit_entry(mon, out, RB_DEVICE_REMOVED, e);
         entry_delete(mon, e);
         e = other;
         if (e->irecv_present && m->info.mode == RB_MODE_NORMAL)
@@ -226,7 +235,7 @@ static void on_read_done(rb_device_monitor *mon, struct dev_msg *m, struct dev_e
     if (m->status != RB_OK)
         rb__dev_problem(mon, m->status, "device %s: %s", e->info.udid, m->info.note);
     rb__dev_identify(mon, &e->info);
-    announce(e, out);
+    announce(mon, e, out);
 }
 
 static void on_irecv_add(rb_device_monitor *mon, struct dev_msg *m, struct dev_events *out)
@@ -254,6 +263,10 @@ static void on_irecv_add(rb_device_monitor *mon, struct dev_msg *m, struct dev_e
     d->usb_product_id = m->info.usb_product_id;
     d->cpid = m->info.cpid;
     d->bdid = m->info.bdid;
+    rb__dev_copy(d->location, sizeof d->location, m->info.location);
+    d->usb_location = 0; /* usbmuxd's number; libusb has none */
+    d->usb_bus = m->info.usb_bus;
+    d->usb_address = m->info.usb_address;
     set_str(d->serial, sizeof d->serial, m->info.serial);
     set_str(d->imei, sizeof d->imei, m->info.imei);
     /* Live values of the booted OS are meaningless now. */
@@ -261,7 +274,7 @@ static void on_irecv_add(rb_device_monitor *mon, struct dev_msg *m, struct dev_e
     d->disk_total_bytes = d->disk_free_bytes = -1;
     d->note[0] = '\0';
     rb__dev_identify(mon, d);
-    announce(e, out);
+    announce(mon, e, out);
 }
 
 static void on_irecv_remove(rb_device_monitor *mon, struct dev_msg *m, struct dev_events *out)
@@ -286,10 +299,10 @@ static void on_trust(rb_device_monitor *mon, struct dev_msg *m, struct dev_event
     e->info.trust = m->info.trust;
     rb__dev_copy(e->info.note, sizeof e->info.note, m->info.note);
     if (e->announced)
-        emit_entry(out, RB_DEVICE_CHANGED, e);
+        emit_entry(mon, out, RB_DEVICE_CHANGED, e);
     if (m->info.trust == RB_TRUST_PAIRED && e->mux_present) {
         e->gen++;
-        rb__dev_start_read(mon, e->info.udid, e->gen);
+        rb__dev_start_read(mon, e->info.udid, e->gen, e->mux_handle);
     }
 }
 
@@ -302,7 +315,7 @@ void rb__dev_apply(rb_device_monitor *mon, struct dev_msg *m, struct dev_events 
         struct dev_entry *e = rb__dev_find_udid(mon, m->udid);
         if (e && e->mux_present) {
             e->gen++;
-            rb__dev_start_read(mon, e->info.udid, e->gen);
+            rb__dev_start_read(mon, e->info.udid, e->gen, e->mux_handle);
         }
         break;
     }
@@ -310,6 +323,11 @@ void rb__dev_apply(rb_device_monitor *mon, struct dev_msg *m, struct dev_events 
     case MSG_IRECV_REMOVE: on_irecv_remove(mon, m, out); break;
     case MSG_READ_DONE: on_read_done(mon, m, out); break;
     case MSG_TRUST: on_trust(mon, m, out); break;
+    case MSG_RELABEL:
+        for (struct dev_entry *e = mon->entries; e; e = e->next)
+            if (e->announced)
+                emit_entry(mon, out, RB_DEVICE_CHANGED, e);
+        break;
     }
 }
 
@@ -322,7 +340,7 @@ uint64_t rb__dev_run_timers(rb_device_monitor *mon, struct dev_events *out)
         struct dev_entry *nx = e->next;
         if (e->gone_deadline) {
             if (e->gone_deadline <= now) {
-                emit_entry(out, RB_DEVICE_REMOVED, e);
+                emit_entry(mon, out, RB_DEVICE_REMOVED, e);
                 entry_delete(mon, e);
             } else if (!next || e->gone_deadline < next) {
                 next = e->gone_deadline;
@@ -333,7 +351,7 @@ uint64_t rb__dev_run_timers(rb_device_monitor *mon, struct dev_events *out)
                     rb__dev_copy(e->info.note, sizeof e->info.note,
                               "the device has not answered yet (lockdownd is slow or busy)");
                 rb__dev_identify(mon, &e->info);
-                announce(e, out);
+                announce(mon, e, out);
             } else if (!next || e->announce_at < next) {
                 next = e->announce_at;
             }

@@ -20,6 +20,13 @@ Rectangle {
     required property int nextAction
     required property int drawing
     required property int index
+    required property string location
+    required property string portLabel
+    // Its cell in the Bays grid (set by BaysScreen): bays stay in port order.
+    property int slot: 0
+    property int columns: 2
+    Layout.row: Math.floor(slot / Math.max(1, columns))
+    Layout.column: slot % Math.max(1, columns)
     signal opened()
     signal actionChosen()
     // This device's newest restore job ({} if none), shown as a ring.
@@ -62,6 +69,17 @@ Rectangle {
             Layout.fillHeight: true
             spacing: 6
 
+            Text {
+                objectName: "portName"
+                visible: card.location !== ""
+                text: card.portLabel !== "" ? qsTr("Port %1").arg(card.portLabel)
+                                            : qsTr("Port %1 (not named)").arg(card.location)
+                font.pixelSize: Theme.smallText
+                font.bold: true
+                color: Theme.muted
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
             Text {
                 objectName: "deviceName"
                 text: card.name !== "" ? card.name : qsTr("Unknown device")

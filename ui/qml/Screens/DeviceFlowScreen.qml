@@ -139,7 +139,7 @@ Item {
                     [qsTr("Find My"), screen.device.findMy === 1 ? qsTr("On") : screen.device.findMy === 0 ? qsTr("Off") : ""],
                     [qsTr("Battery"), screen.device.batteryPercent >= 0 ? screen.device.batteryPercent + " %" : ""],
                     [qsTr("Free storage"), screen.device.diskFree >= 0 ? qsTr("%1 GB of %2 GB").arg((screen.device.diskFree / 1e9).toFixed(1)).arg((screen.device.diskTotal / 1e9).toFixed(0)) : ""],
-                    [qsTr("Port"), screen.device.location]
+                    [qsTr("Port"), screen.device.portLabel ? screen.device.portLabel + " (" + screen.device.location + ")" : screen.device.location]
                 ]
                 delegate: RowLayout {
                     required property var modelData

@@ -116,6 +116,10 @@ Item {
                     inputMethodHints: Qt.ImhDigitsOnly
                     Layout.fillWidth: true
                 }
+                PortsPanel {
+                    objectName: "portsPanel"
+                    Layout.fillWidth: true
+                }
                 SettingField {
                     id: budget
                     label: qsTr("Firmware cache size")
