@@ -110,11 +110,11 @@ static void test_restore_names__round_trip(void)
 {
     for (int s = RB_RESTORE_PREFLIGHT; s <= RB_RESTORE_CANCELLED; s++)
         rbt_assert_int(s, rb__rs_state_from_name(rb_restore_state_name((rb_restore_state)s)));
-    for (int c = RB_CAUSE_NONE; c <= RB_CAUSE_ENGINE_ERROR; c++) {
+    for (int c = RB_CAUSE_NONE; c <= RB_CAUSE_BACKUP_PASSWORD; c++) {
         rbt_assert_int(c, rb__rs_cause_from_name(rb_restore_cause_name((rb_restore_cause)c)));
         rbt_assert(c == RB_CAUSE_NONE || rb_restore_cause_text((rb_restore_cause)c)[0]);
     }
-    for (int n = RB_RESTORE_NEXT_NONE; n <= RB_RESTORE_NEXT_SET_UP_DEVICE; n++)
+    for (int n = RB_RESTORE_NEXT_NONE; n <= RB_RESTORE_NEXT_CHECK_FIRMWARE; n++)
         rbt_assert_int(n, rb__rs_next_from_name(rb_restore_next_name((rb_restore_next)n)));
     rbt_assert_str("done", rb_restore_state_name(RB_RESTORE_DONE));
     rbt_assert_str("interrupted", rb_restore_state_name(RB_RESTORE_INTERRUPTED));

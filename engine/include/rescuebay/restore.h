@@ -108,7 +108,11 @@ typedef enum rb_restore_cause {
     RB_CAUSE_DEVICE_NOT_FOUND = 25,   /* the device to restore is not connected */
     RB_CAUSE_WAIVER_REFUSED = 26,     /* staff sign-in failed, or no ticket for the waiver */
     RB_CAUSE_BUTTONS_TIMEOUT = 27,    /* nobody put the device into recovery/DFU */
-    RB_CAUSE_ENGINE_ERROR = 28        /* journal, disk or memory failure in the engine */
+    RB_CAUSE_ENGINE_ERROR = 28,       /* journal, disk or memory failure in the engine */
+    RB_CAUSE_FIRMWARE_MISMATCH = 29,  /* the IPSW's BuildManifest is for another model/board */
+    RB_CAUSE_UPDATE_NOT_OFFERED = 30, /* update asked, the IPSW can only erase this device */
+    RB_CAUSE_FIRMWARE_DAMAGED = 31,   /* the IPSW or its BuildManifest cannot be read */
+    RB_CAUSE_BACKUP_PASSWORD = 32     /* encrypted backup: password missing or wrong */
 } rb_restore_cause;
 
 /* The staff member's next action. Stable values and names. */
@@ -128,7 +132,11 @@ typedef enum rb_restore_next {
     RB_RESTORE_NEXT_CHOOSE_BUILD = 12,   /* pick a build Apple still signs */
     RB_RESTORE_NEXT_SIGN_IN = 13,        /* sign in with a valid staff PIN / pick a ticket */
     RB_RESTORE_NEXT_RETRY = 14,          /* start the restore again */
-    RB_RESTORE_NEXT_SET_UP_DEVICE = 15   /* done: hand over / set up the device */
+    RB_RESTORE_NEXT_SET_UP_DEVICE = 15,  /* done: hand over / set up the device */
+    RB_RESTORE_NEXT_BACKUP_PASSWORD = 16,/* ask the customer for the backup's password */
+    RB_RESTORE_NEXT_ERASE_INSTEAD = 17,  /* this firmware cannot update: erase (after a
+                                            verified backup) or choose another build */
+    RB_RESTORE_NEXT_CHECK_FIRMWARE = 18  /* the catalog's IPSW is wrong or damaged */
 } rb_restore_next;
 
 /* Warnings preflight found that do not stop the job (bits). */
