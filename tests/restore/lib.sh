@@ -16,6 +16,16 @@ RB="$RB_BIN/rescuebay"
 command -v idevicerestore >/dev/null 2>&1 || { echo "SKIP: idevicerestore is not installed"; exit 77; }
 
 rs_cleanup() {
+    # A failure shows what the journal and the drivers saw (the temp dir goes away).
+    if [ "${FAILED:-0}" = 1 ] && [ -n "${H:-}" ] && [ -f "$H/restore.db" ]; then
+        echo "--- journal: jobs, attempts, transitions"
+        sq "SELECT id, state, cause, attempts, driver_pid, detail FROM jobs ORDER BY id DESC LIMIT 3" 2>&1 || true
+        sq "SELECT id, job_id, pid, tool_pid, started_ms, ended_ms, exit_code, cause, summary FROM attempts ORDER BY id DESC LIMIT 6" 2>&1 || true
+        sq "SELECT job_id, from_state, to_state, cause, at_ms, detail FROM transitions ORDER BY id DESC LIMIT 12" 2>&1 || true
+        for f in "$H/restore-logs/driver.log" $(ls -t "$H"/restore-logs/job-*.log 2>/dev/null | head -2); do
+            [ -f "$f" ] && { echo "--- $f"; tail -n 25 "$f"; }
+        done
+    fi
     # Drivers started in the background (restore start without --wait) die with the test:
     # the journal names each job's driver; only those of this data home are stopped.
     if [ -n "${H:-}" ] && [ -f "$H/restore.db" ]; then
