@@ -356,6 +356,10 @@ static int cmd_start(struct cli *c, const struct rs_args *a)
     rq.waiver = a->waiver;
     rq.staff = a->staff;
     rq.pin = pin;
+    /* Without --wait a detached driver restores: this process must not start on the device
+     * itself (a tool it started would be killed by the hand-over, costing an attempt or
+     * leaving the device half-way). */
+    rq.hand_off = !a->wait;
     int64_t id = 0;
     rb_status st = rb_restore_start(&id, rs, &rq);
     cli_secret_free(pin);
@@ -374,8 +378,7 @@ static int cmd_start(struct cli *c, const struct rs_args *a)
         return st == RB_ERR_BUSY ? CLI_BUSY : CLI_FAIL;
     }
     if (!a->wait) {
-        /* Hand the job to a detached driver: free releases the lock, then the driver
-         * adopts the job from the journal. */
+        /* Hand the job to a detached driver, which adopts it from the journal. */
         rb_restore_free(rs);
         if (spawn_driver(c) != 0)
             return cli_fail(c, RB_ERR_GENERIC, "cannot start the background driver");

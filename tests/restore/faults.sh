@@ -51,8 +51,7 @@ run_fault asr error masked_failure
 # asked to force-restart it (it stays in restore mode, as a real one does), then it resumes
 fresh
 ctl fault ipod7 asr silent >/dev/null
-rb restore start $ECID --update >/dev/null 2>&1 || fail "start"
-J=$(rs_field 0 job)
+J=$(rs_start_bg $ECID --update)
 rs_wait_state "$J" interrupted 90
 [ "$(rs_field "$J" cause)" = tool_hung ] || fail "silent device: cause $(rs_field "$J" cause)"
 _deadline=$(( $(date +%s) + 30 ))
@@ -63,26 +62,28 @@ done
 rb restore status "$J" | grep -q "Force-restart" || fail "no force-restart steps in: $(rb restore status "$J")"
 ctl reboot ipod7 recovery >/dev/null
 rs_wait_state "$J" done 90
+rs_handed_off "$J"
 ok "asr:silent -> tool hung, stopped -> force restart asked -> resumed -> done"
 
 # unplugged and left out: the job waits for the same ECID, then resumes by itself
 fresh
 ctl fault ipod7 asr unplug >/dev/null
-rb restore start $ECID --update >/dev/null 2>&1 || fail "start"
-J=$(rs_field 0 job)
+J=$(rs_start_bg $ECID --update)
 rs_wait_state "$J" interrupted 60
 [ "$(rs_field "$J" next_action)" = reconnect ] || [ "$(rs_field "$J" cause)" != device_gone ] ||
     fail "device_gone without next action reconnect"
 ctl attach ipod7 >/dev/null
 rs_wait_state "$J" done 90
+rs_handed_off "$J"
 ok "unplugged at ASR, plugged back later: resumed and done"
 
-# the tool killed from outside (e.g. by the OOM killer); a slow device keeps it running
-# long enough to be caught
+# the tool killed from outside (e.g. by the OOM killer). A slow device (every recovery-mode
+# USB answer 300 ms late) keeps it in the iBoot phase for seconds, so the poll below (tens
+# of ms per round) catches the run; with 30 ms the whole run took ~6 s, and under load it
+# had ended before a test that also spent a CLI call on finding the job looked for it.
 fresh
-ctl slow ipod7 30 >/dev/null
-rb restore start $ECID --update >/dev/null 2>&1 || fail "start"
-J=$(rs_field 0 job)
+ctl slow ipod7 300 >/dev/null
+J=$(rs_start_bg $ECID --update)
 _deadline=$(( $(date +%s) + 30 ))
 while :; do
     P=$(sq "SELECT tool_pid FROM attempts WHERE job_id=$J AND ended_ms=0 AND tool_pid>0")
@@ -96,6 +97,7 @@ rs_wait_state "$J" done 90
 [ "$(sq "SELECT cause FROM attempts WHERE job_id=$J ORDER BY id LIMIT 1")" = tool_killed ] ||
     [ "$(sq "SELECT count(*) FROM attempts WHERE job_id=$J")" = 1 ] ||
     fail "the killed run was not recorded as tool_killed"
+rs_handed_off "$J"
 ok "tool killed -> resumed -> done"
 
 # the retry budget: one attempt allowed, a fault spends it

@@ -306,6 +306,14 @@ static void test_restore_api__options_and_request_init(void)
     rbt_assert_ok(rb_restore_request_init(&rq, RB_RESTORE_REQUEST_VERSION));
     rbt_assert(rq.erase == 0 && rq.device_id == NULL);
     rbt_assert_int(RB_ERR_INVALID_ARG, rb_restore_request_init(NULL, RB_RESTORE_REQUEST_VERSION));
+    /* A caller built against version 1 has no hand_off: init must not write it. */
+    rq.hand_off = 7;
+    rbt_assert_ok(rb_restore_request_init(&rq, 1));
+    rbt_assert_int(1, rq.version);
+    rbt_assert_int(7, rq.hand_off);
+    rbt_assert_ok(rb_restore_request_init(&rq, RB_RESTORE_REQUEST_VERSION));
+    rbt_assert_int(0, rq.hand_off);
+    rbt_assert_int(RB_ERR_INVALID_ARG, rb_restore_request_init(&rq, 0));
     rb_restore_free(NULL);
     rb_restore_job_free(NULL);
     rbt_assert_int(0, rb_restore_job_attempts(NULL));

@@ -205,7 +205,7 @@ RB_EXTERN void rb_restore_free(rb_restore *rs);
 /* Detail of the calling thread's last failure on this handle ("" if none). */
 RB_EXTERN const char *rb_restore_last_error(const rb_restore *rs);
 
-#define RB_RESTORE_REQUEST_VERSION 1
+#define RB_RESTORE_REQUEST_VERSION 2
 typedef struct rb_restore_request {
     unsigned int version;       /* RB_RESTORE_REQUEST_VERSION */
     const char *device_id;      /* UDID or ECID (decimal / 0x-hex) */
@@ -217,15 +217,19 @@ typedef struct rb_restore_request {
     const char *waiver;         /* erase without backup: the customer's consent text */
     const char *staff;          /* who records the waiver ... */
     const char *pin;            /* ... signed in with this PIN (tickets API) */
+    /* version 2: 1 = run the preflight only and leave the passed job in the journal for
+     * another process to drive (rb_restore_resume there): this handle never touches the
+     * device, so nothing it started has to be stopped when it is freed right after. */
+    int hand_off;
 } rb_restore_request;
 #define RB_RESTORE_REQUEST_INIT \
-    { RB_RESTORE_REQUEST_VERSION, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+    { RB_RESTORE_REQUEST_VERSION, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
 /* Fills req with the defaults of this version (as RB_RESTORE_REQUEST_INIT). */
 RB_EXTERN rb_status rb_restore_request_init(rb_restore_request *req, unsigned int version);
 
 /* Creates a job and runs its preflight on the calling thread (firmware may be fetched:
  * progress arrives with step RB_RESTORE_STEP_FIRMWARE), then drives the job on its own
- * thread. *out receives the job id whenever a job was created. RB_ERR_REFUSED
+ * thread (unless req->hand_off). *out receives the job id whenever a job was created. RB_ERR_REFUSED
  * when the safety gate says no (the job is failed with its cause), RB_ERR_BUSY if an
  * unfinished job exists for this device, RB_ERR_NOT_FOUND if the device is not seen. */
 RB_EXTERN rb_status rb_restore_start(int64_t *out, rb_restore *rs, const rb_restore_request *req);
