@@ -229,8 +229,8 @@ RB_EXTERN rb_status rb_restore_request_init(rb_restore_request *req, unsigned in
 
 /* Creates a job and runs its preflight on the calling thread (firmware may be fetched:
  * progress arrives with step RB_RESTORE_STEP_FIRMWARE), then drives the job on its own
- * thread (unless req->hand_off). *out receives the job id whenever a job was created. RB_ERR_REFUSED
- * when the safety gate says no (the job is failed with its cause), RB_ERR_BUSY if an
+ * thread (unless req->hand_off). *out receives the job id whenever a job was created.
+ * RB_ERR_REFUSED when the safety gate says no (the job is failed with its cause), RB_ERR_BUSY if an
  * unfinished job exists for this device, RB_ERR_NOT_FOUND if the device is not seen. */
 RB_EXTERN rb_status rb_restore_start(int64_t *out, rb_restore *rs, const rb_restore_request *req);
 

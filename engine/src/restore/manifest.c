@@ -48,7 +48,8 @@ static int xml_depth(const char *s, size_t n)
         size_t left = n - i - 1;
         int close = left > 0 && *t == '/';
         t += close, left -= (size_t)close;
-        int open_tag = (left >= 5 && !memcmp(t, "dict>", 5)) || (left >= 6 && !memcmp(t, "array>", 6));
+        int open_tag = (left >= 5 && !memcmp(t, "dict>", 5)) ||
+                       (left >= 6 && !memcmp(t, "array>", 6));
         if (!open_tag)
             continue;
         depth += close ? -1 : 1;
@@ -125,7 +126,8 @@ static rb_restore_cause check_tree(plist_t root, const struct rs_manifest_want *
     for (uint32_t i = 0, n = plist_array_get_size(types); i < n; i++) {
         plist_t item = plist_array_get_item(types, i);
         uint64_t len = 0;
-        const char *t = plist_get_node_type(item) == PLIST_STRING ? plist_get_string_ptr(item, &len) : NULL;
+        const char *t = plist_get_node_type(item) == PLIST_STRING
+                            ? plist_get_string_ptr(item, &len) : NULL;
         if (!t || len > 64)
             continue;
         if (!first[0])
@@ -162,11 +164,12 @@ static rb_restore_cause check_tree(plist_t root, const struct rs_manifest_want *
         erase |= b && !strcmp(b, "Erase");
         update |= b && !strcmp(b, "Update");
     }
+    const char *board = w->hardware_model && *w->hardware_model ? w->hardware_model : "?";
     if (!fits)
         return fail(detail, cap, RB_CAUSE_FIRMWARE_MISMATCH,
                     "the firmware has no build identity for this device's board %s (CPID 0x%x, "
-                    "BDID 0x%x)%s%s", w->hardware_model && *w->hardware_model ? w->hardware_model : "?",
-                    w->cpid, w->bdid, other[0] ? "; it is for " : "", other);
+                    "BDID 0x%x)%s%s", board, w->cpid, w->bdid, other[0] ? "; it is for " : "",
+                    other);
     if (w->erase && !erase)
         return fail(detail, cap, RB_CAUSE_FIRMWARE_MISMATCH,
                     "the firmware offers no erase install for this device");
