@@ -1,5 +1,6 @@
 /* args.c - argument parsing shared by every command family: numbers and versions with
- * range checks, --help, unknown options and commands (with the nearest known word). */
+ * range checks, --help, unknown options and commands (with the nearest known word), and
+ * secrets read from standard input or a file (never from argv, which `ps` shows). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,4 +176,48 @@ int cli_unknown(struct cli *c, const char *what, const char *word, const char *c
     else
         cli_eprintf("%s: unknown %s '%s'\n", c->prog, what, word);
     return usage ? cli_usage(c, usage) : CLI_USAGE;
+}
+
+/* The first line of f, without its line end; NULL at end of file. */
+static char *first_line(FILE *f)
+{
+    size_t cap = 0;
+    char *line = NULL;
+    ssize_t n = getline(&line, &cap, f);
+    if (n < 0) {
+        free(line);
+        return NULL;
+    }
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+        line[--n] = '\0';
+    return line;
+}
+
+int cli_read_secret(struct cli *c, const char *what, bool from_stdin, const char *file, char **out)
+{
+    *out = NULL;
+    if (from_stdin) {
+        *out = first_line(stdin);
+        if (!*out)
+            return cli_fail(c, RB_ERR_INVALID_ARG, "no %s on standard input", what);
+    } else if (file) {
+        FILE *f = fopen(file, "r");
+        if (!f)
+            return cli_fail(c, RB_ERR_NOT_FOUND, "cannot read %s", file);
+        *out = first_line(f);
+        fclose(f);
+        if (!*out)
+            return cli_fail(c, RB_ERR_INVALID_ARG, "%s is empty", file);
+    }
+    return CLI_OK;
+}
+
+void cli_secret_free(char *s)
+{
+    if (s) {
+        volatile char *p = s;
+        while (*p)
+            *p++ = 0;
+        free(s);
+    }
 }

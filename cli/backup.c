@@ -47,31 +47,6 @@ static void human_size(uint64_t b, char *out, size_t n)
     snprintf(out, n, i ? "%.1f %s" : "%.0f %s", v, u[i]);
 }
 
-/* Reads the first line of f into a malloc'd string (the password), without the newline. */
-static char *read_secret(FILE *f)
-{
-    size_t cap = 0;
-    char *line = NULL;
-    ssize_t n = getline(&line, &cap, f);
-    if (n < 0) {
-        free(line);
-        return NULL;
-    }
-    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-        line[--n] = '\0';
-    return line;
-}
-
-static void wipe_free(char *s)
-{
-    if (s) {
-        volatile char *p = s;
-        while (*p)
-            *p++ = 0;
-        free(s);
-    }
-}
-
 struct vargs {
     const char *dir, *password_file, *device, *target_ios, *target_model, *category, *out;
     const char **roots;
@@ -127,21 +102,7 @@ static int parse(struct cli *c, int argc, char **argv, int first, struct vargs *
 
 static int get_password(struct cli *c, const struct vargs *a, char **pw)
 {
-    *pw = NULL;
-    if (a->password_stdin) {
-        *pw = read_secret(stdin);
-        if (!*pw)
-            return cli_fail(c, RB_ERR_INVALID_ARG, "no password on standard input");
-    } else if (a->password_file) {
-        FILE *f = fopen(a->password_file, "r");
-        if (!f)
-            return cli_fail(c, RB_ERR_NOT_FOUND, "cannot read %s", a->password_file);
-        *pw = read_secret(f);
-        fclose(f);
-        if (!*pw)
-            return cli_fail(c, RB_ERR_INVALID_ARG, "%s is empty", a->password_file);
-    }
-    return CLI_OK;
+    return cli_read_secret(c, "password", a->password_stdin, a->password_file, pw);
 }
 
 static int on_progress(const rb_progress *p, void *payload)
@@ -323,7 +284,7 @@ static int run_verify(struct cli *c, struct vargs *a, bool inventory)
     if (a->device) {
         rb_status st = rb_restore_target_from_device(&tgt, ctx, cat, a->device, 5000);
         if (st != RB_OK) {
-            wipe_free(pw);
+            cli_secret_free(pw);
             rb_catalog_free(cat);
             return cli_fail(c, st, "cannot read the iOS version of device %s", a->device);
         }
@@ -336,7 +297,7 @@ static int run_verify(struct cli *c, struct vargs *a, bool inventory)
         o.progress = on_progress;
     rb_backup_report *r = NULL;
     rb_status st = rb_backup_verify(&r, ctx, a->dir, &o);
-    wipe_free(pw);
+    cli_secret_free(pw);
     rb_catalog_free(cat);
     if (show_progress)
         cli_eprintf("\r%-70s\r", "");
@@ -470,7 +431,7 @@ static int run_extract(struct cli *c, struct vargs *a)
     o.password = pw;
     rb_backup_extract_result res;
     rb_status st = rb_backup_extract(&res, ctx, a->dir, cat, a->out, &o);
-    wipe_free(pw);
+    cli_secret_free(pw);
     if (st != RB_OK)
         return cli_fail(c, st, "cannot extract %s from %s", a->category, a->dir);
     if (c->json) {

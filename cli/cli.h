@@ -93,6 +93,13 @@ const char *cli_nearest(const char *word, const char *const *known, size_t n);
 int cli_unknown(struct cli *c, const char *what, const char *word, const char *const *known,
                 size_t n, const char *usage);
 
+/* A secret (a backup password) from the first line of standard input (from_stdin) or of
+ * `file`, without its line end, into *out (NULL when neither is asked). `what` names it in
+ * errors ("password"). Prints what is wrong and returns CLI_FAIL. */
+int cli_read_secret(struct cli *c, const char *what, bool from_stdin, const char *file, char **out);
+/* Overwrites the secret, then frees it; NULL is a no-op. */
+void cli_secret_free(char *s);
+
 /* Command families (one file each). argv[0] is the family name. */
 int cli_models(struct cli *c, int argc, char **argv);
 int cli_devices(struct cli *c, int argc, char **argv);

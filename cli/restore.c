@@ -22,8 +22,9 @@ extern char **environ;
 
 #define USAGE                                                                                \
     "restore COMMAND ...\n"                                                                  \
-    "  start ID [--erase|--update] [--build B] [--backup PATH] [--ticket N]\n"              \
-    "        [--waiver TEXT --staff NAME --pin-stdin] [--wait]\n"                            \
+    "  start ID [--erase|--update] [--build B] [--ticket N] [--wait]\n"                     \
+    "        [--backup PATH [--backup-password-stdin | --backup-password-file F]]\n"        \
+    "        [--waiver TEXT --staff NAME --pin-stdin]\n"                                     \
     "                         preflight, then restore device ID (UDID or ECID)\n"            \
     "  status [JOB] [--watch] [--all]   a job (default: the newest), or every job\n"         \
     "  cancel JOB             stop a job; it ends cancelled\n"                               \
@@ -52,8 +53,8 @@ static void on_signal(int sig)
 struct rs_args {
     const char *cmd;
     const char *pos;
-    const char *build, *backup, *ticket, *waiver, *staff;
-    bool erase, update, wait, watch, all, pin_stdin, driver;
+    const char *build, *backup, *ticket, *waiver, *staff, *password_file;
+    bool erase, update, wait, watch, all, pin_stdin, password_stdin, driver;
 };
 
 static int parse_args(struct cli *c, int argc, char **argv, struct rs_args *a)
@@ -67,6 +68,7 @@ static int parse_args(struct cli *c, int argc, char **argv, struct rs_args *a)
         else if (cli_opt(argc, argv, &i, "--ticket", &v)) slot = &a->ticket;
         else if (cli_opt(argc, argv, &i, "--waiver", &v)) slot = &a->waiver;
         else if (cli_opt(argc, argv, &i, "--staff", &v)) slot = &a->staff;
+        else if (cli_opt(argc, argv, &i, "--backup-password-file", &v)) slot = &a->password_file;
         if (slot) {
             if (!v)
                 return cli_usage(c, USAGE);
@@ -80,9 +82,10 @@ static int parse_args(struct cli *c, int argc, char **argv, struct rs_args *a)
         else if (!strcmp(s, "--watch")) a->watch = true;
         else if (!strcmp(s, "--all")) a->all = true;
         else if (!strcmp(s, "--pin-stdin")) a->pin_stdin = true;
+        else if (!strcmp(s, "--backup-password-stdin")) a->password_stdin = true;
         else if (!strcmp(s, "--driver")) a->driver = true;
-        else if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
-            cli_printf("usage: %s %s\n", c->prog, USAGE);
+        else if (cli_is_help(s)) {
+            cli_help(c, USAGE);
             return -2;
         } else if (s[0] == '-' && s[1]) {
             cli_eprintf("%s: unknown option %s\n", c->prog, s);
@@ -302,15 +305,6 @@ static int spawn_driver(struct cli *c)
     return rc == 0 ? 0 : -1;
 }
 
-static char *read_pin(void)
-{
-    char buf[64];
-    if (!fgets(buf, sizeof buf, stdin))
-        return NULL;
-    buf[strcspn(buf, "\r\n")] = '\0';
-    return strdup(buf);
-}
-
 static int wait_job(struct cli *c, rb_restore *rs, int64_t id)
 {
     while (rb_restore_wait(rs, id, 300) == RB_ERR_TIMEOUT)
@@ -328,14 +322,28 @@ static int cmd_start(struct cli *c, const struct rs_args *a)
         return cli_usage(c, "restore start ID [--erase|--update] ...");
     if ((a->waiver != NULL) != (a->staff != NULL) || (a->waiver && !a->pin_stdin))
         return cli_usage(c, "restore start: --waiver needs --staff NAME and --pin-stdin");
+    if ((a->password_stdin || a->password_file) && !a->backup)
+        return cli_usage(c, "restore start: a backup password needs --backup PATH");
+    if (a->password_stdin && a->password_file)
+        return cli_usage(c, "restore start: --backup-password-stdin or --backup-password-file, "
+                            "not both");
+    if (a->password_stdin && a->pin_stdin)
+        return cli_usage(c, "restore start: only one secret can come from standard input; give "
+                            "the backup password with --backup-password-file F");
     char *pin = NULL;
-    if (a->pin_stdin && !(pin = read_pin()))
-        return cli_usage(c, "restore start: --pin-stdin: no PIN on standard input");
+    if (cli_read_secret(c, "PIN", a->pin_stdin, NULL, &pin) != CLI_OK)
+        return CLI_USAGE;
+    /* Only the preflight (here, in this process) reads the backup: the password goes no
+     * further than rb_restore_start, never into the journal or a driver's argv. */
+    char *password = NULL;
+    int rc = cli_read_secret(c, "backup password", a->password_stdin, a->password_file, &password);
     struct progress_view view = {c->json, 0, -1, -1};
     rb_restore *rs = NULL;
-    int rc = open_rs(c, &rs, &view);
+    if (rc == CLI_OK)
+        rc = open_rs(c, &rs, &view);
     if (rc != CLI_OK) {
-        free(pin);
+        cli_secret_free(pin);
+        cli_secret_free(password);
         return rc;
     }
     rb_restore_request rq = RB_RESTORE_REQUEST_INIT;
@@ -343,13 +351,19 @@ static int cmd_start(struct cli *c, const struct rs_args *a)
     rq.erase = a->erase;
     rq.build = a->build;
     rq.backup_path = a->backup;
+    rq.backup_password = password;
     rq.ticket = a->ticket;
     rq.waiver = a->waiver;
     rq.staff = a->staff;
     rq.pin = pin;
+    /* Without --wait a detached driver restores: this process must not start on the device
+     * itself (a tool it started would be killed by the hand-over, costing an attempt or
+     * leaving the device half-way). */
+    rq.hand_off = !a->wait;
     int64_t id = 0;
     rb_status st = rb_restore_start(&id, rs, &rq);
-    free(pin);
+    cli_secret_free(pin);
+    cli_secret_free(password);
     if (st == RB_ERR_REFUSED) {
         show(c, rs, id, false);
         cli_eprintf("%s: the restore was refused before anything was touched\n", c->prog);
@@ -364,8 +378,7 @@ static int cmd_start(struct cli *c, const struct rs_args *a)
         return st == RB_ERR_BUSY ? CLI_BUSY : CLI_FAIL;
     }
     if (!a->wait) {
-        /* Hand the job to a detached driver: free releases the lock, then the driver
-         * adopts the job from the journal. */
+        /* Hand the job to a detached driver, which adopts it from the journal. */
         rb_restore_free(rs);
         if (spawn_driver(c) != 0)
             return cli_fail(c, RB_ERR_GENERIC, "cannot start the background driver");

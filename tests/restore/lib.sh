@@ -16,6 +16,16 @@ RB="$RB_BIN/rescuebay"
 command -v idevicerestore >/dev/null 2>&1 || { echo "SKIP: idevicerestore is not installed"; exit 77; }
 
 rs_cleanup() {
+    # A failure shows what the journal and the drivers saw (the temp dir goes away).
+    if [ "${FAILED:-0}" = 1 ] && [ -n "${H:-}" ] && [ -f "$H/restore.db" ]; then
+        echo "--- journal: jobs, attempts, transitions"
+        sq "SELECT id, state, cause, attempts, driver_pid, detail FROM jobs ORDER BY id DESC LIMIT 3" 2>&1 || true
+        sq "SELECT id, job_id, pid, tool_pid, started_ms, ended_ms, exit_code, cause, summary FROM attempts ORDER BY id DESC LIMIT 6" 2>&1 || true
+        sq "SELECT job_id, from_state, to_state, cause, at_ms, detail FROM transitions ORDER BY id DESC LIMIT 12" 2>&1 || true
+        for f in "$H/restore-logs/driver.log" $(ls -t "$H"/restore-logs/job-*.log 2>/dev/null | head -2); do
+            [ -f "$f" ] && { echo "--- $f"; tail -n 25 "$f"; }
+        done
+    fi
     # Drivers started in the background (restore start without --wait) die with the test:
     # the journal names each job's driver; only those of this data home are stopped.
     if [ -n "${H:-}" ] && [ -f "$H/restore.db" ]; then
@@ -63,6 +73,16 @@ rs_firmware() {
     fx_catalog "$1" "$_f" "" "${4:-true}" "$3" "$2"
 }
 
+# rs_start_bg ID ARGS...: `restore start` without --wait; prints the job number from the
+# command's own answer (a second CLI call to find it costs seconds under load, and a
+# failing one would give an empty number).
+rs_start_bg() {
+    _out=$(rb --json restore start "$@" 2>"$T/start.err") || fail "restore start $*: $(cat "$T/start.err")"
+    _j=$(printf '%s' "$_out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["job"])') ||
+        fail "restore start $*: no job in: $_out"
+    echo "$_j"
+}
+
 rs_field() {
     rb --json restore status "$1" 2>/dev/null |
         python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$2" 2>/dev/null
@@ -90,6 +110,17 @@ rs_wait_restoring() {
         [ "$(date +%s)" -lt "$_deadline" ] || fail "job $1 did not start attempt $2 within $3 s"
         sleep 0.1
     done
+}
+
+# rs_handed_off JOB: `restore start` without --wait only ran the preflight; every later
+# transition and tool run of the job came from the background driver.
+rs_handed_off() {
+    _sp=$(sq "SELECT pid FROM transitions WHERE job_id=$1 AND detail='preflight passed'")
+    [ -n "$_sp" ] || fail "job $1: no preflight transition"
+    _n=$(sq "SELECT (SELECT count(*) FROM attempts WHERE job_id=$1 AND pid=$_sp) +
+                    (SELECT count(*) FROM transitions WHERE job_id=$1 AND pid=$_sp
+                     AND detail != 'preflight passed')")
+    [ "$_n" = 0 ] || fail "job $1: the start process itself acted on the device ($_n rows)"
 }
 
 # The count of tool runs that overlapped in time on one ECID (must stay 0).

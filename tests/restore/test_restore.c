@@ -110,11 +110,11 @@ static void test_restore_names__round_trip(void)
 {
     for (int s = RB_RESTORE_PREFLIGHT; s <= RB_RESTORE_CANCELLED; s++)
         rbt_assert_int(s, rb__rs_state_from_name(rb_restore_state_name((rb_restore_state)s)));
-    for (int c = RB_CAUSE_NONE; c <= RB_CAUSE_ENGINE_ERROR; c++) {
+    for (int c = RB_CAUSE_NONE; c <= RB_CAUSE_BACKUP_PASSWORD; c++) {
         rbt_assert_int(c, rb__rs_cause_from_name(rb_restore_cause_name((rb_restore_cause)c)));
         rbt_assert(c == RB_CAUSE_NONE || rb_restore_cause_text((rb_restore_cause)c)[0]);
     }
-    for (int n = RB_RESTORE_NEXT_NONE; n <= RB_RESTORE_NEXT_SET_UP_DEVICE; n++)
+    for (int n = RB_RESTORE_NEXT_NONE; n <= RB_RESTORE_NEXT_CHECK_FIRMWARE; n++)
         rbt_assert_int(n, rb__rs_next_from_name(rb_restore_next_name((rb_restore_next)n)));
     rbt_assert_str("done", rb_restore_state_name(RB_RESTORE_DONE));
     rbt_assert_str("interrupted", rb_restore_state_name(RB_RESTORE_INTERRUPTED));
@@ -306,6 +306,14 @@ static void test_restore_api__options_and_request_init(void)
     rbt_assert_ok(rb_restore_request_init(&rq, RB_RESTORE_REQUEST_VERSION));
     rbt_assert(rq.erase == 0 && rq.device_id == NULL);
     rbt_assert_int(RB_ERR_INVALID_ARG, rb_restore_request_init(NULL, RB_RESTORE_REQUEST_VERSION));
+    /* A caller built against version 1 has no hand_off: init must not write it. */
+    rq.hand_off = 7;
+    rbt_assert_ok(rb_restore_request_init(&rq, 1));
+    rbt_assert_int(1, rq.version);
+    rbt_assert_int(7, rq.hand_off);
+    rbt_assert_ok(rb_restore_request_init(&rq, RB_RESTORE_REQUEST_VERSION));
+    rbt_assert_int(0, rq.hand_off);
+    rbt_assert_int(RB_ERR_INVALID_ARG, rb_restore_request_init(&rq, 0));
     rb_restore_free(NULL);
     rb_restore_job_free(NULL);
     rbt_assert_int(0, rb_restore_job_attempts(NULL));

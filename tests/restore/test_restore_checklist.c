@@ -106,8 +106,28 @@ static void test_restore_checklist__battery_low_follows_the_setting(void)
     rb_context_free(ctx);
 }
 
+
+/* The IPSW's manifest is read with the firmware; the backup's password with the backup. */
+static void test_restore_checklist__manifest_and_password_refusals(void)
+{
+    rb_restore_cause fw[] = {RB_CAUSE_FIRMWARE_MISMATCH, RB_CAUSE_UPDATE_NOT_OFFERED,
+                             RB_CAUSE_FIRMWARE_DAMAGED};
+    for (size_t i = 0; i < 3; i++) {
+        rb_restore_checklist(items, RB_RESTORE_FAILED, fw[i], 0, 0, 0);
+        rbt_assert_int(RB_RESTORE_CHECK_PASSED, res(RB_RESTORE_CHECK_MODEL));
+        rbt_assert_int(RB_RESTORE_CHECK_FAILED, res(RB_RESTORE_CHECK_FIRMWARE));
+        rbt_assert_int(fw[i], items[RB_RESTORE_CHECK_FIRMWARE].cause);
+        rbt_assert_int(RB_RESTORE_CHECK_PENDING, res(RB_RESTORE_CHECK_BATTERY));
+    }
+    rb_restore_checklist(items, RB_RESTORE_FAILED, RB_CAUSE_BACKUP_PASSWORD, 0, 1, 0);
+    rbt_assert_int(RB_RESTORE_CHECK_PASSED, res(RB_RESTORE_CHECK_FIRMWARE));
+    rbt_assert_int(RB_RESTORE_CHECK_FAILED, res(RB_RESTORE_CHECK_BACKUP));
+    rbt_assert_int(RB_RESTORE_CHECK_PENDING, res(RB_RESTORE_CHECK_DISK));
+}
+
 RBT_MAIN(T(test_restore_checklist__running_preflight_is_all_pending),
          T(test_restore_checklist__battery_low_follows_the_setting),
+         T(test_restore_checklist__manifest_and_password_refusals),
          T(test_restore_checklist__update_skips_backup_and_find_my),
          T(test_restore_checklist__no_backup_stops_before_the_firmware),
          T(test_restore_checklist__a_backup_that_does_not_verify_comes_after_the_firmware),

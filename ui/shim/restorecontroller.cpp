@@ -10,6 +10,8 @@ static_assert(int(RestoreController::StateCancelled) == RB_RESTORE_CANCELLED);
 static_assert(int(RestoreController::CauseEngineError) == RB_CAUSE_ENGINE_ERROR);
 static_assert(int(RestoreController::CauseWaiverRefused) == RB_CAUSE_WAIVER_REFUSED);
 static_assert(int(RestoreController::NextSetUpDevice) == RB_RESTORE_NEXT_SET_UP_DEVICE);
+static_assert(int(RestoreController::CauseBackupPassword) == RB_CAUSE_BACKUP_PASSWORD);
+static_assert(int(RestoreController::NextCheckFirmware) == RB_RESTORE_NEXT_CHECK_FIRMWARE);
 static_assert(int(RestoreController::StepUploadImg) == RB_RESTORE_STEP_UPLOAD_IMG);
 static_assert(int(RestoreController::StepFirmware) == RB_RESTORE_STEP_FIRMWARE);
 static_assert(int(RestoreController::CheckDisk) == RB_RESTORE_CHECK_DISK);

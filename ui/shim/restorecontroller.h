@@ -87,12 +87,15 @@ public:
                  CauseNoBackup, CauseBackupNotRestorable, CauseBackupNotCompatible,
                  CauseBatteryLow, CauseDiskFull, CauseFirmwareUnavailable, CauseWrongBuild,
                  CauseDidNotReturn, CauseOutOfRetries, CauseCancelled, CauseDeviceNotFound,
-                 CauseWaiverRefused, CauseButtonsTimeout, CauseEngineError };
+                 CauseWaiverRefused, CauseButtonsTimeout, CauseEngineError,
+                 CauseFirmwareMismatch, CauseUpdateNotOffered, CauseFirmwareDamaged,
+                 CauseBackupPassword };
     Q_ENUM(Cause)
     enum Next { NextNone = 0, NextWait, NextReconnect, NextChangeCable, NextForceRestart,
                 NextEnterRecovery, NextCharge, NextContactApple, NextUpdateTool,
                 NextVerifyBackup, NextFreeDisk, NextCheckNetwork, NextChooseBuild, NextSignIn,
-                NextRetry, NextSetUpDevice };
+                NextRetry, NextSetUpDevice, NextBackupPassword, NextEraseInstead,
+                NextCheckFirmware };
     Q_ENUM(Next)
     enum Step { StepDetect = 0, StepPrepare, StepUploadFs, StepVerifyFs, StepFlashFw,
                 StepFlashBb, StepFud, StepUploadImg, StepFirmware = 100 };

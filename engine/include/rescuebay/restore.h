@@ -110,7 +110,11 @@ typedef enum rb_restore_cause {
     RB_CAUSE_DEVICE_NOT_FOUND = 25,   /* the device to restore is not connected */
     RB_CAUSE_WAIVER_REFUSED = 26,     /* staff sign-in failed, or no ticket for the waiver */
     RB_CAUSE_BUTTONS_TIMEOUT = 27,    /* nobody put the device into recovery/DFU */
-    RB_CAUSE_ENGINE_ERROR = 28        /* journal, disk or memory failure in the engine */
+    RB_CAUSE_ENGINE_ERROR = 28,       /* journal, disk or memory failure in the engine */
+    RB_CAUSE_FIRMWARE_MISMATCH = 29,  /* the IPSW's BuildManifest is for another model/board */
+    RB_CAUSE_UPDATE_NOT_OFFERED = 30, /* update asked, the IPSW can only erase this device */
+    RB_CAUSE_FIRMWARE_DAMAGED = 31,   /* the IPSW or its BuildManifest cannot be read */
+    RB_CAUSE_BACKUP_PASSWORD = 32     /* encrypted backup: password missing or wrong */
 } rb_restore_cause;
 
 /* The staff member's next action. Stable values and names. */
@@ -130,7 +134,11 @@ typedef enum rb_restore_next {
     RB_RESTORE_NEXT_CHOOSE_BUILD = 12,   /* pick a build Apple still signs */
     RB_RESTORE_NEXT_SIGN_IN = 13,        /* sign in with a valid staff PIN / pick a ticket */
     RB_RESTORE_NEXT_RETRY = 14,          /* start the restore again */
-    RB_RESTORE_NEXT_SET_UP_DEVICE = 15   /* done: hand over / set up the device */
+    RB_RESTORE_NEXT_SET_UP_DEVICE = 15,  /* done: hand over / set up the device */
+    RB_RESTORE_NEXT_BACKUP_PASSWORD = 16,/* ask the customer for the backup's password */
+    RB_RESTORE_NEXT_ERASE_INSTEAD = 17,  /* this firmware cannot update: erase (after a
+                                            verified backup) or choose another build */
+    RB_RESTORE_NEXT_CHECK_FIRMWARE = 18  /* the catalog's IPSW is wrong or damaged */
 } rb_restore_next;
 
 /* Warnings preflight found that do not stop the job (bits). */
@@ -199,7 +207,7 @@ RB_EXTERN void rb_restore_free(rb_restore *rs);
 /* Detail of the calling thread's last failure on this handle ("" if none). */
 RB_EXTERN const char *rb_restore_last_error(const rb_restore *rs);
 
-#define RB_RESTORE_REQUEST_VERSION 1
+#define RB_RESTORE_REQUEST_VERSION 2
 typedef struct rb_restore_request {
     unsigned int version;       /* RB_RESTORE_REQUEST_VERSION */
     const char *device_id;      /* UDID or ECID (decimal / 0x-hex) */
@@ -211,16 +219,20 @@ typedef struct rb_restore_request {
     const char *waiver;         /* erase without backup: the customer's consent text */
     const char *staff;          /* who records the waiver ... */
     const char *pin;            /* ... signed in with this PIN (tickets API) */
+    /* version 2: 1 = run the preflight only and leave the passed job in the journal for
+     * another process to drive (rb_restore_resume there): this handle never touches the
+     * device, so nothing it started has to be stopped when it is freed right after. */
+    int hand_off;
 } rb_restore_request;
 #define RB_RESTORE_REQUEST_INIT \
-    { RB_RESTORE_REQUEST_VERSION, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+    { RB_RESTORE_REQUEST_VERSION, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
 /* Fills req with the defaults of this version (as RB_RESTORE_REQUEST_INIT). */
 RB_EXTERN rb_status rb_restore_request_init(rb_restore_request *req, unsigned int version);
 
 /* Creates a job and runs its preflight on the calling thread (firmware may be fetched:
  * progress arrives with step RB_RESTORE_STEP_FIRMWARE), then drives the job on its own
- * thread. *out receives the job id whenever a job was created. RB_ERR_REFUSED
- * when the safety gate says no (the job is failed with its cause), RB_ERR_BUSY if an
+ * thread (unless req->hand_off). *out receives the job id whenever a job was created.
+ * RB_ERR_REFUSED when the safety gate says no (the job is failed with its cause), RB_ERR_BUSY if an
  * unfinished job exists for this device, RB_ERR_NOT_FOUND if the device is not seen. */
 RB_EXTERN rb_status rb_restore_start(int64_t *out, rb_restore *rs, const rb_restore_request *req);
 

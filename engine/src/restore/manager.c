@@ -5,6 +5,7 @@
  * longer than restore.device_timeout) gets its job driven again when it reappears.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -32,10 +33,16 @@ rb_status rb_restore_options_init(rb_restore_options *opts, unsigned int version
 
 rb_status rb_restore_request_init(rb_restore_request *req, unsigned int version)
 {
-    if (!req || version != RB_RESTORE_REQUEST_VERSION)
+    if (!req || version < 1 || version > RB_RESTORE_REQUEST_VERSION)
         return RB_ERR_INVALID_ARG;
     rb_restore_request d = RB_RESTORE_REQUEST_INIT;
-    *req = d;
+    if (version == 1) {
+        /* A caller built against version 1 has the shorter struct. */
+        memcpy(req, &d, offsetof(rb_restore_request, hand_off));
+        req->version = 1;
+    } else {
+        *req = d;
+    }
     return RB_OK;
 }
 
@@ -187,8 +194,10 @@ static struct rs_runner *runner_for(struct rs_manager *m, int64_t id)
 rb_status rb_restore_start(int64_t *out, rb_restore *rs, const rb_restore_request *req)
 {
     struct rs_manager *m = (struct rs_manager *)rs;
-    if (!out || !m || !req || req->version != RB_RESTORE_REQUEST_VERSION || !req->device_id)
+    if (!out || !m || !req || req->version < 1 || req->version > RB_RESTORE_REQUEST_VERSION ||
+        !req->device_id)
         return RB_ERR_INVALID_ARG;
+    bool hand_off = req->version >= 2 && req->hand_off;
     *out = 0;
     rb_device_info dev;
     rb_status st = rb_device_monitor_wait_device(m->mon, req->device_id, 10000, &dev);
@@ -273,7 +282,21 @@ rb_status rb_restore_start(int64_t *out, rb_restore *rs, const rb_restore_reques
     }
     rb__rs_report(r);
     pthread_mutex_lock(&m->mu);
-    bool ok = spawn(r);
+    bool ok;
+    if (hand_off) {
+        /* The next driver adopts it from the journal once the lock is free; this handle
+         * keeps no runner, so waiting on the job here follows the journal. */
+        rb__rs_lock_release(r->lock_fd);
+        for (struct rs_runner **p = &m->runners; *p; p = &(*p)->next)
+            if (*p == r) {
+                *p = r->next;
+                break;
+            }
+        free(r);
+        ok = true;
+    } else {
+        ok = spawn(r);
+    }
     pthread_mutex_unlock(&m->mu);
     return ok ? RB_OK : err(m, RB_ERR_GENERIC, "cannot start the job's thread");
 }

@@ -84,6 +84,14 @@ static const struct cause_entry causes[] = {
                                   RB_RESTORE_NEXT_ENTER_RECOVERY},
     [RB_CAUSE_ENGINE_ERROR] = {"engine_error", "The kiosk could not keep its records (disk or database).",
                                RB_RESTORE_NEXT_FREE_DISK},
+    [RB_CAUSE_FIRMWARE_MISMATCH] = {"firmware_mismatch", "The firmware file is not made for this device model.",
+                                    RB_RESTORE_NEXT_CHECK_FIRMWARE},
+    [RB_CAUSE_UPDATE_NOT_OFFERED] = {"update_not_offered", "This firmware can only erase the device; it cannot update it and keep the data.",
+                                     RB_RESTORE_NEXT_ERASE_INSTEAD},
+    [RB_CAUSE_FIRMWARE_DAMAGED] = {"firmware_damaged", "The firmware file is damaged or not a firmware file.",
+                                   RB_RESTORE_NEXT_CHECK_FIRMWARE},
+    [RB_CAUSE_BACKUP_PASSWORD] = {"backup_password", "The backup is encrypted and its password is missing or wrong.",
+                                  RB_RESTORE_NEXT_BACKUP_PASSWORD},
 };
 #define N_CAUSES (sizeof causes / sizeof causes[0])
 
@@ -104,6 +112,9 @@ static const char *const next_names[] = {
     [RB_RESTORE_NEXT_SIGN_IN] = "sign_in",
     [RB_RESTORE_NEXT_RETRY] = "retry",
     [RB_RESTORE_NEXT_SET_UP_DEVICE] = "set_up_device",
+    [RB_RESTORE_NEXT_BACKUP_PASSWORD] = "backup_password",
+    [RB_RESTORE_NEXT_ERASE_INSTEAD] = "erase_instead",
+    [RB_RESTORE_NEXT_CHECK_FIRMWARE] = "check_firmware",
 };
 #define N_NEXT (sizeof next_names / sizeof next_names[0])
 
@@ -248,6 +259,18 @@ void rb__rs_next_text(char *out, size_t cap, rb_restore_next next, const struct 
         break;
     case RB_RESTORE_NEXT_SET_UP_DEVICE:
         snprintf(out, cap, "%s is restored; hand it over or set it up.", name);
+        break;
+    case RB_RESTORE_NEXT_BACKUP_PASSWORD:
+        snprintf(out, cap, "Ask the customer for the backup password (set in Finder or iTunes; not "
+                           "the passcode of the device), then start again with it.");
+        break;
+    case RB_RESTORE_NEXT_ERASE_INSTEAD:
+        snprintf(out, cap, "This firmware cannot keep the data of %s: verify a backup and restore "
+                           "with erase, or choose another iOS version.", name);
+        break;
+    case RB_RESTORE_NEXT_CHECK_FIRMWARE:
+        snprintf(out, cap, "The firmware file offered for %s is wrong or damaged: tell whoever "
+                           "looks after the firmware catalog, or choose another iOS version.", name);
         break;
     }
 }

@@ -189,6 +189,11 @@ static rb_status backup_gate(struct rs_manager *m, struct rs_job *job, const rb_
         return refuse(job, RB_CAUSE_BACKUP_NOT_COMPATIBLE,
                       "the backup cannot be restored onto %s with iOS %s", job->product_type,
                       job->version);
+    if (v == RB_BACKUP_PASSWORD_NEEDED || v == RB_BACKUP_WRONG_PASSWORD)
+        return refuse(job, RB_CAUSE_BACKUP_PASSWORD, "%s",
+                      v == RB_BACKUP_WRONG_PASSWORD
+                          ? "the password given does not open the encrypted backup"
+                          : "the backup is encrypted: its password is needed to verify it");
     if (v != RB_BACKUP_RESTORABLE)
         return refuse(job, RB_CAUSE_BACKUP_NOT_RESTORABLE, "backup verdict: %s", vname);
     job->gate_ok = 1;
@@ -278,6 +283,12 @@ rb_status rb__rs_preflight(struct rs_manager *m, struct rs_runner *r,
     rb_status st = firmware(m, r, rq->build, &size);
     if (st != RB_OK)
         return st;
+    struct rs_manifest_want want = {job->product_type, job->hardware_model, job->cpid, job->bdid,
+                                    job->erase};
+    char why[sizeof job->detail];
+    rb_restore_cause mc = rb__rs_manifest_check(job->ipsw, &want, why, sizeof why);
+    if (mc != RB_CAUSE_NONE)
+        return refuse(job, mc, "%s", why);
     if (job->erase) {
         st = waiver ? waiver_gate(m, job, rq) : backup_gate(m, job, rq, dev);
         if (st != RB_OK)

@@ -251,6 +251,22 @@ struct rs_preflight_in {
  * refusal returns RB_ERR_REFUSED with job->cause / next / detail set. */
 rb_status rb__rs_preflight(struct rs_manager *m, struct rs_runner *r,
                            const struct rs_preflight_in *in);
+/* ---- manifest.c ---- */
+struct rs_manifest_want {
+    const char *product_type;   /* must be in SupportedProductTypes */
+    const char *hardware_model; /* "" / NULL unknown: DeviceClass not compared */
+    uint32_t cpid, bdid;        /* 0 unknown: ApChipID/ApBoardID not compared */
+    int erase;                  /* 0: an "Update" identity is needed */
+};
+/* RB_CAUSE_NONE if the IPSW's manifest fits; else firmware_damaged, firmware_mismatch or
+ * update_not_offered with the specifics in detail. */
+rb_restore_cause rb__rs_manifest_check(const char *ipsw, const struct rs_manifest_want *w,
+                                       char *detail, size_t cap);
+/* The same for the manifest's bytes (named `name` in messages); for tests and fuzzing. */
+rb_restore_cause rb__rs_manifest_check_data(const char *data, size_t len,
+                                            const struct rs_manifest_want *w, const char *name,
+                                            char *detail, size_t cap);
+
 /* Whether the installed libirecovery knows the model (by product type or cpid/bdid). */
 int rb__rs_tool_knows_model(const char *product_type, uint32_t cpid, uint32_t bdid);
 

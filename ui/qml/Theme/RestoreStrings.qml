@@ -76,6 +76,10 @@ QtObject {
         case RestoreController.CauseWaiverRefused: return qsTr("The staff sign-in for the waiver did not work.")
         case RestoreController.CauseButtonsTimeout: return qsTr("Nobody put the device into recovery mode in time.")
         case RestoreController.CauseEngineError: return qsTr("The kiosk could not write its records.")
+        case RestoreController.CauseFirmwareMismatch: return qsTr("The firmware file is not made for this device model.")
+        case RestoreController.CauseUpdateNotOffered: return qsTr("This firmware can only erase the device; it cannot update it and keep the data.")
+        case RestoreController.CauseFirmwareDamaged: return qsTr("The firmware file is damaged.")
+        case RestoreController.CauseBackupPassword: return qsTr("The backup is encrypted and its password is missing or wrong.")
         }
         return ""
     }
@@ -97,6 +101,9 @@ QtObject {
         case RestoreController.NextSignIn: return qsTr("Sign in again with your PIN.")
         case RestoreController.NextRetry: return qsTr("Start the restore again.")
         case RestoreController.NextSetUpDevice: return qsTr("Hand the device over: it starts at the setup screen.")
+        case RestoreController.NextBackupPassword: return qsTr("Ask the customer for the backup password (not the phone's passcode), then start again.")
+        case RestoreController.NextEraseInstead: return qsTr("Verify a backup and restore with erase, or choose another iOS version.")
+        case RestoreController.NextCheckFirmware: return qsTr("Tell your administrator the firmware file is wrong, or choose another iOS version.")
         }
         return ""
     }
