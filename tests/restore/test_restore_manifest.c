@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "rbtest.h"
-#include "restore/restore_internal.h"
+#include "restore/restore_private.h"
 
 static const struct rs_manifest_want ipod7_update = {"iPod9,1", "N112AP", 0x8010, 0x16, 0};
 static const struct rs_manifest_want ipod7_erase = {"iPod9,1", "N112AP", 0x8010, 0x16, 1};

@@ -18,7 +18,7 @@
 #include <plist/plist.h>
 #include <zip.h>
 
-#include "restore/restore_internal.h"
+#include "restore/restore_private.h"
 
 /* Real manifests are 0.1-3 MB; ten times that is still plausible, more is hostile. */
 #define MANIFEST_MAX (32u << 20)
