@@ -344,27 +344,33 @@ struct pending {
     libusb_hotplug_event ev;
 };
 
+/* Departures before arrivals, as the kernel reports a re-enumeration: libirecovery matches
+ * a departure by bus and address only, which the device keeps when it comes back after an
+ * iBEC, and idevicerestore wakes on the first event (an arrival first reads "did not
+ * disconnect"). */
 static int collect(struct pending *out, int max, int only_slot)
 {
     int n = 0;
-    for (int i = 0; i < MAX_CALLBACKS; i++) {
-        if (!callbacks[i].used || (only_slot >= 0 && i != only_slot))
-            continue;
-        for (struct libusb_device *d = devices; d && n < max; d = d->next) {
-            unsigned bit = 1u << i;
-            libusb_hotplug_event ev = 0;
-            if (d->present && !(d->reported & bit)) {
-                d->reported |= bit;
-                ev = LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED;
-            } else if (!d->present && (d->reported & bit)) {
-                d->reported &= ~bit;
-                ev = LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < MAX_CALLBACKS; i++) {
+            if (!callbacks[i].used || (only_slot >= 0 && i != only_slot))
+                continue;
+            for (struct libusb_device *d = devices; d && n < max; d = d->next) {
+                unsigned bit = 1u << i;
+                libusb_hotplug_event ev = 0;
+                if (pass == 1 && d->present && !(d->reported & bit)) {
+                    d->reported |= bit;
+                    ev = LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED;
+                } else if (pass == 0 && !d->present && (d->reported & bit)) {
+                    d->reported &= ~bit;
+                    ev = LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT;
+                }
+                if (ev && (callbacks[i].events & (int)ev) &&
+                    (callbacks[i].vendor == LIBUSB_HOTPLUG_MATCH_ANY ||
+                     callbacks[i].vendor == 0x05AC))
+                    out[n++] = (struct pending){callbacks[i], i, d, ev};
             }
-            if (ev && (callbacks[i].events & (int)ev) &&
-                (callbacks[i].vendor == LIBUSB_HOTPLUG_MATCH_ANY || callbacks[i].vendor == 0x05AC))
-                out[n++] = (struct pending){callbacks[i], i, d, ev};
         }
-    }
     return n;
 }
 
