@@ -362,12 +362,14 @@ struct pending {
     libusb_hotplug_event ev;
 };
 
+/* Departures before arrivals, as the kernel reports a re-enumeration: a device replugged
+ * between two polls has left before its new self arrives. libirecovery matches a departure
+ * by bus and address only, idevicerestore wakes on the first event (an arrival first reads
+ * "did not disconnect"), and a client keyed by ECID must not see the new arrival undone by
+ * the old departure. */
 static int collect(struct pending *out, int max, int only_slot)
 {
     int n = 0;
-    /* Departures first, as on a real bus: a device replugged (or re-enumerated) between
-     * two polls has left before its new self arrives, and a client keyed by ECID must not
-     * see the new arrival undone by the old departure. */
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < MAX_CALLBACKS; i++) {
             if (!callbacks[i].used || (only_slot >= 0 && i != only_slot))

@@ -147,7 +147,9 @@ static void usb_control(int fd, uint32_t tag, plist_t req)
         ret = (int64_t)len;
         if (sim_iboot_control(d, rt, rq, value, dp, dlen, len, out, &outlen, &ret)) {
             /* uploads, DFU states (iboot.c) */
-        } else if (rt == 0x40 && rq == 0 && d->mode == SIM_RECOVERY) {
+        } else if (rt == 0x40 && (rq == 0 || rq == 1) && d->mode == SIM_RECOVERY) {
+            /* bRequest 1: the commands after which iBoot leaves USB (go, bootx, reset), as
+             * idevicerestore 2024 sends them through irecv_send_command_breq */
             char cmd[256];
             size_t n = dlen < sizeof cmd - 1 ? (size_t)dlen : sizeof cmd - 1;
             memcpy(cmd, dp ? dp : "", dp ? n : 0);

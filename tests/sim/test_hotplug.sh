@@ -33,3 +33,25 @@ eventually "Restart: the device leaves and comes back" "^3\$" adds
 ctl reboot bay1 restore >/dev/null
 eventually "restore mode is on usbmuxd" "^$BAY1" idevice_id -l
 expect "ctl list says restore" '"name":"bay1"[^}]*"mode":"restore"' ctl list
+
+# Debian 13's idevicerestore (2024, libirecovery 1.2) starts an uploaded iBEC with `go` sent
+# as bRequest 1 (irecv_send_command_breq), then waits on the event API for the device to
+# leave USB and come back in recovery mode; the first event must be the departure (an
+# arrival first is "Device did not disconnect"). Debian 12's tool sends bRequest 0 (the
+# restore tests).
+ctl attach bay3 >/dev/null
+bay3_adds() { grep -c "irecv ADD 0x0000123456789ABC" "$T/events.txt" || true; }
+eventually "bay3 plugged in again" "^2\$" bay3_adds
+"$SIM" ipsw "$T/fw.ipsw" --product iPad7,11 --version 17.7 --build 21H16 >/dev/null ||
+    fail "rescuebay-sim ipsw failed"
+python3 -c '
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+n = [x for x in z.namelist() if "/iBEC." in x][0]
+open(sys.argv[2], "wb").write(z.read(n))' "$T/fw.ipsw" "$T/ibec.im4p"
+with_fakeusb irecovery -f "$T/ibec.im4p" >/dev/null 2>&1 || fail "irecovery -f iBEC failed"
+seen=$(grep -c "irecv [A-Z]* 0x0000123456789ABC" "$T/events.txt")
+"$TESTS_BIN/sim_breq" 0x0000123456789ABC 1 go || fail "sim_breq go failed"
+after() { grep "irecv [A-Z]* 0x0000123456789ABC" "$T/events.txt" | tail -n +$((seen + 1)) | tr '\n' '|'; }
+eventually "go with bRequest 1 runs the iBEC: the device leaves, then comes back in recovery" \
+    "^irecv REMOVE 0x0000123456789ABC recovery|irecv ADD 0x0000123456789ABC recovery|$" after
