@@ -18,14 +18,18 @@ int rb__bk_version_cmp(const char *a, const char *b)
     while ((a && *a) || (b && *b)) {
         long x = 0, y = 0;
         if (a && *a) {
-            x = strtol(a, (char **)&a, 10);
+            char *end;
+            x = strtol(a, &end, 10);
+            a = end;
             while (*a && *a != '.')
                 a++;
             if (*a == '.')
                 a++;
         }
         if (b && *b) {
-            y = strtol(b, (char **)&b, 10);
+            char *end;
+            y = strtol(b, &end, 10);
+            b = end;
             while (*b && *b != '.')
                 b++;
             if (*b == '.')
