@@ -47,7 +47,7 @@ int cli_fail(struct cli *c, rb_status status, const char *fmt, ...) RB_CLI_PRINT
  * widths and precisions count characters. The format string itself is written as is. */
 int cli_printf(const char *fmt, ...) RB_CLI_PRINTF(1, 2);
 int cli_eprintf(const char *fmt, ...) RB_CLI_PRINTF(1, 2);
-int cli_vfprintf(FILE *f, const char *fmt, va_list ap);
+int cli_vfprintf(FILE *f, const char *fmt, va_list ap) RB_CLI_PRINTF(2, 0);
 
 /* Columns that cli_printf("%s", s) takes (characters of the escaped form). */
 size_t cli_width(const char *s);

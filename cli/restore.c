@@ -295,10 +295,15 @@ static int spawn_driver(struct cli *c)
     posix_spawnattr_t at;
     posix_spawnattr_init(&at);
     posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSID);
-    char *argv[] = {(char *)"rescuebay", (char *)"--home", (char *)rb_context_home(ctx),
-                    (char *)"restore", (char *)"resume", (char *)"--wait", (char *)"--driver", NULL};
+    /* posix_spawn's argv is char *const[] though it never writes to the strings: writable
+     * copies rather than casts keep -Wcast-qual meaningful. */
+    char a0[] = "rescuebay", a1[] = "--home", a3[] = "restore", a4[] = "resume", a5[] = "--wait",
+         a6[] = "--driver";
+    char *home = strdup(rb_context_home(ctx));
+    char *argv[] = {a0, a1, home, a3, a4, a5, a6, NULL};
     pid_t pid;
-    int rc = posix_spawn(&pid, "/proc/self/exe", &fa, &at, argv, environ);
+    int rc = home ? posix_spawn(&pid, "/proc/self/exe", &fa, &at, argv, environ) : -1;
+    free(home);
     posix_spawn_file_actions_destroy(&fa);
     posix_spawnattr_destroy(&at);
     free(logfile);

@@ -1,14 +1,13 @@
 # Shared compile settings for every rescuebay target.
-set(RB_COMMON_WARNINGS -Wall -Wextra -Wshadow -Wformat=2 -Wcast-qual -Wvla -Wno-unused-parameter
-    # Shown but not yet fatal: 32 casts dropping const (mostly around cJSON/qsort) and 16
-    # printf-style wrappers without a format attribute (cli/out.c) predate these flags;
-    # drop these two once they are mended (issue 12).
-    -Wno-error=cast-qual -Wno-error=format-nonliteral)
+set(RB_COMMON_WARNINGS -Wall -Wextra -Wshadow -Wformat=2 -Wcast-qual -Wvla -Wno-unused-parameter)
 set(RB_C_WARNINGS ${RB_COMMON_WARNINGS} -Wstrict-prototypes -Wmissing-prototypes)
-# C++ (shim, kiosk, Qt tests) as strict as C, minus the C-only prototype checks.
+# C++ (shim, kiosk, Qt tests) as strict as C; -Wmissing-declarations, C++'s
+# -Wmissing-prototypes, goes on our own sources only (rb_cxx_warnings): Qt's generated
+# registration functions have no prior declaration.
 set(RB_CXX_WARNINGS ${RB_COMMON_WARNINGS})
 if(RB_WERROR)
   list(APPEND RB_C_WARNINGS -Werror)
+  list(APPEND RB_CXX_WARNINGS -Werror)
 endif()
 
 # Development builds may fall back to data in the source and build tree; packages (installers/)
@@ -30,8 +29,27 @@ function(rb_target_defaults tgt)
   get_target_property(_lang ${tgt} LINKER_LANGUAGE)
   target_compile_options(${tgt} PRIVATE
     $<$<COMPILE_LANGUAGE:C>:${RB_C_WARNINGS}>
-    $<$<COMPILE_LANGUAGE:CXX>:${RB_CXX_WARNINGS} $<$<BOOL:${RB_WERROR}>:-Werror>>)
+    $<$<COMPILE_LANGUAGE:CXX>:${RB_CXX_WARNINGS}>)
   target_compile_definitions(${tgt} PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+endfunction()
+
+# rb_cxx_warnings(target): the C++ warning set alone, for Qt targets (shim, kiosk, Qt tests)
+# that need none of rb_target_defaults' C definitions. Call it after the target's sources
+# are listed: those in the source tree also get -Wmissing-declarations.
+function(rb_cxx_warnings tgt)
+  target_compile_options(${tgt} PRIVATE $<$<COMPILE_LANGUAGE:CXX>:${RB_CXX_WARNINGS}>)
+  get_target_property(_srcs ${tgt} SOURCES)
+  get_target_property(_dir ${tgt} SOURCE_DIR)
+  foreach(_s IN LISTS _srcs)
+    if(NOT IS_ABSOLUTE "${_s}")
+      set(_s "${_dir}/${_s}")
+    endif()
+    string(FIND "${_s}" "${CMAKE_BINARY_DIR}/" _generated)
+    if(_s MATCHES "\\.cpp$" AND NOT _generated EQUAL 0)
+      set_property(SOURCE "${_s}" TARGET_DIRECTORY ${tgt} APPEND PROPERTY COMPILE_OPTIONS
+                   -Wmissing-declarations)
+    endif()
+  endforeach()
 endfunction()
 
 # rb_engine_module(name SOURCES ... LIBS ...): one static library per capability folder.

@@ -14,8 +14,12 @@ set(RB_DEB_VERSION "${PROJECT_VERSION}+deb${RB_DEB_RELEASE}" CACHE STRING
     "Debian package version (test-deb makes a bumped copy for its upgrade check)")
 
 set(_doc ${CMAKE_INSTALL_DOCDIR})
-install(FILES linux/70-rescuebay.rules DESTINATION lib/udev/rules.d)
-install(FILES linux/rescuebay-kiosk.service DESTINATION lib/systemd/system)
+# udev and systemd read fixed folders, not GNUInstallDirs' LIBDIR (lib/<multiarch> on
+# Debian): relative to the /usr prefix by default, settable for other layouts.
+set(RB_INSTALL_UDEVRULESDIR lib/udev/rules.d CACHE PATH "udev rules folder (relative: under the prefix)")
+set(RB_INSTALL_SYSTEMDUNITDIR lib/systemd/system CACHE PATH "systemd system units folder")
+install(FILES linux/70-rescuebay.rules DESTINATION ${RB_INSTALL_UDEVRULESDIR})
+install(FILES linux/rescuebay-kiosk.service DESTINATION ${RB_INSTALL_SYSTEMDUNITDIR})
 install(FILES linux/rescuebay-kiosk.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES linux/rescuebay.svg DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
 install(FILES linux/org.rescuebay.kiosk.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)

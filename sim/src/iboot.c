@@ -147,9 +147,9 @@ static const char *component_name(const char *type)
     return type;
 }
 
-static void set_step(struct sim_device *d, const char *fmt, const char *arg)
+static void set_step(struct sim_device *d, const char *what, const char *arg)
 {
-    snprintf(d->rs.step, sizeof d->rs.step, fmt, arg);
+    snprintf(d->rs.step, sizeof d->rs.step, "%s %s", what, arg);
 }
 
 /* Appends to the upload; names it from its first bytes. Returns 0, or a libusb error number
@@ -174,7 +174,7 @@ static int upload_add(struct sim_device *d, const char *data, size_t n)
         snprintf(rs->upload_comp, sizeof rs->upload_comp, "%s",
                  im4p_parse(rs->upload, rs->upload_len, type, &pl, &pllen) == 0
                      ? component_name(type) : "unknown");
-        set_step(d, "uploading %s", rs->upload_comp);
+        set_step(d, "uploading", rs->upload_comp);
         struct sim_fault f;
         if (sim_fault_take(d, rs->upload_comp, &f)) {
             if (!strcmp(f.action, "silent")) {
@@ -243,7 +243,7 @@ int sim_iboot_command(struct sim_device *d, const char *word, const char *cmd)
         /* iBSS/iBEC run: the device re-enumerates in recovery mode */
         if (!strcmp(comp, "ibec") || !strcmp(comp, "ibss")) {
             rs->nloaded = 0;
-            set_step(d, "booting %s", comp);
+            set_step(d, "booting", comp);
             sim_later_mode(d, SIM_RECOVERY);
         }
         return 1;
@@ -261,7 +261,7 @@ int sim_iboot_command(struct sim_device *d, const char *word, const char *cmd)
         /* the restore kernel boots the ramdisk: the device leaves USB and shows up on
          * usbmuxd in restore mode */
         if (!strcmp(comp, "kernel") && has_loaded(d, "ramdisk") && has_loaded(d, "devicetree")) {
-            set_step(d, "%sbooting restore ramdisk", "");
+            set_step(d, "booting", "restore ramdisk");
             rs->last[0] = 0;
             sim_later_mode(d, SIM_RESTORE);
         }
@@ -438,7 +438,7 @@ void sim_iboot_message(int fd, uint32_t tag, plist_t req, const char *mt)
     } else if (d->mode == SIM_DFU && d->rs.dfu_image_ok) { /* reset: run the image */
         d->rs.dfu_image_ok = 0;
         d->rs.dfu_state = 2;
-        set_step(d, "booting %s", d->rs.upload_comp);
+        set_step(d, "booting", d->rs.upload_comp);
         sim_later_mode(d, SIM_RECOVERY);
     }
     slow = d ? d->slow_ms : 0;

@@ -75,7 +75,7 @@ static struct blob os_image(const char *product, const char *version, const char
 }
 
 struct comp {
-    const char *name, *type, *path;
+    const char *name, *type, *path_before, *path_after; /* the board name goes between */
     int firmware; /* IsFirmwarePayload: flashed to NOR */
 };
 
@@ -152,13 +152,13 @@ static int write_ipsw(const char *out, irecv_device_t dev, const char *version,
     if (bl > 2 && !strcasecmp(board + bl - 2, "ap"))
         board[bl - 2] = 0;
     const struct comp comps[] = {
-        {"iBSS", "ibss", "Firmware/dfu/iBSS.%s.RELEASE.im4p", 0},
-        {"iBEC", "ibec", "Firmware/dfu/iBEC.%s.RELEASE.im4p", 0},
-        {"LLB", "illb", "Firmware/all_flash/LLB.%s.RELEASE.im4p", 1},
-        {"iBoot", "ibot", "Firmware/all_flash/iBoot.%s.RELEASE.im4p", 1},
-        {"DeviceTree", "dtre", "Firmware/all_flash/DeviceTree.%sap.im4p", 1},
-        {"RestoreLogo", "logo", "Firmware/all_flash/applelogo@2x.%s.im4p", 0},
-        {"KernelCache", "krnl", "kernelcache.release.%s", 0},
+        {"iBSS", "ibss", "Firmware/dfu/iBSS.", ".RELEASE.im4p", 0},
+        {"iBEC", "ibec", "Firmware/dfu/iBEC.", ".RELEASE.im4p", 0},
+        {"LLB", "illb", "Firmware/all_flash/LLB.", ".RELEASE.im4p", 1},
+        {"iBoot", "ibot", "Firmware/all_flash/iBoot.", ".RELEASE.im4p", 1},
+        {"DeviceTree", "dtre", "Firmware/all_flash/DeviceTree.", "ap.im4p", 1},
+        {"RestoreLogo", "logo", "Firmware/all_flash/applelogo@2x.", ".im4p", 0},
+        {"KernelCache", "krnl", "kernelcache.release.", "", 0},
     };
     int err = 0;
     zip_t *z = zip_open(out, ZIP_CREATE | ZIP_TRUNCATE, &err);
@@ -173,7 +173,7 @@ static int write_ipsw(const char *out, irecv_device_t dev, const char *version,
         plist_t id = identity(dev, build, behaviors[b]), m = plist_new_dict();
         for (size_t i = 0; i < sizeof comps / sizeof *comps && rc == 0; i++) {
             char *path = p[i];
-            snprintf(path, sizeof p[i], comps[i].path, board);
+            snprintf(path, sizeof p[i], "%s%s%s", comps[i].path_before, board, comps[i].path_after);
             char payload[96];
             int n = snprintf(payload, sizeof payload, "rbsim %s %s %s", comps[i].name,
                              dev->product_type, build);

@@ -162,22 +162,25 @@ static void test_backup_private__sweep_table(void)
         _exit(0);
     rbt_assert(waitpid(dead, NULL, 0) == dead);
     static const struct {
-        const char *fmt;   /* %ld: a pid */
-        int pid_kind;      /* 0 dead, 1 this process */
+        const char *prefix, *suffix;   /* the name is prefix-<pid>-suffix */
+        int pid_kind;      /* 0 dead, 1 this process, 2 none ("x") */
         bool locked;       /* an open flock on it */
         bool kept;
     } cases[] = {
-        {"backup-%ld-stale1", 0, false, false},   /* killed run */
-        {"backup-%ld-live01", 1, false, true},    /* between mkdtemp and flock */
-        {"backup-%ld-held01", 0, true, true},     /* lock held (another pid namespace) */
-        {"backup-%ld-held02", 1, true, true},
-        {"other-%ld-keep01", 0, false, true},     /* not ours */
-        {"backup-x-notapid", 0, false, false},    /* no pid: nobody can own it */
+        {"backup", "stale1", 0, false, false},   /* killed run */
+        {"backup", "live01", 1, false, true},    /* between mkdtemp and flock */
+        {"backup", "held01", 0, true, true},     /* lock held (another pid namespace) */
+        {"backup", "held02", 1, true, true},
+        {"other", "keep01", 0, false, true},     /* not ours */
+        {"backup", "notapid", 2, false, false},  /* no pid: nobody can own it */
     };
     int lockfds[sizeof cases / sizeof cases[0]];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char name[128];
-        snprintf(name, sizeof name, cases[i].fmt, cases[i].pid_kind ? (long)getpid() : (long)dead);
+        char pid[24] = "x";
+        if (cases[i].pid_kind < 2)
+            snprintf(pid, sizeof pid, "%ld", cases[i].pid_kind ? (long)getpid() : (long)dead);
+        snprintf(name, sizeof name, "%s-%s-%s", cases[i].prefix, pid, cases[i].suffix);
         snprintf(path, sizeof path, "%s/%s", tmp, name);
         rbt_assert(mkdir(path, 0700) == 0);
         snprintf(path, sizeof path, "%s/%s/Manifest.db", tmp, name);
@@ -194,7 +197,10 @@ static void test_backup_private__sweep_table(void)
     rb_backup_report_free(r);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char name[128];
-        snprintf(name, sizeof name, cases[i].fmt, cases[i].pid_kind ? (long)getpid() : (long)dead);
+        char pid[24] = "x";
+        if (cases[i].pid_kind < 2)
+            snprintf(pid, sizeof pid, "%ld", cases[i].pid_kind ? (long)getpid() : (long)dead);
+        snprintf(name, sizeof name, "%s-%s-%s", cases[i].prefix, pid, cases[i].suffix);
         snprintf(path, sizeof path, "%s/%s", tmp, name);
         struct stat st;
         bool exists = stat(path, &st) == 0;

@@ -59,9 +59,9 @@ grep -q '^iPhone99,1 (unknown model' "$T/out.txt" || fail "plain: $(cat "$T/out.
 # --watch: one JSON object per line per event, until interrupted.
 "$RB_BIN/rescuebay" devices --watch --json > "$T/watch.jsonl" &
 W=$!
-sleep 1
+wait_lines "$T/watch.jsonl" '"event":"added"' 4 "watch: the four bays added"
 ctl detach iphone8
-sleep 0.5
+wait_lines "$T/watch.jsonl" '"event":"changed".*"connected":false' 1 "watch: the unplug"
 kill -INT $W
 wait $W || fail "devices --watch exited $? after Ctrl-C"
 grep -q '"event":"added"' "$T/watch.jsonl" || fail "watch: $(cat "$T/watch.jsonl")"

@@ -31,6 +31,18 @@ sim_start() {
   export RESCUEBAY_HOME="$T/home"
 }
 
+# wait_lines FILE PATTERN COUNT DESC: FILE has COUNT lines matching PATTERN within 10 s
+# (polled: the test waits on the state it needs, never on an assumed time).
+wait_lines() {
+  _i=0
+  while :; do
+    _n=$(grep -c -e "$2" "$1" 2>/dev/null) || _n=0
+    [ "$_n" -ge "$3" ] && break
+    _i=$((_i + 1)); [ $_i -lt 200 ] || fail "$4 not seen within 10 s: $(cat "$1")"
+    sleep 0.05
+  done
+}
+
 ctl() { "$RB_BIN/rescuebay-sim" ctl --listen "$ADDR" "$@" >/dev/null; }
 
 # json_has FILE KEY VALUE: the pretty JSON has "KEY": VALUE somewhere (VALUE as printed).

@@ -3,26 +3,31 @@
 # local IPSW (hard link on the same filesystem, copy elsewhere), refused when unknown or
 # damaged; verify removes a damaged cached file and the index stays consistent.
 . "${RB_SOURCE_DIR:-$(dirname "$0")/../..}/tests/firmware/common.sh"
-for n in 1 2 3; do fx_make_ipsw "$FX_WWW/files/e$n.ipsw" 2; done
+for n in 1 2 3 4; do fx_make_ipsw "$FX_WWW/files/e$n.ipsw" 2; done
 fx_catalog iPhone14,1 "$FX_WWW/files/e1.ipsw" "" true 20A1
 fx_catalog iPhone14,2 "$FX_WWW/files/e2.ipsw" "" true 20A2
 fx_catalog iPhone14,3 "$FX_WWW/files/e3.ipsw" "" true 20A3
+fx_catalog iPhone14,4 "$FX_WWW/files/e4.ipsw" "" true 20A4
 S1=$(sha1sum "$FX_WWW/files/e1.ipsw" | cut -d' ' -f1)
 S2=$(sha1sum "$FX_WWW/files/e2.ipsw" | cut -d' ' -f1)
 S3=$(sha1sum "$FX_WWW/files/e3.ipsw" | cut -d' ' -f1)
-echo "firmware.cache_budget = 5M" >> "$HOME_DIR/rescuebay.conf"
+S4=$(sha1sum "$FX_WWW/files/e4.ipsw" | cut -d' ' -f1)
+echo "firmware.cache_budget = 7M" >> "$HOME_DIR/rescuebay.conf"
+# All within the same second or not: the order of use decides, never the clock or the sha1.
 rb fetch iPhone14,1 --pin -q >/dev/null || fail "fetch 1"
-sleep 1
 rb fetch iPhone14,2 -q >/dev/null || fail "fetch 2"
-sleep 1
 rb fetch iPhone14,3 -q >/dev/null || fail "fetch 3"
-# 6 MiB > 5 MiB budget: the least recently used unpinned one (2) goes, pinned 1 stays
+rb fetch iPhone14,2 -q >/dev/null || fail "fetch 2 again (from the cache)"
+rb fetch iPhone14,4 -q >/dev/null || fail "fetch 4"
+# 8 MiB > 7 MiB budget: of the unpinned older files (2 and 3) the least recently used, 3,
+# goes; pinned 1, just used 2 and new 4 stay
 st=$(rb status)
 echo "$st" | grep -q "$S1" || fail "pinned file evicted"
-echo "$st" | grep -q "$S2" && fail "LRU file kept"
-echo "$st" | grep -q "$S3" || fail "newest evicted"
-[ "$(objects)" -eq 2 ] || fail "objects on disk $(objects)"
-ok "budget eviction spares the pinned file"
+echo "$st" | grep -q "$S2" || fail "recently used file evicted"
+echo "$st" | grep -q "$S3" && fail "least recently used file kept"
+echo "$st" | grep -q "$S4" || fail "newest evicted"
+[ "$(objects)" -eq 3 ] || fail "objects on disk $(objects)"
+ok "budget eviction takes the least recently used, spares the pinned file"
 
 rb prune --to 0 >/dev/null || fail "prune"
 [ "$(objects)" -eq 1 ] || fail "prune --to 0 left $(objects)"

@@ -41,7 +41,6 @@ product_type = iPhone12,1
 udid = 00008030-001A2B3C4D5E6F70
 ecid = 0x001A2B3C4D5E6F70'
 ID=00008030-001A2B3C4D5E6F70
-export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")" && pwd)/lsan-device.supp"
 n=1
 while [ $n -le $count ]; do
     s=$(cat "$T/s$n"; printf x); s=${s%x}
@@ -91,7 +90,6 @@ done
 kill $WP; wait $WP 2>/dev/null || true
 $CHECK json --lines "$T/watch"
 
-unset LSAN_OPTIONS
 
 # ---- backups: DeviceName and file names from the customer's backup ----
 GEN="$RB_BINARY_DIR/tests/rb-backup-gen"

@@ -5,7 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/internal.h"
 #include "rbtest.h"
@@ -106,6 +110,35 @@ static void test_core_util__atomic_write_replaces(void)
     rbt_assert_str("second", data);
     free(data);
     rbt_assert_int(EFBIG, rb__read_file(path, 2, &data, &len));
+}
+
+/* A write the file system cuts short (here: the file size limit) reports the bytes that
+ * did land and the reason; a full write lands whole. */
+static void test_core_util__write_all_reports_short_writes(void)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/short.bin", rbt_tmpdir());
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    rbt_assert(fd >= 0);
+    char buf[100];
+    memset(buf, 'x', sizeof buf);
+    size_t written = 99;
+    rbt_assert_int(0, rb__write_all(fd, buf, sizeof buf, &written));
+    rbt_assert_int(sizeof buf, written);
+
+    struct rlimit old, lim;
+    rbt_assert_int(0, getrlimit(RLIMIT_FSIZE, &old));
+    lim = old;
+    lim.rlim_cur = 130;   /* 30 more bytes fit: the next write is short, then EFBIG */
+    void (*prev)(int) = signal(SIGXFSZ, SIG_IGN);
+    rbt_assert_int(0, setrlimit(RLIMIT_FSIZE, &lim));
+    int rc = rb__write_all(fd, buf, sizeof buf, &written);
+    setrlimit(RLIMIT_FSIZE, &old);
+    signal(SIGXFSZ, prev);
+    close(fd);
+    rbt_assert_int(EFBIG, rc);
+    rbt_assert_int(30, written);
+    rbt_assert_int(EBADF, rb__write_all(-1, buf, 1, NULL));
 }
 
 /* The engine's one error model: several threads failing on one handle each read their own
@@ -253,6 +286,7 @@ RBT_MAIN(T(test_core_status__every_code_has_a_name),
          T(test_core_settings__round_trip_and_comments),
          T(test_core_settings__malformed_line_is_named),
          T(test_core_util__atomic_write_replaces),
+         T(test_core_util__write_all_reports_short_writes),
          T(test_core_errors__each_thread_reads_its_own),
          T(test_core_errors__problem_without_a_caller_is_seen_until_a_newer_failure),
          T(test_core_settings__read_while_another_thread_replaces),

@@ -18,10 +18,13 @@ alive f
 expect "the next request works again" "^iPhone12,1\$" ideviceinfo -k ProductType
 expect "ctl slow" "^ok\$" ctl slow iphone11 150
 expect "a slow device still answers" "^F2LXK0FAKE01\$" ideviceinfo -k SerialNumber
-ctl slow iphone11 1500 >/dev/null
+# The answer is held back far longer than the wait below can take, so the unplug lands
+# while the request is open on the sim (its lockdown link counted), not before it.
+ctl slow iphone11 10000 >/dev/null
 ideviceinfo -s -k ProductType >"$T/unplugged.out" 2>&1 &
 _reader=$!
-sleep 0.3
+client_connected() { [ "$(sim_field iphone11 connections)" -ge 1 ]; }
+wait_until "the client's lockdown link is open" client_connected
 ctl detach iphone11 >/dev/null
 wait $_reader || true
 expect_not "unplugging mid-request hangs up the client's connection" "iPhone12,1" cat "$T/unplugged.out"

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+_Atomic unsigned long rbt_checks;
 static jmp_buf rbt_jump;
 static int rbt_in_case;
 static char rbt_tmp[4096];
@@ -124,9 +125,15 @@ static int run_one(const struct rbt_case *c)
     fflush(stderr);
     rbt_in_case = 1;
     int ok = 0;
+    unsigned long before = rbt_checks;
     if (setjmp(rbt_jump) == 0) {
         c->fn();
         ok = 1;
+        if (rbt_checks == before) {
+            fprintf(stderr, "  %s checked nothing: a case that cannot fail is not a test\n",
+                    c->name);
+            ok = 0;
+        }
     }
     rbt_in_case = 0;
     fprintf(stderr, "%s %s\n", ok ? "ok  " : "FAIL", c->name);

@@ -7,6 +7,7 @@
  * Each test executable runs all its cases, or only those named on the command line.
  * A failed assertion stops that case, prints file:line and the expression, and the
  * executable exits non-zero. Names follow `test_<module>_<area>__<behaviour>`.
+ * A case that checks nothing (no rbt_assert* ran) fails too: it could never have failed.
  */
 #ifndef RBTEST_H
 #define RBTEST_H
@@ -28,32 +29,40 @@ void rbt_fail(const char *file, int line, const char *fmt, ...)
 #endif
     ;
 
+/* Assertions evaluated so far (any thread): the runner fails a case that made none. */
+extern _Atomic unsigned long rbt_checks;
+
 #define T(fn) { #fn, fn }
 #define RBT_MAIN(...)                                                         \
     static const struct rbt_case rbt_cases_[] = {__VA_ARGS__, {NULL, NULL}};  \
     int main(int argc, char **argv) { return rbt_run(rbt_cases_, argc, argv); }
 
 #define rbt_assert(cond)                                                      \
-    do { if (!(cond)) rbt_fail(__FILE__, __LINE__, "assertion failed: %s", #cond); } while (0)
+    do { rbt_checks++;                                                        \
+         if (!(cond)) rbt_fail(__FILE__, __LINE__, "assertion failed: %s", #cond); } while (0)
 #define rbt_assert_msg(cond, ...)                                             \
-    do { if (!(cond)) rbt_fail(__FILE__, __LINE__, __VA_ARGS__); } while (0)
+    do { rbt_checks++; if (!(cond)) rbt_fail(__FILE__, __LINE__, __VA_ARGS__); } while (0)
 #define rbt_assert_int(expected, actual)                                      \
-    do { long long e_ = (long long)(expected), a_ = (long long)(actual);      \
+    do { rbt_checks++;                                                        \
+         long long e_ = (long long)(expected), a_ = (long long)(actual);      \
          if (e_ != a_) rbt_fail(__FILE__, __LINE__, "%s == %s: expected %lld, got %lld", \
                                 #expected, #actual, e_, a_); } while (0)
 #define rbt_assert_str(expected, actual)                                      \
-    do { const char *e_ = (expected), *a_ = (actual);                         \
+    do { rbt_checks++;                                                        \
+         const char *e_ = (expected), *a_ = (actual);                         \
          if (!e_ || !a_ || strcmp(e_, a_) != 0)                               \
              rbt_fail(__FILE__, __LINE__, "%s == %s: expected \"%s\", got \"%s\"", \
                       #expected, #actual, e_ ? e_ : "(null)", a_ ? a_ : "(null)"); } while (0)
 #define rbt_assert_contains(haystack, needle)                                 \
-    do { const char *h_ = (haystack), *n_ = (needle);                         \
+    do { rbt_checks++;                                                        \
+         const char *h_ = (haystack), *n_ = (needle);                         \
          if (!h_ || !strstr(h_, n_))                                          \
              rbt_fail(__FILE__, __LINE__, "expected \"%s\" to contain \"%s\"", \
                       h_ ? h_ : "(null)", n_); } while (0)
 /* Asserts an rb_status call succeeded; prints rb_status_name on failure. */
 #define rbt_assert_ok(call)                                                   \
-    do { int s_ = (int)(call);                                                \
+    do { rbt_checks++;                                                        \
+         int s_ = (int)(call);                                                \
          if (s_ != 0) rbt_fail(__FILE__, __LINE__, "%s returned %d", #call, s_); } while (0)
 
 /* A fresh empty directory under the build tree (or $TMPDIR), removed at exit unless

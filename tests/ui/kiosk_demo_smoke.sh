@@ -9,6 +9,8 @@ export QT_QPA_PLATFORM=offscreen
 # In a sanitizer build the preloaded fake libusb comes before the ASan runtime.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$RB_SOURCE_DIR/tests/ui/lsan.supp"
+# The demo's simulator listens under $TMPDIR: ours, so the check below sees only our sims.
+export TMPDIR="$OUT"
 
 "$BIN/rescuebay-kiosk" --demo --dump-state > "$OUT/state.json"
 for name in "iPhone 11" "iPhone 8"; do
@@ -36,12 +38,8 @@ for path in sys.argv[1:]:
     assert idat > 20000, '%s: only %d bytes of image data' % (path, idat)
     print(path, w, h, idat, 'bytes of image data')
 PY
-# The simulator is stopped when the kiosk exits.
-sleep 0.3
-if pgrep -f "rescuebay-sim --listen UNIX:/tmp/rescuebay-kiosk-" >/dev/null 2>&1; then
-  for p in $(pgrep -f "rescuebay-sim --listen UNIX:/tmp/rescuebay-kiosk-"); do
-    # only ours: its parent is gone (orphaned to init) since every kiosk above has exited
-    [ "$(ps -o ppid= -p "$p" | tr -d ' ')" = 1 ] && { echo "FAIL: simulator left running"; exit 1; }
-  done
+# The demo supervisor reaps its simulator before it exits: none may be left by now.
+if pgrep -f "rescuebay-sim --listen UNIX:$OUT/" >/dev/null 2>&1; then
+  echo "FAIL: simulator left running: $(pgrep -af "rescuebay-sim --listen UNIX:$OUT/")"; exit 1
 fi
 echo "ok"

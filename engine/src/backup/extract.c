@@ -88,17 +88,8 @@ struct out_sink {
 static int write_out(void *payload, const uint8_t *data, size_t len)
 {
     struct out_sink *o = payload;
-    while (len) {
-        ssize_t m = write(o->fd, data, len);
-        if (m < 0 && errno == EINTR)
-            continue;
-        if (m < 0) {
-            o->err = errno;
-            return -1;
-        }
-        data += m;
-        len -= (size_t)m;
-    }
+    if ((o->err = rb__write_all(o->fd, data, len, NULL)) != 0)
+        return -1;
     return 0;
 }
 

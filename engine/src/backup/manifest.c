@@ -169,14 +169,9 @@ static int copy_fd(int in, int out, uint8_t *buf, size_t cap)
             return errno;
         if (n == 0)
             return 0;
-        for (ssize_t off = 0; off < n;) {
-            ssize_t m = write(out, buf + off, (size_t)(n - off));
-            if (m < 0 && errno == EINTR)
-                continue;
-            if (m < 0)
-                return errno;
-            off += m;
-        }
+        int err = rb__write_all(out, buf, (size_t)n, NULL);
+        if (err)
+            return err;
     }
 }
 
@@ -188,17 +183,8 @@ struct dec_sink {
 static int dec_write(void *payload, const uint8_t *data, size_t len)
 {
     struct dec_sink *s = payload;
-    while (len) {
-        ssize_t m = write(s->fd, data, len);
-        if (m < 0 && errno == EINTR)
-            continue;
-        if (m < 0) {
-            s->err = errno;
-            return -1;
-        }
-        data += m;
-        len -= (size_t)m;
-    }
+    if ((s->err = rb__write_all(s->fd, data, len, NULL)) != 0)
+        return -1;
     return 0;
 }
 

@@ -158,10 +158,10 @@ int rb__bk_report_add(rb_backup_report *r, const char *code, rb_backup_severity 
     f->file_id = dup0(file_id);
     f->detail = dup0(detail);
     if (!f->domain || !f->relative_path || !f->file_id || !f->detail) {
-        free((char *)f->domain);
-        free((char *)f->relative_path);
-        free((char *)f->file_id);
-        free((char *)f->detail);
+        rb__free_const(f->domain);
+        rb__free_const(f->relative_path);
+        rb__free_const(f->file_id);
+        rb__free_const(f->detail);
         return -1;
     }
     r->nfindings++;
@@ -217,10 +217,10 @@ void rb__bk_report_merge(rb_backup_report *dst, rb_backup_report *src)
     dst->dropped_errors += src->dropped_errors;
     for (size_t i = take; i < src->nfindings; i++) {
         dst->dropped_errors += src->findings[i].severity == RB_BACKUP_ERROR;
-        free((char *)src->findings[i].domain);
-        free((char *)src->findings[i].relative_path);
-        free((char *)src->findings[i].file_id);
-        free((char *)src->findings[i].detail);
+        rb__free_const(src->findings[i].domain);
+        rb__free_const(src->findings[i].relative_path);
+        rb__free_const(src->findings[i].file_id);
+        rb__free_const(src->findings[i].detail);
     }
     src->nfindings = 0;
     src->dropped_errors = 0;
@@ -274,10 +274,10 @@ void rb_backup_report_free(rb_backup_report *r)
     if (!r)
         return;
     for (size_t i = 0; i < r->nfindings; i++) {
-        free((char *)r->findings[i].domain);
-        free((char *)r->findings[i].relative_path);
-        free((char *)r->findings[i].file_id);
-        free((char *)r->findings[i].detail);
+        rb__free_const(r->findings[i].domain);
+        rb__free_const(r->findings[i].relative_path);
+        rb__free_const(r->findings[i].file_id);
+        rb__free_const(r->findings[i].detail);
     }
     free(r->findings);
     free(r);

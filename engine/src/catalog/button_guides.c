@@ -81,8 +81,8 @@ void rb__catalog_guides_clear(struct rb_catalog *cat)
         for (int p = 0; p < RB_GUIDE_PROCEDURE_COUNT; p++) {
             struct rb_guide_proc *g = &cat->guides[s][p];
             for (size_t k = 0; k < g->n; k++) {
-                free((char *)g->steps[k].id);
-                free((char *)g->steps[k].text);
+                rb__free_const(g->steps[k].id);
+                rb__free_const(g->steps[k].text);
             }
             free(g->steps);
             free(g->source);

@@ -76,11 +76,19 @@ rb_status rb__status_from_errno(int err);
 char *rb__strdup(const char *s);
 char *rb__sprintf(const char *fmt, ...) RB_PRINTF(1, 2);
 
+/* Frees what the engine allocated but hands out through a const pointer (the strings of
+ * public result structs, which callers must not change): the one place const is dropped. */
+void rb__free_const(const void *p);
+
 /* Joins two path components with the platform separator; caller frees. */
 char *rb__path_join(const char *a, const char *b);
 
 /* mkdir -p; returns 0 or an errno value. */
 int rb__mkdirs(const char *path, unsigned int mode);
+
+/* Writes all `len` bytes to fd, retrying short writes and EINTR. Returns 0 or an errno
+ * value; *written (may be NULL) gets the bytes that did reach fd, also on failure. */
+int rb__write_all(int fd, const void *buf, size_t len, size_t *written);
 
 /* Writes `len` bytes to `path` atomically: temp file in the same folder, fsync, rename,
  * fsync of the folder. Returns 0 or an errno value. */

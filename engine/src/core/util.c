@@ -1,6 +1,7 @@
 /* core/util.c - small portable helpers used across the engine. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,11 @@
 void rb_free(void *ptr)
 {
     free(ptr);
+}
+
+void rb__free_const(const void *p)
+{
+    free((void *)(uintptr_t)p);
 }
 
 rb_status rb__status_from_errno(int err)
@@ -114,6 +120,31 @@ static int fsync_dir_of(const char *path)
     return rc == EINVAL ? 0 : rc;
 }
 
+int rb__write_all(int fd, const void *buf, size_t len, size_t *written)
+{
+    const char *p = buf;
+    size_t done = 0;
+    int rc = 0;
+    while (done < len) {
+        ssize_t w = write(fd, p + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0) {
+            rc = errno;
+            break;
+        }
+        /* write() returning 0 for a non-empty buffer would loop forever */
+        if (w == 0) {
+            rc = EIO;
+            break;
+        }
+        done += (size_t)w;
+    }
+    if (written)
+        *written = done;
+    return rc;
+}
+
 int rb__write_file_atomic(const char *path, const void *data, size_t len)
 {
     char *tmp = rb__sprintf("%s.tmp.%ld", path, (long)getpid());
@@ -125,20 +156,7 @@ int rb__write_file_atomic(const char *path, const void *data, size_t len)
         free(tmp);
         return e;
     }
-    const char *p = data;
-    size_t left = len;
-    int rc = 0;
-    while (left > 0) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            rc = errno;
-            break;
-        }
-        p += w;
-        left -= (size_t)w;
-    }
+    int rc = rb__write_all(fd, data, len, NULL);
     if (rc == 0 && rb__fsync(fd) != 0)
         rc = errno;
     if (close(fd) != 0 && rc == 0)

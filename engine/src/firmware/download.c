@@ -265,21 +265,16 @@ static size_t on_write(char *p, size_t sz, size_t n, void *ud)
     if (d->offset + len > d->b->size)
         return fail_write(d, RB_ERR_VERIFY, "the server sent more bytes than the catalog's size");
     size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(d->fd, p + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0) {
-            char msg[300];
-            snprintf(msg, sizeof msg, "cannot write %s: %s", d->part, strerror(errno));
-            pthread_mutex_lock(&d->mu);
-            d->offset += done;
-            d->avail = d->offset;
-            pthread_mutex_unlock(&d->mu);
-            d->downloaded += done;
-            return fail_write(d, rb__status_from_errno(errno), msg);
-        }
-        done += (size_t)w;
+    int err = rb__write_all(d->fd, p, len, &done);
+    if (err) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "cannot write %s: %s", d->part, strerror(err));
+        pthread_mutex_lock(&d->mu);
+        d->offset += done;
+        d->avail = d->offset;
+        pthread_mutex_unlock(&d->mu);
+        d->downloaded += done;
+        return fail_write(d, rb__status_from_errno(err), msg);
     }
     d->downloaded += len;
     pthread_mutex_lock(&d->mu);

@@ -46,16 +46,8 @@ static int copy_hashed(int in, int out, char sha1[41], char sha256[65], uint64_t
             break;
         EVP_DigestUpdate(m1, buf, (size_t)n);
         EVP_DigestUpdate(m2, buf, (size_t)n);
-        for (ssize_t w = 0; w < n;) {
-            ssize_t k = write(out, buf + w, (size_t)(n - w));
-            if (k < 0 && errno == EINTR)
-                continue;
-            if (k < 0) {
-                err = errno;
-                goto out;
-            }
-            w += k;
-        }
+        if ((err = rb__write_all(out, buf, (size_t)n, NULL)) != 0)
+            goto out;
         done += (uint64_t)n;
         if (rb__fw_report(opts, RB_FIRMWARE_STEP_VERIFY, done, total) < 0) {
             *cancelled = 1;

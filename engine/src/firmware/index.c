@@ -15,7 +15,7 @@ static const char *schema =
     "CREATE TABLE IF NOT EXISTS objects(sha1 TEXT PRIMARY KEY, sha256 TEXT NOT NULL DEFAULT '',"
     " size INTEGER NOT NULL, added_at INTEGER NOT NULL, last_used INTEGER NOT NULL,"
     " verified_at INTEGER NOT NULL DEFAULT 0, pinned INTEGER NOT NULL DEFAULT 0,"
-    " commit_boot TEXT NOT NULL DEFAULT '');"
+    " commit_boot TEXT NOT NULL DEFAULT '', use_seq INTEGER NOT NULL DEFAULT 0);"
     "CREATE TABLE IF NOT EXISTS builds(product_type TEXT NOT NULL, build TEXT NOT NULL,"
     " version TEXT NOT NULL, sha1 TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL,"
     " url TEXT NOT NULL, released TEXT NOT NULL, signed INTEGER NOT NULL,"
@@ -23,6 +23,24 @@ static const char *schema =
     "CREATE INDEX IF NOT EXISTS builds_sha1 ON builds(sha1);"
     "CREATE TABLE IF NOT EXISTS catalogs(product_type TEXT PRIMARY KEY, etag TEXT,"
     " last_modified TEXT, checked_at INTEGER NOT NULL);";
+
+/* last_used has whole seconds (what `firmware status` shows); use_seq orders uses within
+ * one second too, so eviction takes the least recently used file, not the smaller sha1.
+ * Indexes written before use_seq existed get the column (0: older than any new use). */
+static const char *add_use_seq = "ALTER TABLE objects ADD COLUMN use_seq INTEGER NOT NULL DEFAULT 0";
+#define NEXT_USE_SEQ "(SELECT coalesce(max(use_seq), 0) + 1 FROM objects)"
+
+static int has_use_seq(sqlite3 *db)
+{
+    sqlite3_stmt *s;
+    int found = 0;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('objects') WHERE name='use_seq'",
+                           -1, &s, NULL) != SQLITE_OK)
+        return 0;
+    found = sqlite3_step(s) == SQLITE_ROW;
+    sqlite3_finalize(s);
+    return found;
+}
 
 int64_t rb__fw_now(void)
 {
@@ -48,6 +66,10 @@ rb_status rb__fw_index_open(rb_firmware *fw)
     sqlite3_busy_timeout(fw->db, 30000);
     if (sqlite3_exec(fw->db, schema, NULL, NULL, NULL) != SQLITE_OK)
         return db_err(fw, "schema");
+    /* Two counters upgrading at once: the loser's ALTER fails, and the column is there. */
+    if (!has_use_seq(fw->db) && sqlite3_exec(fw->db, add_use_seq, NULL, NULL, NULL) != SQLITE_OK &&
+        !has_use_seq(fw->db))
+        return db_err(fw, "schema upgrade");
     return RB_OK;
 }
 
@@ -85,9 +107,11 @@ rb_status rb__fw_index_add(rb_firmware *fw, const char *sha1, const char *sha256
     int64_t now = rb__fw_now();
     rb_status st = exec1(fw,
                          "INSERT INTO objects(sha1, sha256, size, added_at, last_used,"
-                         " verified_at) VALUES(?1, ?2, ?3, ?4, ?4, ?4) ON CONFLICT(sha1) DO"
-                         " UPDATE SET sha256=excluded.sha256, size=excluded.size,"
-                         " last_used=excluded.last_used, verified_at=excluded.verified_at, commit_boot=''",
+                         " verified_at, use_seq) VALUES(?1, ?2, ?3, ?4, ?4, ?4, " NEXT_USE_SEQ ")"
+                         " ON CONFLICT(sha1) DO UPDATE SET sha256=excluded.sha256,"
+                         " size=excluded.size, last_used=excluded.last_used,"
+                         " verified_at=excluded.verified_at, commit_boot='',"
+                         " use_seq=excluded.use_seq",
                          sha1, sha256 ? sha256 : "", (int64_t)size, now);
     if (st == RB_OK && pin)
         st = exec1(fw, "UPDATE objects SET pinned=1 WHERE sha1=?1", sha1, NULL, 0, 0);
@@ -135,7 +159,8 @@ rb_status rb__fw_index_remove(rb_firmware *fw, const char *sha1)
 
 rb_status rb__fw_index_touch(rb_firmware *fw, const char *sha1)
 {
-    return exec1(fw, "UPDATE objects SET last_used=?3 WHERE sha1=?1", sha1, NULL, rb__fw_now(), 0);
+    return exec1(fw, "UPDATE objects SET last_used=?3, use_seq=" NEXT_USE_SEQ " WHERE sha1=?1",
+                 sha1, NULL, rb__fw_now(), 0);
 }
 
 rb_status rb__fw_index_set_verified(rb_firmware *fw, const char *sha1)

@@ -23,17 +23,17 @@ void rb_firmware_list_free(rb_firmware_list *list)
         return;
     for (size_t i = 0; i < list->count; i++) {
         rb_firmware_build *b = &list->builds[i];
-        free((char *)b->product_type);
-        free((char *)b->version);
-        free((char *)b->build);
-        free((char *)b->sha1);
-        free((char *)b->sha256);
-        free((char *)b->url);
-        free((char *)b->released);
+        rb__free_const(b->product_type);
+        rb__free_const(b->version);
+        rb__free_const(b->build);
+        rb__free_const(b->sha1);
+        rb__free_const(b->sha256);
+        rb__free_const(b->url);
+        rb__free_const(b->released);
     }
     free(list->builds);
-    free((char *)list->product_type);
-    free((char *)list->name);
+    rb__free_const(list->product_type);
+    rb__free_const(list->name);
     free(list);
 }
 

@@ -58,7 +58,7 @@ rb_status rb_firmware_status_get(rb_firmware_status **out, rb_firmware *fw)
         "SELECT o.sha1, o.sha256, o.size, o.added_at, o.last_used, o.verified_at, o.pinned,"
         " (SELECT group_concat(product_type, ',') || ' ' || version || ' (' || build || ')'"
         "  FROM builds b WHERE b.sha1 = o.sha1 GROUP BY version, build LIMIT 1)"
-        " FROM objects o ORDER BY o.last_used DESC, o.sha1";
+        " FROM objects o ORDER BY o.use_seq DESC, o.last_used DESC, o.sha1";
     if (sqlite3_prepare_v2(fw->db, sql, -1, &s, NULL) != SQLITE_OK) {
         free(st);
         return FW_ERR(fw, RB_ERR_DB, "cache index: %s", sqlite3_errmsg(fw->db));

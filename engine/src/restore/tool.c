@@ -123,18 +123,29 @@ rb_status rb__rs_tool_run(struct rs_tool_run *run, rb__errs *err)
     }
     char ecid[24];
     snprintf(ecid, sizeof ecid, "0x%llX", (unsigned long long)job->ecid);
-    const char *argv[12];
+    /* execv's argv is char *const[] for historical reasons (it never writes to the strings):
+     * writable copies rather than casts keep -Wcast-qual meaningful. */
+    char f_i[] = "-i", f_y[] = "-y", f_p[] = "-P", f_c[] = "-C", f_e[] = "-e";
+    char *tool = rb__strdup(run->tool), *ipsw = rb__strdup(job->ipsw);
+    if (!tool || !ipsw) {
+        free(tool);
+        free(ipsw);
+        free(cache);
+        fclose(log);
+        return rb__errs_set(err, RB_ERR_NOMEM, "out of memory");
+    }
+    char *argv[12];
     int a = 0;
-    argv[a++] = run->tool;
-    argv[a++] = "-i";
+    argv[a++] = tool;
+    argv[a++] = f_i;
     argv[a++] = ecid;
-    argv[a++] = "-y";
-    argv[a++] = "-P";
-    argv[a++] = "-C";
+    argv[a++] = f_y;
+    argv[a++] = f_p;
+    argv[a++] = f_c;
     argv[a++] = cache;
     if (job->erase)
-        argv[a++] = "-e";
-    argv[a++] = job->ipsw;
+        argv[a++] = f_e;
+    argv[a++] = ipsw;
     argv[a] = NULL;
     fprintf(log, "# rescuebay job %lld attempt %d:", (long long)job->id, job->attempts);
     for (int i = 0; i < a; i++)
@@ -146,6 +157,8 @@ rb_status rb__rs_tool_run(struct rs_tool_run *run, rb__errs *err)
     if (pipe2(out, O_CLOEXEC) != 0 || pipe2(errp, O_CLOEXEC) != 0) {
         fclose(log);
         free(cache);
+        free(tool);
+        free(ipsw);
         return rb__errs_set(err, RB_ERR_IO, "pipe: %s", strerror(errno));
     }
     char *dir = rb__strdup(run->log_path);
@@ -170,7 +183,7 @@ rb_status rb__rs_tool_run(struct rs_tool_run *run, rb__errs *err)
         if (dir && slash)
             (void)chdir(dir);
         signal(SIGPIPE, SIG_DFL);
-        execv(run->tool, (char *const *)argv);
+        execv(run->tool, argv);
         dprintf(2, "ERROR: cannot run %s: %s\n", run->tool, strerror(errno));
         _exit(127);
     }
@@ -182,6 +195,8 @@ rb_status rb__rs_tool_run(struct rs_tool_run *run, rb__errs *err)
         close(errp[0]);
         fclose(log);
         free(cache);
+        free(tool);
+        free(ipsw);
         return rb__errs_set(err, RB_ERR_GENERIC, "fork: %s", strerror(errno));
     }
     setpgid(pid, pid);
@@ -243,5 +258,7 @@ rb_status rb__rs_tool_run(struct rs_tool_run *run, rb__errs *err)
             run->how == 1 ? "signal" : run->how == 0 ? "exit" : "stopped", run->code);
     fclose(log);
     free(cache);
+    free(tool);
+    free(ipsw);
     return RB_OK;
 }

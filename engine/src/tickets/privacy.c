@@ -137,10 +137,15 @@ static rb_status erase_all_or_nothing(rb_ticket_store *s, rb_status (*erase)(rb_
     return st;
 }
 
+struct erase_req {
+    const char *number;
+};
+
 static rb_status erase_number(rb_ticket_store *s, void *arg)
 {
+    const struct erase_req *req = arg;
     int64_t id = 0;
-    rb_status st = rb__tk_ticket_id(s, arg, &id);
+    rb_status st = rb__tk_ticket_id(s, req->number, &id);
     if (st != RB_OK)
         return st;
     /* A retry after an erase that could not reach the disk only finishes the scrub. */
@@ -162,7 +167,8 @@ rb_status rb_ticket_erase_personal_data(rb_ticket_store *s, const char *number)
     rb_status st = rb__tk_require_staff(s);
     if (st != RB_OK)
         return st;
-    return erase_all_or_nothing(s, erase_number, (void *)number);
+    struct erase_req req = {number};
+    return erase_all_or_nothing(s, erase_number, &req);
 }
 
 struct purge {
