@@ -192,11 +192,11 @@ void BackupVerifier::verify(const QString &path, const QString &password)
                 if (f->severity == RB_BACKUP_ERROR && detail.isEmpty())
                     detail = rb::displayText(f->detail);
             }
-            for (int cat = 0; cat < RB_BACKUP_CATEGORY_COUNT; cat++) {
-                const rb_backup_category_stats *s = rb_backup_report_category(r, rb_backup_category(cat));
+            for (int c = 0; c < RB_BACKUP_CATEGORY_COUNT; c++) {
+                const rb_backup_category_stats *s = rb_backup_report_category(r, rb_backup_category(c));
                 if (s && (s->files_intact || s->files_damaged))
                     inventory.append(QVariantMap{
-                        {"category", QString::fromUtf8(rb_backup_category_name(rb_backup_category(cat)))},
+                        {"category", QString::fromUtf8(rb_backup_category_name(rb_backup_category(c)))},
                         {"intact", qint64(s->files_intact)},
                         {"damaged", qint64(s->files_damaged)}});
             }
