@@ -24,6 +24,11 @@ Item {
     // safety gate gets this one.
     readonly property string restorablePath: !verifier.running && verifier.verdict === 0
                                              && verifier.status === 0 ? verifier.verifiedPath : ""
+    // The password that opened it (encrypted backups): the restore's gate checks the backup
+    // again and needs it. Held in memory for this device's flow only, never written anywhere.
+    readonly property string restorablePassword: restorablePath !== "" ? verifiedPassword : ""
+    property string verifiedPassword: ""
+    property string pendingPassword: ""
 
     BackupVerifier {
         id: verifier
@@ -32,6 +37,10 @@ Item {
         deviceProductType: panel.deviceProductType
         Component.onCompleted: refresh()
         onResultChanged: {
+            if (!running) {
+                panel.verifiedPassword = verdict === 0 && status === 0 ? panel.pendingPassword : ""
+                panel.pendingPassword = ""
+            }
             // A restorable deep check of this device's own backup changes its next action.
             if (verdict === 0 && status === 0 && panel.selected && panel.selected.thisDevice)
                 DeviceMonitor.devices.setBackupVerified(panel.deviceKey, true)
@@ -150,6 +159,8 @@ Item {
                     enabled: !verifier.running
                     text: qsTr("Verify backup")
                     onClicked: {
+                        panel.verifiedPassword = ""
+                        panel.pendingPassword = password.text
                         verifier.verify(panel.selected.path, password.text)
                         password.text = ""
                     }

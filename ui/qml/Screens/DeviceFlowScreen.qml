@@ -233,6 +233,9 @@ Item {
             onConfirmed: request => {
                 screen.startError = ""
                 request.deviceKey = screen.deviceKey
+                // An encrypted backup is checked again by the restore's gate.
+                if (request.backupPath !== "")
+                    request.backupPassword = backupPanel.restorablePassword
                 RestoreController.startRestore(request)
             }
         }
