@@ -10,8 +10,20 @@ RowLayout {
     property var steps: []
     signal picked(int step)
     spacing: 6
+    // Every step as tall as the tallest: a long reason (German, a portrait screen) wraps in
+    // full instead of being cut, and the steps stay one even row.
+    readonly property real tallest: {
+        let h = 0
+        for (let i = 0; i < cells.count; i++) {
+            const c = cells.itemAt(i)
+            if (c)
+                h = Math.max(h, c.contentHeight)
+        }
+        return h
+    }
 
     Repeater {
+        id: cells
         model: bar.steps
         onItemAdded: (i, item) => item.tapped.connect(bar.picked)
         Rectangle {
@@ -19,9 +31,10 @@ RowLayout {
             required property var modelData
             required property int index
             readonly property string st: modelData.state
+            readonly property real contentHeight: col.implicitHeight
             Layout.fillWidth: true
             Layout.preferredWidth: 10
-            Layout.preferredHeight: Theme.touchTarget + 28   // same for every step, two lines fit
+            Layout.preferredHeight: Math.max(Theme.touchTarget + 28, bar.tallest + 16)
             radius: Theme.radius
             color: st === "current" ? Theme.accent : st === "done" ? "#E3F1E6" : Theme.surface
             border.width: 2
@@ -58,9 +71,7 @@ RowLayout {
                     text: cell.modelData.reason ? (cell.st === "unavailable" ? "\u2205 " : "") + cell.modelData.reason : ""
                     font.pixelSize: Theme.smallText
                     color: cell.st === "current" ? Theme.textOnAccent : Theme.muted
-                    wrapMode: Text.WordWrap
-                    maximumLineCount: 2
-                    elide: Text.ElideRight
+                    wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                 }
             }
             signal tapped(int step)

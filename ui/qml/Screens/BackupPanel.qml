@@ -189,40 +189,50 @@ Item {
                 }
             }
 
-            // The verdict: one big word, then the reasons and what can be saved.
-            ColumnLayout {
+            // The verdict: one big word, then the reasons and what can be saved; a long
+            // list of findings scrolls, the Next button below never moves off screen.
+            Flickable {
+                id: verdictFlick
                 visible: panel.verdictShown
                 Layout.fillWidth: true
-                spacing: 8
-                Text {
-                    objectName: "backupVerdict"
-                    text: (verifier.verdict === 0 ? "\u2713 " : "\u2715 ") + CommonStrings.backupVerdictWord(verifier.verdict)
-                    font.pixelSize: Theme.hugeText
-                    font.bold: true
-                    color: verifier.verdict === 0 ? Theme.ok : Theme.danger
-                }
-                Text {
-                    text: panel.selected && !panel.selected.thisDevice && verifier.verdict === 0
-                          ? qsTr("This backup is from another device.") : ""
-                    visible: text !== ""
-                    font.pixelSize: Theme.bodyText
-                    color: Theme.warning
-                }
-                Text {
-                    Layout.fillWidth: true
-                    text: panel.reasons.map(r => "\u2022 " + CommonStrings.backupReasonText(r.code, r.count)).join("\n")
-                    visible: text !== ""
-                    font.pixelSize: Theme.bodyText
-                    color: Theme.text
-                    wrapMode: Text.WordWrap
-                }
-                Text {
-                    Layout.fillWidth: true
-                    text: panel.inventory.map(c => CommonStrings.inventoryText(c.category, c.intact, c.damaged)).join("\n")
-                    visible: text !== ""
-                    font.pixelSize: Theme.smallText
-                    color: Theme.muted
-                    wrapMode: Text.WordWrap
+                Layout.fillHeight: true
+                contentHeight: verdictColumn.implicitHeight
+                clip: true
+                boundsBehavior: Flickable.StopAtBounds
+                ColumnLayout {
+                    id: verdictColumn
+                    width: verdictFlick.width
+                    spacing: 8
+                    Text {
+                        objectName: "backupVerdict"
+                        text: (verifier.verdict === 0 ? "\u2713 " : "\u2715 ") + CommonStrings.backupVerdictWord(verifier.verdict)
+                        font.pixelSize: Theme.hugeText
+                        font.bold: true
+                        color: verifier.verdict === 0 ? Theme.ok : Theme.danger
+                    }
+                    Text {
+                        text: panel.selected && !panel.selected.thisDevice && verifier.verdict === 0
+                              ? qsTr("This backup is from another device.") : ""
+                        visible: text !== ""
+                        font.pixelSize: Theme.bodyText
+                        color: Theme.warning
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: panel.reasons.map(r => "\u2022 " + CommonStrings.backupReasonText(r.code, r.count)).join("\n")
+                        visible: text !== ""
+                        font.pixelSize: Theme.bodyText
+                        color: Theme.text
+                        wrapMode: Text.WordWrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: panel.inventory.map(c => CommonStrings.inventoryText(c.category, c.intact, c.damaged)).join("\n")
+                        visible: text !== ""
+                        font.pixelSize: Theme.smallText
+                        color: Theme.muted
+                        wrapMode: Text.WordWrap
+                    }
                 }
             }
             Text {
@@ -233,7 +243,10 @@ Item {
                 color: Theme.danger
                 wrapMode: Text.WordWrap
             }
-            Item { Layout.fillHeight: true }
+            Item {
+                visible: !panel.verdictShown
+                Layout.fillHeight: true
+            }
         }
     }
 }
