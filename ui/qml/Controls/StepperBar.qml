@@ -25,7 +25,10 @@ RowLayout {
     Repeater {
         id: cells
         model: bar.steps
-        onItemAdded: (i, item) => item.tapped.connect(bar.picked)
+        onItemAdded: (i, item) => {
+            item.tapped.connect(bar.picked)
+            item.Layout.preferredHeight = Qt.binding(() => Math.max(Theme.touchTarget + 28, bar.tallest + 16))
+        }
         Rectangle {
             id: cell
             required property var modelData
@@ -34,7 +37,6 @@ RowLayout {
             readonly property real contentHeight: col.implicitHeight
             Layout.fillWidth: true
             Layout.preferredWidth: 10
-            Layout.preferredHeight: Math.max(Theme.touchTarget + 28, bar.tallest + 16)
             radius: Theme.radius
             color: st === "current" ? Theme.accent : st === "done" ? "#E3F1E6" : Theme.surface
             border.width: 2
