@@ -67,7 +67,8 @@ Rectangle {
                 font.pixelSize: Theme.headingText
                 font.bold: true
                 color: Theme.text
-                elide: Text.ElideRight
+                // A narrow (portrait) card wraps a long name rather than cut it.
+                wrapMode: Text.WordWrap
                 Layout.fillWidth: true
             }
             Text {
@@ -76,7 +77,7 @@ Rectangle {
                                              : card.productType
                 font.pixelSize: Theme.smallText
                 color: Theme.muted
-                elide: Text.ElideRight
+                wrapMode: Text.WordWrap
                 Layout.fillWidth: true
             }
             ModeBadge { mode: card.mode }

@@ -37,13 +37,18 @@ Item {
         anchors.margins: Theme.margin
         spacing: Theme.gap
 
-        RowLayout {
+        // On a narrow (portrait) screen the search field has a line of its own, so its
+        // hint shows in full.
+        GridLayout {
             Layout.fillWidth: true
-            spacing: Theme.gap
+            columns: screen.width >= 1000 ? 3 : 2
+            columnSpacing: Theme.gap
+            rowSpacing: Theme.gap
             TextField {
                 id: searchField
                 objectName: "ticketSearch"
                 Layout.fillWidth: true
+                Layout.columnSpan: screen.width >= 1000 ? 1 : 2
                 Layout.preferredHeight: Theme.touchTarget
                 placeholderText: qsTr("Ticket number, customer, phone, serial or IMEI")
                 font.pixelSize: Theme.bodyText
