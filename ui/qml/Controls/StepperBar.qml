@@ -4,12 +4,15 @@ import RescueBay.Theme
 
 // Identify -> Backup -> Choose -> Mode -> Restore -> Done. Each step: done, current,
 // open, skipped, blocked or unavailable (with the reason under it). Every step can be tapped.
-RowLayout {
+// Six in a row; on a narrow (portrait) screen two rows of three, so step names stay whole.
+GridLayout {
     id: bar
+    columns: width >= 900 ? 6 : 3
     // [{step, state: "done"|"current"|"open"|"unavailable"|"skipped"|"blocked", reason}]
     property var steps: []
     signal picked(int step)
-    spacing: 6
+    columnSpacing: 6
+    rowSpacing: 6
     // Every step as tall as the tallest: a long reason (German, a portrait screen) wraps in
     // full instead of being cut, and the steps stay one even row.
     readonly property real tallest: {

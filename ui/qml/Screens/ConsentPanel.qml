@@ -64,12 +64,12 @@ Item {
             visible: panel.waiver
             spacing: Theme.gap
             Layout.fillWidth: true
+            // Once agreed it gives its room to the PIN pad (the agreement shows beside it).
             ActionButton {
                 objectName: "customerAgrees"
                 destructive: true
-                enabled: !panel.customerAgreed
-                text: panel.customerAgreed ? "\u2713 " + qsTr("The customer agreed")
-                                           : qsTr("I understand: erase my data without a backup")
+                visible: !panel.customerAgreed
+                text: qsTr("I understand: erase my data without a backup")
                 font.pixelSize: Theme.headingText
                 Layout.preferredWidth: 760
                 Layout.maximumWidth: panel.width
@@ -90,6 +90,15 @@ Item {
                 visible: panel.waiver && panel.customerAgreed
                 spacing: 8
                 Layout.alignment: Qt.AlignTop
+                Text {
+                    objectName: "customerAgreed"
+                    text: "\u2713 " + qsTr("The customer agreed")
+                    font.pixelSize: Theme.bodyText
+                    font.bold: true
+                    color: Theme.danger
+                    wrapMode: Text.WordWrap
+                    Layout.preferredWidth: 360
+                }
                 Text {
                     text: TicketStore.staff !== "" ? qsTr("Staff: %1, enter your PIN to sign the waiver").arg(TicketStore.staff)
                                                    : qsTr("Staff: type your name and PIN to sign the waiver")
