@@ -87,6 +87,17 @@ bool clipped(const QQuickItem *item)
     return false;
 }
 
+// The part of `r` (scene coordinates) left visible by the clipping ancestors of `item`: a
+// list row scrolled half out of its list shows only that part, and only that part may
+// collide with the text around the list.
+QRectF visiblePart(const QQuickItem *item, QRectF r)
+{
+    for (const QQuickItem *p = item->parentItem(); p && !r.isEmpty(); p = p->parentItem())
+        if (p->clip())
+            r = r.intersected(p->mapRectToScene(QRectF(0, 0, p->width(), p->height())));
+    return r;
+}
+
 bool shown(const QQuickItem *item)
 {
     for (const QQuickItem *p = item; p; p = p->parentItem())
@@ -94,6 +105,8 @@ bool shown(const QQuickItem *item)
             return false;
     return true;
 }
+
+bool isTextItem(const QQuickItem *item) { return item->inherits("QQuickText"); }
 
 struct Checker {
     QString shot;
@@ -112,8 +125,10 @@ struct Checker {
     {
         if (!shown(item))
             return;
-        const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
-        const bool isText = item->inherits("QQuickText");
+        const qreal drawn = isTextItem(item) ? qMax(item->height(), item->property("contentHeight").toReal())
+                                             : item->height();
+        const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), drawn));
+        const bool isText = isTextItem(item);
         if (isText && !item->property("text").toString().isEmpty()) {
             const int elide = item->property("elide").toInt();
             const int wrap = item->property("wrapMode").toInt();
@@ -123,10 +138,16 @@ struct Checker {
             else if (elide == 0 && wrap == 0
                      && item->property("implicitWidth").toReal() > item->width() + 1)
                 report(item, "text wider than its box");
+            // Wrapped text a layout gave too little height to spills over what follows.
+            else if (wrap != 0 && !clipped(item) && !item->clip()
+                     && item->property("contentHeight").toReal() > item->height() + 2)
+                report(item, "text taller than its box");
             if (!clipped(item) && !window.adjusted(-1, -1, 1, 1).contains(r) && r.width() > 0)
                 report(item, "text off screen");
-            if (!clipped(item))
-                texts.append({r, item});
+            // Clipped text (in a scrolling list) counts where it shows.
+            const QRectF seen = clipped(item) ? visiblePart(item, r) : r;
+            if (!seen.isEmpty())
+                texts.append({seen, item});
         }
         for (QQuickItem *c : item->childItems())
             walk(c);

@@ -9,6 +9,8 @@ import RescueBay.Core
 Item {
     id: screen
     readonly property string title: qsTr("Tickets")
+    // Landscape: search in one row, list beside the ticket. Narrow (portrait): stacked.
+    readonly property bool wide: width >= 1000
     readonly property bool signedIn: TicketStore.staff !== ""
     property string selectedNumber: ""
     property var timeline: []
@@ -41,14 +43,14 @@ Item {
         // hint shows in full.
         GridLayout {
             Layout.fillWidth: true
-            columns: screen.width >= 1000 ? 3 : 2
+            columns: screen.wide ? 3 : 2
             columnSpacing: Theme.gap
             rowSpacing: Theme.gap
             TextField {
                 id: searchField
                 objectName: "ticketSearch"
                 Layout.fillWidth: true
-                Layout.columnSpan: screen.width >= 1000 ? 1 : 2
+                Layout.columnSpan: screen.wide ? 1 : 2
                 Layout.preferredHeight: Theme.touchTarget
                 placeholderText: qsTr("Ticket number, customer, phone, serial or IMEI")
                 font.pixelSize: Theme.bodyText
@@ -56,10 +58,12 @@ Item {
             }
             ActionButton {
                 primary: true
+                Layout.fillWidth: !screen.wide
                 text: qsTr("Search")
                 onClicked: TicketStore.search(searchField.text)
             }
             ActionButton {
+                Layout.fillWidth: !screen.wide
                 text: qsTr("Sign out %1").arg(TicketStore.staff)
                 onClicked: {
                     screen.selectedNumber = ""
@@ -70,13 +74,16 @@ Item {
             }
         }
 
-        RowLayout {
+        GridLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            spacing: Theme.margin
+            columns: screen.wide ? 2 : 1
+            columnSpacing: Theme.margin
+            rowSpacing: Theme.margin
 
             Rectangle {
-                Layout.preferredWidth: 560
+                Layout.preferredWidth: screen.wide ? 560 : -1
+                Layout.fillWidth: !screen.wide
                 Layout.fillHeight: true
                 radius: Theme.radius
                 color: Theme.surface
