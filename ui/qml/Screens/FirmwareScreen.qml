@@ -45,10 +45,13 @@ Item {
             Layout.fillWidth: true
             Layout.preferredWidth: 10
             Layout.fillHeight: true
+            // Stacked (portrait): at least the heading, the totals and a few files.
+            Layout.minimumHeight: cacheColumn.implicitHeight + 2 * Theme.gap + 3 * Theme.touchTarget
             radius: Theme.radius
             color: Theme.surface
             border.color: Theme.line
             ColumnLayout {
+                id: cacheColumn
                 anchors.fill: parent
                 anchors.margins: Theme.gap
                 spacing: 8
