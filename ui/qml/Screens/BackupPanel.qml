@@ -47,13 +47,20 @@ Item {
         }
     }
 
-    RowLayout {
+    // The list beside the verification on a landscape screen; above it (a few rows high,
+    // scrolling) on a narrow (portrait) one.
+    readonly property bool wide: width >= 1000
+    GridLayout {
         anchors.fill: parent
-        spacing: Theme.margin
+        columns: panel.wide ? 2 : 1
+        columnSpacing: Theme.margin
+        rowSpacing: Theme.gap
 
         Rectangle {
-            Layout.preferredWidth: 540
-            Layout.fillHeight: true
+            Layout.preferredWidth: panel.wide ? 540 : -1
+            Layout.fillWidth: !panel.wide
+            Layout.fillHeight: panel.wide
+            Layout.preferredHeight: 4 * (Theme.touchTarget + 26)
             radius: Theme.radius
             color: Theme.surface
             border.color: Theme.line
