@@ -25,7 +25,7 @@ Button {
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         // Three lines before anything is cut: a French action on a narrow portrait card.
-        wrapMode: Text.WordWrap
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
         maximumLineCount: 3
         elide: Text.ElideRight
     }

@@ -33,6 +33,10 @@ Rectangle {
         function onCountChanged() { card.refreshJob() }
     }
 
+    // A short card (8 bays on one screen) keeps name, mode and the action; the rest is one
+    // tap away in the device's flow.
+    readonly property bool compact: height < 330
+
     objectName: "deviceCard"
     radius: Theme.radius
     color: Theme.surface
@@ -58,13 +62,15 @@ Rectangle {
 
         ColumnLayout {
             Layout.fillWidth: true
+            // Takes the room left by the drawing, never more (long German words wrap).
+            Layout.preferredWidth: 10
             Layout.fillHeight: true
             spacing: 6
 
             Text {
                 objectName: "deviceName"
                 text: card.name !== "" ? card.name : qsTr("Unknown device")
-                font.pixelSize: Theme.headingText
+                font.pixelSize: card.compact ? Theme.bodyText : Theme.headingText
                 font.bold: true
                 color: Theme.text
                 // A narrow (portrait) card wraps a long name rather than cut it.
@@ -78,21 +84,27 @@ Rectangle {
                 font.pixelSize: Theme.smallText
                 color: Theme.muted
                 wrapMode: Text.WordWrap
+                visible: !card.compact
                 Layout.fillWidth: true
             }
-            ModeBadge { mode: card.mode }
+            ModeBadge {
+                mode: card.mode
+                Layout.maximumWidth: parent.width
+            }
             TrustLine {
+                visible: !card.compact
                 trust: card.trust
                 Layout.fillWidth: true
             }
             BatteryLine {
+                visible: !card.compact && card.batteryPercent >= 0
                 percent: card.batteryPercent
                 charging: card.batteryCharging
             }
             Item { Layout.fillHeight: true }
             Text {
                 objectName: "nextActionHint"
-                visible: text !== "" && !card.jobShown
+                visible: text !== "" && !card.jobShown && !card.compact
                 text: CommonStrings.nextActionHint(card.nextAction)
                 font.pixelSize: Theme.smallText
                 color: Theme.text
