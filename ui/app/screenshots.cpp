@@ -313,7 +313,17 @@ int rb_kiosk_screenshots(QQmlApplicationEngine &engine, QQuickWindow *window, co
                                                                      QString::fromUtf8(sz));
                 // Rendered first: the grab polishes every item, so the checks see the
                 // geometry that is on the picture (a Text's wrap follows its final width).
-                const QImage picture = window->grabWindow();
+                // A wrapped Text's new height can queue one more layout pass: grab until two
+                // renders agree in size of content (at most a few passes, no timing).
+                QImage picture = window->grabWindow();
+                for (int pass = 0; pass < 3; pass++) {
+                    QCoreApplication::processEvents();
+                    const QImage again = window->grabWindow();
+                    const bool same = again == picture;
+                    picture = again;
+                    if (same)
+                        break;
+                }
                 Checker c{name, QRectF(0, 0, size.w, size.h), {}, 0};
                 c.walk(window->contentItem());
                 c.overlaps();

@@ -35,7 +35,9 @@ Rectangle {
 
     // A short card (8 bays on one screen) keeps name, mode and the action; the rest is one
     // tap away in the device's flow.
-    readonly property bool compact: height < 330
+    // (Decided once the card has its size: turning lines off and on again leaves Qt 6.4's
+    // layout with stale wrapped heights.)
+    readonly property bool compact: height > 0 && height < 330
 
     objectName: "deviceCard"
     radius: Theme.radius
@@ -62,8 +64,6 @@ Rectangle {
 
         ColumnLayout {
             Layout.fillWidth: true
-            // Takes the room left by the drawing, never more (long German words wrap).
-            Layout.preferredWidth: 10
             Layout.fillHeight: true
             spacing: 6
 
@@ -87,10 +87,7 @@ Rectangle {
                 visible: !card.compact
                 Layout.fillWidth: true
             }
-            ModeBadge {
-                mode: card.mode
-                Layout.maximumWidth: parent.width
-            }
+            ModeBadge { mode: card.mode }
             TrustLine {
                 visible: !card.compact
                 trust: card.trust
