@@ -1846,26 +1846,6 @@
         <translation>Tickets</translation>
     </message>
     <message>
-        <source>Staff sign-in</source>
-        <translation>Anmeldung für Mitarbeiter</translation>
-    </message>
-    <message>
-        <source>Set up the first staff member</source>
-        <translation>Ersten Mitarbeiter einrichten</translation>
-    </message>
-    <message>
-        <source>Tickets cannot be opened. Details: %1</source>
-        <translation>Die Tickets lassen sich nicht öffnen. Details: %1</translation>
-    </message>
-    <message>
-        <source>Your name</source>
-        <translation>Ihr Name</translation>
-    </message>
-    <message>
-        <source>PIN (4 to 12 digits)</source>
-        <translation>PIN (4 bis 12 Ziffern)</translation>
-    </message>
-    <message>
         <source>Ticket number, customer, phone, serial or IMEI</source>
         <translation>Ticketnummer, Kunde, Telefon, Seriennummer oder IMEI</translation>
     </message>

@@ -1846,26 +1846,6 @@
         <translation>Tickets</translation>
     </message>
     <message>
-        <source>Staff sign-in</source>
-        <translation>Acceso del personal</translation>
-    </message>
-    <message>
-        <source>Set up the first staff member</source>
-        <translation>Dar de alta al primer empleado</translation>
-    </message>
-    <message>
-        <source>Tickets cannot be opened. Details: %1</source>
-        <translation>No se pueden abrir los tickets. Detalles: %1</translation>
-    </message>
-    <message>
-        <source>Your name</source>
-        <translation>Tu nombre</translation>
-    </message>
-    <message>
-        <source>PIN (4 to 12 digits)</source>
-        <translation>PIN (de 4 a 12 cifras)</translation>
-    </message>
-    <message>
         <source>Ticket number, customer, phone, serial or IMEI</source>
         <translation>N.º de ticket, cliente, teléfono, serie o IMEI</translation>
     </message>

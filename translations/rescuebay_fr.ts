@@ -1846,26 +1846,6 @@
         <translation>Tickets</translation>
     </message>
     <message>
-        <source>Staff sign-in</source>
-        <translation>Connexion du personnel</translation>
-    </message>
-    <message>
-        <source>Set up the first staff member</source>
-        <translation>Créer le premier membre du personnel</translation>
-    </message>
-    <message>
-        <source>Tickets cannot be opened. Details: %1</source>
-        <translation>Les tickets ne peuvent pas être ouverts. Détails : %1</translation>
-    </message>
-    <message>
-        <source>Your name</source>
-        <translation>Votre nom</translation>
-    </message>
-    <message>
-        <source>PIN (4 to 12 digits)</source>
-        <translation>Code PIN (4 à 12 chiffres)</translation>
-    </message>
-    <message>
         <source>Ticket number, customer, phone, serial or IMEI</source>
         <translation>N° de ticket, client, téléphone, n° de série ou IMEI</translation>
     </message>

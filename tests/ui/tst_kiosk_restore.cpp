@@ -40,6 +40,11 @@ public:
         return QString::fromUtf8(p.readAllStandardOutput());
     }
     Q_INVOKABLE QString env(const QString &name) { return qEnvironmentVariable(name.toUtf8().constData()); }
+    // For a test that offers other backups (BackupVerifier reads RB_BACKUP_ROOTS on each listing).
+    Q_INVOKABLE void setEnv(const QString &name, const QString &value)
+    {
+        qputenv(name.toUtf8().constData(), value.toUtf8());
+    }
 };
 
 class Setup : public QObject

@@ -39,7 +39,7 @@ TestCase {
         mouseClick(findChild(s, "pinKey_OK"))
         verify(!s.signedIn)
         verify(findChild(s, "signInMessage").text.indexOf("Wrong") >= 0)
-        compare(s.pin, "", "a wrong PIN is cleared")
+        compare(findChild(s, "ticketsSignIn").pin, "", "a wrong PIN is cleared")
         typePin(s, "12345")
         mouseClick(findChild(s, "pinKey_back"))
         mouseClick(findChild(s, "pinKey_OK"))

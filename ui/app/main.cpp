@@ -1,4 +1,5 @@
 // rescuebay-kiosk: the touchscreen front end. See --help.
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QGuiApplication>
@@ -274,6 +275,22 @@ int main(int argc, char **argv)
                 fprintf(stderr, "bench: first frame %lld ms pid %ld\n", (long long)sinceStart.elapsed(),
                         (long)QCoreApplication::applicationPid());
             once = true;
+        });
+        // Attach -> card (bench/kiosk): the Repeater makes a device's card when its row is
+        // inserted; the first frame drawn after that shows it. Wall-clock ms, so the bench
+        // compares it with the time it plugged the device in with `rescuebay-sim ctl`.
+        static int pending = 0;
+        QObject::connect(monitor->devices(), &QAbstractItemModel::rowsInserted, window,
+                         [](const QModelIndex &, int first, int last) { pending += last - first + 1; });
+        QObject::connect(monitor->devices(), &QAbstractItemModel::rowsRemoved, window, [monitor] {
+            fprintf(stderr, "bench: devices %d\n", int(monitor->devices()->rowCount()));
+        });
+        QObject::connect(window, &QQuickWindow::frameSwapped, window, [monitor] {
+            if (pending <= 0)
+                return;
+            pending = 0;
+            fprintf(stderr, "bench: card shown at %lld devices %d\n",
+                    (long long)QDateTime::currentMSecsSinceEpoch(), int(monitor->devices()->rowCount()));
         });
     }
     if (o.screenshots && window) {

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QImage>
 #include <QInputMethod>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -13,6 +14,7 @@
 #include <cstdio>
 
 #include "kiosksettings.h"
+#include "restorecontroller.h"
 #include "ticketstore.h"
 
 extern "C" {
@@ -25,17 +27,26 @@ struct Shot {
     const char *name;
     const char *screen;
     int procedure;
-    const char *product;
+    const char *product;    // guide: the model drawn; else the device whose flow opens
+    const char *kind = "";  // what the screen shows: a sample job, a verdict, the consent
 };
 
-// One guide per drawing family (catalog product types), then the other screens.
+// One guide per drawing family (catalog product types), then the other screens. The
+// restore screens show a sample job in each state (restore.h's states and causes, as the
+// RestoreJobModel row would hold them): a demo restore takes minutes, a layout does not.
 const Shot kShots[] = {
     {"bays", "bays", 0, ""},
     {"flow", "flow", 0, ""},
     {"backup", "backup", 0, ""},
+    {"backup-restorable", "backup", 0, "iPod9,1", "restorable"},
+    {"backup-damaged", "backup", 0, "iPod9,1", "damaged"},
     {"choose", "choose", 0, ""},
-    {"restore", "restore", 0, ""},
-    {"done", "done", 0, ""},
+    {"consent-update", "choose", 0, "iPod9,1", "consent-update"},
+    {"consent", "choose", 0, "iPod9,1", "consent-waiver"},
+    {"restore", "restore", 0, "iPod9,1", "progress"},
+    {"restore-interrupted", "restore", 0, "iPod9,1", "interrupted"},
+    {"done", "done", 0, "iPod9,1", "done"},
+    {"receipt", "done", 0, "iPod9,1", "receipt"},
     {"firmware", "firmware", 0, ""},
     {"guide-iphone-home-top", "guide", RB_GUIDE_ENTER_DFU, "iPhone8,4"},
     {"guide-iphone-home", "guide", RB_GUIDE_ENTER_DFU, "iPhone8,1"},
@@ -52,6 +63,8 @@ const Shot kShots[] = {
     {"keyboard", "settings", 0, ""},
 };
 const char *const kLangs[] = {"en", "de", "fr", "es"};
+// The sample that backup-restorable verifies: the demo iPod's own backup (made at build time).
+const char *const kDemoIpod = "00008010-0000001A2B3C4D5E";
 const struct { int w, h; } kSizes[] = {{1280, 800}, {1920, 1080}, {800, 1280}};
 
 int g_qmlWarnings = 0;
@@ -83,6 +96,8 @@ bool shown(const QQuickItem *item)
     return true;
 }
 
+bool isTextItem(const QQuickItem *item) { return item->inherits("QQuickText"); }
+
 struct Checker {
     QString shot;
     QRectF window;
@@ -100,8 +115,13 @@ struct Checker {
     {
         if (!shown(item))
             return;
-        const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
-        const bool isText = item->inherits("QQuickText");
+        // Unclipped wrapped text draws its whole content, even past a box a layout made too
+        // small. (Inside a Flickable, contentHeight can lag behind the final width: box only.)
+        const qreal drawn = isTextItem(item) && !clipped(item)
+                                ? qMax(item->height(), item->property("contentHeight").toReal())
+                                : item->height();
+        const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), drawn));
+        const bool isText = isTextItem(item);
         if (isText && !item->property("text").toString().isEmpty()) {
             const int elide = item->property("elide").toInt();
             const int wrap = item->property("wrapMode").toInt();
@@ -111,8 +131,14 @@ struct Checker {
             else if (elide == 0 && wrap == 0
                      && item->property("implicitWidth").toReal() > item->width() + 1)
                 report(item, "text wider than its box");
+            // Wrapped text a layout gave too little height to spills over what follows.
+            else if (wrap != 0 && !clipped(item) && !item->clip()
+                     && item->property("contentHeight").toReal() > item->height() + 2)
+                report(item, "text taller than its box");
             if (!clipped(item) && !window.adjusted(-1, -1, 1, 1).contains(r) && r.width() > 0)
                 report(item, "text off screen");
+            // Text in a scrolling list is left out: a Flickable's layout can still be
+            // settling at this point and its boxes would collide where nothing shows.
             if (!clipped(item))
                 texts.append({r, item});
         }
@@ -126,6 +152,9 @@ struct Checker {
                 const QRectF a = texts[i].first.adjusted(2, 2, -2, -2);
                 const QRectF b = texts[j].first.adjusted(2, 2, -2, -2);
                 if (a.intersects(b)) {
+                    if (getenv("RB_SHOTS_DEBUG"))
+                        fprintf(stderr, "  %g,%g %gx%g vs %g,%g %gx%g\n", a.x(), a.y(), a.width(), a.height(),
+                                b.x(), b.y(), b.width(), b.height());
                     report(texts[i].second, "text overlaps another text");
                     report(texts[j].second, "  ... this one");
                 }
@@ -133,12 +162,104 @@ struct Checker {
     }
 };
 
+QVariantMap sampleJob(const char *kind)
+{
+    using R = RestoreController;
+    const bool done = !strcmp(kind, "done") || !strcmp(kind, "receipt");
+    const bool interrupted = !strcmp(kind, "interrupted");
+    QVariantList checks;
+    for (int c = R::CheckTool; c <= R::CheckDisk; c++)
+        checks.append(QVariantMap{{"check", c}, {"result", c == R::CheckFindMy ? R::CheckSkipped : R::CheckPassed},
+                                  {"cause", 0}, {"warning", 0}});
+    return QVariantMap{
+        {"job", 7}, {"key", QString()},
+        {"state", done ? R::StateDone : interrupted ? R::StateInterrupted : R::StateRestoring},
+        {"stateName", done ? "done" : interrupted ? "interrupted" : "restoring"},
+        {"cause", interrupted ? R::CauseDeviceGone : R::CauseNone},
+        {"causeName", interrupted ? "device_gone" : "none"}, {"causeDetail", QString()},
+        {"nextAction", done ? R::NextSetUpDevice : interrupted ? R::NextReconnect : R::NextWait},
+        {"attempts", interrupted ? 2 : 1}, {"maxAttempts", 3},
+        {"percent", done ? 100.0 : 62.0}, {"etaSeconds", done ? -1 : 260},
+        {"step", R::StepUploadFs}, {"erase", true}, {"warnings", 0},
+        {"productType", "iPod9,1"}, {"build", "19H370"}, {"version", "15.8"},
+        {"final", done}, {"checklist", checks}};
+}
+
+QString firstTicket()
+{
+    TicketStore *t = TicketStore::instance();
+    t->search(QString());
+    return t->tickets()->rowCount() > 0 ? t->tickets()->data(t->tickets()->index(0), TicketListModel::NumberRole).toString()
+                                     : QString();
+}
+
+// The backup list row of `udid` (or, for "", the first one that is not this device's).
+void verifyBackup(QQuickWindow *window, QObject *flow, const QString &udid)
+{
+    auto *list = flow->findChild<QQuickItem *>(QStringLiteral("backupList"));
+    if (!list)
+        return;
+    QElapsedTimer t;
+    t.start();
+    while (list->property("count").toInt() == 0 && t.elapsed() < 5000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    QObject *model = list->property("model").value<QObject *>();
+    auto *m = qobject_cast<QAbstractItemModel *>(model);
+    if (!m)
+        return;
+    const QHash<int, QByteArray> roles = m->roleNames();
+    const int pathRole = roles.key("path"), udidRole = roles.key("udid", -1);
+    for (int i = 0; i < m->rowCount(); i++) {
+        const QString path = m->data(m->index(i, 0), pathRole).toString();
+        const QString u = udidRole >= 0 ? m->data(m->index(i, 0), udidRole).toString() : QString();
+        // The damaged sample: partial Manifest.db, blobs missing (tests/fixtures/backups).
+        if (udid.isEmpty() ? path.contains(QStringLiteral("mvt-project")) : u.compare(udid, Qt::CaseInsensitive) == 0) {
+            list->setProperty("currentIndex", i);
+            break;
+        }
+    }
+    if (auto *button = flow->findChild<QObject *>(QStringLiteral("verifyButton")))
+        QMetaObject::invokeMethod(button, "clicked");
+    auto *panel = list->parent();
+    while (panel && !panel->property("verdictShown").isValid())
+        panel = panel->parent();
+    t.restart();
+    while (panel && !panel->property("verdictShown").toBool() && t.elapsed() < 60000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    settle(window, 100);
+}
+
 void showShot(QQuickWindow *window, const Shot &s)
 {
     QGuiApplication::inputMethod()->hide();
     QMetaObject::invokeMethod(window, "showScreen", Q_ARG(QString, QString::fromUtf8(s.screen)),
                               Q_ARG(int, s.procedure), Q_ARG(QString, QString::fromUtf8(s.product)));
     settle(window, 150);
+    QObject *flow = window->property("currentScreen").value<QObject *>();
+    const char *kind = s.kind;
+    if (flow && (!strcmp(kind, "progress") || !strcmp(kind, "interrupted") || !strcmp(kind, "done")
+                 || !strcmp(kind, "receipt"))) {
+        flow->setProperty("job", sampleJob(kind));
+        if (!strcmp(kind, "receipt")) {
+            flow->setProperty("ticket", firstTicket());
+            settle(window, 50);
+            if (auto *button = flow->findChild<QObject *>(QStringLiteral("saveReceipt")))
+                QMetaObject::invokeMethod(button, "clicked");
+        }
+        settle(window, 100);
+    } else if (flow && !strncmp(kind, "consent", 7)) {
+        flow->setProperty("erase", !strcmp(kind, "consent-waiver"));
+        flow->setProperty("consenting", true);
+        settle(window, 50);
+        // The waiver's biggest state: the customer agreed, the PIN pad is open.
+        if (auto *consent = flow->findChild<QObject *>(QStringLiteral("consentPanel")))
+            consent->setProperty("customerAgreed", !strcmp(kind, "consent-waiver"));
+        settle(window, 100);
+    } else if (flow && !strcmp(kind, "restorable")) {
+        verifyBackup(window, flow, QString::fromUtf8(kDemoIpod));
+    } else if (flow && !strcmp(kind, "damaged")) {
+        verifyBackup(window, flow, QString());
+    }
     if (!strcmp(s.name, "keyboard")) {
         // The keyboard open over the settings, on the last field of the form.
         QQuickItem *field = window->contentItem()->findChild<QQuickItem *>(QStringLiteral("rootsField"));
@@ -175,11 +296,14 @@ int rb_kiosk_screenshots(QQmlApplicationEngine &engine, QQuickWindow *window, co
             continue;
         KioskSettings::instance()->applyLanguage(QString::fromUtf8(lang));
         engine.retranslate();
-        for (const auto &size : kSizes) {
+        for (auto size : kSizes) {
             char sz[32];
             snprintf(sz, sizeof sz, "%dx%d", size.w, size.h);
-            if (onlySize && strcmp(onlySize, sz))
+            // --size: that size alone, whether or not it is one of the three (1024x600...).
+            if (onlySize && (size.w != kSizes[0].w || size.h != kSizes[0].h))
                 continue;
+            if (onlySize && sscanf(onlySize, "%dx%d", &size.w, &size.h) == 2)
+                snprintf(sz, sizeof sz, "%dx%d", size.w, size.h);
             window->resize(size.w, size.h);
             settle(window, 100);
             for (const Shot &s : kShots) {
@@ -187,12 +311,25 @@ int rb_kiosk_screenshots(QQmlApplicationEngine &engine, QQuickWindow *window, co
                 const QString name = QStringLiteral("%1-%2-%3").arg(QString::fromUtf8(s.name),
                                                                      QString::fromUtf8(lang),
                                                                      QString::fromUtf8(sz));
+                // Rendered first: the grab polishes every item, so the checks see the
+                // geometry that is on the picture (a Text's wrap follows its final width).
+                // A wrapped Text's new height can queue one more layout pass: grab until two
+                // renders agree in size of content (at most a few passes, no timing).
+                QImage picture = window->grabWindow();
+                for (int pass = 0; pass < 3; pass++) {
+                    QCoreApplication::processEvents();
+                    const QImage again = window->grabWindow();
+                    const bool same = again == picture;
+                    picture = again;
+                    if (same)
+                        break;
+                }
                 Checker c{name, QRectF(0, 0, size.w, size.h), {}, 0};
                 c.walk(window->contentItem());
                 c.overlaps();
                 problems += c.problems;
                 const QString path = QString::fromUtf8(outdir) + QLatin1Char('/') + name + QStringLiteral(".png");
-                if (!window->grabWindow().save(path)) {
+                if (!picture.save(path)) {
                     fprintf(stderr, "%s: cannot save\n", qPrintable(path));
                     problems++;
                 }

@@ -166,4 +166,33 @@ TestCase {
         TicketStore.signOut()
     }
 
+    // An erase under an encrypted backup verified with its password: the restore's gate gets
+    // the password (kept in memory by the flow) and passes the backup, no waiver asked.
+    function test_4_erase_under_an_encrypted_backup() {
+        const roots = Sim.env("RB_BACKUP_ROOTS")
+        Sim.setEnv("RB_BACKUP_ROOTS", Sim.env("RB_ENC_BACKUPS"))
+        const flow = openFlow(Rb.FlowBackup)
+        Sim.setEnv("RB_BACKUP_ROOTS", roots)
+        const list = findChild(flow, "backupList")
+        tryVerify(() => list.count >= 1 && list.currentItem !== null, 20000, "the encrypted backup is listed")
+        compare(list.currentItem.encrypted, 1)
+        findChild(flow, "backupPassword").text = "kiosk-test-1234"
+        tap(flow, "verifyButton")
+        compare(findChild(flow, "backupPassword").text, "", "the field forgets the password at once")
+        tryVerify(() => flow.backupPath !== "", 300000, "the encrypted backup verifies restorable")
+        tap(flow, "backupNext")
+        tap(flow, "chooseErase")
+        tap(flow, "chooseNext")
+        compare(findChild(flow, "customerAgrees").visible, false, "no waiver with a verified backup")
+        const before = flow.job.job ?? 0
+        tap(flow, "confirmRestore")
+        tryVerify(() => (flow.job.job ?? 0) > before, 120000, "a job was started")
+        tryVerify(() => flow.job.final || flow.job.checklist[RestoreController.CheckBackup].result !== RestoreController.CheckPending,
+                  300000, "the gate checked the backup")
+        compare(flow.job.checklist[RestoreController.CheckBackup].result, RestoreController.CheckPassed,
+                flow.job.causeName + ": " + flow.job.causeDetail)
+        tryVerify(() => flow.job.final, 300000)
+        compare(flow.job.stateName, "done", flow.job.causeName + ": " + flow.job.causeDetail)
+        compare(flow.waived, false)
+    }
 }

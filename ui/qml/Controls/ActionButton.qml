@@ -24,8 +24,9 @@ Button {
              : control.destructive ? Theme.danger : Theme.accent
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
-        wrapMode: Text.WordWrap
-        maximumLineCount: 2
+        // Three lines before anything is cut: a French action on a narrow portrait card.
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+        maximumLineCount: 3
         elide: Text.ElideRight
     }
     background: Rectangle {

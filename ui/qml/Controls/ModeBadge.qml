@@ -8,7 +8,7 @@ Rectangle {
     property int mode: Rb.ModeUnknown
     readonly property string word: CommonStrings.modeWord(mode)
 
-    implicitWidth: row.implicitWidth + 2 * Theme.gap
+    implicitWidth: icon.implicitWidth + row.spacing + modeWord.implicitWidth + 2 * Theme.gap
     implicitHeight: Math.max(40, row.implicitHeight + 12)
     radius: height / 2
     color: mode === Rb.ModeNormal ? Theme.modeNormal
@@ -21,13 +21,19 @@ Rectangle {
         anchors.centerIn: parent
         spacing: 8
         Text {
+            id: icon
             text: CommonStrings.modeIcon(badge.mode)
             color: "white"
             font.pixelSize: Theme.bodyText
             anchors.verticalCenter: parent.verticalCenter
         }
         Text {
+            id: modeWord
             objectName: "modeWord"
+            // A badge squeezed by a narrow card (8 bays, German) shrinks its word, never cuts it.
+            width: Math.max(0, Math.min(implicitWidth, badge.width - 2 * Theme.gap - icon.width - row.spacing))
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: Theme.smallText - 4
             text: badge.word
             color: "white"
             font.pixelSize: Theme.bodyText

@@ -5,13 +5,21 @@ import RescueBay.Theme
 import RescueBay.Core
 
 // Staff sign-in with name + PIN on the PIN pad (the very first staff member is set up here
-// as administrator). Whoever is signed in shows in TicketStore.staff.
+// as administrator). Whoever is signed in shows in TicketStore.staff. Used by every staff
+// screen (Tickets, Settings), so a sign-in looks and behaves the same everywhere.
 ColumnLayout {
     id: signIn
     property string pin: ""
     property string message: ""
     signal signedIn()
     spacing: Theme.gap
+
+    // After a sign-out the next person signs in with their own name.
+    function clear() {
+        nameField.text = ""
+        pin = ""
+        message = ""
+    }
 
     function submit() {
         const st = TicketStore.hasStaff ? TicketStore.signIn(nameField.text, pin)
@@ -47,6 +55,9 @@ ColumnLayout {
     }
     Text {
         objectName: "pinDots"
+        // One height for the hint and the dots: the pad below never moves.
+        Layout.preferredHeight: Theme.titleText + 12
+        verticalAlignment: Text.AlignVCenter
         text: signIn.pin.length > 0 ? "\u25CF ".repeat(signIn.pin.length) : qsTr("PIN (4 to 12 digits)")
         font.pixelSize: signIn.pin.length > 0 ? Theme.titleText : Theme.bodyText
         color: signIn.pin.length > 0 ? Theme.text : Theme.muted
@@ -58,8 +69,9 @@ ColumnLayout {
     }
     Text {
         objectName: "signInMessage"
-        visible: signIn.message !== ""
+        // Always takes its room: a message appearing must not re-centre the pad.
         Layout.fillWidth: true
+        Layout.preferredHeight: 2 * Theme.bodyText + 12
         text: signIn.message
         font.pixelSize: Theme.bodyText
         color: Theme.danger

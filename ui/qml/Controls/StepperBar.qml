@@ -4,24 +4,42 @@ import RescueBay.Theme
 
 // Identify -> Backup -> Choose -> Mode -> Restore -> Done. Each step: done, current,
 // open, skipped, blocked or unavailable (with the reason under it). Every step can be tapped.
-RowLayout {
+// Six in a row; on a narrow (portrait) screen two rows of three, so step names stay whole.
+GridLayout {
     id: bar
+    columns: width >= 900 ? 6 : 3
     // [{step, state: "done"|"current"|"open"|"unavailable"|"skipped"|"blocked", reason}]
     property var steps: []
     signal picked(int step)
-    spacing: 6
+    columnSpacing: 6
+    rowSpacing: 6
+    // Every step as tall as the tallest: a long reason (German, a portrait screen) wraps in
+    // full instead of being cut, and the steps stay one even row.
+    readonly property real tallest: {
+        let h = 0
+        for (let i = 0; i < cells.count; i++) {
+            const c = cells.itemAt(i)
+            if (c)
+                h = Math.max(h, c.contentHeight)
+        }
+        return h
+    }
 
     Repeater {
+        id: cells
         model: bar.steps
-        onItemAdded: (i, item) => item.tapped.connect(bar.picked)
+        onItemAdded: (i, item) => {
+            item.tapped.connect(bar.picked)
+            item.Layout.preferredHeight = Qt.binding(() => Math.max(Theme.touchTarget + 28, bar.tallest + 16))
+        }
         Rectangle {
             id: cell
             required property var modelData
             required property int index
             readonly property string st: modelData.state
+            readonly property real contentHeight: col.implicitHeight
             Layout.fillWidth: true
             Layout.preferredWidth: 10
-            Layout.preferredHeight: Theme.touchTarget + 28   // same for every step, two lines fit
             radius: Theme.radius
             color: st === "current" ? Theme.accent : st === "done" ? "#E3F1E6" : Theme.surface
             border.width: 2
@@ -58,9 +76,7 @@ RowLayout {
                     text: cell.modelData.reason ? (cell.st === "unavailable" ? "\u2205 " : "") + cell.modelData.reason : ""
                     font.pixelSize: Theme.smallText
                     color: cell.st === "current" ? Theme.textOnAccent : Theme.muted
-                    wrapMode: Text.WordWrap
-                    maximumLineCount: 2
-                    elide: Text.ElideRight
+                    wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                 }
             }
             signal tapped(int step)

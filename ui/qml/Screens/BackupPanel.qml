@@ -24,6 +24,11 @@ Item {
     // safety gate gets this one.
     readonly property string restorablePath: !verifier.running && verifier.verdict === 0
                                              && verifier.status === 0 ? verifier.verifiedPath : ""
+    // The password that opened it (encrypted backups): the restore's gate checks the backup
+    // again and needs it. Held in memory for this device's flow only, never written anywhere.
+    readonly property string restorablePassword: restorablePath !== "" ? verifiedPassword : ""
+    property string verifiedPassword: ""
+    property string pendingPassword: ""
 
     BackupVerifier {
         id: verifier
@@ -32,19 +37,30 @@ Item {
         deviceProductType: panel.deviceProductType
         Component.onCompleted: refresh()
         onResultChanged: {
+            if (!running) {
+                panel.verifiedPassword = verdict === 0 && status === 0 ? panel.pendingPassword : ""
+                panel.pendingPassword = ""
+            }
             // A restorable deep check of this device's own backup changes its next action.
             if (verdict === 0 && status === 0 && panel.selected && panel.selected.thisDevice)
                 DeviceMonitor.devices.setBackupVerified(panel.deviceKey, true)
         }
     }
 
-    RowLayout {
+    // The list beside the verification on a landscape screen; above it (a few rows high,
+    // scrolling) on a narrow (portrait) one.
+    readonly property bool wide: width >= 1000
+    GridLayout {
         anchors.fill: parent
-        spacing: Theme.margin
+        columns: panel.wide ? 2 : 1
+        columnSpacing: Theme.margin
+        rowSpacing: Theme.gap
 
         Rectangle {
-            Layout.preferredWidth: 540
-            Layout.fillHeight: true
+            Layout.preferredWidth: panel.wide ? 540 : -1
+            Layout.fillWidth: !panel.wide
+            Layout.fillHeight: panel.wide
+            Layout.preferredHeight: 4 * (Theme.touchTarget + 26)
             radius: Theme.radius
             color: Theme.surface
             border.color: Theme.line
@@ -150,6 +166,8 @@ Item {
                     enabled: !verifier.running
                     text: qsTr("Verify backup")
                     onClicked: {
+                        panel.verifiedPassword = ""
+                        panel.pendingPassword = password.text
                         verifier.verify(panel.selected.path, password.text)
                         password.text = ""
                     }
@@ -178,40 +196,50 @@ Item {
                 }
             }
 
-            // The verdict: one big word, then the reasons and what can be saved.
-            ColumnLayout {
+            // The verdict: one big word, then the reasons and what can be saved; a long
+            // list of findings scrolls, the Next button below never moves off screen.
+            Flickable {
+                id: verdictFlick
                 visible: panel.verdictShown
                 Layout.fillWidth: true
-                spacing: 8
-                Text {
-                    objectName: "backupVerdict"
-                    text: (verifier.verdict === 0 ? "\u2713 " : "\u2715 ") + CommonStrings.backupVerdictWord(verifier.verdict)
-                    font.pixelSize: Theme.hugeText
-                    font.bold: true
-                    color: verifier.verdict === 0 ? Theme.ok : Theme.danger
-                }
-                Text {
-                    text: panel.selected && !panel.selected.thisDevice && verifier.verdict === 0
-                          ? qsTr("This backup is from another device.") : ""
-                    visible: text !== ""
-                    font.pixelSize: Theme.bodyText
-                    color: Theme.warning
-                }
-                Text {
-                    Layout.fillWidth: true
-                    text: panel.reasons.map(r => "\u2022 " + CommonStrings.backupReasonText(r.code, r.count)).join("\n")
-                    visible: text !== ""
-                    font.pixelSize: Theme.bodyText
-                    color: Theme.text
-                    wrapMode: Text.WordWrap
-                }
-                Text {
-                    Layout.fillWidth: true
-                    text: panel.inventory.map(c => CommonStrings.inventoryText(c.category, c.intact, c.damaged)).join("\n")
-                    visible: text !== ""
-                    font.pixelSize: Theme.smallText
-                    color: Theme.muted
-                    wrapMode: Text.WordWrap
+                Layout.fillHeight: true
+                contentHeight: verdictColumn.implicitHeight
+                clip: true
+                boundsBehavior: Flickable.StopAtBounds
+                ColumnLayout {
+                    id: verdictColumn
+                    width: verdictFlick.width
+                    spacing: 8
+                    Text {
+                        objectName: "backupVerdict"
+                        text: (verifier.verdict === 0 ? "\u2713 " : "\u2715 ") + CommonStrings.backupVerdictWord(verifier.verdict)
+                        font.pixelSize: Theme.hugeText
+                        font.bold: true
+                        color: verifier.verdict === 0 ? Theme.ok : Theme.danger
+                    }
+                    Text {
+                        text: panel.selected && !panel.selected.thisDevice && verifier.verdict === 0
+                              ? qsTr("This backup is from another device.") : ""
+                        visible: text !== ""
+                        font.pixelSize: Theme.bodyText
+                        color: Theme.warning
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: panel.reasons.map(r => "\u2022 " + CommonStrings.backupReasonText(r.code, r.count)).join("\n")
+                        visible: text !== ""
+                        font.pixelSize: Theme.bodyText
+                        color: Theme.text
+                        wrapMode: Text.WordWrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: panel.inventory.map(c => CommonStrings.inventoryText(c.category, c.intact, c.damaged)).join("\n")
+                        visible: text !== ""
+                        font.pixelSize: Theme.smallText
+                        color: Theme.muted
+                        wrapMode: Text.WordWrap
+                    }
                 }
             }
             Text {
@@ -222,7 +250,10 @@ Item {
                 color: Theme.danger
                 wrapMode: Text.WordWrap
             }
-            Item { Layout.fillHeight: true }
+            Item {
+                visible: !panel.verdictShown
+                Layout.fillHeight: true
+            }
         }
     }
 }

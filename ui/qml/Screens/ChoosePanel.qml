@@ -36,12 +36,14 @@ Item {
         signal picked()
         Layout.fillWidth: true
         Layout.preferredWidth: 10
-        Layout.preferredHeight: 150
+        // Grows with a wrapped (German, portrait) title rather than cut it.
+        Layout.preferredHeight: Math.max(150, tileColumn.implicitHeight + 2 * Theme.gap)
         radius: Theme.radius
         color: chosen ? "#E8F0FC" : Theme.surface
         border.width: chosen ? 3 : 1
         border.color: chosen ? (danger ? Theme.danger : Theme.accent) : Theme.line
         Column {
+            id: tileColumn
             anchors.fill: parent
             anchors.margins: Theme.gap
             spacing: 6
@@ -51,7 +53,7 @@ Item {
                 font.pixelSize: Theme.headingText
                 font.bold: true
                 color: tile.danger ? Theme.danger : Theme.text
-                elide: Text.ElideRight
+                wrapMode: Text.WordWrap
             }
             Text {
                 width: parent.width

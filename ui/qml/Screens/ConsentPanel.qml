@@ -64,88 +64,111 @@ Item {
             visible: panel.waiver
             spacing: Theme.gap
             Layout.fillWidth: true
+            // Once agreed it gives its room to the PIN pad (the agreement shows beside it).
             ActionButton {
                 objectName: "customerAgrees"
                 destructive: true
-                enabled: !panel.customerAgreed
-                text: panel.customerAgreed ? "\u2713 " + qsTr("The customer agreed")
-                                           : qsTr("I understand: erase my data without a backup")
+                visible: !panel.customerAgreed
+                text: qsTr("I understand: erase my data without a backup")
                 font.pixelSize: Theme.headingText
                 Layout.preferredWidth: 760
+                Layout.maximumWidth: panel.width
                 onClicked: panel.customerAgreed = true
-            }
-            RowLayout {
-                visible: panel.customerAgreed
-                spacing: Theme.margin
-                ColumnLayout {
-                    spacing: 8
-                    Layout.alignment: Qt.AlignTop
-                    Text {
-                        text: TicketStore.staff !== "" ? qsTr("Staff: %1, enter your PIN to sign the waiver").arg(TicketStore.staff)
-                                                       : qsTr("Staff: type your name and PIN to sign the waiver")
-                        font.pixelSize: Theme.bodyText
-                        color: Theme.text
-                        wrapMode: Text.WordWrap
-                        Layout.preferredWidth: 420
-                    }
-                    TextField {
-                        id: staffName
-                        visible: TicketStore.staff === ""
-                        placeholderText: qsTr("Staff name")
-                        font.pixelSize: Theme.bodyText
-                        Layout.preferredWidth: 420
-                        Layout.preferredHeight: Theme.touchTarget
-                    }
-                    Text {
-                        objectName: "pinDots"
-                        // Fixed height: the pad below never moves as digits are typed.
-                        Layout.preferredHeight: Theme.titleText + 8
-                        text: panel.pin.length > 0 ? "\u25CF ".repeat(panel.pin.length) : qsTr("PIN")
-                        font.pixelSize: Theme.titleText
-                        color: panel.pin.length > 0 ? Theme.text : Theme.muted
-                    }
-                }
-                PinPad {
-                    objectName: "waiverPinPad"
-                    onDigit: d => { if (panel.pin.length < 12) panel.pin += d }
-                    onBack: panel.pin = panel.pin.slice(0, -1)
-                    onConfirm: confirmButton.clicked()
-                }
             }
         }
 
         Item { Layout.fillHeight: true }
 
-        Text {
-            visible: panel.busyText !== ""
-            text: panel.busyText
-            font.pixelSize: Theme.bodyText
-            color: Theme.muted
-            wrapMode: Text.WordWrap
+        // The staff's PIN beside the confirm button where the screen is wide enough: on a
+        // landscape counter screen the pad and the button never push each other off screen.
+        GridLayout {
             Layout.fillWidth: true
-        }
-        ActionButton {
-            id: confirmButton
-            objectName: "confirmRestore"
-            // An erase is never the accent default: it is the red, deliberate one.
-            primary: !panel.erase
-            destructive: panel.erase
-            enabled: panel.busyText === "" && (!panel.waiver || (panel.customerAgreed && panel.pin.length >= 4))
-            text: !panel.erase ? qsTr("Start the update") : qsTr("Erase and restore")
-            font.pixelSize: Theme.headingText
-            Layout.alignment: Qt.AlignRight
-            Layout.preferredWidth: 420
-            onClicked: {
-                const pin = panel.pin
-                panel.pin = ""
-                panel.confirmed({
-                    erase: panel.erase, build: panel.build,
-                    backupPath: panel.waiver ? "" : panel.backupPath,
-                    ticket: panel.ticket,
-                    waiver: panel.waiver ? qsTr("The customer agreed on the kiosk to erase the device without a backup.") : "",
-                    staff: panel.waiver ? (TicketStore.staff !== "" ? TicketStore.staff : staffName.text) : "",
-                    pin: panel.waiver ? pin : ""
-                })
+            columns: panel.width >= 1180 ? 3 : 2
+            columnSpacing: Theme.margin
+            rowSpacing: Theme.gap
+            ColumnLayout {
+                visible: panel.waiver && panel.customerAgreed
+                spacing: 8
+                Layout.alignment: Qt.AlignTop
+                Text {
+                    objectName: "customerAgreed"
+                    text: "\u2713 " + qsTr("The customer agreed")
+                    font.pixelSize: Theme.bodyText
+                    font.bold: true
+                    color: Theme.danger
+                    wrapMode: Text.WordWrap
+                    Layout.preferredWidth: 360
+                }
+                Text {
+                    text: TicketStore.staff !== "" ? qsTr("Staff: %1, enter your PIN to sign the waiver").arg(TicketStore.staff)
+                                                   : qsTr("Staff: type your name and PIN to sign the waiver")
+                    font.pixelSize: Theme.bodyText
+                    color: Theme.text
+                    wrapMode: Text.WordWrap
+                    Layout.preferredWidth: 360
+                }
+                TextField {
+                    id: staffName
+                    visible: TicketStore.staff === ""
+                    placeholderText: qsTr("Staff name")
+                    font.pixelSize: Theme.bodyText
+                    Layout.preferredWidth: 360
+                    Layout.preferredHeight: Theme.touchTarget
+                }
+                Text {
+                    objectName: "pinDots"
+                    // Fixed height: the pad below never moves as digits are typed.
+                    Layout.preferredHeight: Theme.titleText + 8
+                    text: panel.pin.length > 0 ? "\u25CF ".repeat(panel.pin.length) : qsTr("PIN")
+                    font.pixelSize: Theme.titleText
+                    color: panel.pin.length > 0 ? Theme.text : Theme.muted
+                }
+            }
+            PinPad {
+                visible: panel.waiver && panel.customerAgreed
+                objectName: "waiverPinPad"
+                onDigit: d => { if (panel.pin.length < 12) panel.pin += d }
+                onBack: panel.pin = panel.pin.slice(0, -1)
+                onConfirm: confirmButton.clicked()
+            }
+            ColumnLayout {
+                Layout.columnSpan: panel.waiver && panel.customerAgreed && panel.width < 1180 ? 2 : 1
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignBottom
+                spacing: Theme.gap
+
+                Text {
+                    visible: panel.busyText !== ""
+                    text: panel.busyText
+                    font.pixelSize: Theme.bodyText
+                    color: Theme.muted
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                ActionButton {
+                    id: confirmButton
+                    objectName: "confirmRestore"
+                    // An erase is never the accent default: it is the red, deliberate one.
+                    primary: !panel.erase
+                    destructive: panel.erase
+                    enabled: panel.busyText === "" && (!panel.waiver || (panel.customerAgreed && panel.pin.length >= 4))
+                    text: !panel.erase ? qsTr("Start the update") : qsTr("Erase and restore")
+                    font.pixelSize: Theme.headingText
+                    Layout.alignment: Qt.AlignRight
+                    Layout.preferredWidth: 420
+                    onClicked: {
+                        const pin = panel.pin
+                        panel.pin = ""
+                        panel.confirmed({
+                            erase: panel.erase, build: panel.build,
+                            backupPath: panel.waiver ? "" : panel.backupPath,
+                            ticket: panel.ticket,
+                            waiver: panel.waiver ? qsTr("The customer agreed on the kiosk to erase the device without a backup.") : "",
+                            staff: panel.waiver ? (TicketStore.staff !== "" ? TicketStore.staff : staffName.text) : "",
+                            pin: panel.waiver ? pin : ""
+                        })
+                    }
+                }
             }
         }
     }

@@ -41,6 +41,12 @@ Rectangle {
         function onCountChanged() { card.refreshJob() }
     }
 
+    // A short card (8 bays on one screen) keeps name, mode and the action; the rest is one
+    // tap away in the device's flow.
+    // (Decided once the card has its size: turning lines off and on again leaves Qt 6.4's
+    // layout with stale wrapped heights.)
+    readonly property bool compact: height > 0 && height < 330
+
     objectName: "deviceCard"
     radius: Theme.radius
     color: Theme.surface
@@ -83,10 +89,11 @@ Rectangle {
             Text {
                 objectName: "deviceName"
                 text: card.name !== "" ? card.name : qsTr("Unknown device")
-                font.pixelSize: Theme.headingText
+                font.pixelSize: card.compact ? Theme.bodyText : Theme.headingText
                 font.bold: true
                 color: Theme.text
-                elide: Text.ElideRight
+                // A narrow (portrait) card wraps a long name rather than cut it.
+                wrapMode: Text.WordWrap
                 Layout.fillWidth: true
             }
             Text {
@@ -95,15 +102,18 @@ Rectangle {
                                              : card.productType
                 font.pixelSize: Theme.smallText
                 color: Theme.muted
-                elide: Text.ElideRight
+                wrapMode: Text.WordWrap
+                visible: !card.compact
                 Layout.fillWidth: true
             }
             ModeBadge { mode: card.mode }
             TrustLine {
+                visible: !card.compact
                 trust: card.trust
                 Layout.fillWidth: true
             }
             BatteryLine {
+                visible: !card.compact && card.batteryPercent >= 0
                 percent: card.batteryPercent
                 charging: card.batteryCharging
                 low: card.batteryLow
@@ -111,7 +121,7 @@ Rectangle {
             Item { Layout.fillHeight: true }
             Text {
                 objectName: "nextActionHint"
-                visible: text !== "" && !card.jobShown
+                visible: text !== "" && !card.jobShown && !card.compact
                 text: CommonStrings.nextActionHint(card.nextAction)
                 font.pixelSize: Theme.smallText
                 color: Theme.text

@@ -121,7 +121,8 @@ Item {
         GridLayout {
             visible: screen.current === Rb.FlowIdentify && screen.known
             Layout.fillWidth: true
-            columns: 4
+            // Two facts a row on a landscape screen, one on a narrow (portrait) one.
+            columns: screen.width >= 1000 ? 4 : 2
             columnSpacing: Theme.gap
             rowSpacing: 10
             Repeater {
@@ -151,6 +152,7 @@ Item {
                         text: parent.modelData[0]
                         font.pixelSize: Theme.bodyText
                         color: Theme.muted
+                        wrapMode: Text.WordWrap
                         Layout.preferredWidth: 190
                     }
                     Text {
@@ -233,6 +235,9 @@ Item {
             onConfirmed: request => {
                 screen.startError = ""
                 request.deviceKey = screen.deviceKey
+                // An encrypted backup is checked again by the restore's gate.
+                if (request.backupPath !== "")
+                    request.backupPassword = backupPanel.restorablePassword
                 RestoreController.startRestore(request)
             }
         }
@@ -261,10 +266,14 @@ Item {
             job: screen.job
             ticket: screen.ticket
         }
-        // Identify: a ticket for this device, with its identity filled in.
-        RowLayout {
+        // Identify: a ticket for this device, with its identity filled in (stacked on a
+        // narrow screen, so both buttons show in full).
+        GridLayout {
             visible: screen.current === Rb.FlowIdentify && screen.known
-            spacing: Theme.gap
+            Layout.fillWidth: true
+            columns: screen.width >= 1000 ? 3 : 1
+            columnSpacing: Theme.gap
+            rowSpacing: Theme.gap
             ActionButton {
                 objectName: "createTicket"
                 visible: screen.ticket === ""

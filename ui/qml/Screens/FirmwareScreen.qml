@@ -33,19 +33,25 @@ Item {
         }
     }
 
-    RowLayout {
+    // Cache and versions side by side; one above the other on a narrow (portrait) screen.
+    GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
-        spacing: Theme.margin
+        columns: screen.width >= 1000 ? 2 : 1
+        columnSpacing: Theme.margin
+        rowSpacing: Theme.margin
 
         Rectangle {
             Layout.fillWidth: true
             Layout.preferredWidth: 10
             Layout.fillHeight: true
+            // Stacked (portrait): at least the heading, the totals and a few files.
+            Layout.minimumHeight: cacheColumn.implicitHeight + 2 * Theme.gap + 3 * Theme.touchTarget
             radius: Theme.radius
             color: Theme.surface
             border.color: Theme.line
             ColumnLayout {
+                id: cacheColumn
                 anchors.fill: parent
                 anchors.margins: Theme.gap
                 spacing: 8
@@ -79,7 +85,7 @@ Item {
                               + " \u00B7 " + qsTr("%1 GB").arg((size / 1e9).toFixed(2)) + (pinned ? " \u00B7 " + qsTr("kept") : "")
                         font.pixelSize: Theme.bodyText
                         color: Theme.text
-                        elide: Text.ElideRight
+                        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                     }
                 }
                 Text {
@@ -104,7 +110,7 @@ Item {
                 font.pixelSize: Theme.headingText
                 font.bold: true
                 color: Theme.text
-                elide: Text.ElideRight
+                wrapMode: Text.WordWrap
                 Layout.fillWidth: true
             }
             Repeater {

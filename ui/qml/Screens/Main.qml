@@ -158,11 +158,17 @@ ApplicationWindow {
                                                  window.startProductType)
     }
 
-    // Opens `name` from the Bays screen (--screen, --screenshots): the first device's
-    // flow/backup/guide, or the guide of `productType` without a device.
+    // Opens `name` from the Bays screen (--screen, --screenshots): the flow/backup of the
+    // first device (of the first of model `productType` if one is connected), the guide of
+    // `productType` without a device.
     function showScreen(name: string, procedure: int, productType: string) {
         stack.pop(null)
-        const row = DeviceMonitor.devices.count > 0 ? DeviceMonitor.devices.get(0) : null
+        let row = DeviceMonitor.devices.count > 0 ? DeviceMonitor.devices.get(0) : null
+        for (let i = 0; name !== "guide" && i < DeviceMonitor.devices.count; i++)
+            if (DeviceMonitor.devices.get(i).productType === productType) {
+                row = DeviceMonitor.devices.get(i)
+                break
+            }
         if (name === "guide")
             openGuide(productType !== "" || !row ? "" : row.key, procedure, productType)
         else if (name === "flow" && row)

@@ -23,19 +23,30 @@ Item {
              : st === RestoreController.StateInterrupted ? Theme.warning : Theme.accent
     }
 
-    RowLayout {
+    // Side by side on a landscape screen; on a narrow (portrait) one the checklist sits
+    // above the progress, as tall as its items.
+    readonly property bool wide: width >= 1000
+
+    GridLayout {
         anchors.fill: parent
-        spacing: Theme.margin
+        columns: panel.wide ? 2 : 1
+        columnSpacing: Theme.margin
+        rowSpacing: Theme.gap
 
         // The preflight checklist.
         Rectangle {
-            Layout.preferredWidth: 520
-            Layout.fillHeight: true
+            Layout.preferredWidth: panel.wide ? 520 : -1
+            Layout.fillWidth: !panel.wide
+            Layout.fillHeight: panel.wide
+            Layout.preferredHeight: checks.implicitHeight + 2 * Theme.gap
             radius: Theme.radius
             color: Theme.surface
             border.color: Theme.line
             Column {
-                anchors.fill: parent
+                id: checks
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.top: parent.top
                 anchors.margins: Theme.gap
                 spacing: 8
                 Text {

@@ -9,21 +9,13 @@ import RescueBay.Core
 Item {
     id: screen
     readonly property string title: qsTr("Tickets")
+    // Landscape: search in one row, list beside the ticket. Narrow (portrait): stacked.
+    readonly property bool wide: width >= 1000
     readonly property bool signedIn: TicketStore.staff !== ""
-    property string pin: ""
-    property string message: ""
     property string selectedNumber: ""
     property var timeline: []
     property var selectedRow: null
 
-    function submitPin() {
-        const st = TicketStore.hasStaff ? TicketStore.signIn(nameField.text, pin)
-                                        : TicketStore.addFirstStaff(nameField.text, pin)
-        pin = ""
-        message = st === Rb.StatusOk ? "" : CommonStrings.signInText(st)
-        if (st === Rb.StatusOk)
-            TicketStore.search("")
-    }
     function select(number: string) {
         selectedNumber = number
         timeline = TicketStore.events(number)
@@ -31,57 +23,13 @@ Item {
     Component.onCompleted: if (signedIn) TicketStore.search("")
 
     // ---- sign-in -------------------------------------------------------------------
-    ColumnLayout {
+    StaffSignIn {
+        id: signIn
+        objectName: "ticketsSignIn"
         visible: !screen.signedIn
         anchors.centerIn: parent
-        spacing: Theme.gap
-        width: 560
-
-        Text {
-            text: TicketStore.hasStaff ? qsTr("Staff sign-in") : qsTr("Set up the first staff member")
-            Layout.fillWidth: true
-            wrapMode: Text.WordWrap
-            font.pixelSize: Theme.titleText
-            font.bold: true
-            color: Theme.text
-        }
-        WarningBox {
-            visible: !TicketStore.available && TicketStore.errorText !== ""
-            Layout.fillWidth: true
-            text: qsTr("Tickets cannot be opened. Details: %1").arg(TicketStore.errorText)
-        }
-        TextField {
-            id: nameField
-            objectName: "staffName"
-            Layout.fillWidth: true
-            Layout.preferredHeight: Theme.touchTarget
-            placeholderText: qsTr("Your name")
-            font.pixelSize: Theme.bodyText
-        }
-        Text {
-            objectName: "pinDots"
-            // One height for the hint and the dots: the pad below never moves.
-            Layout.preferredHeight: Theme.titleText + 12
-            verticalAlignment: Text.AlignVCenter
-            text: screen.pin.length > 0 ? "\u25CF ".repeat(screen.pin.length) : qsTr("PIN (4 to 12 digits)")
-            font.pixelSize: screen.pin.length > 0 ? Theme.titleText : Theme.bodyText
-            color: screen.pin.length > 0 ? Theme.text : Theme.muted
-        }
-        PinPad {
-            onDigit: d => { if (screen.pin.length < 12) screen.pin += d }
-            onBack: screen.pin = screen.pin.slice(0, -1)
-            onConfirm: screen.submitPin()
-        }
-        Text {
-            objectName: "signInMessage"
-            // Always takes its room: a message appearing must not re-centre the pad.
-            Layout.fillWidth: true
-            Layout.preferredHeight: 2 * Theme.bodyText + 12
-            text: screen.message
-            font.pixelSize: Theme.bodyText
-            color: Theme.danger
-            wrapMode: Text.WordWrap
-        }
+        width: Math.min(560, parent.width - 2 * Theme.margin)
+        onSignedIn: TicketStore.search("")
     }
 
     // ---- list and timeline ---------------------------------------------------------
@@ -91,13 +39,18 @@ Item {
         anchors.margins: Theme.margin
         spacing: Theme.gap
 
-        RowLayout {
+        // On a narrow (portrait) screen the search field has a line of its own, so its
+        // hint shows in full.
+        GridLayout {
             Layout.fillWidth: true
-            spacing: Theme.gap
+            columns: screen.wide ? 3 : 2
+            columnSpacing: Theme.gap
+            rowSpacing: Theme.gap
             TextField {
                 id: searchField
                 objectName: "ticketSearch"
                 Layout.fillWidth: true
+                Layout.columnSpan: screen.wide ? 1 : 2
                 Layout.preferredHeight: Theme.touchTarget
                 placeholderText: qsTr("Ticket number, customer, phone, serial or IMEI")
                 font.pixelSize: Theme.bodyText
@@ -105,28 +58,32 @@ Item {
             }
             ActionButton {
                 primary: true
+                Layout.fillWidth: !screen.wide
                 text: qsTr("Search")
                 onClicked: TicketStore.search(searchField.text)
             }
             ActionButton {
+                Layout.fillWidth: !screen.wide
                 text: qsTr("Sign out %1").arg(TicketStore.staff)
                 onClicked: {
                     screen.selectedNumber = ""
                     screen.timeline = []
-                    // The next person signs in with their own name.
-                    nameField.text = ""
+                    signIn.clear()
                     TicketStore.signOut()
                 }
             }
         }
 
-        RowLayout {
+        GridLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            spacing: Theme.margin
+            columns: screen.wide ? 2 : 1
+            columnSpacing: Theme.margin
+            rowSpacing: Theme.margin
 
             Rectangle {
-                Layout.preferredWidth: 560
+                Layout.preferredWidth: screen.wide ? 560 : -1
+                Layout.fillWidth: !screen.wide
                 Layout.fillHeight: true
                 radius: Theme.radius
                 color: Theme.surface
