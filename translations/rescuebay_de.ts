@@ -1712,6 +1712,34 @@
         <source>Restorable</source>
         <translation>Wiederherstellbar</translation>
     </message>
+    <message>
+        <source>The firmware file is not made for this device model.</source>
+        <translation>Die Firmware-Datei ist nicht für dieses Gerätemodell bestimmt.</translation>
+    </message>
+    <message>
+        <source>This firmware can only erase the device; it cannot update it and keep the data.</source>
+        <translation>Diese Firmware kann das Gerät nur löschen; sie kann es nicht aktualisieren und die Daten behalten.</translation>
+    </message>
+    <message>
+        <source>The firmware file is damaged.</source>
+        <translation>Die Firmware-Datei ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The backup is encrypted and its password is missing or wrong.</source>
+        <translation>Das Backup ist verschlüsselt und sein Passwort fehlt oder ist falsch.</translation>
+    </message>
+    <message>
+        <source>Ask the customer for the backup password (not the phone&apos;s passcode), then start again.</source>
+        <translation>Fragen Sie den Kunden nach dem Backup-Passwort (nicht dem Code des Telefons) und starten Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Verify a backup and restore with erase, or choose another iOS version.</source>
+        <translation>Prüfen Sie ein Backup und stellen Sie mit Löschen wieder her, oder wählen Sie eine andere iOS-Version.</translation>
+    </message>
+    <message>
+        <source>Tell your administrator the firmware file is wrong, or choose another iOS version.</source>
+        <translation>Melden Sie Ihrer Administration, dass die Firmware-Datei falsch ist, oder wählen Sie eine andere iOS-Version.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsScreen</name>

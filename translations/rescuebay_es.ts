@@ -1712,6 +1712,34 @@
         <source>Restorable</source>
         <translation>Restaurable</translation>
     </message>
+    <message>
+        <source>The firmware file is not made for this device model.</source>
+        <translation>El archivo de firmware no es para este modelo de dispositivo.</translation>
+    </message>
+    <message>
+        <source>This firmware can only erase the device; it cannot update it and keep the data.</source>
+        <translation>Este firmware solo puede borrar el dispositivo; no puede actualizarlo conservando los datos.</translation>
+    </message>
+    <message>
+        <source>The firmware file is damaged.</source>
+        <translation>El archivo de firmware está dañado.</translation>
+    </message>
+    <message>
+        <source>The backup is encrypted and its password is missing or wrong.</source>
+        <translation>La copia de seguridad está cifrada y falta su contraseña o es incorrecta.</translation>
+    </message>
+    <message>
+        <source>Ask the customer for the backup password (not the phone&apos;s passcode), then start again.</source>
+        <translation>Pida al cliente la contraseña de la copia de seguridad (no el código del teléfono) y vuelva a empezar.</translation>
+    </message>
+    <message>
+        <source>Verify a backup and restore with erase, or choose another iOS version.</source>
+        <translation>Verifique una copia de seguridad y restaure con borrado, o elija otra versión de iOS.</translation>
+    </message>
+    <message>
+        <source>Tell your administrator the firmware file is wrong, or choose another iOS version.</source>
+        <translation>Avise a su administrador de que el archivo de firmware es incorrecto, o elija otra versión de iOS.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsScreen</name>

@@ -1712,6 +1712,34 @@
         <source>Restorable</source>
         <translation>Restaurable</translation>
     </message>
+    <message>
+        <source>The firmware file is not made for this device model.</source>
+        <translation>Le fichier du firmware n’est pas prévu pour ce modèle d’appareil.</translation>
+    </message>
+    <message>
+        <source>This firmware can only erase the device; it cannot update it and keep the data.</source>
+        <translation>Ce firmware peut seulement effacer l’appareil ; il ne peut pas le mettre à jour en gardant les données.</translation>
+    </message>
+    <message>
+        <source>The firmware file is damaged.</source>
+        <translation>Le fichier du firmware est endommagé.</translation>
+    </message>
+    <message>
+        <source>The backup is encrypted and its password is missing or wrong.</source>
+        <translation>La sauvegarde est chiffrée et son mot de passe manque ou est faux.</translation>
+    </message>
+    <message>
+        <source>Ask the customer for the backup password (not the phone&apos;s passcode), then start again.</source>
+        <translation>Demandez au client le mot de passe de la sauvegarde (pas le code du téléphone), puis recommencez.</translation>
+    </message>
+    <message>
+        <source>Verify a backup and restore with erase, or choose another iOS version.</source>
+        <translation>Vérifiez une sauvegarde et restaurez avec effacement, ou choisissez une autre version d’iOS.</translation>
+    </message>
+    <message>
+        <source>Tell your administrator the firmware file is wrong, or choose another iOS version.</source>
+        <translation>Signalez à votre administrateur que le fichier du firmware est incorrect, ou choisissez une autre version d’iOS.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsScreen</name>
