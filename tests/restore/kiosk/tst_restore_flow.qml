@@ -172,9 +172,19 @@ TestCase {
         const roots = Sim.env("RB_BACKUP_ROOTS")
         Sim.setEnv("RB_BACKUP_ROOTS", Sim.env("RB_ENC_BACKUPS"))
         const flow = openFlow(Rb.FlowBackup)
-        Sim.setEnv("RB_BACKUP_ROOTS", roots)
         const list = findChild(flow, "backupList")
-        tryVerify(() => list.count >= 1 && list.currentItem !== null, 20000, "the encrypted backup is listed")
+        // RB_BACKUP_ROOTS adds to the other backup folders (rb_backup_roots): pick the
+        // encrypted one among what is listed.
+        tryVerify(() => {
+            for (let i = 0; i < list.count; i++) {
+                list.currentIndex = i
+                if (list.currentItem !== null && list.currentItem.encrypted === 1)
+                    return true
+            }
+            return false
+        }, 20000, "the encrypted backup is listed")
+        // The list is read on a worker thread: the variable goes back only once it is shown.
+        Sim.setEnv("RB_BACKUP_ROOTS", roots)
         compare(list.currentItem.encrypted, 1)
         findChild(flow, "backupPassword").text = "kiosk-test-1234"
         tap(flow, "verifyButton")
