@@ -83,7 +83,8 @@ Rectangle {
                 font.pixelSize: Theme.smallText
                 font.bold: true
                 color: Theme.muted
-                elide: Text.ElideRight
+                // "Anschluss 1-4 (ohne Namen)" on a narrow portrait card: wrap, never cut.
+                wrapMode: Text.WordWrap
                 Layout.fillWidth: true
             }
             Text {
