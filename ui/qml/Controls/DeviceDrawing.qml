@@ -75,6 +75,10 @@ Item {
     readonly property real labelRoom: Math.max(60, (width - body.width) / 2
                                                - (showSide ? sideWidth * 1.65 : 0) - 16)
 
+    // Keys closer together than their names are tall (a small drawing, 1024x600): name only
+    // the key to press, as on an iPad.
+    readonly property bool crowded: body.height * 0.1 < Theme.smallText * (labelRoom >= 130 ? 1.4 : 2.8) + 6
+
     implicitWidth: 260
     implicitHeight: implicitWidth * aspect
 
@@ -171,9 +175,9 @@ Item {
     readonly property var sides: !showSide ? [] : allSides.filter(side => side.keys.length > 0)
     readonly property var allSides: [
         { isLeft: true, x: body.x - sideWidth * 0.8 - sideWidth, y: body.y, w: sideWidth, h: body.height,
-          keys: leftParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: true, isPad: isPad })) },
+          keys: leftParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: true, isPad: isPad, crowded: crowded })) },
         { isLeft: false, x: body.x + body.width + sideWidth * 0.8, y: body.y, w: sideWidth, h: body.height,
-          keys: rightParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: false, isPad: isPad })) }
+          keys: rightParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: false, isPad: isPad, crowded: crowded })) }
     ]
     Repeater {
         model: drawing.sides
@@ -197,7 +201,7 @@ Item {
                     label: modelData.label
                     labelWidth: modelData.labelWidth
                     // An iPad's volume keys sit too close for two names: name the one to press.
-                    labelWhenActiveOnly: modelData.isPad && modelData.bits !== 0
+                    labelWhenActiveOnly: (modelData.isPad && modelData.bits !== 0) || modelData.crowded
                     labelOnLeft: modelData.isLeft
                     color: modelData.bits === 0 ? "#8C96A0" : (active ? Theme.highlight : "#5D6670")
                     width: modelData.sideWidth * 0.7

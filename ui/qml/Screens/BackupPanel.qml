@@ -49,7 +49,7 @@ Item {
 
     // The list beside the verification on a landscape screen; above it (a few rows high,
     // scrolling) on a narrow (portrait) one.
-    readonly property bool wide: width >= 1000
+    readonly property bool wide: width >= 900
     GridLayout {
         anchors.fill: parent
         columns: panel.wide ? 2 : 1
@@ -57,7 +57,7 @@ Item {
         rowSpacing: Theme.gap
 
         Rectangle {
-            Layout.preferredWidth: panel.wide ? 540 : -1
+            Layout.preferredWidth: panel.wide ? Math.min(540, panel.width * 0.4) : -1
             Layout.fillWidth: !panel.wide
             Layout.fillHeight: panel.wide
             Layout.preferredHeight: 4 * (Theme.touchTarget + 26)
@@ -129,7 +129,7 @@ Item {
                             text: row.facts.filter(s => s !== "").join(" \u00B7 ")
                             font.pixelSize: Theme.smallText
                             color: Theme.muted
-                            elide: Text.ElideRight
+                            wrapMode: Text.WordWrap
                         }
                     }
                     MouseArea {

@@ -82,7 +82,7 @@ Item {
             rowSpacing: Theme.margin
 
             Rectangle {
-                Layout.preferredWidth: screen.wide ? 560 : -1
+                Layout.preferredWidth: screen.wide ? Math.min(560, screen.width * 0.5) : -1
                 Layout.fillWidth: !screen.wide
                 Layout.fillHeight: true
                 radius: Theme.radius
@@ -183,6 +183,8 @@ Item {
                     font.pixelSize: Theme.bodyText
                     color: Theme.text
                     wrapMode: Text.WordWrap
+                    // Its wrapped height, as the layout's own: Qt 6.4 keeps the first one.
+                    Layout.preferredHeight: contentHeight
                 }
                 Rectangle {
                     Layout.fillWidth: true
