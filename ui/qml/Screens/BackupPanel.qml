@@ -57,7 +57,7 @@ Item {
         rowSpacing: Theme.gap
 
         Rectangle {
-            Layout.preferredWidth: panel.wide ? Math.min(540, panel.width * 0.4) : -1
+            Layout.preferredWidth: panel.wide ? (panel.width >= 1200 ? 540 : panel.width * 0.36) : -1
             Layout.fillWidth: !panel.wide
             Layout.fillHeight: panel.wide
             Layout.preferredHeight: 4 * (Theme.touchTarget + 26)

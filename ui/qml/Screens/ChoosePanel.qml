@@ -98,6 +98,22 @@ Item {
         anchors.fill: parent
         spacing: Theme.gap
 
+      // The choice and the version's heading scroll on a short screen (1024x600), the
+      // Next button below stays on it.
+      Flickable {
+        id: topFlick
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        Layout.preferredHeight: topColumn.implicitHeight
+        Layout.maximumHeight: topColumn.implicitHeight
+        contentHeight: topColumn.implicitHeight
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+      ColumnLayout {
+        id: topColumn
+        width: topFlick.width
+        spacing: Theme.gap
+
         Text {
             text: qsTr("What should happen to this device?")
             font.pixelSize: Theme.headingText
@@ -144,6 +160,8 @@ Item {
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
         }
+      }
+      }
         ListView {
             id: buildList
             objectName: "buildList"

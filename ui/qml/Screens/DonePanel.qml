@@ -14,8 +14,16 @@ Item {
     readonly property int jobState: job.state ?? 0
     readonly property bool done: jobState === RestoreController.StateDone
 
-    ColumnLayout {
+    // Scrolls on a short screen (1024x600) once the receipt's path is shown.
+    Flickable {
+        id: doneFlick
         anchors.fill: parent
+        contentHeight: doneColumn.implicitHeight
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+    ColumnLayout {
+        id: doneColumn
+        width: doneFlick.width
         spacing: Theme.gap
         Text {
             objectName: "outcomeWord"
@@ -73,6 +81,6 @@ Item {
             elide: Text.ElideMiddle
             Layout.fillWidth: true
         }
-        Item { Layout.fillHeight: true }
+    }
     }
 }
