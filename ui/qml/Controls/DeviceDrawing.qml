@@ -71,6 +71,9 @@ Item {
     readonly property bool hasTopKeys: parts.some(p => p.edge === "top")
     // Above the body: the Top button and its name (two lines of small text at most).
     readonly property real topRoom: hasTopKeys && showLabels ? Theme.smallText * 2.6 + 40 : 0
+    // Below the body: the Home button's name hangs under it (two lines at most), clear of
+    // what follows the drawing.
+    readonly property real bottomRoom: hasHome && showLabels ? Theme.smallText * 2.8 + 8 : 0
     // Beside the outermost view on each side: key names wrap within it, never over a view.
     readonly property real labelRoom: Math.max(60, (width - body.width) / 2
                                                - (showSide ? sideWidth * 1.65 : 0) - 16)
@@ -87,10 +90,10 @@ Item {
         // Room on both sides for the key names.
         width: Math.min(drawing.width * (drawing.showSide ? (drawing.isPad ? 0.34 : 0.26)
                                          : drawing.showLabels ? 0.4 : 0.8),
-                        (drawing.height - drawing.topRoom) * 0.94 / drawing.aspect)
+                        (drawing.height - drawing.topRoom - drawing.bottomRoom) * 0.94 / drawing.aspect)
         height: width * drawing.aspect
         anchors.centerIn: parent
-        anchors.verticalCenterOffset: drawing.topRoom / 2
+        anchors.verticalCenterOffset: (drawing.topRoom - drawing.bottomRoom) / 2
         radius: width * (drawing.isPad ? 0.07 : 0.14)
         color: "#2B3035"
         border.color: "#14171A"
