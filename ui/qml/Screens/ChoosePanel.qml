@@ -109,6 +109,8 @@ Item {
         contentHeight: topColumn.implicitHeight
         clip: true
         boundsBehavior: Flickable.StopAtBounds
+        // Only a screen too short for the words flicks: elsewhere taps go straight through.
+        interactive: contentHeight > height + 1
       ColumnLayout {
         id: topColumn
         width: topFlick.width

@@ -45,6 +45,8 @@ Item {
         contentHeight: words.implicitHeight
         clip: true
         boundsBehavior: Flickable.StopAtBounds
+        // Only a screen too short for the words flicks: elsewhere taps go straight through.
+        interactive: contentHeight > height + 1
       ColumnLayout {
         id: words
         width: wordsFlick.width

@@ -21,6 +21,8 @@ Item {
         contentHeight: doneColumn.implicitHeight
         clip: true
         boundsBehavior: Flickable.StopAtBounds
+        // Only a screen too short for the words flicks: elsewhere taps go straight through.
+        interactive: contentHeight > height + 1
     ColumnLayout {
         id: doneColumn
         width: doneFlick.width

@@ -52,6 +52,8 @@ Item {
                 contentHeight: checks.implicitHeight
                 clip: true
                 boundsBehavior: Flickable.StopAtBounds
+                // Only a screen too short for the words flicks: elsewhere taps go straight through.
+                interactive: contentHeight > height + 1
             Column {
                 id: checks
                 width: checksFlick.width
@@ -122,6 +124,8 @@ Item {
             contentHeight: stateColumn.implicitHeight
             clip: true
             boundsBehavior: Flickable.StopAtBounds
+            // Only a screen too short for the words flicks: elsewhere taps go straight through.
+            interactive: contentHeight > height + 1
           ColumnLayout {
             id: stateColumn
             width: stateFlick.width
