@@ -122,7 +122,7 @@ Item {
                             font.pixelSize: Theme.bodyText
                             font.bold: row.thisDevice
                             color: Theme.text
-                            elide: Text.ElideRight
+                            wrapMode: Text.WordWrap
                         }
                         Text {
                             width: parent.width
