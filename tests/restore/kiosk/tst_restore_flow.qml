@@ -27,6 +27,8 @@ TestCase {
         const item = findChild(flow, name)
         verify(item !== null, name + " exists")
         tryVerify(() => item.visible && item.enabled, 20000, name + " can be tapped")
+        // Inside a Flickable the layout places it a polish later: tap where it is drawn.
+        waitForRendering(flow)
         mouseClick(item)
         return item
     }

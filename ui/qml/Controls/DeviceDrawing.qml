@@ -71,9 +71,16 @@ Item {
     readonly property bool hasTopKeys: parts.some(p => p.edge === "top")
     // Above the body: the Top button and its name (two lines of small text at most).
     readonly property real topRoom: hasTopKeys && showLabels ? Theme.smallText * 2.6 + 40 : 0
+    // Below the body: the Home button's name hangs under it (two lines at most), clear of
+    // what follows the drawing.
+    readonly property real bottomRoom: hasHome && showLabels ? Theme.smallText * 2.8 + 8 : 0
     // Beside the outermost view on each side: key names wrap within it, never over a view.
     readonly property real labelRoom: Math.max(60, (width - body.width) / 2
                                                - (showSide ? sideWidth * 1.65 : 0) - 16)
+
+    // Keys closer together than their names are tall (a small drawing, 1024x600): name only
+    // the key to press, as on an iPad.
+    readonly property bool crowded: body.height * 0.1 < Theme.smallText * (labelRoom >= 130 ? 1.4 : 2.8) + 6
 
     implicitWidth: 260
     implicitHeight: implicitWidth * aspect
@@ -83,10 +90,10 @@ Item {
         // Room on both sides for the key names.
         width: Math.min(drawing.width * (drawing.showSide ? (drawing.isPad ? 0.34 : 0.26)
                                          : drawing.showLabels ? 0.4 : 0.8),
-                        (drawing.height - drawing.topRoom) * 0.94 / drawing.aspect)
+                        (drawing.height - drawing.topRoom - drawing.bottomRoom) * 0.94 / drawing.aspect)
         height: width * drawing.aspect
         anchors.centerIn: parent
-        anchors.verticalCenterOffset: drawing.topRoom / 2
+        anchors.verticalCenterOffset: (drawing.topRoom - drawing.bottomRoom) / 2
         radius: width * (drawing.isPad ? 0.07 : 0.14)
         color: "#2B3035"
         border.color: "#14171A"
@@ -171,9 +178,9 @@ Item {
     readonly property var sides: !showSide ? [] : allSides.filter(side => side.keys.length > 0)
     readonly property var allSides: [
         { isLeft: true, x: body.x - sideWidth * 0.8 - sideWidth, y: body.y, w: sideWidth, h: body.height,
-          keys: leftParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: true, isPad: isPad })) },
+          keys: leftParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: true, isPad: isPad, crowded: crowded })) },
         { isLeft: false, x: body.x + body.width + sideWidth * 0.8, y: body.y, w: sideWidth, h: body.height,
-          keys: rightParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: false, isPad: isPad })) }
+          keys: rightParts.map(k => Object.assign({}, k, { sideWidth: sideWidth, isLeft: false, isPad: isPad, crowded: crowded })) }
     ]
     Repeater {
         model: drawing.sides
@@ -197,7 +204,7 @@ Item {
                     label: modelData.label
                     labelWidth: modelData.labelWidth
                     // An iPad's volume keys sit too close for two names: name the one to press.
-                    labelWhenActiveOnly: modelData.isPad && modelData.bits !== 0
+                    labelWhenActiveOnly: (modelData.isPad && modelData.bits !== 0) || modelData.crowded
                     labelOnLeft: modelData.isLeft
                     color: modelData.bits === 0 ? "#8C96A0" : (active ? Theme.highlight : "#5D6670")
                     width: modelData.sideWidth * 0.7

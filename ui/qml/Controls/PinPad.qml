@@ -5,6 +5,8 @@ import RescueBay.Theme
 // Digits for a staff PIN on the touchscreen: big keys, no physical keyboard needed.
 GridLayout {
     id: pad
+    // One touch target tall on a short screen (1024x600), so pad and confirm fit beside each other.
+    property int keyHeight: Theme.touchTarget + 8
     signal digit(string d)
     signal back()
     signal confirm()
@@ -30,7 +32,7 @@ GridLayout {
             primary: modelData === "OK"
             font.pixelSize: Theme.headingText
             Layout.preferredWidth: Theme.touchTarget + 36
-            Layout.preferredHeight: Theme.touchTarget + 8
+            Layout.preferredHeight: pad.keyHeight
         }
     }
 }

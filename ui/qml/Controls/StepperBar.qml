@@ -7,9 +7,23 @@ import RescueBay.Theme
 // Six in a row; on a narrow (portrait) screen two rows of three, so step names stay whole.
 GridLayout {
     id: bar
-    columns: width >= 900 ? 6 : 3
+    // Six in a row only where the longest step name fits its cell at the smallest size.
+    columns: width >= 900 && (width - 5 * columnSpacing) / 6 - 8 >= longestTitle ? 6 : 3
+    FontMetrics {
+        id: metrics
+        font.pixelSize: Theme.smallText
+        font.bold: true
+    }
+    readonly property real longestTitle: {
+        let w = 0
+        for (const s of steps)
+            w = Math.max(w, metrics.advanceWidth(CommonStrings.flowStepTitle(s.step)))
+        return w
+    }
     // [{step, state: "done"|"current"|"open"|"unavailable"|"skipped"|"blocked", reason}]
     property var steps: []
+    // A short screen (1024x600) keeps the steps one touch target tall.
+    property bool compact: false
     signal picked(int step)
     columnSpacing: 6
     rowSpacing: 6
@@ -30,7 +44,7 @@ GridLayout {
         model: bar.steps
         onItemAdded: (i, item) => {
             item.tapped.connect(bar.picked)
-            item.Layout.preferredHeight = Qt.binding(() => Math.max(Theme.touchTarget + 28, bar.tallest + 16))
+            item.Layout.preferredHeight = Qt.binding(() => Math.max(Theme.touchTarget + (bar.compact ? 0 : 28), bar.tallest + (bar.compact ? 8 : 16)))
         }
         Rectangle {
             id: cell

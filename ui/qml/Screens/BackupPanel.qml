@@ -49,7 +49,7 @@ Item {
 
     // The list beside the verification on a landscape screen; above it (a few rows high,
     // scrolling) on a narrow (portrait) one.
-    readonly property bool wide: width >= 1000
+    readonly property bool wide: width >= 900
     GridLayout {
         anchors.fill: parent
         columns: panel.wide ? 2 : 1
@@ -57,7 +57,7 @@ Item {
         rowSpacing: Theme.gap
 
         Rectangle {
-            Layout.preferredWidth: panel.wide ? 540 : -1
+            Layout.preferredWidth: panel.wide ? (panel.width >= 1200 ? 540 : panel.width * 0.36) : -1
             Layout.fillWidth: !panel.wide
             Layout.fillHeight: panel.wide
             Layout.preferredHeight: 4 * (Theme.touchTarget + 26)
@@ -122,14 +122,14 @@ Item {
                             font.pixelSize: Theme.bodyText
                             font.bold: row.thisDevice
                             color: Theme.text
-                            elide: Text.ElideRight
+                            wrapMode: Text.WordWrap
                         }
                         Text {
                             width: parent.width
                             text: row.facts.filter(s => s !== "").join(" \u00B7 ")
                             font.pixelSize: Theme.smallText
                             color: Theme.muted
-                            elide: Text.ElideRight
+                            wrapMode: Text.WordWrap
                         }
                     }
                     MouseArea {

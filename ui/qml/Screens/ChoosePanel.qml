@@ -11,6 +11,8 @@ Item {
     property string productType: ""
     property bool backupVerified: false
     property bool erase: false
+    // A short screen (1024x600): tiles as tall as their words.
+    property bool compact: false
     // "" = the newest signed build (the row chosen at first)
     readonly property string build: buildList.currentIndex >= 0 && buildList.currentIndex < builds.length
                                     ? builds[buildList.currentIndex].build : ""
@@ -30,6 +32,7 @@ Item {
         id: tile
         property bool chosen: false
         property bool danger: false
+        property int minHeight: 150
         property string title: ""
         property string text: ""
         property string note: ""
@@ -37,7 +40,7 @@ Item {
         Layout.fillWidth: true
         Layout.preferredWidth: 10
         // Grows with a wrapped (German, portrait) title rather than cut it.
-        Layout.preferredHeight: Math.max(150, tileColumn.implicitHeight + 2 * Theme.gap)
+        Layout.preferredHeight: Math.max(minHeight, tileColumn.implicitHeight + 2 * Theme.gap)
         radius: Theme.radius
         color: chosen ? "#E8F0FC" : Theme.surface
         border.width: chosen ? 3 : 1
@@ -95,6 +98,24 @@ Item {
         anchors.fill: parent
         spacing: Theme.gap
 
+      // The choice and the version's heading scroll on a short screen (1024x600), the
+      // Next button below stays on it.
+      Flickable {
+        id: topFlick
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        Layout.preferredHeight: topColumn.implicitHeight
+        Layout.maximumHeight: topColumn.implicitHeight
+        contentHeight: topColumn.implicitHeight
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        // Only a screen too short for the words flicks: elsewhere taps go straight through.
+        interactive: contentHeight > height + 1
+      ColumnLayout {
+        id: topColumn
+        width: topFlick.width
+        spacing: Theme.gap
+
         Text {
             text: qsTr("What should happen to this device?")
             font.pixelSize: Theme.headingText
@@ -106,6 +127,7 @@ Item {
             Layout.fillWidth: true
             ChoiceTile {
                 objectName: "chooseUpdate"
+                minHeight: panel.compact ? 0 : 150
                 chosen: !panel.erase
                 title: qsTr("Update iOS")
                 text: qsTr("Keeps the customer's data, apps and settings.")
@@ -113,6 +135,7 @@ Item {
             }
             ChoiceTile {
                 objectName: "chooseErase"
+                minHeight: panel.compact ? 0 : 150
                 chosen: panel.erase
                 danger: true
                 title: qsTr("Erase and restore")
@@ -139,6 +162,8 @@ Item {
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
         }
+      }
+      }
         ListView {
             id: buildList
             objectName: "buildList"

@@ -27,8 +27,29 @@ Item {
     }
     onEraseChanged: reset()
 
+    // A short screen (1024x600): the words scroll above the PIN pad, which sits between
+    // the staff's lines and the confirm button, all on one row.
+    property bool compact: false
+    readonly property bool oneRow: width >= 1180 || compact
+
     ColumnLayout {
         anchors.fill: parent
+        spacing: Theme.gap
+
+      Flickable {
+        id: wordsFlick
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        Layout.preferredHeight: words.implicitHeight
+        Layout.maximumHeight: words.implicitHeight
+        contentHeight: words.implicitHeight
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        // Only a screen too short for the words flicks: elsewhere taps go straight through.
+        interactive: contentHeight > height + 1
+      ColumnLayout {
+        id: words
+        width: wordsFlick.width
         spacing: Theme.gap
 
         Text {
@@ -76,6 +97,8 @@ Item {
                 onClicked: panel.customerAgreed = true
             }
         }
+      }
+      }
 
         Item { Layout.fillHeight: true }
 
@@ -83,7 +106,7 @@ Item {
         // landscape counter screen the pad and the button never push each other off screen.
         GridLayout {
             Layout.fillWidth: true
-            columns: panel.width >= 1180 ? 3 : 2
+            columns: panel.oneRow ? 3 : 2
             columnSpacing: Theme.margin
             rowSpacing: Theme.gap
             ColumnLayout {
@@ -97,7 +120,7 @@ Item {
                     font.bold: true
                     color: Theme.danger
                     wrapMode: Text.WordWrap
-                    Layout.preferredWidth: 360
+                    Layout.preferredWidth: panel.compact ? 280 : 360
                 }
                 Text {
                     text: TicketStore.staff !== "" ? qsTr("Staff: %1, enter your PIN to sign the waiver").arg(TicketStore.staff)
@@ -105,14 +128,14 @@ Item {
                     font.pixelSize: Theme.bodyText
                     color: Theme.text
                     wrapMode: Text.WordWrap
-                    Layout.preferredWidth: 360
+                    Layout.preferredWidth: panel.compact ? 280 : 360
                 }
                 TextField {
                     id: staffName
                     visible: TicketStore.staff === ""
                     placeholderText: qsTr("Staff name")
                     font.pixelSize: Theme.bodyText
-                    Layout.preferredWidth: 360
+                    Layout.preferredWidth: panel.compact ? 280 : 360
                     Layout.preferredHeight: Theme.touchTarget
                 }
                 Text {
@@ -127,12 +150,13 @@ Item {
             PinPad {
                 visible: panel.waiver && panel.customerAgreed
                 objectName: "waiverPinPad"
+                keyHeight: panel.compact ? Theme.touchTarget : Theme.touchTarget + 8
                 onDigit: d => { if (panel.pin.length < 12) panel.pin += d }
                 onBack: panel.pin = panel.pin.slice(0, -1)
                 onConfirm: confirmButton.clicked()
             }
             ColumnLayout {
-                Layout.columnSpan: panel.waiver && panel.customerAgreed && panel.width < 1180 ? 2 : 1
+                Layout.columnSpan: panel.waiver && panel.customerAgreed && !panel.oneRow ? 2 : 1
                 Layout.fillWidth: true
                 Layout.alignment: Qt.AlignBottom
                 spacing: Theme.gap
@@ -155,7 +179,7 @@ Item {
                     text: !panel.erase ? qsTr("Start the update") : qsTr("Erase and restore")
                     font.pixelSize: Theme.headingText
                     Layout.alignment: Qt.AlignRight
-                    Layout.preferredWidth: 420
+                    Layout.preferredWidth: panel.compact ? 320 : 420
                     onClicked: {
                         const pin = panel.pin
                         panel.pin = ""

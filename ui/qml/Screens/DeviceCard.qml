@@ -46,6 +46,10 @@ Rectangle {
     // (Decided once the card has its size: turning lines off and on again leaves Qt 6.4's
     // layout with stale wrapped heights.)
     readonly property bool compact: height > 0 && height < 330
+    // What the drawing and the ring leave for the words: a long word (German badge and
+    // button on 8 narrow cards) shrinks or wraps within it, never runs past the card.
+    readonly property real infoWidth: width - 2 * Theme.gap - Theme.gap - Math.min(width * 0.22, 200)
+                                      - (jobShown ? Theme.gap + Math.min(width * 0.22, 130) : 0)
 
     objectName: "deviceCard"
     radius: Theme.radius
@@ -72,14 +76,17 @@ Rectangle {
 
         ColumnLayout {
             Layout.fillWidth: true
+            Layout.maximumWidth: card.infoWidth
             Layout.fillHeight: true
             spacing: 6
 
             Text {
                 objectName: "portName"
                 visible: card.location !== ""
+                // A short card leaves "not named" to the Ports settings: one line for the port.
                 text: card.portLabel !== "" ? qsTr("Port %1").arg(card.portLabel)
-                                            : qsTr("Port %1 (not named)").arg(card.location)
+                    : card.compact ? qsTr("Port %1").arg(card.location)
+                                   : qsTr("Port %1 (not named)").arg(card.location)
                 font.pixelSize: Theme.smallText
                 font.bold: true
                 color: Theme.muted
@@ -107,7 +114,10 @@ Rectangle {
                 visible: !card.compact
                 Layout.fillWidth: true
             }
-            ModeBadge { mode: card.mode }
+            ModeBadge {
+                mode: card.mode
+                Layout.maximumWidth: card.infoWidth
+            }
             TrustLine {
                 visible: !card.compact
                 trust: card.trust

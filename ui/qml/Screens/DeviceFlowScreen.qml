@@ -25,6 +25,8 @@ Item {
     property string ticket: ""
     property string startError: ""
     readonly property string backupPath: backupPanel.restorablePath
+    // A short screen (1024x600): thinner stepper, panels in their compact layouts.
+    readonly property bool compact: height > 0 && height < 640
     signal guideRequested(string key, int procedure)
 
     function refresh() {
@@ -108,6 +110,7 @@ Item {
             objectName: "stepper"
             Layout.fillWidth: true
             steps: screen.stepStates
+            compact: screen.compact
             onPicked: step => { screen.consenting = false; screen.current = step }
         }
 
@@ -212,6 +215,7 @@ Item {
 
         ChoosePanel {
             objectName: "choosePanel"
+            compact: screen.compact
             visible: screen.current === Rb.FlowChoose && !screen.consenting
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -223,6 +227,7 @@ Item {
         }
         ConsentPanel {
             objectName: "consentPanel"
+            compact: screen.compact
             visible: screen.current === Rb.FlowChoose && screen.consenting
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -243,6 +248,7 @@ Item {
         }
         RestorePanel {
             objectName: "restorePanel"
+            compact: screen.compact
             visible: screen.current === Rb.FlowRestore
             Layout.fillWidth: true
             Layout.fillHeight: true

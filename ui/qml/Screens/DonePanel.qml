@@ -14,8 +14,18 @@ Item {
     readonly property int jobState: job.state ?? 0
     readonly property bool done: jobState === RestoreController.StateDone
 
-    ColumnLayout {
+    // Scrolls on a short screen (1024x600) once the receipt's path is shown.
+    Flickable {
+        id: doneFlick
         anchors.fill: parent
+        contentHeight: doneColumn.implicitHeight
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        // Only a screen too short for the words flicks: elsewhere taps go straight through.
+        interactive: contentHeight > height + 1
+    ColumnLayout {
+        id: doneColumn
+        width: doneFlick.width
         spacing: Theme.gap
         Text {
             objectName: "outcomeWord"
@@ -73,6 +83,6 @@ Item {
             elide: Text.ElideMiddle
             Layout.fillWidth: true
         }
-        Item { Layout.fillHeight: true }
+    }
     }
 }

@@ -25,7 +25,9 @@ Item {
 
     // Side by side on a landscape screen; on a narrow (portrait) one the checklist sits
     // above the progress, as tall as its items.
-    readonly property bool wide: width >= 1000
+    readonly property bool wide: width >= 900
+    // A short screen (1024x600): a smaller ring and message, so the buttons stay on screen.
+    property bool compact: false
 
     GridLayout {
         anchors.fill: parent
@@ -35,19 +37,26 @@ Item {
 
         // The preflight checklist.
         Rectangle {
-            Layout.preferredWidth: panel.wide ? 520 : -1
+            Layout.preferredWidth: panel.wide ? Math.min(520, panel.width * 0.45) : -1
             Layout.fillWidth: !panel.wide
             Layout.fillHeight: panel.wide
             Layout.preferredHeight: checks.implicitHeight + 2 * Theme.gap
             radius: Theme.radius
             color: Theme.surface
             border.color: Theme.line
+            // Scrolls where the screen is shorter than the list (1024x600).
+            Flickable {
+                id: checksFlick
+                anchors.fill: parent
+                anchors.margins: Theme.gap
+                contentHeight: checks.implicitHeight
+                clip: true
+                boundsBehavior: Flickable.StopAtBounds
+                // Only a screen too short for the words flicks: elsewhere taps go straight through.
+                interactive: contentHeight > height + 1
             Column {
                 id: checks
-                anchors.left: parent.left
-                anchors.right: parent.right
-                anchors.top: parent.top
-                anchors.margins: Theme.gap
+                width: checksFlick.width
                 spacing: 8
                 Text {
                     text: qsTr("Before the restore")
@@ -80,7 +89,7 @@ Item {
                                       + RestoreStrings.checkWord(check.modelData.result)
                                 font.pixelSize: Theme.bodyText
                                 color: check.modelData.result === RestoreController.CheckFailed ? Theme.danger : Theme.text
-                                elide: Text.ElideRight
+                                wrapMode: Text.WordWrap
                             }
                             Text {
                                 width: parent.width
@@ -97,6 +106,7 @@ Item {
                     }
                 }
             }
+            }
         }
 
         ColumnLayout {
@@ -104,17 +114,35 @@ Item {
             Layout.fillHeight: true
             spacing: Theme.gap
 
+          // The state and message scroll on a short screen; the buttons below stay put.
+          Flickable {
+            id: stateFlick
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredHeight: stateColumn.implicitHeight
+            Layout.maximumHeight: stateColumn.implicitHeight
+            contentHeight: stateColumn.implicitHeight
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            // Only a screen too short for the words flicks: elsewhere taps go straight through.
+            interactive: contentHeight > height + 1
+          ColumnLayout {
+            id: stateColumn
+            width: stateFlick.width
+            spacing: Theme.gap
+
             RowLayout {
                 spacing: Theme.margin
                 ProgressRing {
                     objectName: "restoreRing"
-                    Layout.preferredWidth: 200
-                    Layout.preferredHeight: 200
+                    Layout.preferredWidth: panel.compact ? 130 : 200
+                    Layout.preferredHeight: Layout.preferredWidth
                     percent: panel.job.percent ?? 0
                     color: panel.ringColor(panel.jobState)
                     icon: panel.jobState === RestoreController.StateDone || panel.jobState === RestoreController.StateFailed
                           || panel.jobState === RestoreController.StateCancelled ? RestoreStrings.stateIcon(panel.jobState) : ""
-                    label: RestoreStrings.stateWord(panel.jobState)
+                    // A small ring leaves the word to the line beside it.
+                    label: panel.compact ? "" : RestoreStrings.stateWord(panel.jobState)
                 }
                 ColumnLayout {
                     spacing: 6
@@ -122,7 +150,7 @@ Item {
                     Text {
                         objectName: "restoreState"
                         text: RestoreStrings.stateIcon(panel.jobState) + " " + RestoreStrings.stateWord(panel.jobState)
-                        font.pixelSize: Theme.titleText
+                        font.pixelSize: panel.compact ? Theme.headingText : Theme.titleText
                         font.bold: true
                         color: panel.ringColor(panel.jobState)
                         Layout.fillWidth: true
@@ -172,7 +200,7 @@ Item {
                     Text {
                         width: parent.width
                         text: RestoreStrings.causeText(panel.job.cause ?? 0)
-                        font.pixelSize: Theme.headingText
+                        font.pixelSize: panel.compact ? Theme.bodyText : Theme.headingText
                         color: Theme.text
                         wrapMode: Text.WordWrap
                     }
@@ -180,7 +208,7 @@ Item {
                         objectName: "restoreNext"
                         width: parent.width
                         text: RestoreStrings.nextText(panel.job.nextAction ?? 0)
-                        font.pixelSize: Theme.headingText
+                        font.pixelSize: panel.compact ? Theme.bodyText : Theme.headingText
                         font.bold: true
                         color: Theme.text
                         wrapMode: Text.WordWrap
@@ -194,6 +222,8 @@ Item {
                 primary: true
                 onClicked: panel.guideRequested(panel.job.nextAction)
             }
+          }
+          }
 
             Item { Layout.fillHeight: true }
 

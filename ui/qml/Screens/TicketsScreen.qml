@@ -82,7 +82,7 @@ Item {
             rowSpacing: Theme.margin
 
             Rectangle {
-                Layout.preferredWidth: screen.wide ? 560 : -1
+                Layout.preferredWidth: screen.wide ? Math.min(560, screen.width * 0.5) : -1
                 Layout.fillWidth: !screen.wide
                 Layout.fillHeight: true
                 radius: Theme.radius
@@ -161,6 +161,8 @@ Item {
 
             ColumnLayout {
                 Layout.fillWidth: true
+                // Its width is what the list leaves, never the length of its longest line.
+                Layout.preferredWidth: 10
                 Layout.fillHeight: true
                 spacing: Theme.gap
                 visible: screen.selectedRow !== null
@@ -173,16 +175,23 @@ Item {
                     font.bold: true
                     color: Theme.text
                 }
-                Text {
+                // In an Item as tall as its wrapped text: a layout (Qt 6.4) keeps the height
+                // of a Text's first wrap.
+                Item {
                     Layout.fillWidth: true
-                    text: screen.selectedRow
-                          ? [screen.selectedRow.customerName, screen.selectedRow.customerPhone,
-                             screen.selectedRow.deviceModel, screen.selectedRow.serial].filter(x => x !== "").join(" \u00B7 ")
-                            + (screen.selectedRow.problem !== "" ? "\n" + screen.selectedRow.problem : "")
-                          : ""
-                    font.pixelSize: Theme.bodyText
-                    color: Theme.text
-                    wrapMode: Text.WordWrap
+                    implicitHeight: whoWhat.contentHeight
+                    Text {
+                        id: whoWhat
+                        width: parent.width
+                        text: screen.selectedRow
+                              ? [screen.selectedRow.customerName, screen.selectedRow.customerPhone,
+                                 screen.selectedRow.deviceModel, screen.selectedRow.serial].filter(x => x !== "").join(" \u00B7 ")
+                                + (screen.selectedRow.problem !== "" ? "\n" + screen.selectedRow.problem : "")
+                              : ""
+                        font.pixelSize: Theme.bodyText
+                        color: Theme.text
+                        wrapMode: Text.WordWrap
+                    }
                 }
                 Rectangle {
                     Layout.fillWidth: true
@@ -217,6 +226,7 @@ Item {
                                 font.pixelSize: Theme.bodyText
                                 font.bold: true
                                 color: Theme.text
+                                wrapMode: Text.WordWrap
                             }
                             Text {
                                 width: parent.width
