@@ -16,14 +16,18 @@ GridLayout {
 
     Repeater {
         model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "\u232B", "0", "OK"]
-        onItemAdded: (i, item) => item.clicked.connect(() => {
-            if (item.key === "\u232B")
-                pad.back()
-            else if (item.key === "OK")
-                pad.confirm()
-            else
-                pad.digit(item.key)
-        })
+        onItemAdded: (i, item) => {
+            // Set from here: the delegate is its own component and cannot see the pad's id.
+            item.Layout.preferredHeight = Qt.binding(() => pad.keyHeight)
+            item.clicked.connect(() => {
+                if (item.key === "\u232B")
+                    pad.back()
+                else if (item.key === "OK")
+                    pad.confirm()
+                else
+                    pad.digit(item.key)
+            })
+        }
         ActionButton {
             required property string modelData
             readonly property string key: modelData
@@ -32,7 +36,6 @@ GridLayout {
             primary: modelData === "OK"
             font.pixelSize: Theme.headingText
             Layout.preferredWidth: Theme.touchTarget + 36
-            Layout.preferredHeight: pad.keyHeight
         }
     }
 }
