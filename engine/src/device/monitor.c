@@ -9,8 +9,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <openssl/crypto.h>
-
 #include "device/device_private.h"
 
 #define DEFAULT_GRACE_MS 3000
@@ -151,13 +149,6 @@ static void *spawn_trampoline(void *p)
     struct spawn_arg sa = *(struct spawn_arg *)p;
     free(p);
     sa.fn(sa.arg);
-    /* A worker's lockdown TLS (libimobiledevice over OpenSSL) leaves OpenSSL per-thread
-     * state (error queue, DRBG) that OpenSSL frees only in its thread-exit handler, which
-     * runs after this function returns. Counting the worker as done before that let
-     * rb_device_monitor_free return, and the process exit, while the state was still
-     * being freed (LeakSanitizer saw it about once in 30 paired reads): free it here,
-     * before the worker counts as done. */
-    OPENSSL_thread_stop();
     if (sa.counted && __atomic_sub_fetch(&sa.mon->workers, 1, __ATOMIC_SEQ_CST) == 0) {
         pthread_mutex_lock(&sa.mon->mu);
         pthread_cond_broadcast(&sa.mon->idle_cv);
