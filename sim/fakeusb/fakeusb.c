@@ -270,6 +270,10 @@ int libusb_open(libusb_device *dev, libusb_device_handle **handle)
 
 void libusb_close(libusb_device_handle *handle)
 {
+    /* Real libusb ignores NULL, and libirecovery's hotplug thread relies on it: it closes
+     * the handle of a device that was gone before libusb_open could open it. */
+    if (!handle)
+        return;
     rb_fakeusb_release_all(handle);
     free(handle);
 }
