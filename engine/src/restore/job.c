@@ -457,11 +457,16 @@ static void do_interrupted(struct rs_runner *r)
     }
     if (!leave_restore_mode(r, &d))
         return;
-    r->reappeared_ms = rb__now_ms();
-    /* How long the engine took from seeing the device to acting on it (bench/restore-soak). */
+    /* How long the engine took to act once it could: from the later of the backoff's end
+     * and the device's last event (its return, or its leaving restore mode) to here
+     * (bench/restore-soak reads it from the journal). */
+    pthread_mutex_lock(&m->mu);
+    uint64_t seen = r->dev_event_ms;
+    pthread_mutex_unlock(&m->mu);
+    uint64_t ready = seen > until ? seen : until, now = rb__now_ms();
     char resumed[64];
     snprintf(resumed, sizeof resumed, "resumed; device seen %llu ms before",
-             (unsigned long long)(rb__now_ms() - r->reappeared_ms));
+             (unsigned long long)(now > ready ? now - ready : 0));
     if (d.mode == RB_MODE_NORMAL) {
         bool new_build = r->job.build[0] && strcmp(d.build_version, r->job.build) == 0 &&
                          strcmp(r->job.start_build, r->job.build) != 0;

@@ -223,7 +223,8 @@ struct rs_runner {
     bool adopted;               /* taken over from the journal (resume), not started here */
     double fraction;            /* tool step fraction */
     uint64_t cancel_checked_ms;
-    uint64_t tool_started_ms, tool_ended_ms, reappeared_ms, done_ms;
+    uint64_t tool_started_ms, tool_ended_ms, done_ms;
+    uint64_t dev_event_ms;      /* this ECID's last device event (on_device, under mu) */
     struct rs_runner *next;
 };
 
