@@ -5,14 +5,9 @@
 command -v ideviceinfo >/dev/null || fail "ideviceinfo missing (package libimobiledevice-utils)"
 sim_start "$IPHONE11
 paired = yes
-[device iphone8]
+$IPHONE8
 mode = normal
-product_type = iPhone10,4
 hardware_model = D201AP
-cpid = 0x8015
-bdid = 0x0a
-ecid = 0x000A1B2C3D4E5F60
-udid = 4b6c1d2e3f405162738495a6b7c8d9e0f1a2b3c4
 ios = 16.7.8
 build = 20H343
 paired = no"

@@ -7,22 +7,13 @@ $IPHONE11
 paired = no
 trust = accept
 trust_pending = 1
-[device iphone8]
+$IPHONE8
 mode = recovery
-product_type = iPhone10,4
-cpid = 0x8015
-bdid = 0x0a
-ecid = 0x000A1B2C3D4E5F60
-udid = 4b6c1d2e3f405162738495a6b7c8d9e0f1a2b3c4
 ios = 16.7.8
 build = 20H343
 paired = no
-[device ipad]
-mode = dfu
-product_type = iPad7,11
-cpid = 0x8010
-bdid = 0x1c
-ecid = 0x0000123456789ABC"
+$IPAD
+mode = dfu"
 RB="$RB_BIN/rescuebay"
 
 $RB device info 00008030-001A2B3C4D5E6F70 > "$T/info.txt" || fail "info exited $?"

@@ -4,22 +4,13 @@
 . "$(dirname "$0")/devices_lib.sh"
 sim_start "$IPHONE11
 paired = yes
-[device iphone8]
+$IPHONE8
 mode = normal
-product_type = iPhone10,4
-cpid = 0x8015
-bdid = 0x0a
-ecid = 0x000A1B2C3D4E5F60
-udid = 4b6c1d2e3f405162738495a6b7c8d9e0f1a2b3c4
 ios = 16.7.8
 build = 20H343
 paired = no
-[device ipad]
+$IPAD
 mode = recovery
-product_type = iPad7,11
-cpid = 0x8010
-bdid = 0x1c
-ecid = 0x0000123456789ABC
 [device future]
 mode = normal
 product_type = iPhone99,1

@@ -69,3 +69,17 @@ disk_total = 64000000000
 disk_free = 12345678901
 activation = Activated
 find_my = on'
+
+# The other phone and the iPad of the device tests: their identity lines (mode, versions
+# and pairing differ per test and follow in each scenario).
+IPHONE8='[device iphone8]
+product_type = iPhone10,4
+cpid = 0x8015
+bdid = 0x0a
+ecid = 0x000A1B2C3D4E5F60
+udid = 4b6c1d2e3f405162738495a6b7c8d9e0f1a2b3c4'
+IPAD='[device ipad]
+product_type = iPad7,11
+cpid = 0x8010
+bdid = 0x1c
+ecid = 0x0000123456789ABC'

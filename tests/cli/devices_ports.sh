@@ -7,21 +7,12 @@
 sim_start "$IPHONE11
 paired = no
 port = 1-1.10
-[device iphone8]
+$IPHONE8
 mode = normal
-product_type = iPhone10,4
-cpid = 0x8015
-bdid = 0x0a
-ecid = 0x000A1B2C3D4E5F60
-udid = 4b6c1d2e3f405162738495a6b7c8d9e0f1a2b3c4
 paired = no
 port = 1-1.9
-[device ipad]
+$IPAD
 mode = recovery
-product_type = iPad7,11
-cpid = 0x8010
-bdid = 0x1c
-ecid = 0x0000123456789ABC
 port = 2-1"
 [ -n "${RB_USB_SYSFS_ROOT:-}" ] || fail "rescuebay-sim env did not give RB_USB_SYSFS_ROOT"
 mkdir -p "$RESCUEBAY_HOME"
