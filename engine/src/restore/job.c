@@ -438,11 +438,12 @@ static void do_interrupted(struct rs_runner *r)
     if (backoff > 60000)
         backoff = 60000;
     uint64_t until = rb__now_ms() + (uint64_t)backoff;
-    while (rb__now_ms() < until) {
+    for (uint64_t now = rb__now_ms(); now < until; now = rb__now_ms()) {
         if (stop_wanted(r))
             return;
+        /* Wakes for a stop at least every 100 ms, and at the backoff's end, not after it. */
         pthread_mutex_lock(&m->mu);
-        rb__cond_wait_ms(&m->cv, &m->mu, 100);
+        rb__cond_wait_ms(&m->cv, &m->mu, until - now < 100 ? until - now : 100);
         pthread_mutex_unlock(&m->mu);
     }
     rb_device_info d;
