@@ -100,17 +100,13 @@ Item {
 
       // The choice and the version's heading scroll on a short screen (1024x600), the
       // Next button below stays on it.
-      Flickable {
+      ScrollIfShort {
         id: topFlick
         Layout.fillWidth: true
         Layout.fillHeight: true
         Layout.preferredHeight: topColumn.implicitHeight
         Layout.maximumHeight: topColumn.implicitHeight
         contentHeight: topColumn.implicitHeight
-        clip: true
-        boundsBehavior: Flickable.StopAtBounds
-        // Only a screen too short for the words flicks: elsewhere taps go straight through.
-        interactive: contentHeight > height + 1
       ColumnLayout {
         id: topColumn
         width: topFlick.width

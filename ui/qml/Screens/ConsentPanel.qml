@@ -36,17 +36,13 @@ Item {
         anchors.fill: parent
         spacing: Theme.gap
 
-      Flickable {
+      ScrollIfShort {
         id: wordsFlick
         Layout.fillWidth: true
         Layout.fillHeight: true
         Layout.preferredHeight: words.implicitHeight
         Layout.maximumHeight: words.implicitHeight
         contentHeight: words.implicitHeight
-        clip: true
-        boundsBehavior: Flickable.StopAtBounds
-        // Only a screen too short for the words flicks: elsewhere taps go straight through.
-        interactive: contentHeight > height + 1
       ColumnLayout {
         id: words
         width: wordsFlick.width

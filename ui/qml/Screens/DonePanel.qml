@@ -15,14 +15,10 @@ Item {
     readonly property bool done: jobState === RestoreController.StateDone
 
     // Scrolls on a short screen (1024x600) once the receipt's path is shown.
-    Flickable {
+    ScrollIfShort {
         id: doneFlick
         anchors.fill: parent
         contentHeight: doneColumn.implicitHeight
-        clip: true
-        boundsBehavior: Flickable.StopAtBounds
-        // Only a screen too short for the words flicks: elsewhere taps go straight through.
-        interactive: contentHeight > height + 1
     ColumnLayout {
         id: doneColumn
         width: doneFlick.width

@@ -45,15 +45,11 @@ Item {
             color: Theme.surface
             border.color: Theme.line
             // Scrolls where the screen is shorter than the list (1024x600).
-            Flickable {
+            ScrollIfShort {
                 id: checksFlick
                 anchors.fill: parent
                 anchors.margins: Theme.gap
                 contentHeight: checks.implicitHeight
-                clip: true
-                boundsBehavior: Flickable.StopAtBounds
-                // Only a screen too short for the words flicks: elsewhere taps go straight through.
-                interactive: contentHeight > height + 1
             Column {
                 id: checks
                 width: checksFlick.width
@@ -115,17 +111,13 @@ Item {
             spacing: Theme.gap
 
           // The state and message scroll on a short screen; the buttons below stay put.
-          Flickable {
+          ScrollIfShort {
             id: stateFlick
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredHeight: stateColumn.implicitHeight
             Layout.maximumHeight: stateColumn.implicitHeight
             contentHeight: stateColumn.implicitHeight
-            clip: true
-            boundsBehavior: Flickable.StopAtBounds
-            // Only a screen too short for the words flicks: elsewhere taps go straight through.
-            interactive: contentHeight > height + 1
           ColumnLayout {
             id: stateColumn
             width: stateFlick.width
