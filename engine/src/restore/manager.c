@@ -67,9 +67,10 @@ static void on_device(const rb_device_event *ev, void *payload)
     pthread_cond_broadcast(&m->cv);
     if (ev->type != RB_DEVICE_REMOVED && ev->device->connected && !m->stopping)
         for (struct rs_runner *r = m->runners; r; r = r->next) {
-            if (r->job.ecid == ev->device->ecid)
-                r->dev_event_ms = rb__now_ms();
-            if (r->parked && !r->running && r->job.ecid == ev->device->ecid) {
+            if (r->job.ecid != ev->device->ecid)
+                continue;
+            r->dev_event_ms = rb__now_ms();
+            if (r->parked && !r->running) {
                 r->parked = false;
                 r->adopted = false;
                 spawn(r);
